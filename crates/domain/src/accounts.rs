@@ -1,0 +1,292 @@
+//! Accounts imported from a spreadsheet (CSV, as exported by Excel or LibreOffice in French or
+//! English). The import is all-or-nothing: either every line is valid, or every bad line is reported
+//! with its number and reason and nothing is written.
+
+use crate::{Email, Invalid, PersonName, Role};
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// A new account, parsed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewAccount {
+    pub email: Email,
+    pub last_name: PersonName,
+    pub first_name: PersonName,
+    pub role: Role,
+    pub establishment: Option<String>,
+}
+
+/// One problem in an import: the file's line number (the header is line 1), the column, the reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LineError {
+    pub line: u64,
+    pub column: Option<&'static str>,
+    #[serde(skip)]
+    pub invalid: Invalid,
+}
+
+/// The largest file accepted: a whole académie's staff fits well below it.
+pub const MAX_LINES: usize = 100_000;
+
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+enum Column {
+    Email,
+    LastName,
+    FirstName,
+    Role,
+    Establishment,
+}
+
+impl Column {
+    fn name(self) -> &'static str {
+        match self {
+            Column::Email => "email",
+            Column::LastName => "last_name",
+            Column::FirstName => "first_name",
+            Column::Role => "role",
+            Column::Establishment => "establishment",
+        }
+    }
+
+    fn from_header(h: &str) -> Option<Column> {
+        let h = h.trim().to_lowercase().replace(['é', 'è', 'ê'], "e").replace('ô', "o").replace([' ', '-'], "_");
+        Some(match h.as_str() {
+            "email" | "e_mail" | "courriel" | "mail" | "adresse_electronique" => Column::Email,
+            "nom" | "last_name" | "nom_de_famille" | "surname" => Column::LastName,
+            "prenom" | "first_name" | "firstname" | "given_name" => Column::FirstName,
+            "role" | "profil" => Column::Role,
+            "etablissement" | "establishment" | "uai" | "affectation" => Column::Establishment,
+            _ => return None,
+        })
+    }
+}
+
+/// Parses a CSV file's bytes. The separator (`;` or `,`) is detected from the header line;
+/// a UTF-8 byte-order mark is ignored.
+pub fn parse_accounts_csv(bytes: &[u8]) -> Result<Vec<NewAccount>, Vec<LineError>> {
+    let file_error = |key: &'static str| {
+        vec![LineError {
+            line: 1,
+            column: None,
+            invalid: Invalid::new(key),
+        }]
+    };
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return Err(file_error("error-import-not-utf8"));
+    };
+    let header_line = text.lines().next().unwrap_or("");
+    if header_line.trim().is_empty() {
+        return Err(file_error("error-import-empty"));
+    }
+    let delimiter = if header_line.matches(';').count() >= header_line.matches(',').count() {
+        b';'
+    } else {
+        b','
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .has_headers(true)
+        .from_reader(text.as_bytes());
+
+    let headers = match reader.headers() {
+        Ok(h) => h.clone(),
+        Err(_) => return Err(file_error("error-import-unreadable")),
+    };
+    let mut columns: HashMap<Column, usize> = HashMap::new();
+    let mut errors = Vec::new();
+    for (i, h) in headers.iter().enumerate() {
+        match Column::from_header(h) {
+            Some(c) if columns.contains_key(&c) => errors.push(LineError {
+                line: 1,
+                column: Some(c.name()),
+                invalid: Invalid::with("error-import-duplicate-column", h.trim()),
+            }),
+            Some(c) => {
+                columns.insert(c, i);
+            }
+            None if h.trim().is_empty() => {}
+            None => errors.push(LineError {
+                line: 1,
+                column: None,
+                invalid: Invalid::with("error-import-unknown-column", h.trim()),
+            }),
+        }
+    }
+    for required in [Column::Email, Column::LastName, Column::FirstName, Column::Role] {
+        if !columns.contains_key(&required) {
+            errors.push(LineError {
+                line: 1,
+                column: Some(required.name()),
+                invalid: Invalid::with("error-import-missing-column", required.name()),
+            });
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+
+    let mut accounts = Vec::new();
+    let mut seen: HashMap<Email, u64> = HashMap::new();
+    for (index, record) in reader.records().enumerate() {
+        if index >= MAX_LINES {
+            errors.push(LineError {
+                line: index as u64 + 2,
+                column: None,
+                invalid: Invalid::with("error-import-too-many-lines", MAX_LINES),
+            });
+            break;
+        }
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                let line = e.position().map(|p| p.line()).unwrap_or(index as u64 + 2);
+                errors.push(LineError {
+                    line,
+                    column: None,
+                    invalid: Invalid::new("error-import-unreadable"),
+                });
+                continue;
+            }
+        };
+        let line = record.position().map(|p| p.line()).unwrap_or(index as u64 + 2);
+        if record.iter().all(|f| f.trim().is_empty()) {
+            continue; // spreadsheets often end with blank rows
+        }
+        let cell = |c: Column| columns.get(&c).and_then(|&i| record.get(i)).unwrap_or("");
+        fn check<T>(
+            errors: &mut Vec<LineError>,
+            line: u64,
+            c: Column,
+            r: Result<T, Invalid>,
+        ) -> Option<T> {
+            r.map_err(|invalid| {
+                errors.push(LineError {
+                    line,
+                    column: Some(c.name()),
+                    invalid,
+                })
+            })
+            .ok()
+        }
+        let email = check(&mut errors, line, Column::Email, Email::parse(cell(Column::Email)));
+        let last_name = check(&mut errors, line, Column::LastName, PersonName::parse(cell(Column::LastName)));
+        let first_name = check(&mut errors, line, Column::FirstName, PersonName::parse(cell(Column::FirstName)));
+        let role = check(&mut errors, line, Column::Role, Role::parse(cell(Column::Role)));
+        let establishment = check(
+            &mut errors,
+            line,
+            Column::Establishment,
+            crate::Title::parse(cell(Column::Establishment))
+                .map(|t| Some(t.to_string()))
+                .or_else(|e| if e.key == "error-required" { Ok(None) } else { Err(e) }),
+        );
+        if let Some(email) = &email {
+            if let Some(first) = seen.get(email) {
+                errors.push(LineError {
+                    line,
+                    column: Some(Column::Email.name()),
+                    invalid: Invalid::with("error-import-duplicate-email", first),
+                });
+                continue;
+            }
+            seen.insert(email.clone(), line);
+        }
+        if let (Some(email), Some(last_name), Some(first_name), Some(role), Some(establishment)) =
+            (email, last_name, first_name, role, establishment)
+        {
+            accounts.push(NewAccount {
+                email,
+                last_name,
+                first_name,
+                role,
+                establishment,
+            });
+        }
+    }
+    if errors.is_empty() {
+        if accounts.is_empty() {
+            return Err(file_error("error-import-empty"));
+        }
+        Ok(accounts)
+    } else {
+        Err(errors)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn reads_a_french_excel_export() {
+        let csv = "\u{feff}Nom;Prénom;Courriel;Rôle;Établissement\n\
+                   Durand;Camille;camille.durand@ac-lyon.fr;Stagiaire;Collège Jean Moulin\n\
+                   Nguyen;Minh;MINH.NGUYEN@ac-lyon.fr;formateur;\n\n";
+        let accounts = parse_accounts_csv(csv.as_bytes()).unwrap();
+        assert_eq!(accounts.len(), 2);
+        assert_eq!(accounts[0].role, Role::Trainee);
+        assert_eq!(accounts[0].establishment.as_deref(), Some("Collège Jean Moulin"));
+        assert_eq!(accounts[1].email.as_str(), "minh.nguyen@ac-lyon.fr");
+        assert_eq!(accounts[1].establishment, None);
+    }
+
+    #[test]
+    fn reports_every_bad_line_with_its_number() {
+        let csv = "email,last_name,first_name,role\n\
+                   a@ac-lyon.fr,A,Anne,trainee\n\
+                   not-an-email,B,Bruno,trainee\n\
+                   c@ac-lyon.fr,,Chloé,chef\n\
+                   A@ac-lyon.fr,D,Dan,trainee\n";
+        let errors = parse_accounts_csv(csv.as_bytes()).unwrap_err();
+        let summary: Vec<(u64, Option<&str>, &str)> =
+            errors.iter().map(|e| (e.line, e.column, e.invalid.key)).collect();
+        assert_eq!(
+            summary,
+            vec![
+                (3, Some("email"), "error-email-invalid"),
+                (4, Some("last_name"), "error-required"),
+                (4, Some("role"), "error-role-unknown"),
+                (5, Some("email"), "error-import-duplicate-email"),
+            ]
+        );
+    }
+
+    #[test]
+    fn reports_missing_and_unknown_columns() {
+        let errors = parse_accounts_csv(b"email;nom;age\nx@y.fr;X;3\n").unwrap_err();
+        let keys: Vec<&str> = errors.iter().map(|e| e.invalid.key).collect();
+        assert_eq!(
+            keys,
+            vec![
+                "error-import-unknown-column",
+                "error-import-missing-column",
+                "error-import-missing-column"
+            ]
+        );
+        assert_eq!(
+            parse_accounts_csv(b"").unwrap_err()[0].invalid.key,
+            "error-import-empty"
+        );
+        assert_eq!(
+            parse_accounts_csv(b"email;nom\xff").unwrap_err()[0].invalid.key,
+            "error-import-not-utf8"
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics(body in proptest::collection::vec(any::<u8>(), 0..400)) {
+            let mut file = b"email;nom;prenom;role\n".to_vec();
+            file.extend(body);
+            let _ = parse_accounts_csv(&file);
+        }
+
+        #[test]
+        fn never_panics_on_text(body in "[a-z@.;,\"\n ]{0,200}") {
+            let _ = parse_accounts_csv(format!("email,nom,prenom,role\n{body}").as_bytes());
+        }
+    }
+}

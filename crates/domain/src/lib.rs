@@ -1,0 +1,26 @@
+//! Hybride's domain: pure types and rules, no I/O.
+//!
+//! Every type here is parsed, never merely validated: once a value exists it is valid, so the rest of
+//! the code never re-checks it. Errors name a translation key (see the web crate's `locales/`), so that
+//! the same rule speaks French in the UI, in the API and in the CLI.
+
+pub mod accounts;
+pub mod cohort;
+pub mod email;
+pub mod gaia;
+pub mod invalid;
+pub mod minutes;
+pub mod modality;
+pub mod plan;
+pub mod role;
+pub mod text;
+
+pub use cohort::CohortStatus;
+pub use email::Email;
+pub use gaia::{DispositifId, ModuleId};
+pub use invalid::{FieldErrors, Invalid};
+pub use minutes::Minutes;
+pub use modality::{HalfDay, LearningType, Modality};
+pub use plan::SchoolYear;
+pub use role::Role;
+pub use text::{LongText, PersonName, Title};

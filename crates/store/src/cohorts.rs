@@ -1,0 +1,344 @@
+//! Cohorts (sessions de formation): one run of a training for named trainees, their trainers,
+//! enrollments and scheduled activities.
+
+use crate::people::{User, USER_COLUMNS};
+use crate::{now, Store, StoreError, StoreResult};
+use hybride_domain::{CohortStatus, Modality, Role, Title};
+use jiff::civil::Date;
+use serde::Serialize;
+use sqlx::FromRow;
+use utoipa::ToSchema;
+
+#[derive(Debug, Clone, FromRow, Serialize, ToSchema)]
+pub struct Cohort {
+    pub id: i64,
+    pub training_id: i64,
+    pub training_title: String,
+    pub dispositif_id: String,
+    pub module_id: String,
+    pub label: String,
+    pub gaia_session_id: Option<String>,
+    #[sqlx(try_from = "String")]
+    pub status: CohortStatus,
+    /// First day, `YYYY-MM-DD`.
+    pub starts_on: String,
+    /// Last day, `YYYY-MM-DD`.
+    pub ends_on: String,
+    /// The M@gistère course of the cohort.
+    pub course_url: Option<String>,
+    pub trainees: i64,
+    pub created_at: i64,
+}
+
+const COHORT_SELECT: &str = "SELECT c.id, c.training_id, t.title AS training_title, t.dispositif_id, t.module_id, \
+     c.label, c.gaia_session_id, c.status, c.starts_on, c.ends_on, c.course_url, \
+     (SELECT COUNT(*) FROM enrollments e WHERE e.cohort_id = c.id) AS trainees, c.created_at \
+     FROM cohorts c JOIN trainings t ON t.id = c.training_id";
+
+#[derive(Debug, Clone)]
+pub struct NewCohort {
+    pub training_id: i64,
+    pub label: Title,
+    pub gaia_session_id: Option<String>,
+    pub starts_on: Date,
+    pub ends_on: Date,
+    pub course_url: Option<String>,
+}
+
+/// Which cohorts to list.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CohortFilter {
+    pub training_id: Option<i64>,
+    pub trainer_id: Option<i64>,
+    pub trainee_id: Option<i64>,
+    pub pilot_id: Option<i64>,
+}
+
+pub async fn create(store: &Store, c: &NewCohort) -> StoreResult<Cohort> {
+    if c.ends_on < c.starts_on {
+        return Err(StoreError::Refused("dates_order"));
+    }
+    crate::trainings::get(store, c.training_id).await?;
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO cohorts (training_id, label, gaia_session_id, status, starts_on, ends_on, course_url, created_at) \
+         VALUES ($1, $2, $3, 'draft', $4, $5, $6, $7) RETURNING id",
+    )
+    .bind(c.training_id)
+    .bind(c.label.as_str())
+    .bind(c.gaia_session_id.as_deref())
+    .bind(c.starts_on.to_string())
+    .bind(c.ends_on.to_string())
+    .bind(c.course_url.as_deref())
+    .bind(now())
+    .fetch_one(store.pool())
+    .await
+    .map_err(StoreError::unique("cohort"))?;
+    get(store, id).await
+}
+
+pub async fn get(store: &Store, id: i64) -> StoreResult<Cohort> {
+    sqlx::query_as(&format!("{COHORT_SELECT} WHERE c.id = $1"))
+        .bind(id)
+        .fetch_optional(store.pool())
+        .await?
+        .ok_or(StoreError::NotFound)
+}
+
+pub async fn list(store: &Store, f: CohortFilter) -> StoreResult<Vec<Cohort>> {
+    let mut sql = format!("{COHORT_SELECT} WHERE 1 = 1");
+    let mut args = Vec::new();
+    if let Some(t) = f.training_id {
+        args.push(t);
+        sql.push_str(&format!(" AND c.training_id = ${}", args.len()));
+    }
+    if let Some(u) = f.trainer_id {
+        args.push(u);
+        sql.push_str(&format!(
+            " AND EXISTS (SELECT 1 FROM cohort_trainers x WHERE x.cohort_id = c.id AND x.user_id = ${})",
+            args.len()
+        ));
+    }
+    if let Some(u) = f.trainee_id {
+        args.push(u);
+        sql.push_str(&format!(
+            " AND EXISTS (SELECT 1 FROM enrollments x WHERE x.cohort_id = c.id AND x.user_id = ${})",
+            args.len()
+        ));
+    }
+    if let Some(u) = f.pilot_id {
+        args.push(u);
+        sql.push_str(&format!(" AND t.pilot_id = ${}", args.len()));
+    }
+    sql.push_str(" ORDER BY c.starts_on, c.id");
+    let mut q = sqlx::query_as(&sql);
+    for a in args {
+        q = q.bind(a);
+    }
+    Ok(q.fetch_all(store.pool()).await?)
+}
+
+/// Moves a cohort along its lifecycle; refuses a transition the lifecycle does not allow.
+pub async fn set_status(store: &Store, id: i64, next: CohortStatus) -> StoreResult<Cohort> {
+    let current = get(store, id).await?;
+    if !current.status.can_become(next) {
+        return Err(StoreError::Refused("status_transition"));
+    }
+    let done = sqlx::query("UPDATE cohorts SET status = $1 WHERE id = $2 AND status = $3")
+        .bind(next.as_str())
+        .bind(id)
+        .bind(current.status.as_str())
+        .execute(store.pool())
+        .await?;
+    if done.rows_affected() == 0 {
+        return Err(StoreError::Refused("status_transition"));
+    }
+    get(store, id).await
+}
+
+async fn editable(store: &Store, cohort_id: i64) -> StoreResult<Cohort> {
+    let c = get(store, cohort_id).await?;
+    if !c.status.is_editable() {
+        return Err(StoreError::Refused("cohort_closed"));
+    }
+    Ok(c)
+}
+
+/// Assigns one of the training's trainers to the cohort.
+pub async fn assign_trainer(store: &Store, cohort_id: i64, user_id: i64) -> StoreResult<()> {
+    let cohort = editable(store, cohort_id).await?;
+    let user = crate::people::get(store, user_id).await?;
+    if user.role != Role::Trainer {
+        return Err(StoreError::Refused("trainer_role"));
+    }
+    // A trainer of the cohort is a trainer of its training.
+    crate::trainings::assign_trainer(store, cohort.training_id, user_id).await?;
+    sqlx::query("INSERT INTO cohort_trainers (cohort_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING")
+        .bind(cohort_id)
+        .bind(user_id)
+        .execute(store.pool())
+        .await?;
+    Ok(())
+}
+
+pub async fn trainers(store: &Store, cohort_id: i64) -> StoreResult<Vec<User>> {
+    Ok(sqlx::query_as(&format!(
+        "SELECT {USER_COLUMNS} FROM cohort_trainers x JOIN users u ON u.id = x.user_id \
+         WHERE x.cohort_id = $1 ORDER BY u.last_name, u.first_name"
+    ))
+    .bind(cohort_id)
+    .fetch_all(store.pool())
+    .await?)
+}
+
+pub async fn is_trainer(store: &Store, cohort_id: i64, user_id: i64) -> StoreResult<bool> {
+    let row: Option<(i64,)> = sqlx::query_as("SELECT 1 FROM cohort_trainers WHERE cohort_id = $1 AND user_id = $2")
+        .bind(cohort_id)
+        .bind(user_id)
+        .fetch_optional(store.pool())
+        .await?;
+    Ok(row.is_some())
+}
+
+pub async fn is_enrolled(store: &Store, cohort_id: i64, user_id: i64) -> StoreResult<bool> {
+    let row: Option<(i64,)> = sqlx::query_as("SELECT 1 FROM enrollments WHERE cohort_id = $1 AND user_id = $2")
+        .bind(cohort_id)
+        .bind(user_id)
+        .fetch_optional(store.pool())
+        .await?;
+    Ok(row.is_some())
+}
+
+/// An enrolled trainee, as the trainer's lists show them.
+#[derive(Debug, Clone, FromRow, Serialize, ToSchema)]
+pub struct Enrollment {
+    pub cohort_id: i64,
+    pub user_id: i64,
+    pub last_name: String,
+    pub first_name: String,
+    pub email: String,
+    pub establishment: Option<String>,
+    pub enrolled_at: i64,
+}
+
+/// Enrolls trainees; all or none. Refuses accounts that are not trainees, and reports
+/// those already enrolled as a conflict.
+pub async fn enroll(store: &Store, cohort_id: i64, user_ids: &[i64]) -> StoreResult<usize> {
+    editable(store, cohort_id).await?;
+    let mut tx = store.pool().begin().await?;
+    let at = now();
+    for &user_id in user_ids {
+        let role: Option<(String,)> = sqlx::query_as("SELECT role FROM users WHERE id = $1")
+            .bind(user_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+        match role {
+            None => return Err(StoreError::NotFound),
+            Some((r,)) if r != Role::Trainee.as_str() => return Err(StoreError::Refused("trainee_role")),
+            Some(_) => {}
+        }
+        let inserted: Option<(i64,)> = sqlx::query_as(
+            "INSERT INTO enrollments (cohort_id, user_id, enrolled_at) VALUES ($1, $2, $3) \
+             ON CONFLICT DO NOTHING RETURNING user_id",
+        )
+        .bind(cohort_id)
+        .bind(user_id)
+        .bind(at)
+        .fetch_optional(&mut *tx)
+        .await?;
+        if inserted.is_none() {
+            return Err(StoreError::Conflict("enrollment"));
+        }
+    }
+    tx.commit().await?;
+    Ok(user_ids.len())
+}
+
+pub async fn unenroll(store: &Store, cohort_id: i64, user_id: i64) -> StoreResult<()> {
+    editable(store, cohort_id).await?;
+    let done = sqlx::query("DELETE FROM enrollments WHERE cohort_id = $1 AND user_id = $2")
+        .bind(cohort_id)
+        .bind(user_id)
+        .execute(store.pool())
+        .await?;
+    if done.rows_affected() == 0 {
+        return Err(StoreError::NotFound);
+    }
+    Ok(())
+}
+
+pub async fn enrollments(store: &Store, cohort_id: i64) -> StoreResult<Vec<Enrollment>> {
+    Ok(sqlx::query_as(
+        "SELECT e.cohort_id, e.user_id, u.last_name, u.first_name, u.email, u.establishment, e.enrolled_at \
+         FROM enrollments e JOIN users u ON u.id = e.user_id WHERE e.cohort_id = $1 \
+         ORDER BY u.last_name, u.first_name, u.id",
+    )
+    .bind(cohort_id)
+    .fetch_all(store.pool())
+    .await?)
+}
+
+/// A step scheduled for a cohort (séance).
+#[derive(Debug, Clone, FromRow, Serialize, ToSchema)]
+pub struct Activity {
+    pub id: i64,
+    pub cohort_id: i64,
+    pub step_id: Option<i64>,
+    pub title: String,
+    #[sqlx(try_from = "String")]
+    pub modality: Modality,
+    /// Unix seconds; for asynchronous work, the opening of its window.
+    pub starts_at: i64,
+    /// Unix seconds; for asynchronous work, the closing of its window.
+    pub ends_at: i64,
+    pub place: Option<String>,
+    pub room_url: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewActivity {
+    pub step_id: Option<i64>,
+    pub title: Title,
+    pub modality: Modality,
+    pub starts_at: jiff::Timestamp,
+    pub ends_at: jiff::Timestamp,
+    pub place: Option<String>,
+    pub room_url: Option<String>,
+}
+
+pub async fn add_activity(store: &Store, cohort_id: i64, a: &NewActivity) -> StoreResult<Activity> {
+    if a.ends_at <= a.starts_at {
+        return Err(StoreError::Refused("times_order"));
+    }
+    editable(store, cohort_id).await?;
+    let row = sqlx::query_as(
+        "INSERT INTO activities (cohort_id, step_id, title, modality, starts_at, ends_at, place, room_url) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
+         RETURNING id, cohort_id, step_id, title, modality, starts_at, ends_at, place, room_url",
+    )
+    .bind(cohort_id)
+    .bind(a.step_id)
+    .bind(a.title.as_str())
+    .bind(a.modality.as_str())
+    .bind(a.starts_at.as_second())
+    .bind(a.ends_at.as_second())
+    .bind(a.place.as_deref())
+    .bind(a.room_url.as_deref())
+    .fetch_one(store.pool())
+    .await
+    .map_err(StoreError::unique("activity"))?;
+    Ok(row)
+}
+
+pub async fn activities(store: &Store, cohort_id: i64) -> StoreResult<Vec<Activity>> {
+    Ok(sqlx::query_as(
+        "SELECT id, cohort_id, step_id, title, modality, starts_at, ends_at, place, room_url FROM activities \
+         WHERE cohort_id = $1 ORDER BY starts_at, id",
+    )
+    .bind(cohort_id)
+    .fetch_all(store.pool())
+    .await?)
+}
+
+/// A trainee's or trainer's upcoming activities across their cohorts, soonest first.
+pub async fn upcoming_for(store: &Store, user_id: i64, from: i64, limit: i64) -> StoreResult<Vec<(Activity, String)>> {
+    #[derive(FromRow)]
+    struct UpcomingRow {
+        #[sqlx(flatten)]
+        a: Activity,
+        training_title: String,
+    }
+    let rows: Vec<UpcomingRow> = sqlx::query_as(
+        "SELECT a.id, a.cohort_id, a.step_id, a.title, a.modality, a.starts_at, a.ends_at, a.place, a.room_url, \
+         t.title AS training_title FROM activities a JOIN cohorts c ON c.id = a.cohort_id \
+         JOIN trainings t ON t.id = c.training_id \
+         WHERE a.ends_at >= $1 AND (EXISTS (SELECT 1 FROM enrollments e WHERE e.cohort_id = a.cohort_id AND e.user_id = $2) \
+         OR EXISTS (SELECT 1 FROM cohort_trainers x WHERE x.cohort_id = a.cohort_id AND x.user_id = $2)) \
+         ORDER BY a.starts_at, a.id LIMIT $3",
+    )
+    .bind(from)
+    .bind(user_id)
+    .bind(limit.clamp(1, 500))
+    .fetch_all(store.pool())
+    .await?;
+    Ok(rows.into_iter().map(|r| (r.a, r.training_title)).collect())
+}

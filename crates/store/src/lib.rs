@@ -1,0 +1,206 @@
+//! Hybride's storage boundary.
+//!
+//! One code path for SQLite and PostgreSQL: every query goes through sqlx's `Any` driver with
+//! portable SQL (`$n` placeholders, `RETURNING`, instants as Unix seconds, dates as ISO text).
+//! Each backend has its own migrations folder, applied through its native driver. The HTTP layer
+//! only sees the repository functions below, so that a hot path can change driver without
+//! touching the rest.
+
+pub mod cohorts;
+mod error;
+pub mod outbox;
+pub mod people;
+pub mod plans;
+pub mod security;
+pub mod testing;
+pub mod token;
+pub mod trainings;
+
+pub use error::{StoreError, StoreResult};
+
+use sqlx::any::AnyPoolOptions;
+use sqlx::{AnyPool, Executor};
+use std::str::FromStr;
+use std::time::Duration;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// The database, shared by every request.
+#[derive(Clone)]
+pub struct Store {
+    pool: AnyPool,
+    backend: Backend,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store").field("backend", &self.backend).finish()
+    }
+}
+
+static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
+static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
+
+impl Store {
+    /// Opens the database at `url` (`sqlite:PATH` or `postgres://…`), creating an SQLite file
+    /// when missing, and applies pending migrations.
+    pub async fn open(url: &str) -> StoreResult<Store> {
+        sqlx::any::install_default_drivers();
+        let (backend, url) = normalise_url(url)?;
+        Self::migrate(backend, &url).await?;
+        let max = match backend {
+            // SQLite serialises writers; a few connections serve readers without contention.
+            Backend::Sqlite => 4,
+            Backend::Postgres => 10,
+        };
+        let pool = AnyPoolOptions::new()
+            .max_connections(max)
+            .acquire_timeout(Duration::from_secs(10))
+            .after_connect(move |conn, _meta| {
+                Box::pin(async move {
+                    if backend == Backend::Sqlite {
+                        conn.execute(
+                            "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; \
+                             PRAGMA busy_timeout = 5000;",
+                        )
+                        .await?;
+                    }
+                    Ok(())
+                })
+            })
+            .connect(&url)
+            .await?;
+        Ok(Store { pool, backend })
+    }
+
+    async fn migrate(backend: Backend, url: &str) -> StoreResult<()> {
+        match backend {
+            Backend::Sqlite => {
+                use sqlx::ConnectOptions;
+                let opts = sqlx::sqlite::SqliteConnectOptions::from_str(url)?
+                    .create_if_missing(true)
+                    .journal_mode(sqlx::sqlite::SqliteJournalMode::Wal)
+                    .busy_timeout(Duration::from_secs(5));
+                let mut conn = opts.connect().await?;
+                SQLITE_MIGRATIONS.run(&mut conn).await?;
+            }
+            Backend::Postgres => {
+                use sqlx::ConnectOptions;
+                let opts = sqlx::postgres::PgConnectOptions::from_str(url)?;
+                let mut conn = opts.connect().await?;
+                POSTGRES_MIGRATIONS.run(&mut conn).await?;
+            }
+        }
+        Ok(())
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    pub(crate) fn pool(&self) -> &AnyPool {
+        &self.pool
+    }
+
+    /// `/readyz`: the database answers a trivial query.
+    pub async fn ping(&self) -> StoreResult<()> {
+        let _: (i64,) = sqlx::query_as("SELECT 1").fetch_one(&self.pool).await?;
+        Ok(())
+    }
+
+    /// Table names and their columns as the live database reports them, sorted.
+    pub async fn schema(&self) -> StoreResult<Vec<(String, Vec<String>)>> {
+        let rows: Vec<(String, String)> = match self.backend {
+            Backend::Sqlite => {
+                sqlx::query_as(
+                    "SELECT m.name, p.name FROM sqlite_master m, pragma_table_info(m.name) p \
+                     WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' \
+                     AND m.name NOT LIKE '_sqlx_%' ORDER BY m.name, p.name",
+                )
+                .fetch_all(&self.pool)
+                .await?
+            }
+            Backend::Postgres => {
+                sqlx::query_as(
+                    "SELECT CAST(table_name AS TEXT), CAST(column_name AS TEXT) \
+                     FROM information_schema.columns WHERE table_schema = current_schema() \
+                     AND table_name NOT LIKE '_sqlx_%' ORDER BY table_name, column_name",
+                )
+                .fetch_all(&self.pool)
+                .await?
+            }
+        };
+        let mut out: Vec<(String, Vec<String>)> = Vec::new();
+        for (table, column) in rows {
+            match out.last_mut() {
+                Some((t, cols)) if *t == table => cols.push(column),
+                _ => out.push((table, vec![column])),
+            }
+        }
+        Ok(out)
+    }
+
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}
+
+fn normalise_url(url: &str) -> StoreResult<(Backend, String)> {
+    if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+        Ok((Backend::Postgres, url.to_owned()))
+    } else if let Some(rest) = url.strip_prefix("sqlite:") {
+        let rest = rest.trim_start_matches("//");
+        let mut url = format!("sqlite:{rest}");
+        if !rest.contains("mode=") {
+            url.push(if rest.contains('?') { '&' } else { '?' });
+            url.push_str("mode=rwc");
+        }
+        Ok((Backend::Sqlite, url))
+    } else {
+        Err(StoreError::UnsupportedUrl)
+    }
+}
+
+/// A yes/no column, stored as 0 or 1 on both backends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(transparent)]
+pub struct Flag(pub bool);
+
+impl TryFrom<i64> for Flag {
+    type Error = StoreError;
+    fn try_from(v: i64) -> Result<Flag, StoreError> {
+        match v {
+            0 => Ok(Flag(false)),
+            1 => Ok(Flag(true)),
+            _ => Err(StoreError::Refused("flag")),
+        }
+    }
+}
+
+/// The current instant in Unix seconds: how every instant is stored.
+pub fn now() -> i64 {
+    jiff::Timestamp::now().as_second()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls() {
+        assert_eq!(
+            normalise_url("sqlite:hybride.sqlite").unwrap(),
+            (Backend::Sqlite, "sqlite:hybride.sqlite?mode=rwc".into())
+        );
+        assert_eq!(
+            normalise_url("sqlite:///tmp/x.db?mode=ro").unwrap().1,
+            "sqlite:/tmp/x.db?mode=ro"
+        );
+        assert_eq!(normalise_url("postgres://h/db").unwrap().0, Backend::Postgres);
+        assert!(normalise_url("mysql://x").is_err());
+    }
+}

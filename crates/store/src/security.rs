@@ -1,0 +1,128 @@
+//! Sessions, API tokens and magic login links. Only digests of the secrets are stored.
+
+use crate::people::{User, USER_COLUMNS};
+use crate::{now, outbox, token, Store, StoreError, StoreResult};
+
+/// Opens a session for `user_id`; returns the secret to put in the cookie.
+pub async fn create_session(store: &Store, user_id: i64, ttl_seconds: i64) -> StoreResult<String> {
+    let secret = token::generate();
+    let at = now();
+    sqlx::query("INSERT INTO sessions (id_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)")
+        .bind(token::digest(&secret))
+        .bind(user_id)
+        .bind(at)
+        .bind(at + ttl_seconds)
+        .execute(store.pool())
+        .await?;
+    Ok(secret)
+}
+
+/// The active user behind a session cookie, if the session is still valid.
+pub async fn session_user(store: &Store, secret: &str) -> StoreResult<Option<User>> {
+    Ok(sqlx::query_as(&format!(
+        "SELECT {USER_COLUMNS} FROM sessions s JOIN users u ON u.id = s.user_id \
+         WHERE s.id_hash = $1 AND s.expires_at > $2 AND u.active = 1"
+    ))
+    .bind(token::digest(secret))
+    .bind(now())
+    .fetch_optional(store.pool())
+    .await?)
+}
+
+pub async fn delete_session(store: &Store, secret: &str) -> StoreResult<()> {
+    sqlx::query("DELETE FROM sessions WHERE id_hash = $1")
+        .bind(token::digest(secret))
+        .execute(store.pool())
+        .await?;
+    Ok(())
+}
+
+/// Removes expired sessions and login links; run periodically.
+pub async fn purge_expired(store: &Store) -> StoreResult<u64> {
+    let at = now();
+    let a = sqlx::query("DELETE FROM sessions WHERE expires_at <= $1").bind(at).execute(store.pool()).await?;
+    let b = sqlx::query("DELETE FROM login_links WHERE expires_at <= $1").bind(at).execute(store.pool()).await?;
+    Ok(a.rows_affected() + b.rows_affected())
+}
+
+/// Creates a bearer token for the API; the secret is returned once and never stored.
+pub async fn create_api_token(store: &Store, user_id: i64, label: &str) -> StoreResult<String> {
+    let secret = token::generate();
+    sqlx::query("INSERT INTO api_tokens (user_id, token_hash, label, created_at) VALUES ($1, $2, $3, $4)")
+        .bind(user_id)
+        .bind(token::digest(&secret))
+        .bind(label)
+        .bind(now())
+        .execute(store.pool())
+        .await
+        .map_err(StoreError::unique("token"))?;
+    Ok(secret)
+}
+
+/// The active user behind a bearer token. Records its use at most once a minute.
+pub async fn api_token_user(store: &Store, secret: &str) -> StoreResult<Option<User>> {
+    let digest = token::digest(secret);
+    let user: Option<User> = sqlx::query_as(&format!(
+        "SELECT {USER_COLUMNS} FROM api_tokens t JOIN users u ON u.id = t.user_id \
+         WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.active = 1"
+    ))
+    .bind(&digest)
+    .fetch_optional(store.pool())
+    .await?;
+    if user.is_some() {
+        let at = now();
+        sqlx::query(
+            "UPDATE api_tokens SET last_used_at = $1 WHERE token_hash = $2 \
+             AND (last_used_at IS NULL OR last_used_at < $3)",
+        )
+        .bind(at)
+        .bind(&digest)
+        .bind(at - 60)
+        .execute(store.pool())
+        .await?;
+    }
+    Ok(user)
+}
+
+/// A magic login link to mail: creates the link and queues the e-mail in one transaction, so
+/// that a link is never created without its mail nor mailed without being usable.
+pub async fn create_login_link(
+    store: &Store,
+    user_id: i64,
+    ttl_seconds: i64,
+    mail: impl FnOnce(&str) -> outbox::Mail,
+) -> StoreResult<()> {
+    let secret = token::generate();
+    let at = now();
+    let mut tx = store.pool().begin().await?;
+    sqlx::query("INSERT INTO login_links (user_id, token_hash, created_at, expires_at) VALUES ($1, $2, $3, $4)")
+        .bind(user_id)
+        .bind(token::digest(&secret))
+        .bind(at)
+        .bind(at + ttl_seconds)
+        .execute(&mut *tx)
+        .await?;
+    outbox::enqueue_in(&mut tx, &mail(&secret)).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Uses a login link once: returns its user if the link is valid, unused and unexpired.
+pub async fn consume_login_link(store: &Store, secret: &str) -> StoreResult<Option<User>> {
+    let at = now();
+    let row: Option<(i64,)> = sqlx::query_as(
+        "UPDATE login_links SET used_at = $1 WHERE token_hash = $2 AND used_at IS NULL AND expires_at > $1 \
+         RETURNING user_id",
+    )
+    .bind(at)
+    .bind(token::digest(secret))
+    .fetch_optional(store.pool())
+    .await?;
+    match row {
+        Some((user_id,)) => {
+            let user = crate::people::get(store, user_id).await?;
+            Ok(user.active.0.then_some(user))
+        }
+        None => Ok(None),
+    }
+}
