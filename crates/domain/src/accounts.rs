@@ -49,7 +49,12 @@ impl Column {
     }
 
     fn from_header(h: &str) -> Option<Column> {
-        let h = h.trim().to_lowercase().replace(['é', 'è', 'ê'], "e").replace('ô', "o").replace([' ', '-'], "_");
+        let h = h
+            .trim()
+            .to_lowercase()
+            .replace(['é', 'è', 'ê'], "e")
+            .replace('ô', "o")
+            .replace([' ', '-'], "_");
         Some(match h.as_str() {
             "email" | "e_mail" | "courriel" | "mail" | "adresse_electronique" => Column::Email,
             "nom" | "last_name" | "nom_de_famille" | "surname" => Column::LastName,
@@ -114,7 +119,12 @@ pub fn parse_accounts_csv(bytes: &[u8]) -> Result<Vec<NewAccount>, Vec<LineError
             }),
         }
     }
-    for required in [Column::Email, Column::LastName, Column::FirstName, Column::Role] {
+    for required in [
+        Column::Email,
+        Column::LastName,
+        Column::FirstName,
+        Column::Role,
+    ] {
         if !columns.contains_key(&required) {
             errors.push(LineError {
                 line: 1,
@@ -150,7 +160,10 @@ pub fn parse_accounts_csv(bytes: &[u8]) -> Result<Vec<NewAccount>, Vec<LineError
                 continue;
             }
         };
-        let line = record.position().map(|p| p.line()).unwrap_or(index as u64 + 2);
+        let line = record
+            .position()
+            .map(|p| p.line())
+            .unwrap_or(index as u64 + 2);
         if record.iter().all(|f| f.trim().is_empty()) {
             continue; // spreadsheets often end with blank rows
         }
@@ -170,17 +183,43 @@ pub fn parse_accounts_csv(bytes: &[u8]) -> Result<Vec<NewAccount>, Vec<LineError
             })
             .ok()
         }
-        let email = check(&mut errors, line, Column::Email, Email::parse(cell(Column::Email)));
-        let last_name = check(&mut errors, line, Column::LastName, PersonName::parse(cell(Column::LastName)));
-        let first_name = check(&mut errors, line, Column::FirstName, PersonName::parse(cell(Column::FirstName)));
-        let role = check(&mut errors, line, Column::Role, Role::parse(cell(Column::Role)));
+        let email = check(
+            &mut errors,
+            line,
+            Column::Email,
+            Email::parse(cell(Column::Email)),
+        );
+        let last_name = check(
+            &mut errors,
+            line,
+            Column::LastName,
+            PersonName::parse(cell(Column::LastName)),
+        );
+        let first_name = check(
+            &mut errors,
+            line,
+            Column::FirstName,
+            PersonName::parse(cell(Column::FirstName)),
+        );
+        let role = check(
+            &mut errors,
+            line,
+            Column::Role,
+            Role::parse(cell(Column::Role)),
+        );
         let establishment = check(
             &mut errors,
             line,
             Column::Establishment,
             crate::Title::parse(cell(Column::Establishment))
                 .map(|t| Some(t.to_string()))
-                .or_else(|e| if e.key == "error-required" { Ok(None) } else { Err(e) }),
+                .or_else(|e| {
+                    if e.key == "error-required" {
+                        Ok(None)
+                    } else {
+                        Err(e)
+                    }
+                }),
         );
         if let Some(email) = &email {
             if let Some(first) = seen.get(email) {
@@ -228,7 +267,10 @@ mod tests {
         let accounts = parse_accounts_csv(csv.as_bytes()).unwrap();
         assert_eq!(accounts.len(), 2);
         assert_eq!(accounts[0].role, Role::Trainee);
-        assert_eq!(accounts[0].establishment.as_deref(), Some("Collège Jean Moulin"));
+        assert_eq!(
+            accounts[0].establishment.as_deref(),
+            Some("Collège Jean Moulin")
+        );
         assert_eq!(accounts[1].email.as_str(), "minh.nguyen@ac-lyon.fr");
         assert_eq!(accounts[1].establishment, None);
     }
@@ -241,8 +283,10 @@ mod tests {
                    c@ac-lyon.fr,,Chloé,chef\n\
                    A@ac-lyon.fr,D,Dan,trainee\n";
         let errors = parse_accounts_csv(csv.as_bytes()).unwrap_err();
-        let summary: Vec<(u64, Option<&str>, &str)> =
-            errors.iter().map(|e| (e.line, e.column, e.invalid.key)).collect();
+        let summary: Vec<(u64, Option<&str>, &str)> = errors
+            .iter()
+            .map(|e| (e.line, e.column, e.invalid.key))
+            .collect();
         assert_eq!(
             summary,
             vec![
@@ -271,7 +315,9 @@ mod tests {
             "error-import-empty"
         );
         assert_eq!(
-            parse_accounts_csv(b"email;nom\xff").unwrap_err()[0].invalid.key,
+            parse_accounts_csv(b"email;nom\xff").unwrap_err()[0]
+                .invalid
+                .key,
             "error-import-not-utf8"
         );
     }

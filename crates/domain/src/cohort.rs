@@ -3,7 +3,19 @@
 use crate::Invalid;
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, utoipa::ToSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    utoipa::ToSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum CohortStatus {
     Draft,
@@ -44,13 +56,27 @@ impl CohortStatus {
         use CohortStatus::*;
         matches!(
             (self, next),
-            (Draft, Ready) | (Ready, Draft) | (Ready, Running) | (Running, Closed) | (Closed, Archived)
+            (Draft, Ready)
+                | (Ready, Draft)
+                | (Ready, Running)
+                | (Running, Closed)
+                | (Closed, Archived)
         )
     }
 
     /// Enrollments and schedule can change until the cohort is closed.
     pub fn is_editable(self) -> bool {
-        matches!(self, CohortStatus::Draft | CohortStatus::Ready | CohortStatus::Running)
+        matches!(
+            self,
+            CohortStatus::Draft | CohortStatus::Ready | CohortStatus::Running
+        )
+    }
+}
+
+impl TryFrom<String> for CohortStatus {
+    type Error = Invalid;
+    fn try_from(s: String) -> Result<Self, Invalid> {
+        CohortStatus::parse(&s)
     }
 }
 
@@ -71,12 +97,5 @@ mod tests {
             assert!(!s.can_become(s));
         }
         assert!(!Closed.is_editable());
-    }
-}
-
-impl TryFrom<String> for CohortStatus {
-    type Error = Invalid;
-    fn try_from(s: String) -> Result<Self, Invalid> {
-        CohortStatus::parse(&s)
     }
 }

@@ -84,7 +84,10 @@ mod tests {
 
     #[test]
     fn dispositif_ids() {
-        assert_eq!(DispositifId::parse(" 26a0100123 ").unwrap().as_str(), "26A0100123");
+        assert_eq!(
+            DispositifId::parse(" 26a0100123 ").unwrap().as_str(),
+            "26A0100123"
+        );
         for bad in ["26X0100123", "26A010012", "2AA0100123", "26A01001234", ""] {
             assert!(DispositifId::parse(bad).is_err(), "{bad}");
         }

@@ -6,7 +6,9 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// A duration of at most 1,000 hours (a whole training; larger values are typing errors).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(try_from = "u32", into = "u32")]
 pub struct Minutes(u32);
 
@@ -50,7 +52,9 @@ impl Minutes {
             if m >= 60 {
                 return Err(bad());
             }
-            h.checked_mul(60).and_then(|x| x.checked_add(m)).ok_or_else(bad)?
+            h.checked_mul(60)
+                .and_then(|x| x.checked_add(m))
+                .ok_or_else(bad)?
         } else {
             // Decimal hours, with a French or English decimal separator.
             let s = s.replace(',', ".");
@@ -58,7 +62,11 @@ impl Minutes {
             if int.is_empty() && frac.is_empty() {
                 return Err(bad());
             }
-            let h: u32 = if int.is_empty() { 0 } else { int.parse().map_err(|_| bad())? };
+            let h: u32 = if int.is_empty() {
+                0
+            } else {
+                int.parse().map_err(|_| bad())?
+            };
             if !frac.chars().all(|c| c.is_ascii_digit()) || frac.len() > 2 {
                 return Err(bad());
             }
@@ -73,7 +81,9 @@ impl Minutes {
                     hundredths * 60 / 100
                 }
             };
-            h.checked_mul(60).and_then(|x| x.checked_add(frac_min)).ok_or_else(bad)?
+            h.checked_mul(60)
+                .and_then(|x| x.checked_add(frac_min))
+                .ok_or_else(bad)?
         };
         Minutes::new(total)
     }
@@ -146,7 +156,16 @@ mod tests {
 
     #[test]
     fn refuses_nonsense() {
-        for bad in ["abc", "6h75", "-3", "1.333", "99999999999", "1001", "h", "6,5,5"] {
+        for bad in [
+            "abc",
+            "6h75",
+            "-3",
+            "1.333",
+            "99999999999",
+            "1001",
+            "h",
+            "6,5,5",
+        ] {
             assert!(Minutes::parse_hours(bad).is_err(), "{bad}");
         }
     }

@@ -4,7 +4,19 @@ use crate::Invalid;
 use jiff::civil::Time;
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, utoipa::ToSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    utoipa::ToSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Modality {
     InPerson,
@@ -112,7 +124,19 @@ impl LearningType {
 }
 
 /// Matin / après-midi. In-person and synchronous attendance is counted per half-day.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, utoipa::ToSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    utoipa::ToSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum HalfDay {
     Morning,
@@ -137,6 +161,20 @@ impl HalfDay {
             HalfDay::Morning => "morning",
             HalfDay::Afternoon => "afternoon",
         }
+    }
+}
+
+impl TryFrom<String> for Modality {
+    type Error = Invalid;
+    fn try_from(s: String) -> Result<Self, Invalid> {
+        Modality::parse(&s)
+    }
+}
+
+impl TryFrom<String> for LearningType {
+    type Error = Invalid;
+    fn try_from(s: String) -> Result<Self, Invalid> {
+        LearningType::parse(&s)
     }
 }
 
@@ -166,19 +204,5 @@ mod tests {
         for t in LearningType::ALL {
             assert_eq!(LearningType::parse(t.as_str()).unwrap(), t);
         }
-    }
-}
-
-impl TryFrom<String> for Modality {
-    type Error = Invalid;
-    fn try_from(s: String) -> Result<Self, Invalid> {
-        Modality::parse(&s)
-    }
-}
-
-impl TryFrom<String> for LearningType {
-    type Error = Invalid;
-    fn try_from(s: String) -> Result<Self, Invalid> {
-        LearningType::parse(&s)
     }
 }

@@ -86,6 +86,9 @@ mod tests {
         assert!(SchoolYear::parse("26-27").is_err());
         assert_eq!(SchoolYear::containing(Date::constant(2026, 11, 28)), y);
         assert_eq!(SchoolYear::containing(Date::constant(2027, 8, 31)), y);
-        assert_eq!(SchoolYear::containing(Date::constant(2027, 9, 1)).to_string(), "2027-2028");
+        assert_eq!(
+            SchoolYear::containing(Date::constant(2027, 9, 1)).to_string(),
+            "2027-2028"
+        );
     }
 }

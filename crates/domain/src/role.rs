@@ -4,7 +4,19 @@
 use crate::Invalid;
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, utoipa::ToSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    utoipa::ToSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     Admin,
@@ -43,6 +55,13 @@ impl Role {
     }
 }
 
+impl TryFrom<String> for Role {
+    type Error = crate::Invalid;
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        Role::parse(&s)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -55,12 +74,5 @@ mod tests {
         assert_eq!(Role::parse(" Formatrice ").unwrap(), Role::Trainer);
         assert_eq!(Role::parse("Stagiaire").unwrap(), Role::Trainee);
         assert_eq!(Role::parse("chef").unwrap_err().key, "error-role-unknown");
-    }
-}
-
-impl TryFrom<String> for Role {
-    type Error = crate::Invalid;
-    fn try_from(s: String) -> Result<Self, Self::Error> {
-        Role::parse(&s)
     }
 }

@@ -9,8 +9,7 @@ fn clean(raw: &str, max: usize, allow_newlines: bool) -> Result<String, Invalid>
     if s.chars().count() > max {
         return Err(Invalid::with("error-too-long", max));
     }
-    if s
-        .chars()
+    if s.chars()
         .any(|c| c.is_control() && !(allow_newlines && (c == '\n' || c == '\r' || c == '\t')))
     {
         return Err(Invalid::new("error-control-characters"));
@@ -88,8 +87,14 @@ mod tests {
     fn names() {
         assert_eq!(PersonName::parse("  Lefèvre ").unwrap().as_str(), "Lefèvre");
         assert_eq!(PersonName::parse("").unwrap_err().key, "error-required");
-        assert_eq!(PersonName::parse("a\u{7}b").unwrap_err().key, "error-control-characters");
-        assert_eq!(PersonName::parse(&"x".repeat(101)).unwrap_err().key, "error-too-long");
+        assert_eq!(
+            PersonName::parse("a\u{7}b").unwrap_err().key,
+            "error-control-characters"
+        );
+        assert_eq!(
+            PersonName::parse(&"x".repeat(101)).unwrap_err().key,
+            "error-too-long"
+        );
         assert!(LongText::parse("").is_ok());
         assert_eq!(LongText::parse("a\r\nb").unwrap().as_str(), "a\nb");
         assert!(Title::parse("a\nb").is_err());

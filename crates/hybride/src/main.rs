@@ -1,1 +1,285 @@
-fn main() {}
+//! The Hybride binary: a thin shim over the library crates.
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use hybride_store::Store;
+use hybride_web::{AppState, Config};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+#[derive(Parser)]
+#[command(
+    name = "hybride",
+    version,
+    about = "Hybrid teacher training for académies: in person, virtual class and asynchronous work in one path."
+)]
+struct Cli {
+    /// `sqlite:PATH` or `postgres://…`; by default an SQLite file in the working directory.
+    #[arg(
+        long,
+        global = true,
+        env = "HYBRIDE_DATABASE_URL",
+        default_value = "sqlite:hybride.sqlite"
+    )]
+    database_url: String,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serves the web application and the API.
+    Serve {
+        #[arg(long, env = "HYBRIDE_ADDR", default_value = "127.0.0.1:8080")]
+        addr: SocketAddr,
+        /// The address users reach Hybride at, for links in e-mails (defaults to http://ADDR).
+        #[arg(long, env = "HYBRIDE_PUBLIC_URL")]
+        public_url: Option<String>,
+        /// Where e-mails are written when no SMTP server is configured.
+        #[arg(long, env = "HYBRIDE_MAIL_DIR", default_value = "hybride-mail")]
+        mail_dir: PathBuf,
+        /// Seeds the demo académie (once) and shows the demo accounts on the login page.
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Applies pending database migrations, then exits.
+    Migrate,
+    /// Seeds the demo académie (once), then exits.
+    Demo,
+    /// Manages accounts.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+    /// Manages API tokens.
+    Token {
+        #[command(subcommand)]
+        command: TokenCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Imports accounts from a CSV file, all or nothing; prints every bad line.
+    Import { file: PathBuf },
+    /// Creates one account; the password is read from HYBRIDE_PASSWORD when set.
+    Create {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        last_name: String,
+        #[arg(long)]
+        first_name: String,
+        /// admin, pilot, trainer or trainee
+        #[arg(long)]
+        role: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum TokenCommand {
+    /// Creates an API bearer token for an account and prints it as the last line.
+    Create {
+        #[arg(long)]
+        email: String,
+        #[arg(long, default_value = "cli")]
+        label: String,
+    },
+}
+
+#[tokio::main]
+async fn main() -> std::process::ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("HYBRIDE_LOG")
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn")),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    match run(Cli::parse()).await {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("erreur : {e:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+async fn open(url: &str) -> anyhow::Result<Store> {
+    Store::open(url)
+        .await
+        .with_context(|| format!("opening the database {}", redact(url)))
+}
+
+/// A database URL without its password, for messages.
+fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(s), Some(at)) if at > s => {
+            let creds = &url[s + 3..at];
+            match creds.split_once(':') {
+                Some((user, _)) => format!("{}{user}:***{}", &url[..s + 3], &url[at..]),
+                None => url.to_owned(),
+            }
+        }
+        _ => url.to_owned(),
+    }
+}
+
+async fn seed_demo(store: &Store) -> anyhow::Result<()> {
+    let hash = hybride_web::password::hash_async(hybride_demo::DEMO_PASSWORD.to_owned()).await?;
+    let today = jiff::Zoned::now()
+        .with_time_zone(jiff::tz::TimeZone::get("Europe/Paris")?)
+        .date();
+    let summary = hybride_demo::seed(store, &hash, today).await?;
+    if summary.created {
+        tracing::info!(
+            users = summary.users,
+            trainings = summary.trainings,
+            cohorts = summary.cohorts,
+            "demo académie seeded"
+        );
+    }
+    Ok(())
+}
+
+async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
+    use std::process::ExitCode;
+    match cli.command {
+        Command::Serve {
+            addr,
+            public_url,
+            mail_dir,
+            demo,
+        } => {
+            let store = open(&cli.database_url).await?;
+            if demo {
+                seed_demo(&store).await?;
+            }
+            let public_url = public_url.unwrap_or_else(|| format!("http://{addr}"));
+            let state = AppState::new(store, Config::new(public_url.clone(), mail_dir, demo));
+            println!(
+                "Hybride écoute sur {public_url} (base : {})",
+                redact(&cli.database_url)
+            );
+            if demo {
+                println!(
+                    "Comptes de démonstration (mot de passe « {} ») :",
+                    hybride_demo::DEMO_PASSWORD
+                );
+                for (email, _) in hybride_demo::DEMO_ACCOUNTS {
+                    println!("  {email}");
+                }
+            }
+            hybride_web::serve(state, addr).await?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Migrate => {
+            open(&cli.database_url).await?;
+            println!("Base à jour.");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Demo => {
+            let store = open(&cli.database_url).await?;
+            seed_demo(&store).await?;
+            println!("Académie de démonstration prête.");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::User {
+            command: UserCommand::Import { file },
+        } => {
+            let store = open(&cli.database_url).await?;
+            let bytes =
+                std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
+            match hybride_web::import::import_accounts(&store, &bytes)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?
+            {
+                Ok(n) => {
+                    println!("{n} comptes importés.");
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(errors) => {
+                    let lang = hybride_web::i18n::Lang::Fr;
+                    eprintln!(
+                        "{}",
+                        hybride_web::i18n::tr(
+                            lang,
+                            "import-refused",
+                            &[("count", errors.len().to_string())]
+                        )
+                    );
+                    for e in hybride_web::import::show_line_errors(lang, &errors) {
+                        match e.column {
+                            Some(c) => eprintln!("ligne {} ({c}) : {}", e.line, e.message),
+                            None => eprintln!("ligne {} : {}", e.line, e.message),
+                        }
+                    }
+                    Ok(ExitCode::from(2))
+                }
+            }
+        }
+        Command::User {
+            command:
+                UserCommand::Create {
+                    email,
+                    last_name,
+                    first_name,
+                    role,
+                },
+        } => {
+            use hybride_domain::*;
+            let store = open(&cli.database_url).await?;
+            let lang = hybride_web::i18n::Lang::Fr;
+            let msg = |field: &str, e: Invalid| {
+                anyhow::anyhow!("{field} : {}", hybride_web::i18n::invalid(lang, &e))
+            };
+            let account = accounts::NewAccount {
+                email: Email::parse(&email).map_err(|e| msg("email", e))?,
+                last_name: PersonName::parse(&last_name).map_err(|e| msg("last-name", e))?,
+                first_name: PersonName::parse(&first_name).map_err(|e| msg("first-name", e))?,
+                role: Role::parse(&role).map_err(|e| msg("role", e))?,
+                establishment: None,
+            };
+            let hash = match std::env::var("HYBRIDE_PASSWORD") {
+                Ok(p) if p.chars().count() >= hybride_web::password::MIN_LENGTH => {
+                    Some(hybride_web::password::hash_async(p).await?)
+                }
+                Ok(_) => anyhow::bail!(
+                    "HYBRIDE_PASSWORD : {} caractères au moins",
+                    hybride_web::password::MIN_LENGTH
+                ),
+                Err(_) => None,
+            };
+            let user = hybride_store::people::create(&store, &account, hash.as_deref()).await?;
+            println!("Compte {} créé ({}).", user.email, user.id);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Token {
+            command: TokenCommand::Create { email, label },
+        } => {
+            let store = open(&cli.database_url).await?;
+            let email = hybride_domain::Email::parse(&email)
+                .map_err(|_| anyhow::anyhow!("adresse invalide : {email}"))?;
+            let user = hybride_store::people::by_email(&store, &email)
+                .await?
+                .filter(|u| u.active.0)
+                .ok_or_else(|| anyhow::anyhow!("aucun compte actif pour {email}"))?;
+            let token = hybride_store::security::create_api_token(&store, user.id, &label).await?;
+            eprintln!("Jeton créé pour {} ; il ne sera plus affiché :", user.email);
+            println!("{token}");
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn redacts_passwords() {
+        assert_eq!(
+            super::redact("postgres://u:secret@h/db"),
+            "postgres://u:***@h/db"
+        );
+        assert_eq!(super::redact("sqlite:x.db"), "sqlite:x.db");
+    }
+}

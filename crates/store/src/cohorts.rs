@@ -30,7 +30,8 @@ pub struct Cohort {
     pub created_at: i64,
 }
 
-const COHORT_SELECT: &str = "SELECT c.id, c.training_id, t.title AS training_title, t.dispositif_id, t.module_id, \
+const COHORT_SELECT: &str =
+    "SELECT c.id, c.training_id, t.title AS training_title, t.dispositif_id, t.module_id, \
      c.label, c.gaia_session_id, c.status, c.starts_on, c.ends_on, c.course_url, \
      (SELECT COUNT(*) FROM enrollments e WHERE e.cohort_id = c.id) AS trainees, c.created_at \
      FROM cohorts c JOIN trainings t ON t.id = c.training_id";
@@ -152,11 +153,13 @@ pub async fn assign_trainer(store: &Store, cohort_id: i64, user_id: i64) -> Stor
     }
     // A trainer of the cohort is a trainer of its training.
     crate::trainings::assign_trainer(store, cohort.training_id, user_id).await?;
-    sqlx::query("INSERT INTO cohort_trainers (cohort_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING")
-        .bind(cohort_id)
-        .bind(user_id)
-        .execute(store.pool())
-        .await?;
+    sqlx::query(
+        "INSERT INTO cohort_trainers (cohort_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+    )
+    .bind(cohort_id)
+    .bind(user_id)
+    .execute(store.pool())
+    .await?;
     Ok(())
 }
 
@@ -171,20 +174,22 @@ pub async fn trainers(store: &Store, cohort_id: i64) -> StoreResult<Vec<User>> {
 }
 
 pub async fn is_trainer(store: &Store, cohort_id: i64, user_id: i64) -> StoreResult<bool> {
-    let row: Option<(i64,)> = sqlx::query_as("SELECT 1 FROM cohort_trainers WHERE cohort_id = $1 AND user_id = $2")
-        .bind(cohort_id)
-        .bind(user_id)
-        .fetch_optional(store.pool())
-        .await?;
+    let row: Option<(i64,)> =
+        sqlx::query_as("SELECT 1 FROM cohort_trainers WHERE cohort_id = $1 AND user_id = $2")
+            .bind(cohort_id)
+            .bind(user_id)
+            .fetch_optional(store.pool())
+            .await?;
     Ok(row.is_some())
 }
 
 pub async fn is_enrolled(store: &Store, cohort_id: i64, user_id: i64) -> StoreResult<bool> {
-    let row: Option<(i64,)> = sqlx::query_as("SELECT 1 FROM enrollments WHERE cohort_id = $1 AND user_id = $2")
-        .bind(cohort_id)
-        .bind(user_id)
-        .fetch_optional(store.pool())
-        .await?;
+    let row: Option<(i64,)> =
+        sqlx::query_as("SELECT 1 FROM enrollments WHERE cohort_id = $1 AND user_id = $2")
+            .bind(cohort_id)
+            .bind(user_id)
+            .fetch_optional(store.pool())
+            .await?;
     Ok(row.is_some())
 }
 
@@ -213,7 +218,9 @@ pub async fn enroll(store: &Store, cohort_id: i64, user_ids: &[i64]) -> StoreRes
             .await?;
         match role {
             None => return Err(StoreError::NotFound),
-            Some((r,)) if r != Role::Trainee.as_str() => return Err(StoreError::Refused("trainee_role")),
+            Some((r,)) if r != Role::Trainee.as_str() => {
+                return Err(StoreError::Refused("trainee_role"))
+            }
             Some(_) => {}
         }
         let inserted: Option<(i64,)> = sqlx::query_as(
@@ -320,7 +327,12 @@ pub async fn activities(store: &Store, cohort_id: i64) -> StoreResult<Vec<Activi
 }
 
 /// A trainee's or trainer's upcoming activities across their cohorts, soonest first.
-pub async fn upcoming_for(store: &Store, user_id: i64, from: i64, limit: i64) -> StoreResult<Vec<(Activity, String)>> {
+pub async fn upcoming_for(
+    store: &Store,
+    user_id: i64,
+    from: i64,
+    limit: i64,
+) -> StoreResult<Vec<(Activity, String)>> {
     #[derive(FromRow)]
     struct UpcomingRow {
         #[sqlx(flatten)]

@@ -38,7 +38,9 @@ pub struct Store {
 
 impl std::fmt::Debug for Store {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Store").field("backend", &self.backend).finish()
+        f.debug_struct("Store")
+            .field("backend", &self.backend)
+            .finish()
     }
 }
 
@@ -200,7 +202,10 @@ mod tests {
             normalise_url("sqlite:///tmp/x.db?mode=ro").unwrap().1,
             "sqlite:/tmp/x.db?mode=ro"
         );
-        assert_eq!(normalise_url("postgres://h/db").unwrap().0, Backend::Postgres);
+        assert_eq!(
+            normalise_url("postgres://h/db").unwrap().0,
+            Backend::Postgres
+        );
         assert!(normalise_url("mysql://x").is_err());
     }
 }

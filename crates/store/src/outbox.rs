@@ -61,11 +61,13 @@ pub async fn pending(store: &Store, limit: i64) -> StoreResult<Vec<OutboxMail>> 
 }
 
 pub async fn mark_sent(store: &Store, id: i64) -> StoreResult<()> {
-    sqlx::query("UPDATE outbox SET sent_at = $1, attempts = attempts + 1, last_error = NULL WHERE id = $2")
-        .bind(now())
-        .bind(id)
-        .execute(store.pool())
-        .await?;
+    sqlx::query(
+        "UPDATE outbox SET sent_at = $1, attempts = attempts + 1, last_error = NULL WHERE id = $2",
+    )
+    .bind(now())
+    .bind(id)
+    .execute(store.pool())
+    .await?;
     Ok(())
 }
 

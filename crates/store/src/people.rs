@@ -1,6 +1,6 @@
 //! Accounts: admins, pilots, trainers and trainees.
 
-use crate::{Flag, now, Store, StoreError, StoreResult};
+use crate::{now, Flag, Store, StoreError, StoreResult};
 use hybride_domain::accounts::NewAccount;
 use hybride_domain::{Email, Role};
 use serde::Serialize;
@@ -42,7 +42,11 @@ pub struct UserFilter {
     pub offset: i64,
 }
 
-pub async fn create(store: &Store, account: &NewAccount, password_hash: Option<&str>) -> StoreResult<User> {
+pub async fn create(
+    store: &Store,
+    account: &NewAccount,
+    password_hash: Option<&str>,
+) -> StoreResult<User> {
     let id: (i64,) = sqlx::query_as(
         "INSERT INTO users (email, last_name, first_name, role, establishment, password_hash, active, locale, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, 1, 'fr', $7) RETURNING id",
@@ -62,7 +66,10 @@ pub async fn create(store: &Store, account: &NewAccount, password_hash: Option<&
 
 /// Creates every account or none. On refusal, returns the indexes (in `accounts`) of the
 /// e-mails that already have an account.
-pub async fn import(store: &Store, accounts: &[NewAccount]) -> StoreResult<Result<usize, Vec<usize>>> {
+pub async fn import(
+    store: &Store,
+    accounts: &[NewAccount],
+) -> StoreResult<Result<usize, Vec<usize>>> {
     let mut tx = store.pool().begin().await?;
     let mut existing = Vec::new();
     let at = now();
@@ -93,24 +100,29 @@ pub async fn import(store: &Store, accounts: &[NewAccount]) -> StoreResult<Resul
 }
 
 pub async fn get(store: &Store, id: i64) -> StoreResult<User> {
-    sqlx::query_as(&format!("SELECT {USER_COLUMNS} FROM users u WHERE u.id = $1"))
-        .bind(id)
-        .fetch_optional(store.pool())
-        .await?
-        .ok_or(StoreError::NotFound)
+    sqlx::query_as(&format!(
+        "SELECT {USER_COLUMNS} FROM users u WHERE u.id = $1"
+    ))
+    .bind(id)
+    .fetch_optional(store.pool())
+    .await?
+    .ok_or(StoreError::NotFound)
 }
 
 pub async fn by_email(store: &Store, email: &Email) -> StoreResult<Option<User>> {
-    Ok(
-        sqlx::query_as(&format!("SELECT {USER_COLUMNS} FROM users u WHERE u.email = $1"))
-            .bind(email.as_str())
-            .fetch_optional(store.pool())
-            .await?,
-    )
+    Ok(sqlx::query_as(&format!(
+        "SELECT {USER_COLUMNS} FROM users u WHERE u.email = $1"
+    ))
+    .bind(email.as_str())
+    .fetch_optional(store.pool())
+    .await?)
 }
 
 /// The account and its password hash, for logging in.
-pub async fn credentials(store: &Store, email: &Email) -> StoreResult<Option<(User, Option<String>)>> {
+pub async fn credentials(
+    store: &Store,
+    email: &Email,
+) -> StoreResult<Option<(User, Option<String>)>> {
     let row: Option<(i64, Option<String>)> =
         sqlx::query_as("SELECT id, password_hash FROM users WHERE email = $1")
             .bind(email.as_str())
@@ -129,10 +141,18 @@ fn filter_sql(filter: &UserFilter) -> (String, Vec<String>) {
         args.push(role.as_str().to_owned());
         sql.push_str(&format!(" AND u.role = ${}", args.len()));
     }
-    if let Some(q) = filter.search.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
+    if let Some(q) = filter
+        .search
+        .as_deref()
+        .map(str::trim)
+        .filter(|q| !q.is_empty())
+    {
         let pattern = format!(
             "{}%",
-            q.to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+            q.to_lowercase()
+                .replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_")
         );
         args.push(pattern);
         let n = args.len();
@@ -197,12 +217,17 @@ pub async fn update(store: &Store, id: i64, u: &AccountUpdate) -> StoreResult<Us
     }
     if !u.active {
         // A deactivated account loses its sessions and tokens at once.
-        sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(id).execute(&mut *tx).await?;
-        sqlx::query("UPDATE api_tokens SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL")
-            .bind(now())
+        sqlx::query("DELETE FROM sessions WHERE user_id = $1")
             .bind(id)
             .execute(&mut *tx)
             .await?;
+        sqlx::query(
+            "UPDATE api_tokens SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL",
+        )
+        .bind(now())
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
     }
     tx.commit().await?;
     get(store, id).await

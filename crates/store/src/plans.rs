@@ -21,21 +21,24 @@ const PLAN_SELECT: &str = "SELECT p.id, p.school_year, p.title, p.created_at, \
      (SELECT COUNT(*) FROM trainings t WHERE t.plan_id = p.id) AS trainings FROM plans p";
 
 pub async fn create(store: &Store, year: SchoolYear, title: &Title) -> StoreResult<Plan> {
-    let (id,): (i64,) =
-        sqlx::query_as("INSERT INTO plans (school_year, title, created_at) VALUES ($1, $2, $3) RETURNING id")
-            .bind(year.to_string())
-            .bind(title.as_str())
-            .bind(now())
-            .fetch_one(store.pool())
-            .await
-            .map_err(StoreError::unique("school_year"))?;
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO plans (school_year, title, created_at) VALUES ($1, $2, $3) RETURNING id",
+    )
+    .bind(year.to_string())
+    .bind(title.as_str())
+    .bind(now())
+    .fetch_one(store.pool())
+    .await
+    .map_err(StoreError::unique("school_year"))?;
     get(store, id).await
 }
 
 pub async fn list(store: &Store) -> StoreResult<Vec<Plan>> {
-    Ok(sqlx::query_as(&format!("{PLAN_SELECT} ORDER BY p.school_year DESC"))
-        .fetch_all(store.pool())
-        .await?)
+    Ok(
+        sqlx::query_as(&format!("{PLAN_SELECT} ORDER BY p.school_year DESC"))
+            .fetch_all(store.pool())
+            .await?,
+    )
 }
 
 pub async fn get(store: &Store, id: i64) -> StoreResult<Plan> {
@@ -47,10 +50,12 @@ pub async fn get(store: &Store, id: i64) -> StoreResult<Plan> {
 }
 
 pub async fn by_year(store: &Store, year: SchoolYear) -> StoreResult<Option<Plan>> {
-    Ok(sqlx::query_as(&format!("{PLAN_SELECT} WHERE p.school_year = $1"))
-        .bind(year.to_string())
-        .fetch_optional(store.pool())
-        .await?)
+    Ok(
+        sqlx::query_as(&format!("{PLAN_SELECT} WHERE p.school_year = $1"))
+            .bind(year.to_string())
+            .fetch_optional(store.pool())
+            .await?,
+    )
 }
 
 pub async fn update_title(store: &Store, id: i64, title: &Title) -> StoreResult<Plan> {

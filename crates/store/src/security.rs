@@ -7,13 +7,15 @@ use crate::{now, outbox, token, Store, StoreError, StoreResult};
 pub async fn create_session(store: &Store, user_id: i64, ttl_seconds: i64) -> StoreResult<String> {
     let secret = token::generate();
     let at = now();
-    sqlx::query("INSERT INTO sessions (id_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)")
-        .bind(token::digest(&secret))
-        .bind(user_id)
-        .bind(at)
-        .bind(at + ttl_seconds)
-        .execute(store.pool())
-        .await?;
+    sqlx::query(
+        "INSERT INTO sessions (id_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(token::digest(&secret))
+    .bind(user_id)
+    .bind(at)
+    .bind(at + ttl_seconds)
+    .execute(store.pool())
+    .await?;
     Ok(secret)
 }
 
@@ -40,22 +42,30 @@ pub async fn delete_session(store: &Store, secret: &str) -> StoreResult<()> {
 /// Removes expired sessions and login links; run periodically.
 pub async fn purge_expired(store: &Store) -> StoreResult<u64> {
     let at = now();
-    let a = sqlx::query("DELETE FROM sessions WHERE expires_at <= $1").bind(at).execute(store.pool()).await?;
-    let b = sqlx::query("DELETE FROM login_links WHERE expires_at <= $1").bind(at).execute(store.pool()).await?;
+    let a = sqlx::query("DELETE FROM sessions WHERE expires_at <= $1")
+        .bind(at)
+        .execute(store.pool())
+        .await?;
+    let b = sqlx::query("DELETE FROM login_links WHERE expires_at <= $1")
+        .bind(at)
+        .execute(store.pool())
+        .await?;
     Ok(a.rows_affected() + b.rows_affected())
 }
 
 /// Creates a bearer token for the API; the secret is returned once and never stored.
 pub async fn create_api_token(store: &Store, user_id: i64, label: &str) -> StoreResult<String> {
     let secret = token::generate();
-    sqlx::query("INSERT INTO api_tokens (user_id, token_hash, label, created_at) VALUES ($1, $2, $3, $4)")
-        .bind(user_id)
-        .bind(token::digest(&secret))
-        .bind(label)
-        .bind(now())
-        .execute(store.pool())
-        .await
-        .map_err(StoreError::unique("token"))?;
+    sqlx::query(
+        "INSERT INTO api_tokens (user_id, token_hash, label, created_at) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(user_id)
+    .bind(token::digest(&secret))
+    .bind(label)
+    .bind(now())
+    .execute(store.pool())
+    .await
+    .map_err(StoreError::unique("token"))?;
     Ok(secret)
 }
 

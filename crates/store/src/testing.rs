@@ -28,8 +28,12 @@ impl TestDatabase {
                 use sqlx::{ConnectOptions, Connection, Executor};
                 use std::str::FromStr;
                 let name = format!("hybride_t_{}", unique_name());
-                let mut admin = sqlx::postgres::PgConnectOptions::from_str(&admin_url)?.connect().await?;
-                admin.execute(format!("CREATE DATABASE {name}").as_str()).await?;
+                let mut admin = sqlx::postgres::PgConnectOptions::from_str(&admin_url)?
+                    .connect()
+                    .await?;
+                admin
+                    .execute(format!("CREATE DATABASE {name}").as_str())
+                    .await?;
                 admin.close().await?;
                 let url = with_database(&admin_url, &name);
                 let store = Store::open(&url).await?;
@@ -40,7 +44,8 @@ impl TestDatabase {
                 })
             }
             _ => {
-                let path = std::env::temp_dir().join(format!("hybride-test-{}.sqlite", unique_name()));
+                let path =
+                    std::env::temp_dir().join(format!("hybride-test-{}.sqlite", unique_name()));
                 let url = format!("sqlite:{}", path.display());
                 let store = Store::open(&url).await?;
                 Ok(TestDatabase {
@@ -82,15 +87,21 @@ impl Drop for TestDatabase {
                 let (admin_url, name) = (admin_url.clone(), name.clone());
                 // Dropping happens outside any runtime the test may be inside of.
                 let _ = std::thread::spawn(move || {
-                    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build();
+                    let rt = tokio::runtime::Builder::new_current_thread()
+                        .enable_all()
+                        .build();
                     if let Ok(rt) = rt {
                         rt.block_on(async move {
                             use sqlx::{ConnectOptions, Executor};
                             use std::str::FromStr;
-                            if let Ok(opts) = sqlx::postgres::PgConnectOptions::from_str(&admin_url) {
+                            if let Ok(opts) = sqlx::postgres::PgConnectOptions::from_str(&admin_url)
+                            {
                                 if let Ok(mut c) = opts.connect().await {
                                     let _ = c
-                                        .execute(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)").as_str())
+                                        .execute(
+                                            format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+                                                .as_str(),
+                                        )
                                         .await;
                                 }
                             }
@@ -111,7 +122,10 @@ mod tests {
             super::with_database("postgres://postgres@127.0.0.1:5432/postgres", "x"),
             "postgres://postgres@127.0.0.1:5432/x"
         );
-        assert_eq!(super::with_database("postgres://h:5432", "x"), "postgres://h:5432/x");
+        assert_eq!(
+            super::with_database("postgres://h:5432", "x"),
+            "postgres://h:5432/x"
+        );
         assert_eq!(
             super::with_database("postgres://h/db?sslmode=disable", "x"),
             "postgres://h/x?sslmode=disable"

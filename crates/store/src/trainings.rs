@@ -1,8 +1,10 @@
 //! Trainings (modules / dispositifs of the plan), their trainers and their scenario steps.
 
 use crate::people::{User, USER_COLUMNS};
-use crate::{Flag, now, Store, StoreError, StoreResult};
-use hybride_domain::{DispositifId, LearningType, LongText, Minutes, Modality, ModuleId, Role, Title};
+use crate::{now, Flag, Store, StoreError, StoreResult};
+use hybride_domain::{
+    DispositifId, LearningType, LongText, Minutes, Modality, ModuleId, Role, Title,
+};
 use serde::Serialize;
 use sqlx::FromRow;
 use utoipa::ToSchema;
@@ -30,7 +32,8 @@ pub struct Training {
     pub created_at: i64,
 }
 
-const TRAINING_SELECT: &str = "SELECT t.id, t.plan_id, p.school_year, t.dispositif_id, t.module_id, t.title, \
+const TRAINING_SELECT: &str =
+    "SELECT t.id, t.plan_id, p.school_year, t.dispositif_id, t.module_id, t.title, \
      t.objectives, t.public, t.in_person_minutes, t.synchronous_minutes, t.asynchronous_minutes, \
      t.validation_criteria, t.min_attendance_percent, t.pilot_id, \
      u.first_name || ' ' || u.last_name AS pilot_name, \
@@ -247,12 +250,15 @@ pub async fn add_step(store: &Store, training_id: i64, s: &NewStep) -> StoreResu
     Ok(step)
 }
 
-const STEP_SELECT: &str = "SELECT id, training_id, position, modality, learning_type, title, collective, social, \
+const STEP_SELECT: &str =
+    "SELECT id, training_id, position, modality, learning_type, title, collective, social, \
      minutes, instructions, resources, evidence, evaluation, trainer_role, mandatory FROM steps";
 
 pub async fn steps(store: &Store, training_id: i64) -> StoreResult<Vec<Step>> {
-    Ok(sqlx::query_as(&format!("{STEP_SELECT} WHERE training_id = $1 ORDER BY position, id"))
-        .bind(training_id)
-        .fetch_all(store.pool())
-        .await?)
+    Ok(sqlx::query_as(&format!(
+        "{STEP_SELECT} WHERE training_id = $1 ORDER BY position, id"
+    ))
+    .bind(training_id)
+    .fetch_all(store.pool())
+    .await?)
 }

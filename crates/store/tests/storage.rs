@@ -20,9 +20,13 @@ fn account(email: &str, role: Role) -> NewAccount {
 }
 
 async fn training(store: &Store, pilot: i64) -> trainings::Training {
-    let plan = plans::create(store, SchoolYear::parse("2026-2027").unwrap(), &Title::parse("PAF").unwrap())
-        .await
-        .unwrap();
+    let plan = plans::create(
+        store,
+        SchoolYear::parse("2026-2027").unwrap(),
+        &Title::parse("PAF").unwrap(),
+    )
+    .await
+    .unwrap();
     trainings::create(
         store,
         &NewTraining {
@@ -59,7 +63,8 @@ fn tables_in(sql: &str) -> BTreeMap<String, Vec<String>> {
             }
         } else if let Some((_, cols)) = current.as_mut() {
             let word = line.split_whitespace().next().unwrap_or("");
-            if !word.is_empty() && !["PRIMARY", "UNIQUE", "FOREIGN", "CHECK", "--"].contains(&word) {
+            if !word.is_empty() && !["PRIMARY", "UNIQUE", "FOREIGN", "CHECK", "--"].contains(&word)
+            {
                 cols.push(word.to_owned());
             }
         }
@@ -68,10 +73,19 @@ fn tables_in(sql: &str) -> BTreeMap<String, Vec<String>> {
 }
 
 fn migrations(dir: &str) -> String {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations").join(dir);
-    let mut files: Vec<_> = std::fs::read_dir(path).unwrap().map(|e| e.unwrap().path()).collect();
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("migrations")
+        .join(dir);
+    let mut files: Vec<_> = std::fs::read_dir(path)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     files.sort();
-    files.iter().map(|f| std::fs::read_to_string(f).unwrap()).collect::<Vec<_>>().join("\n")
+    files
+        .iter()
+        .map(|f| std::fs::read_to_string(f).unwrap())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 #[test]
@@ -85,7 +99,8 @@ fn both_migration_folders_define_the_same_tables() {
 #[tokio::test]
 async fn the_live_schema_matches_the_migrations() {
     let db = TestDatabase::new().await.unwrap();
-    let live: BTreeMap<String, Vec<String>> = db.store.schema().await.unwrap().into_iter().collect();
+    let live: BTreeMap<String, Vec<String>> =
+        db.store.schema().await.unwrap().into_iter().collect();
     assert_eq!(live, tables_in(&migrations("sqlite")));
 }
 
@@ -93,11 +108,25 @@ async fn the_live_schema_matches_the_migrations() {
 async fn accounts_are_unique_by_email_and_updatable() {
     let db = TestDatabase::new().await.unwrap();
     let s = &db.store;
-    let u = people::create(s, &account("camille.durand@ac-lyon.fr", Role::Trainee), None).await.unwrap();
+    let u = people::create(
+        s,
+        &account("camille.durand@ac-lyon.fr", Role::Trainee),
+        None,
+    )
+    .await
+    .unwrap();
     assert_eq!(u.role, Role::Trainee);
     assert!(u.active.0);
-    let again = people::create(s, &account("camille.durand@ac-lyon.fr", Role::Trainer), None).await;
-    assert!(matches!(again, Err(StoreError::Conflict("email"))), "{again:?}");
+    let again = people::create(
+        s,
+        &account("camille.durand@ac-lyon.fr", Role::Trainer),
+        None,
+    )
+    .await;
+    assert!(
+        matches!(again, Err(StoreError::Conflict("email"))),
+        "{again:?}"
+    );
 
     let updated = people::update(
         s,
@@ -112,42 +141,86 @@ async fn accounts_are_unique_by_email_and_updatable() {
     )
     .await
     .unwrap();
-    assert_eq!((updated.last_name.as_str(), updated.role, updated.active.0), ("Martin", Role::Trainer, false));
-    assert!(matches!(people::get(s, 999_999).await, Err(StoreError::NotFound)));
+    assert_eq!(
+        (updated.last_name.as_str(), updated.role, updated.active.0),
+        ("Martin", Role::Trainer, false)
+    );
+    assert!(matches!(
+        people::get(s, 999_999).await,
+        Err(StoreError::NotFound)
+    ));
 }
 
 #[tokio::test]
 async fn imports_are_all_or_nothing() {
     let db = TestDatabase::new().await.unwrap();
     let s = &db.store;
-    people::create(s, &account("b@ac-lyon.fr", Role::Trainee), None).await.unwrap();
+    people::create(s, &account("b@ac-lyon.fr", Role::Trainee), None)
+        .await
+        .unwrap();
     let batch = vec![
         account("a@ac-lyon.fr", Role::Trainee),
         account("b@ac-lyon.fr", Role::Trainee),
         account("c@ac-lyon.fr", Role::Trainer),
     ];
     assert_eq!(people::import(s, &batch).await.unwrap(), Err(vec![1]));
-    let all = people::UserFilter { limit: 100, ..Default::default() };
-    assert_eq!(people::count(s, &all).await.unwrap(), 1, "nothing of the refused import was kept");
+    let all = people::UserFilter {
+        limit: 100,
+        ..Default::default()
+    };
+    assert_eq!(
+        people::count(s, &all).await.unwrap(),
+        1,
+        "nothing of the refused import was kept"
+    );
 
-    let ok = people::import(s, &[batch[0].clone(), batch[2].clone()]).await.unwrap();
+    let ok = people::import(s, &[batch[0].clone(), batch[2].clone()])
+        .await
+        .unwrap();
     assert_eq!(ok, Ok(2));
-    let trainers = people::UserFilter { role: Some(Role::Trainer), limit: 100, ..Default::default() };
+    let trainers = people::UserFilter {
+        role: Some(Role::Trainer),
+        limit: 100,
+        ..Default::default()
+    };
     assert_eq!(people::list(s, &trainers).await.unwrap().len(), 1);
-    let search = people::UserFilter { search: Some("C@".into()), limit: 100, ..Default::default() };
-    assert_eq!(people::list(s, &search).await.unwrap()[0].email, "c@ac-lyon.fr");
-    let wildcard = people::UserFilter { search: Some("%".into()), limit: 100, ..Default::default() };
-    assert!(people::list(s, &wildcard).await.unwrap().is_empty(), "LIKE wildcards are literal");
+    let search = people::UserFilter {
+        search: Some("C@".into()),
+        limit: 100,
+        ..Default::default()
+    };
+    assert_eq!(
+        people::list(s, &search).await.unwrap()[0].email,
+        "c@ac-lyon.fr"
+    );
+    let wildcard = people::UserFilter {
+        search: Some("%".into()),
+        limit: 100,
+        ..Default::default()
+    };
+    assert!(
+        people::list(s, &wildcard).await.unwrap().is_empty(),
+        "LIKE wildcards are literal"
+    );
 }
 
 #[tokio::test]
 async fn sessions_tokens_and_login_links() {
     let db = TestDatabase::new().await.unwrap();
     let s = &db.store;
-    let u = people::create(s, &account("t@ac-lyon.fr", Role::Trainee), Some("hash")).await.unwrap();
+    let u = people::create(s, &account("t@ac-lyon.fr", Role::Trainee), Some("hash"))
+        .await
+        .unwrap();
 
     let session = security::create_session(s, u.id, 3600).await.unwrap();
-    assert_eq!(security::session_user(s, &session).await.unwrap().unwrap().id, u.id);
+    assert_eq!(
+        security::session_user(s, &session)
+            .await
+            .unwrap()
+            .unwrap()
+            .id,
+        u.id
+    );
     assert!(security::session_user(s, "forged").await.unwrap().is_none());
     security::delete_session(s, &session).await.unwrap();
     assert!(security::session_user(s, &session).await.unwrap().is_none());
@@ -156,20 +229,40 @@ async fn sessions_tokens_and_login_links() {
     assert!(security::session_user(s, &expired).await.unwrap().is_none());
 
     let api = security::create_api_token(s, u.id, "test").await.unwrap();
-    assert_eq!(security::api_token_user(s, &api).await.unwrap().unwrap().id, u.id);
+    assert_eq!(
+        security::api_token_user(s, &api).await.unwrap().unwrap().id,
+        u.id
+    );
 
     let mut link = String::new();
     security::create_login_link(s, u.id, 900, |secret| {
         link = secret.to_owned();
-        outbox::Mail { recipient: u.email.clone(), subject: "Connexion".into(), body: format!("/m/{secret}") }
+        outbox::Mail {
+            recipient: u.email.clone(),
+            subject: "Connexion".into(),
+            body: format!("/m/{secret}"),
+        }
     })
     .await
     .unwrap();
     let mails = outbox::recent(s, 10).await.unwrap();
     assert_eq!(mails.len(), 1);
     assert!(mails[0].body.contains(&link));
-    assert_eq!(security::consume_login_link(s, &link).await.unwrap().unwrap().id, u.id);
-    assert!(security::consume_login_link(s, &link).await.unwrap().is_none(), "single use");
+    assert_eq!(
+        security::consume_login_link(s, &link)
+            .await
+            .unwrap()
+            .unwrap()
+            .id,
+        u.id
+    );
+    assert!(
+        security::consume_login_link(s, &link)
+            .await
+            .unwrap()
+            .is_none(),
+        "single use"
+    );
     outbox::mark_sent(s, mails[0].id).await.unwrap();
     assert!(outbox::pending(s, 10).await.unwrap().is_empty());
 }
@@ -178,11 +271,24 @@ async fn sessions_tokens_and_login_links() {
 async fn trainings_cohorts_enrollments_and_activities() {
     let db = TestDatabase::new().await.unwrap();
     let s = &db.store;
-    let pilot = people::create(s, &account("p@ac-lyon.fr", Role::Pilot), None).await.unwrap();
-    let trainer = people::create(s, &account("f@ac-lyon.fr", Role::Trainer), None).await.unwrap();
-    let trainee = people::create(s, &account("s@ac-lyon.fr", Role::Trainee), None).await.unwrap();
+    let pilot = people::create(s, &account("p@ac-lyon.fr", Role::Pilot), None)
+        .await
+        .unwrap();
+    let trainer = people::create(s, &account("f@ac-lyon.fr", Role::Trainer), None)
+        .await
+        .unwrap();
+    let trainee = people::create(s, &account("s@ac-lyon.fr", Role::Trainee), None)
+        .await
+        .unwrap();
     let t = training(s, pilot.id).await;
-    assert_eq!((t.in_person_minutes, t.synchronous_minutes, t.asynchronous_minutes), (360, 90, 120));
+    assert_eq!(
+        (
+            t.in_person_minutes,
+            t.synchronous_minutes,
+            t.asynchronous_minutes
+        ),
+        (360, 90, 120)
+    );
     assert_eq!(t.school_year, "2026-2027");
 
     // Same GAIA ids in the same plan: refused.
@@ -206,7 +312,10 @@ async fn trainings_cohorts_enrollments_and_activities() {
     .await;
     assert!(matches!(dup, Err(StoreError::Conflict("gaia"))), "{dup:?}");
 
-    assert!(matches!(trainings::assign_trainer(s, t.id, trainee.id).await, Err(StoreError::Refused(_))));
+    assert!(matches!(
+        trainings::assign_trainer(s, t.id, trainee.id).await,
+        Err(StoreError::Refused(_))
+    ));
     let step = trainings::add_step(
         s,
         t.id,
@@ -227,7 +336,10 @@ async fn trainings_cohorts_enrollments_and_activities() {
     )
     .await
     .unwrap();
-    assert!(step.social.0 && step.collective.0 && !step.mandatory.0, "booleans survive the round trip");
+    assert!(
+        step.social.0 && step.collective.0 && !step.mandatory.0,
+        "booleans survive the round trip"
+    );
     assert_eq!(step.position, 1);
 
     let cohort = cohorts::create(
@@ -244,18 +356,35 @@ async fn trainings_cohorts_enrollments_and_activities() {
     .await
     .unwrap();
     assert_eq!(cohort.status, CohortStatus::Draft);
-    cohorts::assign_trainer(s, cohort.id, trainer.id).await.unwrap();
+    cohorts::assign_trainer(s, cohort.id, trainer.id)
+        .await
+        .unwrap();
     assert!(trainings::is_trainer_of(s, t.id, trainer.id).await.unwrap());
     assert!(cohorts::is_trainer(s, cohort.id, trainer.id).await.unwrap());
 
-    assert!(matches!(cohorts::enroll(s, cohort.id, &[trainer.id]).await, Err(StoreError::Refused(_))));
-    assert_eq!(cohorts::enroll(s, cohort.id, &[trainee.id]).await.unwrap(), 1);
-    assert!(matches!(cohorts::enroll(s, cohort.id, &[trainee.id]).await, Err(StoreError::Conflict(_))));
+    assert!(matches!(
+        cohorts::enroll(s, cohort.id, &[trainer.id]).await,
+        Err(StoreError::Refused(_))
+    ));
+    assert_eq!(
+        cohorts::enroll(s, cohort.id, &[trainee.id]).await.unwrap(),
+        1
+    );
+    assert!(matches!(
+        cohorts::enroll(s, cohort.id, &[trainee.id]).await,
+        Err(StoreError::Conflict(_))
+    ));
     let list = cohorts::enrollments(s, cohort.id).await.unwrap();
     assert_eq!(list[0].last_name, "Durand");
-    let mine = cohorts::list(s, cohorts::CohortFilter { trainee_id: Some(trainee.id), ..Default::default() })
-        .await
-        .unwrap();
+    let mine = cohorts::list(
+        s,
+        cohorts::CohortFilter {
+            trainee_id: Some(trainee.id),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
     assert_eq!(mine.len(), 1);
     assert_eq!(mine[0].trainees, 1);
 
@@ -276,15 +405,29 @@ async fn trainings_cohorts_enrollments_and_activities() {
     .await
     .unwrap();
     assert_eq!(a.modality, Modality::Async);
-    let upcoming = cohorts::upcoming_for(s, trainee.id, store_now(), 10).await.unwrap();
+    let upcoming = cohorts::upcoming_for(s, trainee.id, store_now(), 10)
+        .await
+        .unwrap();
     assert_eq!(upcoming.len(), 1);
     assert_eq!(upcoming[0].1, t.title);
 
-    assert!(matches!(cohorts::set_status(s, cohort.id, CohortStatus::Closed).await, Err(StoreError::Refused(_))));
-    cohorts::set_status(s, cohort.id, CohortStatus::Ready).await.unwrap();
-    cohorts::set_status(s, cohort.id, CohortStatus::Running).await.unwrap();
-    cohorts::set_status(s, cohort.id, CohortStatus::Closed).await.unwrap();
-    assert!(matches!(cohorts::unenroll(s, cohort.id, trainee.id).await, Err(StoreError::Refused("cohort_closed"))));
+    assert!(matches!(
+        cohorts::set_status(s, cohort.id, CohortStatus::Closed).await,
+        Err(StoreError::Refused(_))
+    ));
+    cohorts::set_status(s, cohort.id, CohortStatus::Ready)
+        .await
+        .unwrap();
+    cohorts::set_status(s, cohort.id, CohortStatus::Running)
+        .await
+        .unwrap();
+    cohorts::set_status(s, cohort.id, CohortStatus::Closed)
+        .await
+        .unwrap();
+    assert!(matches!(
+        cohorts::unenroll(s, cohort.id, trainee.id).await,
+        Err(StoreError::Refused("cohort_closed"))
+    ));
 }
 
 fn store_now() -> i64 {

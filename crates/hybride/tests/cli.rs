@@ -1,0 +1,226 @@
+//! The binary as people run it: `serve --demo`, `token create`, `user import`, `migrate`.
+//! Uses a fresh database of the backend the environment chooses (see hybride_store::testing).
+
+use hybride_store::testing::TestDatabase;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+fn hybride(url: &str) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_hybride"));
+    c.arg("--database-url").arg(url).env("HYBRIDE_LOG", "warn");
+    c
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+struct Server(std::process::Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn csrf_in(html: &str) -> String {
+    let at = html
+        .find("name=\"csrf\" value=\"")
+        .expect("a form with a CSRF token");
+    html[at + 19..].split('"').next().unwrap().to_owned()
+}
+
+#[tokio::test]
+async fn serve_demo_log_in_as_each_account_and_use_the_api_with_a_cli_token() {
+    let db = TestDatabase::new().await.unwrap();
+    let port = free_port();
+    let base = format!("http://127.0.0.1:{port}");
+    let mail = std::env::temp_dir().join(format!("hybride-cli-mail-{port}"));
+    let mut server = Server(
+        hybride(&db.url)
+            .args(["serve", "--demo", "--addr", &format!("127.0.0.1:{port}")])
+            .arg("--mail-dir")
+            .arg(&mail)
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap(),
+    );
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let started = Instant::now();
+    loop {
+        if let Ok(r) = client.get(format!("{base}/readyz")).send().await {
+            if r.status() == 200 {
+                break;
+            }
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(120),
+            "the server did not become ready"
+        );
+        if let Ok(Some(status)) = server.0.try_wait() {
+            panic!("the server exited: {status}");
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+
+    // Each demo account logs in with the demo password and lands on its dashboard.
+    for (email, expected) in [
+        ("admin@demo.hybride.test", "Comptes, plans de formation"),
+        ("pilote@demo.hybride.test", "Vos formations"),
+        (
+            "formateur@demo.hybride.test",
+            "Vos prochaines séances et vos groupes",
+        ),
+        (
+            "stagiaire@demo.hybride.test",
+            "Vos prochaines séances, avec leurs lieux",
+        ),
+    ] {
+        let browser = reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap();
+        let login = browser
+            .get(format!("{base}/login"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            login.contains("admin@demo.hybride.test"),
+            "demo accounts shown in demo mode"
+        );
+        let token = csrf_in(&login);
+        let r = browser
+            .post(format!("{base}/login"))
+            .form(&[
+                ("csrf", token.as_str()),
+                ("email", email),
+                ("password", "demo"),
+                ("next", "/"),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 303, "{email} logs in");
+        let r = browser.get(format!("{base}/")).send().await.unwrap();
+        assert_eq!(r.status(), 200, "{email}");
+        let html = r.text().await.unwrap();
+        assert!(html.contains(expected), "{email}: {html}");
+    }
+
+    // `token create` prints the token as its last line.
+    let out = hybride(&db.url)
+        .args(["token", "create", "--email", "pilote@demo.hybride.test"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let token = stdout.lines().last().unwrap().trim().to_owned();
+    let trainings: serde_json::Value = client
+        .get(format!("{base}/api/v1/trainings"))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        trainings.as_array().unwrap().len(),
+        12,
+        "the demo plan's trainings"
+    );
+    let out = hybride(&db.url)
+        .args(["token", "create", "--email", "nobody@demo.hybride.test"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+
+    // SIGTERM: the server finishes what it was doing and exits cleanly.
+    let pid = server.0.id().to_string();
+    assert!(Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .unwrap()
+        .success());
+    let stopping = Instant::now();
+    let status = loop {
+        if let Some(s) = server.0.try_wait().unwrap() {
+            break s;
+        }
+        assert!(
+            stopping.elapsed() < Duration::from_secs(20),
+            "no graceful shutdown"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    assert!(status.success(), "{status}");
+    let _ = std::fs::remove_dir_all(mail);
+}
+
+#[tokio::test]
+async fn user_import_is_all_or_nothing_and_reports_lines() {
+    let db = TestDatabase::new().await.unwrap();
+    let dir = std::env::temp_dir();
+    let bad = dir.join(format!("hybride-bad-{}.csv", std::process::id()));
+    std::fs::write(&bad, "nom;prénom;courriel;rôle\nDurand;Camille;camille.durand@ac-lyon.fr;stagiaire\nRoux;;roux@ac-lyon;pilote\n").unwrap();
+    let out = hybride(&db.url)
+        .args(["user", "import"])
+        .arg(&bad)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("ligne 3 (Prénom)") && stderr.contains("ligne 3 (Adresse électronique)"),
+        "{stderr}"
+    );
+    let none = hybride_store::people::count(
+        &db.store,
+        &hybride_store::people::UserFilter {
+            limit: 1,
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    assert_eq!(none, 0);
+
+    let good = dir.join(format!("hybride-good-{}.csv", std::process::id()));
+    std::fs::write(&good, "email,last_name,first_name,role\ncamille.durand@ac-lyon.fr,Durand,Camille,trainee\nines.roux@ac-lyon.fr,Roux,Inès,pilot\n").unwrap();
+    let out = hybride(&db.url)
+        .args(["user", "import"])
+        .arg(&good)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("2 comptes importés"));
+    let _ = std::fs::remove_file(bad);
+    let _ = std::fs::remove_file(good);
+
+    let out = hybride(&db.url).arg("migrate").output().unwrap();
+    assert!(out.status.success());
+    let out = hybride("mysql://nope").arg("migrate").output().unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("erreur"));
+}

@@ -1,0 +1,90 @@
+//! Authorization, in one place. Each route admits roles through its `Allowed<Gate>` extractor;
+//! what a role may see or change of one resource is decided by the functions below.
+
+use crate::error::AppError;
+use hybride_domain::Role;
+use hybride_store::cohorts::Cohort;
+use hybride_store::people::User;
+use hybride_store::trainings::Training;
+use hybride_store::{cohorts, trainings, Store};
+
+/// A set of roles admitted to a route.
+pub trait Gate: Send + Sync + 'static {
+    const ROLES: &'static [Role];
+}
+
+macro_rules! gate {
+    ($(#[$doc:meta])* $name:ident: $($role:ident),+) => {
+        $(#[$doc])*
+        pub struct $name;
+        impl Gate for $name {
+            const ROLES: &'static [Role] = &[$(Role::$role),+];
+        }
+    };
+}
+
+gate!(
+    /// Anyone logged in.
+    Anyone: Admin, Pilot, Trainer, Trainee
+);
+gate!(
+    /// EAFC staff, pilots and trainers.
+    Staff: Admin, Pilot, Trainer
+);
+gate!(
+    /// Those who plan: EAFC staff and pilots.
+    Planners: Admin, Pilot
+);
+gate!(
+    /// EAFC staff only.
+    Admins: Admin
+);
+
+/// Admins and pilots see every training of the plan; a trainer sees those they deliver.
+pub async fn see_training(store: &Store, user: &User, t: &Training) -> Result<(), AppError> {
+    let ok = match user.role {
+        Role::Admin | Role::Pilot => true,
+        Role::Trainer => trainings::is_trainer_of(store, t.id, user.id).await?,
+        Role::Trainee => false,
+    };
+    if ok {
+        Ok(())
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
+/// Admins, and the pilot who owns the training, change it and its cohorts.
+pub fn manage_training(user: &User, t: &Training) -> Result<(), AppError> {
+    match user.role {
+        Role::Admin => Ok(()),
+        Role::Pilot if t.pilot_id == user.id => Ok(()),
+        _ => Err(AppError::Forbidden),
+    }
+}
+
+/// A cohort is visible to admins and pilots, to its trainers and to its trainees.
+pub async fn see_cohort(store: &Store, user: &User, c: &Cohort) -> Result<(), AppError> {
+    let ok = match user.role {
+        Role::Admin | Role::Pilot => true,
+        Role::Trainer => cohorts::is_trainer(store, c.id, user.id).await?,
+        Role::Trainee => cohorts::is_enrolled(store, c.id, user.id).await?,
+    };
+    if ok {
+        Ok(())
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
+/// Enrollments, trainers and lifecycle of a cohort: its training's pilot, and admins.
+pub async fn manage_cohort(store: &Store, user: &User, c: &Cohort) -> Result<Training, AppError> {
+    let t = trainings::get(store, c.training_id).await?;
+    manage_training(user, &t)?;
+    Ok(t)
+}
+
+/// Whether the list of enrolled trainees (personal data) may be shown: not to trainees.
+pub fn see_enrollments(user: &User) -> bool {
+    user.role.is_staff()
+}

@@ -1,0 +1,213 @@
+//! Accounts in the API.
+
+use super::{created, ApiJson};
+use crate::access::{Admins, Anyone};
+use crate::auth::Allowed;
+use crate::error::AppError;
+use crate::import::import_accounts;
+use crate::{i18n, password, AppState};
+use axum::body::Bytes;
+use axum::extract::{Query, State};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use hybride_domain::accounts::NewAccount;
+use hybride_domain::{Email, FieldErrors, Invalid, PersonName, Role, Title};
+use hybride_store::people::{self, User, UserFilter};
+use hybride_store::StoreError;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+/// The caller.
+#[derive(Serialize, ToSchema)]
+pub struct Me {
+    #[serde(flatten)]
+    pub user: User,
+}
+
+#[utoipa::path(get, path = "/api/v1/me", tag = "accounts",
+    responses((status = 200, body = Me), (status = 401, body = super::ProblemDoc)))]
+pub async fn me(who: Allowed<Anyone>) -> Json<Me> {
+    Json(Me { user: who.user })
+}
+
+#[derive(Deserialize, IntoParams)]
+pub struct UserQuery {
+    /// `admin`, `pilot`, `trainer` or `trainee`.
+    role: Option<String>,
+    /// The start of a last name, first name or e-mail.
+    q: Option<String>,
+    #[param(default = 100, maximum = 1000)]
+    limit: Option<i64>,
+    #[param(default = 0)]
+    offset: Option<i64>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct UserPage {
+    pub items: Vec<User>,
+    pub total: i64,
+    pub limit: i64,
+    pub offset: i64,
+}
+
+#[utoipa::path(get, path = "/api/v1/users", tag = "accounts", params(UserQuery),
+    responses((status = 200, body = UserPage), (status = 403, body = super::ProblemDoc)))]
+pub async fn list_users(
+    State(state): State<AppState>,
+    _who: Allowed<Admins>,
+    Query(q): Query<UserQuery>,
+) -> Result<Json<UserPage>, AppError> {
+    let role = match q.role.as_deref() {
+        None | Some("") => None,
+        Some(r) => {
+            let mut e = FieldErrors::new();
+            let parsed = e.check("role", Role::parse(r));
+            if parsed.is_none() {
+                return Err(AppError::Invalid(e));
+            }
+            parsed
+        }
+    };
+    let filter = UserFilter {
+        role,
+        search: q.q,
+        limit: q.limit.unwrap_or(100).clamp(1, 1000),
+        offset: q.offset.unwrap_or(0).max(0),
+    };
+    let items = people::list(&state.store, &filter).await?;
+    let total = people::count(&state.store, &filter).await?;
+    Ok(Json(UserPage {
+        items,
+        total,
+        limit: filter.limit,
+        offset: filter.offset,
+    }))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct NewUser {
+    pub email: String,
+    pub last_name: String,
+    pub first_name: String,
+    /// `admin`, `pilot`, `trainer` or `trainee`.
+    pub role: String,
+    pub establishment: Option<String>,
+    /// At least 12 characters; trainees usually have none and log in with mailed links.
+    pub password: Option<String>,
+}
+
+#[utoipa::path(post, path = "/api/v1/users", tag = "accounts", request_body = NewUser,
+    responses((status = 201, body = User), (status = 409, body = super::ProblemDoc), (status = 422, body = super::ProblemDoc)))]
+pub async fn create_user(
+    State(state): State<AppState>,
+    _who: Allowed<Admins>,
+    ApiJson(u): ApiJson<NewUser>,
+) -> Result<Response, AppError> {
+    let mut e = FieldErrors::new();
+    let email = e.check("email", Email::parse(&u.email));
+    let last_name = e.check("last_name", PersonName::parse(&u.last_name));
+    let first_name = e.check("first_name", PersonName::parse(&u.first_name));
+    let role = e.check("role", Role::parse(&u.role));
+    let establishment = e.check(
+        "establishment",
+        match u.establishment.as_deref().map(str::trim) {
+            None | Some("") => Ok(None),
+            Some(s) => Title::parse(s).map(|t| Some(t.to_string())),
+        },
+    );
+    let pw = e.check(
+        "password",
+        match &u.password {
+            None => Ok(None),
+            Some(p) if p.chars().count() < password::MIN_LENGTH => {
+                Err(Invalid::with("error-password-short", password::MIN_LENGTH))
+            }
+            Some(p) if p.len() > 1024 => Err(Invalid::with("error-too-long", 1024)),
+            Some(p) => Ok(Some(p.clone())),
+        },
+    );
+    let (Some(email), Some(last_name), Some(first_name), Some(role), Some(establishment), Some(pw)) =
+        (email, last_name, first_name, role, establishment, pw)
+    else {
+        return Err(AppError::Invalid(e));
+    };
+    let hash = match pw {
+        Some(p) => Some(password::hash_async(p).await?),
+        None => None,
+    };
+    let account = NewAccount {
+        email,
+        last_name,
+        first_name,
+        role,
+        establishment,
+    };
+    match people::create(&state.store, &account, hash.as_deref()).await {
+        Ok(user) => Ok(created(user)),
+        Err(StoreError::Conflict(_)) => Err(AppError::Conflict("email")),
+        Err(other) => Err(other.into()),
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ImportResult {
+    pub imported: usize,
+}
+
+/// A refused line of an import.
+#[derive(Serialize, ToSchema)]
+pub struct ImportLineProblem {
+    pub line: u64,
+    pub column: Option<String>,
+    pub message: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ImportRefused {
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub title: String,
+    pub status: u16,
+    pub lines: Vec<ImportLineProblem>,
+}
+
+/// Imports accounts from a CSV file (columns `email`, `nom`/`last_name`, `prénom`/`first_name`,
+/// `rôle`/`role`, optional `établissement`; `;` or `,`), all or nothing.
+#[utoipa::path(post, path = "/api/v1/users/import", tag = "accounts",
+    request_body(content = String, content_type = "text/csv"),
+    responses((status = 201, body = ImportResult), (status = 422, body = ImportRefused)))]
+pub async fn import_users(
+    State(state): State<AppState>,
+    who: Allowed<Admins>,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    match import_accounts(&state.store, &body).await? {
+        Ok(n) => Ok(created(ImportResult { imported: n })),
+        Err(errors) => {
+            let lang = who.ctx.lang;
+            let body = ImportRefused {
+                kind: "/problems/import-refused".into(),
+                title: i18n::tr(
+                    lang,
+                    "import-refused",
+                    &[("count", errors.len().to_string())],
+                ),
+                status: 422,
+                lines: errors
+                    .iter()
+                    .map(|l| ImportLineProblem {
+                        line: l.line,
+                        column: l.column.map(str::to_owned),
+                        message: i18n::invalid(lang, &l.invalid),
+                    })
+                    .collect(),
+            };
+            let mut r = (axum::http::StatusCode::UNPROCESSABLE_ENTITY, Json(body)).into_response();
+            r.headers_mut().insert(
+                axum::http::header::CONTENT_TYPE,
+                axum::http::HeaderValue::from_static("application/problem+json"),
+            );
+            Ok(r)
+        }
+    }
+}

@@ -1,0 +1,428 @@
+//! Plans, trainings, cohorts and enrollments in the API. Same rules as the pages: the same
+//! parsing (`forms`), the same access decisions (`access`).
+
+use super::{created, ApiJson};
+use crate::access::{self, Admins, Anyone, Planners, Staff};
+use crate::auth::Allowed;
+use crate::error::AppError;
+use crate::forms::{self, CohortFields, TrainingFields};
+use crate::AppState;
+use axum::extract::{Path, Query, State};
+use axum::response::Response;
+use axum::Json;
+use hybride_domain::{CohortStatus, Email, FieldErrors, Invalid, Role, SchoolYear, Title};
+use hybride_store::cohorts::{self, Activity, Cohort, CohortFilter, Enrollment};
+use hybride_store::people::{self, User};
+use hybride_store::plans::{self, Plan};
+use hybride_store::trainings::{self, Step, Training, TrainingFilter};
+use hybride_store::StoreError;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+#[utoipa::path(get, path = "/api/v1/plans", tag = "planning", responses((status = 200, body = Vec<Plan>)))]
+pub async fn list_plans(
+    State(state): State<AppState>,
+    _who: Allowed<Staff>,
+) -> Result<Json<Vec<Plan>>, AppError> {
+    Ok(Json(plans::list(&state.store).await?))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct NewPlan {
+    /// `2026-2027`
+    pub school_year: String,
+    pub title: String,
+}
+
+#[utoipa::path(post, path = "/api/v1/plans", tag = "planning", request_body = NewPlan,
+    responses((status = 201, body = Plan), (status = 409, body = super::ProblemDoc), (status = 422, body = super::ProblemDoc)))]
+pub async fn create_plan(
+    State(state): State<AppState>,
+    _who: Allowed<Admins>,
+    ApiJson(p): ApiJson<NewPlan>,
+) -> Result<Response, AppError> {
+    let mut e = FieldErrors::new();
+    let year = e.check("school_year", SchoolYear::parse(&p.school_year));
+    let title = e.check("title", Title::parse(&p.title));
+    let (Some(year), Some(title)) = (year, title) else {
+        return Err(AppError::Invalid(e));
+    };
+    Ok(created(plans::create(&state.store, year, &title).await?))
+}
+
+#[derive(Deserialize, IntoParams)]
+pub struct TrainingQuery {
+    plan_id: Option<i64>,
+    pilot_id: Option<i64>,
+}
+
+/// Trainings of the plan. Trainers see those they deliver.
+#[utoipa::path(get, path = "/api/v1/trainings", tag = "planning", params(TrainingQuery),
+    responses((status = 200, body = Vec<Training>)))]
+pub async fn list_trainings(
+    State(state): State<AppState>,
+    who: Allowed<Staff>,
+    Query(q): Query<TrainingQuery>,
+) -> Result<Json<Vec<Training>>, AppError> {
+    let mut f = TrainingFilter {
+        plan_id: q.plan_id,
+        pilot_id: q.pilot_id,
+        trainer_id: None,
+    };
+    if who.user.role == Role::Trainer {
+        f.trainer_id = Some(who.user.id);
+    }
+    Ok(Json(trainings::list(&state.store, f).await?))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct NewTrainingBody {
+    pub plan_id: i64,
+    /// Required for admins; a pilot always creates trainings of their own.
+    pub pilot_id: Option<i64>,
+    /// GAIA dispositif id, e.g. `26A0100123`.
+    pub dispositif_id: String,
+    /// GAIA module id, e.g. `48213`.
+    pub module_id: String,
+    pub title: String,
+    #[serde(default)]
+    pub objectives: String,
+    #[serde(default)]
+    pub public: String,
+    pub in_person_minutes: i64,
+    pub synchronous_minutes: i64,
+    pub asynchronous_minutes: i64,
+    /// The validation criteria, in plain words.
+    pub validation_criteria: String,
+    /// Minimum attendance, in percent of each modality's planned time.
+    pub min_attendance_percent: i64,
+}
+
+#[utoipa::path(post, path = "/api/v1/trainings", tag = "planning", request_body = NewTrainingBody,
+    responses((status = 201, body = Training), (status = 409, body = super::ProblemDoc), (status = 422, body = super::ProblemDoc)))]
+pub async fn create_training(
+    State(state): State<AppState>,
+    who: Allowed<Planners>,
+    ApiJson(b): ApiJson<NewTrainingBody>,
+) -> Result<Response, AppError> {
+    let pilot_id = match (who.user.role, b.pilot_id) {
+        (Role::Admin, Some(p)) => p,
+        (Role::Admin, None) => {
+            let mut e = FieldErrors::new();
+            e.add("pilot_id", Invalid::new("error-required"));
+            return Err(AppError::Invalid(e));
+        }
+        _ => who.user.id,
+    };
+    let percent = u8::try_from(b.min_attendance_percent)
+        .ok()
+        .filter(|p| *p <= 100)
+        .ok_or_else(|| Invalid::with("error-percent", b.min_attendance_percent));
+    let new = forms::training(TrainingFields {
+        plan_id: Some(b.plan_id),
+        pilot_id,
+        dispositif_id: &b.dispositif_id,
+        module_id: &b.module_id,
+        title: &b.title,
+        objectives: &b.objectives,
+        public: &b.public,
+        in_person: forms::minutes(b.in_person_minutes),
+        synchronous: forms::minutes(b.synchronous_minutes),
+        asynchronous: forms::minutes(b.asynchronous_minutes),
+        validation_criteria: &b.validation_criteria,
+        min_attendance_percent: percent,
+    })?;
+    match trainings::create(&state.store, &new).await {
+        Ok(t) => Ok(created(t)),
+        Err(StoreError::Conflict(_)) => Err(AppError::Conflict("gaia")),
+        Err(StoreError::NotFound) => {
+            let mut e = FieldErrors::new();
+            e.add("plan_id", Invalid::new("error-plan-unknown"));
+            Err(AppError::Invalid(e))
+        }
+        Err(StoreError::Refused(_)) => {
+            let mut e = FieldErrors::new();
+            e.add("pilot_id", Invalid::new("error-pilot-role"));
+            Err(AppError::Invalid(e))
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+async fn visible_training(state: &AppState, user: &User, id: i64) -> Result<Training, AppError> {
+    let t = trainings::get(&state.store, id).await?;
+    access::see_training(&state.store, user, &t).await?;
+    Ok(t)
+}
+
+#[utoipa::path(get, path = "/api/v1/trainings/{id}", tag = "planning", params(("id" = i64, Path)),
+    responses((status = 200, body = Training), (status = 404, body = super::ProblemDoc)))]
+pub async fn get_training(
+    State(state): State<AppState>,
+    who: Allowed<Staff>,
+    Path(id): Path<i64>,
+) -> Result<Json<Training>, AppError> {
+    Ok(Json(visible_training(&state, &who.user, id).await?))
+}
+
+/// The training's scenario (chronogramme), in order.
+#[utoipa::path(get, path = "/api/v1/trainings/{id}/steps", tag = "planning", params(("id" = i64, Path)),
+    responses((status = 200, body = Vec<Step>), (status = 404, body = super::ProblemDoc)))]
+pub async fn training_steps(
+    State(state): State<AppState>,
+    who: Allowed<Staff>,
+    Path(id): Path<i64>,
+) -> Result<Json<Vec<Step>>, AppError> {
+    visible_training(&state, &who.user, id).await?;
+    Ok(Json(trainings::steps(&state.store, id).await?))
+}
+
+#[utoipa::path(get, path = "/api/v1/trainings/{id}/trainers", tag = "planning", params(("id" = i64, Path)),
+    responses((status = 200, body = Vec<User>), (status = 404, body = super::ProblemDoc)))]
+pub async fn training_trainers(
+    State(state): State<AppState>,
+    who: Allowed<Staff>,
+    Path(id): Path<i64>,
+) -> Result<Json<Vec<User>>, AppError> {
+    visible_training(&state, &who.user, id).await?;
+    Ok(Json(trainings::trainers(&state.store, id).await?))
+}
+
+/// A person, by id or by e-mail.
+#[derive(Deserialize, ToSchema)]
+pub struct PersonRef {
+    pub user_id: Option<i64>,
+    pub email: Option<String>,
+}
+
+async fn resolve(state: &AppState, r: &PersonRef) -> Result<User, AppError> {
+    let mut e = FieldErrors::new();
+    let found = match (r.user_id, r.email.as_deref()) {
+        (Some(id), _) => match people::get(&state.store, id).await {
+            Ok(u) => Some(u),
+            Err(StoreError::NotFound) => None,
+            Err(other) => return Err(other.into()),
+        },
+        (None, Some(raw)) => match e.check("email", Email::parse(raw)) {
+            Some(email) => people::by_email(&state.store, &email).await?,
+            None => return Err(AppError::Invalid(e)),
+        },
+        (None, None) => {
+            e.add("user_id", Invalid::new("error-required"));
+            return Err(AppError::Invalid(e));
+        }
+    };
+    found.ok_or_else(|| {
+        let mut e = FieldErrors::new();
+        e.add(
+            if r.user_id.is_some() {
+                "user_id"
+            } else {
+                "email"
+            },
+            Invalid::new("error-person-unknown"),
+        );
+        AppError::Invalid(e)
+    })
+}
+
+#[utoipa::path(post, path = "/api/v1/trainings/{id}/trainers", tag = "planning", params(("id" = i64, Path)),
+    request_body = PersonRef,
+    responses((status = 200, body = Vec<User>), (status = 403, body = super::ProblemDoc), (status = 422, body = super::ProblemDoc)))]
+pub async fn add_training_trainer(
+    State(state): State<AppState>,
+    who: Allowed<Planners>,
+    Path(id): Path<i64>,
+    ApiJson(r): ApiJson<PersonRef>,
+) -> Result<Json<Vec<User>>, AppError> {
+    let t = trainings::get(&state.store, id).await?;
+    access::manage_training(&who.user, &t)?;
+    let user = resolve(&state, &r).await?;
+    trainings::assign_trainer(&state.store, id, user.id).await?;
+    Ok(Json(trainings::trainers(&state.store, id).await?))
+}
+
+#[derive(Deserialize, IntoParams)]
+pub struct CohortQuery {
+    training_id: Option<i64>,
+}
+
+/// Cohorts the caller may see: all for admins and pilots, their own for trainers and trainees.
+#[utoipa::path(get, path = "/api/v1/cohorts", tag = "planning", params(CohortQuery),
+    responses((status = 200, body = Vec<Cohort>)))]
+pub async fn list_cohorts(
+    State(state): State<AppState>,
+    who: Allowed<Anyone>,
+    Query(q): Query<CohortQuery>,
+) -> Result<Json<Vec<Cohort>>, AppError> {
+    let mut f = CohortFilter {
+        training_id: q.training_id,
+        ..Default::default()
+    };
+    match who.user.role {
+        Role::Trainer => f.trainer_id = Some(who.user.id),
+        Role::Trainee => f.trainee_id = Some(who.user.id),
+        _ => {}
+    }
+    Ok(Json(cohorts::list(&state.store, f).await?))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct NewCohortBody {
+    pub training_id: i64,
+    pub label: String,
+    pub gaia_session_id: Option<String>,
+    /// `YYYY-MM-DD`
+    pub starts_on: String,
+    /// `YYYY-MM-DD`
+    pub ends_on: String,
+    /// The cohort's M@gistère course.
+    pub course_url: Option<String>,
+}
+
+#[utoipa::path(post, path = "/api/v1/cohorts", tag = "planning", request_body = NewCohortBody,
+    responses((status = 201, body = Cohort), (status = 403, body = super::ProblemDoc), (status = 422, body = super::ProblemDoc)))]
+pub async fn create_cohort(
+    State(state): State<AppState>,
+    who: Allowed<Planners>,
+    ApiJson(b): ApiJson<NewCohortBody>,
+) -> Result<Response, AppError> {
+    let t = match trainings::get(&state.store, b.training_id).await {
+        Ok(t) => t,
+        Err(StoreError::NotFound) => {
+            let mut e = FieldErrors::new();
+            e.add("training_id", Invalid::new("error-training-unknown"));
+            return Err(AppError::Invalid(e));
+        }
+        Err(other) => return Err(other.into()),
+    };
+    access::manage_training(&who.user, &t)?;
+    let new = forms::cohort(CohortFields {
+        training_id: t.id,
+        label: &b.label,
+        gaia_session_id: b.gaia_session_id.as_deref().unwrap_or(""),
+        starts_on: &b.starts_on,
+        ends_on: &b.ends_on,
+        course_url: b.course_url.as_deref().unwrap_or(""),
+    })?;
+    Ok(created(cohorts::create(&state.store, &new).await?))
+}
+
+async fn visible_cohort(state: &AppState, user: &User, id: i64) -> Result<Cohort, AppError> {
+    let c = cohorts::get(&state.store, id).await?;
+    access::see_cohort(&state.store, user, &c).await?;
+    Ok(c)
+}
+
+#[utoipa::path(get, path = "/api/v1/cohorts/{id}", tag = "planning", params(("id" = i64, Path)),
+    responses((status = 200, body = Cohort), (status = 404, body = super::ProblemDoc)))]
+pub async fn get_cohort(
+    State(state): State<AppState>,
+    who: Allowed<Anyone>,
+    Path(id): Path<i64>,
+) -> Result<Json<Cohort>, AppError> {
+    Ok(Json(visible_cohort(&state, &who.user, id).await?))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct StatusBody {
+    pub status: CohortStatus,
+}
+
+/// Moves the cohort along draft → ready → running → closed → archived.
+#[utoipa::path(post, path = "/api/v1/cohorts/{id}/status", tag = "planning", params(("id" = i64, Path)),
+    request_body = StatusBody,
+    responses((status = 200, body = Cohort), (status = 422, body = super::ProblemDoc)))]
+pub async fn cohort_status(
+    State(state): State<AppState>,
+    who: Allowed<Planners>,
+    Path(id): Path<i64>,
+    ApiJson(b): ApiJson<StatusBody>,
+) -> Result<Json<Cohort>, AppError> {
+    let c = cohorts::get(&state.store, id).await?;
+    access::manage_cohort(&state.store, &who.user, &c).await?;
+    Ok(Json(cohorts::set_status(&state.store, id, b.status).await?))
+}
+
+/// Enrolled trainees. Not shown to trainees (personal data of others).
+#[utoipa::path(get, path = "/api/v1/cohorts/{id}/enrollments", tag = "planning", params(("id" = i64, Path)),
+    responses((status = 200, body = Vec<Enrollment>), (status = 403, body = super::ProblemDoc)))]
+pub async fn list_enrollments(
+    State(state): State<AppState>,
+    who: Allowed<Staff>,
+    Path(id): Path<i64>,
+) -> Result<Json<Vec<Enrollment>>, AppError> {
+    visible_cohort(&state, &who.user, id).await?;
+    Ok(Json(cohorts::enrollments(&state.store, id).await?))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct EnrollBody {
+    #[serde(default)]
+    pub user_ids: Vec<i64>,
+    #[serde(default)]
+    pub emails: Vec<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Enrolled {
+    pub enrolled: usize,
+}
+
+/// Enrolls trainees, by id or e-mail, all or none.
+#[utoipa::path(post, path = "/api/v1/cohorts/{id}/enrollments", tag = "planning", params(("id" = i64, Path)),
+    request_body = EnrollBody,
+    responses((status = 201, body = Enrolled), (status = 409, body = super::ProblemDoc), (status = 422, body = super::ProblemDoc)))]
+pub async fn enroll(
+    State(state): State<AppState>,
+    who: Allowed<Planners>,
+    Path(id): Path<i64>,
+    ApiJson(b): ApiJson<EnrollBody>,
+) -> Result<Response, AppError> {
+    let c = cohorts::get(&state.store, id).await?;
+    access::manage_cohort(&state.store, &who.user, &c).await?;
+    let mut ids = b.user_ids.clone();
+    let mut e = FieldErrors::new();
+    for raw in &b.emails {
+        match Email::parse(raw) {
+            Ok(email) => match people::by_email(&state.store, &email).await? {
+                Some(u) => ids.push(u.id),
+                None => e.add("emails", Invalid::with("error-person-unknown-value", email)),
+            },
+            Err(_) => e.add("emails", Invalid::with("error-email-in-list", raw)),
+        }
+    }
+    if ids.is_empty() && e.is_empty() {
+        e.add("user_ids", Invalid::new("error-required"));
+    }
+    if ids.len() > 500 {
+        e.add("user_ids", Invalid::with("error-list-too-long", 500));
+    }
+    if !e.is_empty() {
+        return Err(AppError::Invalid(e));
+    }
+    ids.sort_unstable();
+    ids.dedup();
+    let n = match cohorts::enroll(&state.store, id, &ids).await {
+        Ok(n) => n,
+        Err(StoreError::NotFound) => {
+            let mut e = FieldErrors::new();
+            e.add("user_ids", Invalid::new("error-person-unknown"));
+            return Err(AppError::Invalid(e));
+        }
+        Err(other) => return Err(other.into()),
+    };
+    Ok(created(Enrolled { enrolled: n }))
+}
+
+/// The cohort's schedule.
+#[utoipa::path(get, path = "/api/v1/cohorts/{id}/activities", tag = "planning", params(("id" = i64, Path)),
+    responses((status = 200, body = Vec<Activity>), (status = 404, body = super::ProblemDoc)))]
+pub async fn cohort_activities(
+    State(state): State<AppState>,
+    who: Allowed<Anyone>,
+    Path(id): Path<i64>,
+) -> Result<Json<Vec<Activity>>, AppError> {
+    visible_cohort(&state, &who.user, id).await?;
+    Ok(Json(cohorts::activities(&state.store, id).await?))
+}

@@ -1,0 +1,179 @@
+//! Who is asking: a session cookie (pages) or a bearer token (API), and in which language.
+
+use crate::access::Gate;
+use crate::error::AppError;
+use crate::i18n::Lang;
+use crate::AppState;
+use axum::extract::{FromRequestParts, Request, State};
+use axum::http::request::Parts;
+use axum::http::{header, HeaderMap, HeaderValue};
+use axum::middleware::Next;
+use axum::response::Response;
+use hybride_store::people::User;
+use hybride_store::security;
+use std::marker::PhantomData;
+
+pub const SESSION_COOKIE: &str = "hybride_session";
+pub const CSRF_COOKIE: &str = "hybride_csrf";
+pub const LANG_COOKIE: &str = "hybride_lang";
+/// A week: trainees come back through their personal links, staff log in again weekly.
+pub const SESSION_SECONDS: i64 = 7 * 24 * 3600;
+
+/// What every handler may know of the request's author.
+#[derive(Clone, Debug)]
+pub struct Ctx {
+    pub user: Option<User>,
+    pub lang: Lang,
+    /// The CSRF token that forms must carry (the value of the CSRF cookie).
+    pub csrf: String,
+    /// Authenticated by a bearer token rather than by a cookie.
+    pub bearer: bool,
+    /// Path and query of the request, to come back to after logging in.
+    pub path: String,
+}
+
+/// The value of cookie `name` in the request.
+pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v)
+}
+
+/// A `Set-Cookie` header value. Session-bearing cookies are `HttpOnly`; `Secure` whenever
+/// Hybride is served over https.
+pub fn set_cookie(
+    name: &str,
+    value: &str,
+    max_age: i64,
+    secure: bool,
+    same_site: &str,
+) -> HeaderValue {
+    let mut s =
+        format!("{name}={value}; Path=/; Max-Age={max_age}; HttpOnly; SameSite={same_site}");
+    if secure {
+        s.push_str("; Secure");
+    }
+    HeaderValue::from_str(&s).expect("cookie values are URL-safe")
+}
+
+fn looks_like_token(s: &str) -> bool {
+    s.len() == 43
+        && s.bytes()
+            .all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_')
+}
+
+/// Identifies the caller and chooses the language; runs before every handler.
+pub async fn identify(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+    let headers = req.headers();
+    let bearer_token = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .map(|t| t.trim().to_owned());
+    let session = cookie(headers, SESSION_COOKIE).map(str::to_owned);
+    let lookup = match (&bearer_token, &session) {
+        (Some(t), _) if looks_like_token(t) => security::api_token_user(&state.store, t).await,
+        (Some(_), _) => Ok(None),
+        (None, Some(s)) if looks_like_token(s) => security::session_user(&state.store, s).await,
+        _ => Ok(None),
+    };
+    let user = match lookup {
+        Ok(u) => u,
+        Err(e) => {
+            tracing::error!(error = %e, "identifying the caller failed");
+            return AppError::Unavailable.into_bare_response();
+        }
+    };
+    let headers = req.headers();
+    let accepted = headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(Lang::from_accept_language);
+    let chosen = user.as_ref().and_then(|u| Lang::parse(&u.locale));
+    // A browser always sends Accept-Language, so there the account's choice wins; an API client
+    // sends it on purpose, so there the header wins.
+    let lang = cookie(headers, LANG_COOKIE)
+        .and_then(Lang::parse)
+        .or(if bearer_token.is_some() {
+            accepted.or(chosen)
+        } else {
+            chosen.or(accepted)
+        })
+        .unwrap_or_default();
+    let existing_csrf = cookie(headers, CSRF_COOKIE)
+        .filter(|c| looks_like_token(c))
+        .map(str::to_owned);
+    let new_csrf = existing_csrf.is_none();
+    let csrf = existing_csrf.unwrap_or_else(hybride_store::token::generate);
+    let path = req
+        .uri()
+        .path_and_query()
+        .map(|p| p.as_str().to_owned())
+        .unwrap_or_else(|| "/".into());
+    let bearer = bearer_token.is_some();
+    req.extensions_mut().insert(Ctx {
+        user,
+        lang,
+        csrf: csrf.clone(),
+        bearer,
+        path,
+    });
+    let mut response = next.run(req).await;
+    if new_csrf && !bearer {
+        response.headers_mut().append(
+            header::SET_COOKIE,
+            set_cookie(
+                CSRF_COOKIE,
+                &csrf,
+                365 * 24 * 3600,
+                state.config.secure_cookies,
+                "Strict",
+            ),
+        );
+    }
+    response
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Ctx {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        parts
+            .extensions
+            .get::<Ctx>()
+            .cloned()
+            .ok_or_else(|| AppError::Internal(anyhow::anyhow!("identify middleware missing")))
+    }
+}
+
+/// The caller, admitted by gate `G`: a handler that takes `Allowed<G>` cannot run for anyone
+/// else. Anonymous callers get 401 (pages redirect to the login form); others 403.
+pub struct Allowed<G: Gate> {
+    pub user: User,
+    pub ctx: Ctx,
+    _gate: PhantomData<G>,
+}
+
+impl<G: Gate, S: Send + Sync> FromRequestParts<S> for Allowed<G> {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let ctx = Ctx::from_request_parts(parts, state).await?;
+        let Some(user) = ctx.user.clone() else {
+            return Err(AppError::Unauthorized);
+        };
+        if !G::ROLES.contains(&user.role) {
+            return Err(AppError::Forbidden);
+        }
+        Ok(Allowed {
+            user,
+            ctx,
+            _gate: PhantomData,
+        })
+    }
+}

@@ -1,0 +1,231 @@
+//! Parsing of what people submit (pages and API alike) into domain values, field by field.
+
+use hybride_domain::{DispositifId, FieldErrors, Invalid, LongText, Minutes, ModuleId, Title};
+use hybride_store::cohorts::NewCohort;
+use hybride_store::trainings::NewTraining;
+
+/// A training as submitted; durations already read (from hours in forms, minutes in the API).
+pub struct TrainingFields<'a> {
+    pub plan_id: Option<i64>,
+    pub pilot_id: i64,
+    pub dispositif_id: &'a str,
+    pub module_id: &'a str,
+    pub title: &'a str,
+    pub objectives: &'a str,
+    pub public: &'a str,
+    pub in_person: Result<Minutes, Invalid>,
+    pub synchronous: Result<Minutes, Invalid>,
+    pub asynchronous: Result<Minutes, Invalid>,
+    pub validation_criteria: &'a str,
+    pub min_attendance_percent: Result<u8, Invalid>,
+}
+
+pub fn percent(raw: &str) -> Result<u8, Invalid> {
+    let s = raw.trim().trim_end_matches('%').trim();
+    if s.is_empty() {
+        return Err(Invalid::new("error-required"));
+    }
+    match s.parse::<u8>() {
+        Ok(p) if p <= 100 => Ok(p),
+        _ => Err(Invalid::with("error-percent", s)),
+    }
+}
+
+pub fn minutes(m: i64) -> Result<Minutes, Invalid> {
+    u32::try_from(m)
+        .map_err(|_| Invalid::with("error-duration-invalid", m))
+        .and_then(Minutes::new)
+}
+
+pub fn training(f: TrainingFields<'_>) -> Result<NewTraining, FieldErrors> {
+    let mut e = FieldErrors::new();
+    let plan_id = e.check("plan_id", f.plan_id.ok_or(Invalid::new("error-required")));
+    let dispositif_id = e.check("dispositif_id", DispositifId::parse(f.dispositif_id));
+    let module_id = e.check("module_id", ModuleId::parse(f.module_id));
+    let title = e.check("title", Title::parse(f.title));
+    let objectives = e.check("objectives", LongText::parse(f.objectives));
+    let public = e.check("public", LongText::parse(f.public));
+    let in_person = e.check("in_person", f.in_person);
+    let synchronous = e.check("synchronous", f.synchronous);
+    let asynchronous = e.check("asynchronous", f.asynchronous);
+    let validation_criteria = e.check(
+        "validation_criteria",
+        LongText::parse(f.validation_criteria),
+    );
+    let min_attendance_percent = e.check("min_attendance_percent", f.min_attendance_percent);
+    if let (Some(a), Some(b), Some(c)) = (in_person, synchronous, asynchronous) {
+        if (a + b + c) == Minutes::ZERO {
+            e.add("in_person", Invalid::new("error-hours-none"));
+        }
+    }
+    if validation_criteria
+        .as_ref()
+        .is_some_and(|v| v.as_str().is_empty())
+    {
+        e.add("validation_criteria", Invalid::new("error-required"));
+    }
+    match (
+        plan_id,
+        dispositif_id,
+        module_id,
+        title,
+        objectives,
+        public,
+        (in_person, synchronous, asynchronous),
+        validation_criteria,
+        min_attendance_percent,
+    ) {
+        (
+            Some(plan_id),
+            Some(dispositif_id),
+            Some(module_id),
+            Some(title),
+            Some(objectives),
+            Some(public),
+            (Some(in_person), Some(synchronous), Some(asynchronous)),
+            Some(validation_criteria),
+            Some(min_attendance_percent),
+        ) if e.is_empty() => Ok(NewTraining {
+            plan_id,
+            dispositif_id,
+            module_id,
+            title,
+            objectives,
+            public,
+            in_person,
+            synchronous,
+            asynchronous,
+            validation_criteria,
+            min_attendance_percent,
+            pilot_id: f.pilot_id,
+        }),
+        _ => Err(e),
+    }
+}
+
+pub struct CohortFields<'a> {
+    pub training_id: i64,
+    pub label: &'a str,
+    pub gaia_session_id: &'a str,
+    pub starts_on: &'a str,
+    pub ends_on: &'a str,
+    pub course_url: &'a str,
+}
+
+fn date(raw: &str) -> Result<jiff::civil::Date, Invalid> {
+    let s = raw.trim();
+    if s.is_empty() {
+        return Err(Invalid::new("error-required"));
+    }
+    s.parse::<jiff::civil::Date>()
+        .map_err(|_| Invalid::with("error-date", s))
+}
+
+/// An https (or http) address, at most 2,000 characters.
+pub fn url(raw: &str) -> Result<Option<String>, Invalid> {
+    let s = raw.trim();
+    if s.is_empty() {
+        return Ok(None);
+    }
+    let ok = (s.starts_with("https://") || s.starts_with("http://"))
+        && s.len() <= 2000
+        && s.len() > 10
+        && !s
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>');
+    if ok {
+        Ok(Some(s.to_owned()))
+    } else {
+        Err(Invalid::new("error-url"))
+    }
+}
+
+pub fn cohort(f: CohortFields<'_>) -> Result<NewCohort, FieldErrors> {
+    let mut e = FieldErrors::new();
+    let label = e.check("label", Title::parse(f.label));
+    let gaia = f.gaia_session_id.trim();
+    let gaia_session_id = e.check(
+        "gaia_session_id",
+        if gaia.is_empty() {
+            Ok(None)
+        } else if gaia.len() <= 10 && gaia.bytes().all(|c| c.is_ascii_digit()) {
+            Ok(Some(gaia.to_owned()))
+        } else {
+            Err(Invalid::with("error-gaia-session", gaia))
+        },
+    );
+    let starts_on = e.check("starts_on", date(f.starts_on));
+    let ends_on = e.check("ends_on", date(f.ends_on));
+    if let (Some(a), Some(b)) = (starts_on, ends_on) {
+        if b < a {
+            e.add("ends_on", Invalid::new("error-dates-order"));
+        }
+    }
+    let course_url = e.check("course_url", url(f.course_url));
+    match (label, gaia_session_id, starts_on, ends_on, course_url) {
+        (Some(label), Some(gaia_session_id), Some(starts_on), Some(ends_on), Some(course_url))
+            if e.is_empty() =>
+        {
+            Ok(NewCohort {
+                training_id: f.training_id,
+                label,
+                gaia_session_id,
+                starts_on,
+                ends_on,
+                course_url,
+            })
+        }
+        _ => Err(e),
+    }
+}
+
+/// E-mail addresses typed one per line (or separated by commas, semicolons or spaces).
+pub fn email_list(raw: &str) -> Result<Vec<hybride_domain::Email>, Invalid> {
+    let mut out = Vec::new();
+    for part in raw.split(|c: char| c.is_whitespace() || c == ',' || c == ';') {
+        if part.is_empty() {
+            continue;
+        }
+        let e = hybride_domain::Email::parse(part)
+            .map_err(|_| Invalid::with("error-email-in-list", part))?;
+        if !out.contains(&e) {
+            out.push(e);
+        }
+    }
+    if out.is_empty() {
+        return Err(Invalid::new("error-required"));
+    }
+    if out.len() > 500 {
+        return Err(Invalid::with("error-list-too-long", 500));
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percent_and_url() {
+        assert_eq!(percent("80 %").unwrap(), 80);
+        assert!(percent("101").is_err());
+        assert!(percent("").is_err());
+        assert!(url("javascript:alert(1)").is_err());
+        assert_eq!(url("").unwrap(), None);
+        assert!(
+            url("https://magistere.education.fr/ac-lyon/course/view.php?id=12")
+                .unwrap()
+                .is_some()
+        );
+    }
+
+    #[test]
+    fn email_lists() {
+        let l = email_list("a@ac-lyon.fr\nb@ac-lyon.fr; a@ac-lyon.fr").unwrap();
+        assert_eq!(l.len(), 2);
+        assert_eq!(
+            email_list("a@ac-lyon.fr x").unwrap_err().key,
+            "error-email-in-list"
+        );
+    }
+}

@@ -1,0 +1,175 @@
+//! Translations (Fluent), French first. Every user-visible string goes through `locales/*.ftl`.
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use serde::Serialize;
+use std::sync::OnceLock;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Fr,
+    En,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Lang> {
+        match s.trim().get(..2).map(str::to_ascii_lowercase).as_deref() {
+            Some("fr") => Some(Lang::Fr),
+            Some("en") => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The first supported language of an `Accept-Language` header, by preference order.
+    pub fn from_accept_language(header: &str) -> Option<Lang> {
+        let mut langs: Vec<(f32, Lang)> = header
+            .split(',')
+            .filter_map(|part| {
+                let mut it = part.split(';');
+                let tag = it.next()?.trim();
+                let q = it
+                    .find_map(|p| p.trim().strip_prefix("q="))
+                    .and_then(|q| q.parse::<f32>().ok())
+                    .unwrap_or(1.0);
+                Lang::parse(tag).map(|l| (q, l))
+            })
+            .collect();
+        langs.sort_by(|a, b| b.0.total_cmp(&a.0));
+        langs.first().map(|(_, l)| *l)
+    }
+}
+
+struct Bundles {
+    fr: FluentBundle<FluentResource>,
+    en: FluentBundle<FluentResource>,
+}
+
+fn bundle(lang: &str, source: &'static str) -> FluentBundle<FluentResource> {
+    let id: unic_langid::LanguageIdentifier = lang.parse().expect("valid language id");
+    let mut b = FluentBundle::new_concurrent(vec![id]);
+    // Bidi isolation marks would end up inside HTML attributes and e-mails.
+    b.set_use_isolating(false);
+    let res = FluentResource::try_new(source.to_owned()).expect("locale files parse");
+    b.add_resource(res).expect("no duplicate message ids");
+    b
+}
+
+fn bundles() -> &'static Bundles {
+    static B: OnceLock<Bundles> = OnceLock::new();
+    B.get_or_init(|| Bundles {
+        fr: bundle("fr", include_str!("../locales/fr.ftl")),
+        en: bundle("en", include_str!("../locales/en.ftl")),
+    })
+}
+
+/// Translates `key` with named arguments; falls back to French, then to the key itself
+/// (a missing key is caught by the test that compares the two files).
+pub fn tr(lang: Lang, key: &str, args: &[(&str, String)]) -> String {
+    let b = bundles();
+    let primary = match lang {
+        Lang::Fr => &b.fr,
+        Lang::En => &b.en,
+    };
+    for bundle in [primary, &b.fr] {
+        if let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) {
+            let mut fargs = FluentArgs::new();
+            for (k, v) in args {
+                // Plain integers become numbers so that plural rules apply to them.
+                let integer = !v.is_empty()
+                    && v.len() <= 15
+                    && v.bytes().all(|c| c.is_ascii_digit())
+                    && (v == "0" || !v.starts_with('0'));
+                match v.parse::<f64>() {
+                    Ok(n) if integer => fargs.set(*k, FluentValue::from(n)),
+                    _ => fargs.set(*k, FluentValue::from(v.as_str())),
+                }
+            }
+            let mut errors = vec![];
+            return bundle
+                .format_pattern(pattern, Some(&fargs), &mut errors)
+                .into_owned();
+        }
+    }
+    key.to_owned()
+}
+
+pub fn t(lang: Lang, key: &str) -> String {
+    tr(lang, key, &[])
+}
+
+/// The message for a refused value, in `lang`.
+pub fn invalid(lang: Lang, e: &hybride_domain::Invalid) -> String {
+    match &e.arg {
+        Some(a) => tr(lang, e.key, &[("value", a.clone())]),
+        None => t(lang, e.key),
+    }
+}
+
+/// Message ids defined in a locale file.
+pub fn ids(source: &str) -> Vec<String> {
+    source
+        .lines()
+        .filter(|l| !l.starts_with([' ', '#', '-', '\t']) && l.contains(" ="))
+        .filter_map(|l| l.split(" =").next())
+        .map(|s| s.trim().to_owned())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_languages_define_the_same_messages() {
+        let mut fr = ids(include_str!("../locales/fr.ftl"));
+        let mut en = ids(include_str!("../locales/en.ftl"));
+        fr.sort();
+        en.sort();
+        let missing_en: Vec<_> = fr.iter().filter(|k| !en.contains(k)).collect();
+        let missing_fr: Vec<_> = en.iter().filter(|k| !fr.contains(k)).collect();
+        assert!(
+            missing_en.is_empty() && missing_fr.is_empty(),
+            "en lacks {missing_en:?}, fr lacks {missing_fr:?}"
+        );
+        let mut dedup = fr.clone();
+        dedup.dedup();
+        assert_eq!(dedup.len(), fr.len(), "duplicate ids");
+    }
+
+    #[test]
+    fn french_typography_uses_non_breaking_spaces() {
+        for line in include_str!("../locales/fr.ftl").lines() {
+            if line.trim_start().starts_with('#') {
+                continue;
+            }
+            let value = line.split_once(" = ").map(|x| x.1).unwrap_or(line);
+            for p in [" :", " ;", " ?", " !", "« ", " »"] {
+                assert!(!value.contains(p), "ordinary space in {p:?}: {line}");
+            }
+        }
+    }
+
+    #[test]
+    fn translates_with_arguments() {
+        assert_eq!(
+            tr(Lang::En, "error-too-long", &[("value", "100".into())]),
+            "At most 100 characters."
+        );
+        assert!(tr(Lang::Fr, "error-too-long", &[("value", "100".into())]).contains("100"));
+        assert_eq!(
+            Lang::from_accept_language("en-GB,en;q=0.9,fr;q=0.8"),
+            Some(Lang::En)
+        );
+        assert_eq!(Lang::from_accept_language("de, fr;q=0.5"), Some(Lang::Fr));
+        assert_eq!(Lang::from_accept_language("de"), None);
+    }
+}

@@ -1,0 +1,293 @@
+//! Logging in and out: password, magic links mailed to trainees, and the language switch.
+
+use super::{page, Flash};
+use crate::auth::{set_cookie, Ctx, LANG_COOKIE, SESSION_COOKIE, SESSION_SECONDS};
+use crate::csrf::CsrfForm;
+use crate::error::AppError;
+use crate::i18n::{self, Lang};
+use crate::{password, AppState};
+use axum::extract::{Path, Query, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Redirect, Response};
+use hybride_domain::Email;
+use hybride_store::{outbox, people, security};
+use minijinja::context;
+use serde::Deserialize;
+
+/// Only local paths are followed after logging in (no open redirect).
+fn safe_next(next: &str) -> &str {
+    if next.starts_with('/') && !next.starts_with("//") && !next.starts_with("/\\") {
+        next
+    } else {
+        "/"
+    }
+}
+
+#[derive(Deserialize, Default)]
+pub struct NextQuery {
+    #[serde(default)]
+    next: String,
+    #[serde(default)]
+    ok: String,
+}
+
+pub async fn form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(q): Query<NextQuery>,
+) -> Result<Response, AppError> {
+    if ctx.user.is_some() {
+        return Ok(Redirect::to(safe_next(&q.next)).into_response());
+    }
+    let flash = super::flash(&Flash { ok: q.ok.clone() });
+    page(
+        &state,
+        &ctx,
+        "login.html",
+        context! { next => safe_next(&q.next), email => "", error => None::<String>, flash => flash },
+        false,
+    )
+}
+
+#[derive(Deserialize)]
+pub struct LoginForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    next: String,
+}
+
+fn session_response(state: &AppState, secret: &str, to: &str) -> Response {
+    let mut r = Redirect::to(to).into_response();
+    r.headers_mut().append(
+        header::SET_COOKIE,
+        set_cookie(
+            SESSION_COOKIE,
+            secret,
+            SESSION_SECONDS,
+            state.config.secure_cookies,
+            "Lax",
+        ),
+    );
+    r
+}
+
+pub async fn submit(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    CsrfForm(f): CsrfForm<LoginForm>,
+) -> Result<Response, AppError> {
+    let email = Email::parse(&f.email);
+    let found = match &email {
+        Ok(e) => people::credentials(&state.store, e).await?,
+        Err(_) => None,
+    };
+    let verified = match &found {
+        Some((user, Some(hash))) if user.active.0 => {
+            password::verify_async(f.password.clone(), hash.clone()).await
+        }
+        _ => {
+            // Same work whether or not the account exists.
+            let _ = password::verify_async(f.password.clone(), password::decoy().to_owned()).await;
+            false
+        }
+    };
+    match found {
+        Some((user, _)) if verified => {
+            let secret = security::create_session(&state.store, user.id, SESSION_SECONDS).await?;
+            tracing::info!(user = user.id, "logged in with password");
+            Ok(session_response(&state, &secret, safe_next(&f.next)))
+        }
+        _ => page(
+            &state,
+            &ctx,
+            "login.html",
+            context! {
+                next => safe_next(&f.next),
+                email => f.email.trim(),
+                error => Some(i18n::t(ctx.lang, "login-failed")),
+                flash => None::<String>,
+            },
+            true,
+        ),
+    }
+}
+
+pub async fn logout(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    headers: axum::http::HeaderMap,
+    CsrfForm(_): CsrfForm<Empty>,
+) -> Result<Response, AppError> {
+    if let Some(secret) = crate::auth::cookie(&headers, SESSION_COOKIE) {
+        security::delete_session(&state.store, secret).await?;
+    }
+    let _ = ctx;
+    let mut r = Redirect::to("/login?ok=logged-out").into_response();
+    r.headers_mut().append(
+        header::SET_COOKIE,
+        set_cookie(SESSION_COOKIE, "", 0, state.config.secure_cookies, "Lax"),
+    );
+    Ok(r)
+}
+
+#[derive(Deserialize)]
+pub struct Empty {}
+
+pub async fn link_form(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+    page(
+        &state,
+        &ctx,
+        "login_link.html",
+        context! { sent => false, email => "", error => None::<String> },
+        false,
+    )
+}
+
+#[derive(Deserialize)]
+pub struct LinkForm {
+    #[serde(default)]
+    email: String,
+}
+
+/// How long a mailed login link stays valid.
+const LINK_SECONDS: i64 = 30 * 60;
+
+pub async fn link_submit(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    CsrfForm(f): CsrfForm<LinkForm>,
+) -> Result<Response, AppError> {
+    let email = match Email::parse(&f.email) {
+        Ok(e) => e,
+        Err(e) => {
+            return page(
+                &state,
+                &ctx,
+                "login_link.html",
+                context! { sent => false, email => f.email.trim(), error => Some(i18n::invalid(ctx.lang, &e)) },
+                true,
+            )
+        }
+    };
+    // The answer is the same whether or not an account exists, so that nobody can probe
+    // which addresses have one.
+    if let Some(user) = people::by_email(&state.store, &email)
+        .await?
+        .filter(|u| u.active.0)
+    {
+        let lang = Lang::parse(&user.locale).unwrap_or_default();
+        let base = state.config.public_url.clone();
+        let name = user.first_name.clone();
+        security::create_login_link(&state.store, user.id, LINK_SECONDS, |secret| outbox::Mail {
+            recipient: user.email.clone(),
+            subject: i18n::t(lang, "mail-login-subject"),
+            body: i18n::tr(
+                lang,
+                "mail-login-body",
+                &[
+                    ("name", name),
+                    ("link", format!("{base}/m/{secret}")),
+                    ("minutes", "30".into()),
+                ],
+            ),
+        })
+        .await?;
+        tracing::info!(user = user.id, "login link mailed");
+    }
+    page(
+        &state,
+        &ctx,
+        "login_link.html",
+        context! { sent => true, email => email.as_str(), error => None::<String> },
+        false,
+    )
+}
+
+/// Opening a mailed link shows a button rather than logging in at once: mail scanners that
+/// follow links must not use up the single-use link.
+pub async fn magic_confirm(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(token): Path<String>,
+) -> Result<Response, AppError> {
+    page(
+        &state,
+        &ctx,
+        "magic.html",
+        context! { token => token, invalid => false },
+        false,
+    )
+}
+
+pub async fn magic_use(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(token): Path<String>,
+    CsrfForm(_): CsrfForm<Empty>,
+) -> Result<Response, AppError> {
+    let user = if token.len() == 43 {
+        security::consume_login_link(&state.store, &token).await?
+    } else {
+        None
+    };
+    match user {
+        Some(user) => {
+            let secret = security::create_session(&state.store, user.id, SESSION_SECONDS).await?;
+            tracing::info!(user = user.id, "logged in with a mailed link");
+            Ok(session_response(&state, &secret, "/"))
+        }
+        None => page(
+            &state,
+            &ctx,
+            "magic.html",
+            context! { token => token, invalid => true },
+            true,
+        ),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct LanguageForm {
+    #[serde(default)]
+    lang: String,
+    #[serde(default)]
+    next: String,
+}
+
+pub async fn language(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    CsrfForm(f): CsrfForm<LanguageForm>,
+) -> Result<Response, AppError> {
+    let lang =
+        Lang::parse(&f.lang).ok_or_else(|| AppError::BadRequest("lang must be fr or en".into()))?;
+    if let Some(user) = &ctx.user {
+        people::set_locale(&state.store, user.id, lang.code()).await?;
+    }
+    let mut r = Redirect::to(safe_next(&f.next)).into_response();
+    r.headers_mut().append(
+        header::SET_COOKIE,
+        set_cookie(
+            LANG_COOKIE,
+            lang.code(),
+            365 * 24 * 3600,
+            state.config.secure_cookies,
+            "Lax",
+        ),
+    );
+    Ok(r)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn next_is_local_only() {
+        assert_eq!(super::safe_next("/accounts?x=1"), "/accounts?x=1");
+        assert_eq!(super::safe_next("//evil.example"), "/");
+        assert_eq!(super::safe_next("https://evil.example"), "/");
+        assert_eq!(super::safe_next("/\\evil.example"), "/");
+    }
+}

@@ -1,0 +1,123 @@
+//! The HTML pages. Each handler's `Allowed<Gate>` says who may call it.
+
+mod accounts;
+mod cohorts;
+mod dashboard;
+mod login;
+mod plans;
+mod trainings;
+
+use crate::auth::Ctx;
+use crate::error::AppError;
+use crate::AppState;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use minijinja::Value;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/", get(dashboard::home))
+        .route("/login", get(login::form).post(login::submit))
+        .route("/logout", post(login::logout))
+        .route(
+            "/login/link",
+            get(login::link_form).post(login::link_submit),
+        )
+        .route(
+            "/m/{token}",
+            get(login::magic_confirm).post(login::magic_use),
+        )
+        .route("/language", post(login::language))
+        .route("/accounts", get(accounts::list).post(accounts::create))
+        .route("/accounts/new", get(accounts::new_form))
+        .route(
+            "/accounts/import",
+            get(accounts::import_form).post(accounts::import),
+        )
+        .route(
+            "/accounts/{id}",
+            get(accounts::edit_form).post(accounts::update),
+        )
+        .route("/plans", get(plans::list).post(plans::create))
+        .route("/outbox", get(plans::outbox))
+        .route("/trainings", get(trainings::list).post(trainings::create))
+        .route("/trainings/new", get(trainings::new_form))
+        .route("/trainings/{id}", get(trainings::show))
+        .route("/trainings/{id}/trainers", post(trainings::add_trainer))
+        .route(
+            "/trainings/{id}/trainers/{user}/remove",
+            post(trainings::remove_trainer),
+        )
+        .route("/trainings/{id}/cohorts/new", get(cohorts::new_form))
+        .route("/trainings/{id}/cohorts", post(cohorts::create))
+        .route("/cohorts/{id}", get(cohorts::show))
+        .route("/cohorts/{id}/status", post(cohorts::set_status))
+        .route("/cohorts/{id}/trainers", post(cohorts::add_trainer))
+        .route("/cohorts/{id}/enrollments", post(cohorts::enroll))
+        .route(
+            "/cohorts/{id}/enrollments/{user}/remove",
+            post(cohorts::unenroll),
+        )
+}
+
+/// Renders a page, or answers 422 with the same page when `invalid` (a form shown again with
+/// its errors).
+fn page(
+    state: &AppState,
+    ctx: &Ctx,
+    name: &str,
+    data: Value,
+    invalid: bool,
+) -> Result<Response, AppError> {
+    let html: Html<String> = state.templates.render(name, ctx, state.config.demo, data)?;
+    Ok(if invalid {
+        (axum::http::StatusCode::UNPROCESSABLE_ENTITY, html).into_response()
+    } else {
+        html.into_response()
+    })
+}
+
+/// After a successful form, go back to a page with a confirmation message (`?ok=KEY`).
+fn done(to: &str, ok: &str) -> Response {
+    let sep = if to.contains('?') { '&' } else { '?' };
+    Redirect::to(&format!("{to}{sep}ok={ok}")).into_response()
+}
+
+/// Confirmation messages a page may show after a redirect; anything else is ignored.
+const FLASHES: &[&str] = &[
+    "account-created",
+    "account-updated",
+    "accounts-imported",
+    "plan-created",
+    "training-created",
+    "trainer-added",
+    "trainer-removed",
+    "cohort-created",
+    "status-changed",
+    "enrolled",
+    "unenrolled",
+    "logged-out",
+];
+
+#[derive(serde::Deserialize, Default)]
+struct Flash {
+    #[serde(default)]
+    ok: String,
+}
+
+fn flash(q: &Flash) -> Option<String> {
+    FLASHES
+        .contains(&q.ok.as_str())
+        .then(|| format!("flash-{}", q.ok))
+}
+
+/// Errors keyed by field, translated, for templates: `errors.email`.
+fn field_errors(
+    ctx: &Ctx,
+    e: &hybride_domain::FieldErrors,
+) -> std::collections::BTreeMap<&'static str, String> {
+    e.0.iter()
+        .map(|(f, inv)| (*f, crate::i18n::invalid(ctx.lang, inv)))
+        .collect()
+}

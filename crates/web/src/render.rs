@@ -1,0 +1,219 @@
+//! HTML rendering with minijinja. Templates are compiled into the binary; every text goes
+//! through `t(...)`; autoescaping is on for every template.
+
+use crate::auth::Ctx;
+use crate::error::{AppError, ErrorReport};
+use crate::i18n::{self, Lang};
+use axum::http::StatusCode;
+use axum::response::Html;
+use minijinja::value::{Kwargs, Value};
+use minijinja::{context, AutoEscape, Environment, Error, ErrorKind, State};
+
+pub struct Templates {
+    env: Environment<'static>,
+}
+
+macro_rules! templates {
+    ($env:expr, $($name:literal),+ $(,)?) => {
+        $( $env.add_template($name, include_str!(concat!("../templates/", $name))).expect($name); )+
+    };
+}
+
+fn lang_of(state: &State) -> Lang {
+    state
+        .lookup("lang")
+        .and_then(|v| v.as_str().and_then(Lang::parse))
+        .unwrap_or_default()
+}
+
+/// `{{ t("key", name=value) }}`
+fn t(state: &State, key: &str, kwargs: Kwargs) -> Result<String, Error> {
+    let mut args = Vec::new();
+    let names: Vec<String> = kwargs.args().map(str::to_owned).collect();
+    for name in &names {
+        let v: Value = kwargs.get(name)?;
+        args.push((name.as_str(), v.to_string()));
+    }
+    kwargs.assert_all_used()?;
+    Ok(i18n::tr(lang_of(state), key, &args))
+}
+
+fn zoned(ts: i64) -> Result<jiff::Zoned, Error> {
+    let tz = jiff::tz::TimeZone::get("Europe/Paris")
+        .map_err(|e| Error::new(ErrorKind::InvalidOperation, e.to_string()))?;
+    jiff::Timestamp::from_second(ts)
+        .map(|t| t.to_zoned(tz))
+        .map_err(|e| Error::new(ErrorKind::InvalidOperation, e.to_string()))
+}
+
+/// A calendar day in words: « lundi 30 novembre 2026 ».
+fn day_words(lang: Lang, date: jiff::civil::Date) -> String {
+    let weekday = i18n::t(
+        lang,
+        &format!("weekday-{}", date.weekday().to_monday_one_offset()),
+    );
+    let month = i18n::t(lang, &format!("month-{}", date.month()));
+    match lang {
+        Lang::Fr => format!("{weekday} {} {month} {}", date.day(), date.year()),
+        Lang::En => format!("{weekday} {} {month} {}", date.day(), date.year()),
+    }
+}
+
+/// `{{ ts | day }}` for Unix seconds, or `{{ "2026-11-30" | day }}` for ISO dates.
+fn day(state: &State, v: Value) -> Result<String, Error> {
+    let date = if let Some(s) = v.as_str() {
+        s.parse::<jiff::civil::Date>()
+            .map_err(|e| Error::new(ErrorKind::InvalidOperation, e.to_string()))?
+    } else {
+        let ts = i64::try_from(v)?;
+        zoned(ts)?.date()
+    };
+    Ok(day_words(lang_of(state), date))
+}
+
+/// `{{ ts | time }}`: « 9 h 30 » in French, « 09:30 » in English (Europe/Paris).
+fn time(state: &State, ts: i64) -> Result<String, Error> {
+    let z = zoned(ts)?;
+    Ok(match lang_of(state) {
+        Lang::Fr => format!("{}\u{a0}h\u{a0}{:02}", z.hour(), z.minute()),
+        Lang::En => format!("{:02}:{:02}", z.hour(), z.minute()),
+    })
+}
+
+/// `{{ minutes | duration }}`: « 6 h 30 ».
+fn duration(m: i64) -> String {
+    hybride_domain::Minutes::new(u32::try_from(m.max(0)).unwrap_or(u32::MAX))
+        .map(|m| m.to_string())
+        .unwrap_or_else(|_| format!("{m}\u{a0}min"))
+}
+
+/// `{{ ts | iso }}`: the instant in Europe/Paris as `YYYY-MM-DDTHH:MM`, for `<time datetime>`.
+fn iso(ts: i64) -> Result<String, Error> {
+    Ok(zoned(ts)?.strftime("%Y-%m-%dT%H:%M").to_string())
+}
+
+impl Templates {
+    pub fn new() -> Templates {
+        let mut env = Environment::new();
+        env.set_auto_escape_callback(|_| AutoEscape::Html);
+        env.set_undefined_behavior(minijinja::UndefinedBehavior::SemiStrict);
+        templates!(
+            env,
+            "base.html",
+            "macros.html",
+            "error.html",
+            "login.html",
+            "login_link.html",
+            "magic.html",
+            "dashboard.html",
+            "accounts.html",
+            "account_form.html",
+            "accounts_import.html",
+            "plans.html",
+            "trainings.html",
+            "training_form.html",
+            "training.html",
+            "cohort_form.html",
+            "cohort.html",
+            "outbox.html",
+        );
+        env.add_function("t", t);
+        env.add_filter("day", day);
+        env.add_filter("time", time);
+        env.add_filter("duration", duration);
+        env.add_filter("iso", iso);
+        Templates { env }
+    }
+
+    /// Renders a page with the common context (user, language, CSRF token, path).
+    pub fn render(
+        &self,
+        name: &str,
+        ctx: &Ctx,
+        demo: bool,
+        page: Value,
+    ) -> Result<Html<String>, AppError> {
+        let base = context! {
+            user => ctx.user,
+            lang => ctx.lang.code(),
+            csrf => ctx.csrf,
+            path => ctx.path,
+            demo => demo,
+        };
+        let tmpl = self
+            .env
+            .get_template(name)
+            .map_err(|e| AppError::Internal(anyhow::anyhow!("template {name}: {e}")))?;
+        tmpl.render(context! { ..page, ..base })
+            .map(Html)
+            .map_err(|e| AppError::Internal(anyhow::anyhow!("rendering {name}: {e:#}")))
+    }
+
+    pub fn error_page(
+        &self,
+        ctx: Option<&Ctx>,
+        lang: Lang,
+        status: StatusCode,
+        report: &ErrorReport,
+    ) -> Html<String> {
+        let fallback = Ctx {
+            user: None,
+            lang,
+            csrf: String::new(),
+            bearer: false,
+            path: "/".into(),
+        };
+        let ctx = ctx.unwrap_or(&fallback);
+        let page = context! {
+            status => status.as_u16(),
+            title_key => report.key,
+            detail => report.detail,
+        };
+        self.render("error.html", ctx, false, page)
+            .unwrap_or_else(|_| {
+                Html(format!(
+                    "<!doctype html><html lang=\"{}\"><title>{}</title><h1>{}</h1></html>",
+                    lang.code(),
+                    status.as_u16(),
+                    i18n::t(lang, &report.key)
+                ))
+            })
+    }
+}
+
+impl Default for Templates {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_template_compiles_and_every_key_it_names_exists() {
+        let templates = Templates::new();
+        let fr = i18n::ids(include_str!("../locales/fr.ftl"));
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_str().unwrap().to_owned();
+            assert!(
+                templates.env.get_template(&name).is_ok(),
+                "{name} is not registered"
+            );
+            let text = std::fs::read_to_string(&path).unwrap();
+            for part in text.split("t(\"").skip(1) {
+                let key = part.split('"').next().unwrap();
+                if key.ends_with('-') {
+                    continue; // a prefix completed at run time, e.g. "role-" ~ user.role
+                }
+                assert!(
+                    fr.iter().any(|k| k == key),
+                    "{name} uses {key:?}, missing from fr.ftl"
+                );
+            }
+        }
+    }
+}

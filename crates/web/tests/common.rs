@@ -1,0 +1,307 @@
+//! A test harness that speaks the domain: the real application on port 0, a fresh database
+//! (SQLite, or PostgreSQL when HYBRIDE_TEST_DATABASE_URL is set), and one HTTP client per person.
+
+#![allow(dead_code)]
+
+use hybride_domain::accounts::NewAccount;
+use hybride_domain::{Email, PersonName, Role};
+use hybride_store::people::User;
+use hybride_store::testing::TestDatabase;
+use hybride_store::Store;
+use hybride_web::{AppState, Config};
+use reqwest::{Client, Response, StatusCode};
+use serde_json::Value;
+use std::sync::OnceLock;
+
+pub const PASSWORD: &str = "correct horse battery staple";
+
+pub struct TestApp {
+    pub base: String,
+    pub db: TestDatabase,
+    pub mail_dir: std::path::PathBuf,
+    shutdown: Option<tokio::sync::oneshot::Sender<()>>,
+}
+
+/// One password hash for every test account: Argon2 is deliberately slow.
+fn password_hash() -> &'static str {
+    static H: OnceLock<String> = OnceLock::new();
+    H.get_or_init(|| hybride_web::password::hash(PASSWORD).unwrap())
+}
+
+impl TestApp {
+    pub async fn start() -> TestApp {
+        Self::start_with(false).await
+    }
+
+    pub async fn start_with(demo: bool) -> TestApp {
+        let _ = tracing_subscriber::fmt()
+            .with_env_filter(tracing_subscriber::EnvFilter::new("warn,hybride_web=info"))
+            .with_test_writer()
+            .try_init();
+        let db = TestDatabase::new().await.expect("test database");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let base = format!("http://{addr}");
+        let mail_dir = std::env::temp_dir().join(format!(
+            "hybride-mail-{}",
+            &hybride_store::token::generate()[..12]
+        ));
+        let state = AppState::new(
+            db.store.clone(),
+            Config::new(base.clone(), mail_dir.clone(), demo),
+        );
+        let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+        tokio::spawn(async move {
+            hybride_web::serve_on(state, listener, async {
+                let _ = rx.await;
+            })
+            .await
+            .unwrap();
+        });
+        TestApp {
+            base,
+            db,
+            mail_dir,
+            shutdown: Some(tx),
+        }
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.db.store
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+
+    /// Creates an account with the test password.
+    pub async fn user(&self, email: &str, role: Role) -> User {
+        let account = NewAccount {
+            email: Email::parse(email).unwrap(),
+            last_name: PersonName::parse("Durand").unwrap(),
+            first_name: PersonName::parse("Camille").unwrap(),
+            role,
+            establishment: None,
+        };
+        hybride_store::people::create(self.store(), &account, Some(password_hash()))
+            .await
+            .unwrap()
+    }
+
+    /// A browser with no one logged in.
+    pub fn anonymous(&self) -> Browser {
+        Browser {
+            base: self.base.clone(),
+            client: Client::builder()
+                .cookie_store(true)
+                .redirect(reqwest::redirect::Policy::none())
+                .build()
+                .unwrap(),
+        }
+    }
+
+    /// A browser logged in with a password as a new account of `role`.
+    pub async fn as_role(&self, role: Role) -> (Browser, User) {
+        let email = format!(
+            "{}-{}@ac-lyon.fr",
+            role.as_str(),
+            &hybride_store::token::digest(&hybride_store::token::generate())[..8]
+        );
+        let user = self.user(&email, role).await;
+        let b = self.anonymous();
+        let r = b.login(&email, PASSWORD).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER, "login of {email}");
+        (b, user)
+    }
+
+    pub async fn as_admin(&self) -> (Browser, User) {
+        self.as_role(Role::Admin).await
+    }
+
+    pub async fn as_pilot(&self) -> (Browser, User) {
+        self.as_role(Role::Pilot).await
+    }
+
+    /// A bearer token for `user`, as `hybride token create` makes one.
+    pub async fn token_for(&self, user: &User) -> Api {
+        let token = hybride_store::security::create_api_token(self.store(), user.id, "test")
+            .await
+            .unwrap();
+        Api {
+            base: self.base.clone(),
+            token: Some(token),
+            client: Client::new(),
+            lang: None,
+        }
+    }
+
+    pub fn api_anonymous(&self) -> Api {
+        Api {
+            base: self.base.clone(),
+            token: None,
+            client: Client::new(),
+            lang: None,
+        }
+    }
+
+    /// The last mail queued for `email`, after the worker delivered it.
+    pub async fn last_mail_to(&self, email: &str) -> hybride_store::outbox::OutboxMail {
+        hybride_web::mailer::deliver_pending(self.store(), &self.mail_dir)
+            .await
+            .unwrap();
+        hybride_store::outbox::recent(self.store(), 100)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|m| m.recipient == email)
+            .expect("a mail was sent")
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        let _ = std::fs::remove_dir_all(&self.mail_dir);
+    }
+}
+
+/// A browser: cookies kept, redirects not followed (tests look at them).
+pub struct Browser {
+    pub base: String,
+    pub client: Client,
+}
+
+/// The CSRF token of the first form in a page.
+pub fn csrf_in(html: &str) -> String {
+    let at = html
+        .find("name=\"csrf\" value=\"")
+        .expect("a form with a CSRF token");
+    html[at + 19..].split('"').next().unwrap().to_owned()
+}
+
+impl Browser {
+    pub async fn get(&self, path: &str) -> Response {
+        self.client
+            .get(format!("{}{}", self.base, path))
+            .send()
+            .await
+            .unwrap()
+    }
+
+    pub async fn get_html(&self, path: &str) -> (StatusCode, String) {
+        let r = self.get(path).await;
+        let s = r.status();
+        (s, r.text().await.unwrap())
+    }
+
+    /// The CSRF token this browser must put in forms.
+    pub async fn csrf(&self) -> String {
+        let (_, html) = self.get_html("/login").await;
+        if html.contains("name=\"csrf\"") {
+            return csrf_in(&html);
+        }
+        csrf_in(&self.get_html("/").await.1)
+    }
+
+    /// Submits a form with this browser's CSRF token.
+    pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> Response {
+        let token = self.csrf().await;
+        let mut all: Vec<(&str, &str)> = vec![("csrf", token.as_str())];
+        all.extend_from_slice(fields);
+        self.client
+            .post(format!("{}{}", self.base, path))
+            .form(&all)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    pub async fn login(&self, email: &str, password: &str) -> Response {
+        self.post_form(
+            "/login",
+            &[("email", email), ("password", password), ("next", "/")],
+        )
+        .await
+    }
+}
+
+/// An API client.
+pub struct Api {
+    pub base: String,
+    pub token: Option<String>,
+    pub client: Client,
+    pub lang: Option<&'static str>,
+}
+
+impl Api {
+    pub fn in_english(mut self) -> Api {
+        self.lang = Some("en");
+        self
+    }
+
+    fn req(&self, method: reqwest::Method, path: &str) -> reqwest::RequestBuilder {
+        let mut r = self
+            .client
+            .request(method, format!("{}{}", self.base, path));
+        if let Some(t) = &self.token {
+            r = r.bearer_auth(t);
+        }
+        if let Some(l) = self.lang {
+            r = r.header("accept-language", l);
+        }
+        r
+    }
+
+    pub async fn get(&self, path: &str) -> (StatusCode, Value) {
+        let r = self.req(reqwest::Method::GET, path).send().await.unwrap();
+        let s = r.status();
+        (s, r.json().await.unwrap_or(Value::Null))
+    }
+
+    pub async fn post(&self, path: &str, body: Value) -> (StatusCode, Value) {
+        let r = self
+            .req(reqwest::Method::POST, path)
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        let s = r.status();
+        let ct = r
+            .headers()
+            .get("content-type")
+            .map(|v| v.to_str().unwrap().to_owned())
+            .unwrap_or_default();
+        let v: Value = r.json().await.unwrap_or(Value::Null);
+        if !s.is_success() {
+            assert!(
+                ct.starts_with("application/problem+json"),
+                "{path}: error {s} as {ct}"
+            );
+        }
+        (s, v)
+    }
+
+    pub async fn post_raw(
+        &self,
+        path: &str,
+        content_type: &str,
+        body: impl Into<reqwest::Body>,
+    ) -> (StatusCode, String, String) {
+        let r = self
+            .req(reqwest::Method::POST, path)
+            .header("content-type", content_type)
+            .body(body)
+            .send()
+            .await
+            .unwrap();
+        let s = r.status();
+        let ct = r
+            .headers()
+            .get("content-type")
+            .map(|v| v.to_str().unwrap().to_owned())
+            .unwrap_or_default();
+        (s, ct, r.text().await.unwrap())
+    }
+}

@@ -1,0 +1,831 @@
+//! The HTTP suite: the real application on port 0, exercised the way people use it.
+//! Runs on SQLite by default and on PostgreSQL with HYBRIDE_TEST_DATABASE_URL.
+
+mod common;
+
+use common::*;
+use hybride_domain::Role;
+use reqwest::StatusCode;
+use serde_json::json;
+
+#[tokio::test]
+async fn health_readiness_and_openapi() {
+    let app = TestApp::start().await;
+    let b = app.anonymous();
+    assert_eq!(b.get("/healthz").await.text().await.unwrap(), "ok");
+    assert_eq!(b.get("/readyz").await.status(), StatusCode::OK);
+    let r = b.get("/api/openapi.json").await;
+    assert_eq!(r.status(), StatusCode::OK);
+    let doc: serde_json::Value = r.json().await.unwrap();
+    assert!(
+        doc["openapi"].as_str().unwrap().starts_with("3.1"),
+        "{}",
+        doc["openapi"]
+    );
+    for path in [
+        "/api/v1/me",
+        "/api/v1/trainings",
+        "/api/v1/cohorts/{id}/enrollments",
+        "/api/v1/users/import",
+    ] {
+        assert!(
+            doc["paths"][path].is_object(),
+            "{path} missing from the OpenAPI document"
+        );
+    }
+    assert!(doc["components"]["schemas"]["Training"].is_object());
+}
+
+#[tokio::test]
+async fn pages_carry_a_strict_policy_and_no_inline_code() {
+    let app = TestApp::start().await;
+    let r = app.anonymous().get("/login").await;
+    let csp = r.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"),
+        "{csp}"
+    );
+    assert_eq!(r.headers()["x-content-type-options"], "nosniff");
+    assert!(r.headers().contains_key("x-request-id"));
+    let html = r.text().await.unwrap();
+    assert!(html.contains("<html lang=\"fr\">"));
+    assert!(
+        !html.contains("<script") && !html.contains("style=\""),
+        "inline code in the page"
+    );
+    assert!(
+        !html.contains("http://") || html.matches("http://").count() == 0,
+        "no outside resources"
+    );
+}
+
+#[tokio::test]
+async fn each_role_logs_in_with_a_password_and_lands_on_its_dashboard() {
+    let app = TestApp::start().await;
+    for (role, lead) in [
+        (Role::Admin, "Comptes, plans de formation"),
+        (Role::Pilot, "Vos formations"),
+        (Role::Trainer, "Vos prochaines séances et vos groupes"),
+        (Role::Trainee, "Vos prochaines séances, avec leurs lieux"),
+    ] {
+        let (b, user) = app.as_role(role).await;
+        let (status, html) = b.get_html("/").await;
+        assert_eq!(status, StatusCode::OK, "{role:?}");
+        assert!(html.contains(lead), "{role:?} dashboard: {html}");
+        assert!(html.contains(&user.first_name));
+    }
+}
+
+#[tokio::test]
+async fn a_wrong_password_is_refused_in_french_and_nothing_is_opened() {
+    let app = TestApp::start().await;
+    app.user("formatrice@ac-lyon.fr", Role::Trainer).await;
+    let b = app.anonymous();
+    let r = b.login("formatrice@ac-lyon.fr", "not the password").await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = r.text().await.unwrap();
+    assert!(html.contains("Adresse électronique ou mot de passe incorrect."));
+    assert!(
+        html.contains("value=\"formatrice@ac-lyon.fr\""),
+        "the address is kept"
+    );
+    let r = b.login("nobody@ac-lyon.fr", PASSWORD).await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let r = b.get("/").await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(r.headers()["location"], "/login?next=%2F");
+}
+
+#[tokio::test]
+async fn the_interface_switches_to_english() {
+    let app = TestApp::start().await;
+    let (b, _) = app.as_role(Role::Trainee).await;
+    let r = b
+        .post_form("/language", &[("lang", "en"), ("next", "/")])
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, html) = b.get_html("/").await;
+    assert!(html.contains("<html lang=\"en\">"));
+    assert!(html.contains("Your next sessions"), "{html}");
+    let r = b
+        .post_form("/language", &[("lang", "de"), ("next", "/")])
+        .await;
+    assert_eq!(r.status(), StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test]
+async fn a_trainee_logs_in_with_a_mailed_single_use_link() {
+    let app = TestApp::start().await;
+    app.user("lea.fontaine@ac-lyon.fr", Role::Trainee).await;
+    let b = app.anonymous();
+    let r = b
+        .post_form("/login/link", &[("email", "Lea.Fontaine@ac-lyon.fr")])
+        .await;
+    assert_eq!(r.status(), StatusCode::OK);
+    assert!(r
+        .text()
+        .await
+        .unwrap()
+        .contains("un lien de connexion vient de lui être envoyé"));
+
+    let mail = app.last_mail_to("lea.fontaine@ac-lyon.fr").await;
+    assert!(mail.sent_at.is_some(), "delivered by the worker");
+    let link = mail
+        .body
+        .split_whitespace()
+        .find(|w| w.starts_with(&app.base))
+        .expect("a link in the mail")
+        .to_owned();
+    let path = link.trim_start_matches(&app.base).to_owned();
+    assert!(path.starts_with("/m/"));
+    let files: Vec<_> = std::fs::read_dir(&app.mail_dir).unwrap().collect();
+    assert_eq!(files.len(), 1, "written to the mail folder");
+
+    // Opening the link does not use it up (mail scanners follow links); the button does.
+    let (status, _) = b.get_html(&path).await;
+    assert_eq!(status, StatusCode::OK);
+    let r = b.post_form(&path, &[]).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (status, html) = b.get_html("/").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Vos prochaines séances"));
+
+    let other = app.anonymous();
+    let r = other.post_form(&path, &[]).await;
+    assert_eq!(
+        r.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "a link works once"
+    );
+
+    // Unknown addresses get the same answer and no mail.
+    let r = other
+        .post_form("/login/link", &[("email", "inconnu@ac-lyon.fr")])
+        .await;
+    assert_eq!(r.status(), StatusCode::OK);
+    let r = other
+        .post_form("/login/link", &[("email", "pas une adresse")])
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r
+        .text()
+        .await
+        .unwrap()
+        .contains("Adresse électronique invalide"));
+}
+
+#[tokio::test]
+async fn forms_without_the_token_or_from_elsewhere_are_refused() {
+    let app = TestApp::start().await;
+    app.user("pilote@ac-lyon.fr", Role::Pilot).await;
+    let b = app.anonymous();
+    let r = b
+        .client
+        .post(app.url("/login"))
+        .form(&[("email", "pilote@ac-lyon.fr"), ("password", PASSWORD)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::FORBIDDEN);
+    assert!(r.text().await.unwrap().contains("Le formulaire a expiré"));
+    let token = b.csrf().await;
+    let r = b
+        .client
+        .post(app.url("/login"))
+        .header("origin", "https://evil.example")
+        .form(&[
+            ("csrf", token.as_str()),
+            ("email", "pilote@ac-lyon.fr"),
+            ("password", PASSWORD),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::FORBIDDEN);
+    let r = b
+        .client
+        .post(app.url("/login"))
+        .header("sec-fetch-site", "cross-site")
+        .form(&[
+            ("csrf", token.as_str()),
+            ("email", "pilote@ac-lyon.fr"),
+            ("password", PASSWORD),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn roles_are_enforced_on_pages() {
+    let app = TestApp::start().await;
+    let (trainee, _) = app.as_role(Role::Trainee).await;
+    assert_eq!(
+        trainee.get("/accounts").await.status(),
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        trainee.get("/trainings").await.status(),
+        StatusCode::FORBIDDEN
+    );
+    let (trainer, _) = app.as_role(Role::Trainer).await;
+    assert_eq!(
+        trainer.get("/accounts").await.status(),
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(trainer.get("/trainings").await.status(), StatusCode::OK);
+    assert_eq!(
+        trainer.get("/trainings/new").await.status(),
+        StatusCode::FORBIDDEN
+    );
+    let (pilot, _) = app.as_pilot().await;
+    assert_eq!(pilot.get("/accounts").await.status(), StatusCode::FORBIDDEN);
+    assert_eq!(pilot.get("/trainings/new").await.status(), StatusCode::OK);
+    let anon = app.anonymous();
+    let r = anon.get("/accounts?role=pilot").await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        r.headers()["location"],
+        "/login?next=%2Faccounts%3Frole%3Dpilot"
+    );
+    let (status, html) = anon.get_html("/nowhere").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(html.contains("introuvable"));
+}
+
+#[tokio::test]
+async fn an_admin_creates_accounts_with_errors_shown_field_by_field() {
+    let app = TestApp::start().await;
+    let (admin, _) = app.as_admin().await;
+    let r = admin
+        .post_form(
+            "/accounts",
+            &[
+                ("email", "pas-une-adresse"),
+                ("last_name", ""),
+                ("first_name", "Inès"),
+                ("role", "chef"),
+                ("password", "court"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = r.text().await.unwrap();
+    for message in [
+        "Adresse électronique invalide",
+        "Ce champ est obligatoire.",
+        "Rôle inconnu",
+        "Mot de passe trop court",
+    ] {
+        assert!(html.contains(message), "missing {message:?}");
+    }
+    assert!(html.contains("aria-invalid=\"true\""));
+    assert!(html.contains("value=\"Inès\""), "what was typed is kept");
+    let count = |app: &TestApp| {
+        let s = app.store().clone();
+        async move {
+            hybride_store::people::count(
+                &s,
+                &hybride_store::people::UserFilter {
+                    limit: 1,
+                    ..Default::default()
+                },
+            )
+            .await
+            .unwrap()
+        }
+    };
+    assert_eq!(count(&app).await, 1, "nothing created");
+
+    let r = admin
+        .post_form(
+            "/accounts",
+            &[
+                ("email", "ines.benali@ac-lyon.fr"),
+                ("last_name", "Benali"),
+                ("first_name", "Inès"),
+                ("role", "trainer"),
+                ("password", ""),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(r.headers()["location"], "/accounts?ok=account-created");
+    let (_, html) = admin.get_html("/accounts?ok=account-created").await;
+    assert!(html.contains("Le compte a été créé."));
+    let (_, html) = admin.get_html("/accounts?q=ben").await;
+    assert!(
+        html.contains("ines.benali@ac-lyon.fr") && html.contains("Un compte"),
+        "search by the start of a name"
+    );
+    let r = admin
+        .post_form(
+            "/accounts",
+            &[
+                ("email", "INES.BENALI@ac-lyon.fr"),
+                ("last_name", "Benali"),
+                ("first_name", "Inès"),
+                ("role", "trainer"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r
+        .text()
+        .await
+        .unwrap()
+        .contains("Un compte existe déjà avec cette adresse."));
+}
+
+#[tokio::test]
+async fn a_deactivated_account_loses_its_session_and_tokens() {
+    let app = TestApp::start().await;
+    let (admin, _) = app.as_admin().await;
+    let (trainer, user) = app.as_role(Role::Trainer).await;
+    let api = app.token_for(&user).await;
+    assert_eq!(api.get("/api/v1/me").await.0, StatusCode::OK);
+    let path = format!("/accounts/{}", user.id);
+    let r = admin
+        .post_form(
+            &path,
+            &[
+                ("last_name", "Durand"),
+                ("first_name", "Camille"),
+                ("role", "trainer"),
+                ("establishment", ""),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        trainer.get("/").await.status(),
+        StatusCode::SEE_OTHER,
+        "logged out"
+    );
+    assert_eq!(api.get("/api/v1/me").await.0, StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        trainer.login(&user.email, PASSWORD).await.status(),
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+}
+
+const GOOD_CSV: &str = "nom;prénom;courriel;rôle;établissement\n\
+Durand;Camille;camille.durand@ac-lyon.fr;stagiaire;Collège Jean Moulin\n\
+Nguyen;Minh;minh.nguyen@ac-lyon.fr;formateur;\n";
+
+const BAD_CSV: &str = "nom;prénom;courriel;rôle\n\
+Durand;Camille;camille.durand@ac-lyon.fr;stagiaire\n\
+;Minh;minh.nguyen@ac-lyon;formateur\n\
+Roux;Isabelle;isabelle.roux@ac-lyon.fr;chef\n";
+
+#[tokio::test]
+async fn account_imports_are_all_or_nothing_in_the_page() {
+    let app = TestApp::start().await;
+    let (admin, _) = app.as_admin().await;
+    let token = admin.csrf().await;
+    let upload = |csv: &'static str, token: String| {
+        let form = reqwest::multipart::Form::new().text("csrf", token).part(
+            "file",
+            reqwest::multipart::Part::bytes(csv.as_bytes().to_vec()).file_name("comptes.csv"),
+        );
+        admin
+            .client
+            .post(app.url("/accounts/import"))
+            .multipart(form)
+            .send()
+    };
+    let r = upload(BAD_CSV, token.clone()).await.unwrap();
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = r.text().await.unwrap();
+    assert!(
+        html.contains("Import refusé") && html.contains("3 erreurs"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<td>3</td>") && html.contains("<td>4</td>"),
+        "line numbers"
+    );
+    assert!(html.contains("Rôle inconnu"));
+    assert_eq!(
+        hybride_store::people::count(
+            app.store(),
+            &hybride_store::people::UserFilter {
+                limit: 1,
+                ..Default::default()
+            }
+        )
+        .await
+        .unwrap(),
+        1,
+        "the good line of a refused file was not kept"
+    );
+    let r = upload(GOOD_CSV, token.clone()).await.unwrap();
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let r = upload(GOOD_CSV, token).await.unwrap();
+    assert_eq!(
+        r.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "re-importing the same people is refused"
+    );
+    assert!(r
+        .text()
+        .await
+        .unwrap()
+        .contains("camille.durand@ac-lyon.fr"));
+}
+
+#[tokio::test]
+async fn account_imports_through_the_api() {
+    let app = TestApp::start().await;
+    let admin = app.user("admin@ac-lyon.fr", Role::Admin).await;
+    let api = app.token_for(&admin).await;
+    let (status, ct, body) = api
+        .post_raw("/api/v1/users/import", "text/csv", BAD_CSV)
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(ct.starts_with("application/problem+json"));
+    let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+    let lines: Vec<u64> = v["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["line"].as_u64().unwrap())
+        .collect();
+    assert_eq!(lines, vec![3, 3, 4]);
+    let (status, _, body) = api
+        .post_raw("/api/v1/users/import", "text/csv", GOOD_CSV)
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let (_, users) = api.get("/api/v1/users?role=trainer").await;
+    assert_eq!(users["total"], 1);
+    assert_eq!(users["items"][0]["email"], "minh.nguyen@ac-lyon.fr");
+}
+
+#[tokio::test]
+async fn a_pilot_builds_a_training_and_a_cohort_in_the_pages() {
+    let app = TestApp::start().await;
+    let plan = hybride_store::plans::create(
+        app.store(),
+        hybride_domain::SchoolYear::parse("2026-2027").unwrap(),
+        &hybride_domain::Title::parse("PAF 2026-2027").unwrap(),
+    )
+    .await
+    .unwrap();
+    let (pilot, _) = app.as_pilot().await;
+    let plan_id = plan.id.to_string();
+    let mut fields = vec![
+        ("plan_id", plan_id.as_str()),
+        ("dispositif_id", "26X01"),
+        ("module_id", "48213"),
+        ("title", "Évaluer par compétences"),
+        ("objectives", "Construire des grilles critériées."),
+        ("public", "Professeurs de collège"),
+        ("in_person", "6"),
+        ("synchronous", "1 h 30"),
+        ("asynchronous", "deux heures"),
+        ("validation_criteria", "Présence à 80 % des demi-journées."),
+        ("min_attendance_percent", "80"),
+    ];
+    let r = pilot.post_form("/trainings", &fields).await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = r.text().await.unwrap();
+    assert!(html.contains("Identifiant de dispositif GAIA invalide"));
+    assert!(html.contains("Durée illisible"));
+    fields[1] = ("dispositif_id", "26A0100123");
+    fields[8] = ("asynchronous", "2");
+    let r = pilot.post_form("/trainings", &fields).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let location = r.headers()["location"].to_str().unwrap().to_owned();
+    let training_path = location.split('?').next().unwrap().to_owned();
+    let (_, html) = pilot.get_html(&location).await;
+    assert!(html.contains("Évaluer par compétences") && html.contains("1\u{a0}h\u{a0}30"));
+
+    // The same GAIA ids again are refused next to the field.
+    let r = pilot.post_form("/trainings", &fields).await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r
+        .text()
+        .await
+        .unwrap()
+        .contains("porte déjà ces identifiants"));
+
+    app.user("karim.benali@ac-lyon.fr", Role::Trainer).await;
+    let r = pilot
+        .post_form(
+            &format!("{training_path}/trainers"),
+            &[("email", "karim.benali@ac-lyon.fr")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, html) = pilot.get_html(&training_path).await;
+    assert!(html.contains("karim.benali@ac-lyon.fr"));
+
+    let r = pilot
+        .post_form(
+            &format!("{training_path}/cohorts"),
+            &[
+                ("label", "Groupe 1 — Lyon"),
+                ("starts_on", "2026-12-15"),
+                ("ends_on", "2026-12-01"),
+                ("course_url", "ftp://x"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = r.text().await.unwrap();
+    assert!(
+        html.contains("Le dernier jour doit suivre le premier.")
+            && html.contains("Adresse web invalide")
+    );
+    let r = pilot
+        .post_form(
+            &format!("{training_path}/cohorts"),
+            &[
+                ("label", "Groupe 1 — Lyon"),
+                ("gaia_session_id", "1"),
+                ("starts_on", "2026-12-01"),
+                ("ends_on", "2027-01-15"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let cohort_path = r.headers()["location"]
+        .to_str()
+        .unwrap()
+        .split('?')
+        .next()
+        .unwrap()
+        .to_owned();
+
+    let trainee = app.user("lea.fontaine@ac-lyon.fr", Role::Trainee).await;
+    let r = pilot
+        .post_form(
+            &format!("{cohort_path}/enrollments"),
+            &[("emails", "lea.fontaine@ac-lyon.fr\ninconnu@ac-lyon.fr")],
+        )
+        .await;
+    assert_eq!(
+        r.headers()["location"].to_str().unwrap(),
+        format!("{cohort_path}?error=enroll-unknown")
+    );
+    let r = pilot
+        .post_form(
+            &format!("{cohort_path}/enrollments"),
+            &[("emails", "lea.fontaine@ac-lyon.fr")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let r = pilot
+        .post_form(
+            &format!("{cohort_path}/trainers"),
+            &[("email", "karim.benali@ac-lyon.fr")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, html) = pilot.get_html(&cohort_path).await;
+    assert!(html.contains("Stagiaires inscrits (1)") && html.contains("lea.fontaine@ac-lyon.fr"));
+    let r = pilot
+        .post_form(&format!("{cohort_path}/status"), &[("status", "closed")])
+        .await;
+    assert_eq!(
+        r.headers()["location"].to_str().unwrap(),
+        format!("{cohort_path}?error=status-transition")
+    );
+    let r = pilot
+        .post_form(&format!("{cohort_path}/status"), &[("status", "ready")])
+        .await;
+    assert_eq!(
+        r.headers()["location"].to_str().unwrap(),
+        format!("{cohort_path}?ok=status-changed")
+    );
+
+    // The trainee sees their cohort, not the list of others; another pilot cannot manage it.
+    let b = app.anonymous();
+    assert_eq!(
+        b.login(&trainee.email, PASSWORD).await.status(),
+        StatusCode::SEE_OTHER
+    );
+    let (status, html) = b.get_html(&cohort_path).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(!html.contains("Stagiaires inscrits"));
+    let (other_pilot, _) = app.as_pilot().await;
+    let r = other_pilot
+        .post_form(
+            &format!("{cohort_path}/enrollments"),
+            &[("emails", "lea.fontaine@ac-lyon.fr")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::FORBIDDEN);
+    let (stranger, _) = app.as_role(Role::Trainee).await;
+    assert_eq!(
+        stranger.get(&cohort_path).await.status(),
+        StatusCode::NOT_FOUND
+    );
+}
+
+#[tokio::test]
+async fn the_api_speaks_problem_json_in_the_callers_language() {
+    let app = TestApp::start().await;
+    let anon = app.api_anonymous();
+    let (status, body) = anon.get("/api/v1/trainings").await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    assert_eq!(body["title"], "Connexion nécessaire.");
+    let forged = Api {
+        token: Some("x".repeat(43)),
+        ..app.api_anonymous()
+    };
+    assert_eq!(forged.get("/api/v1/me").await.0, StatusCode::UNAUTHORIZED);
+
+    let pilot = app.user("pilote@ac-lyon.fr", Role::Pilot).await;
+    let api = app.token_for(&pilot).await;
+    let (status, me) = api.get("/api/v1/me").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        (me["email"].as_str(), me["role"].as_str()),
+        (Some("pilote@ac-lyon.fr"), Some("pilot"))
+    );
+
+    let (status, body) = api.post("/api/v1/trainings", json!({"plan_id": 1, "dispositif_id": "nope", "module_id": "1234567", "title": "", "in_person_minutes": -5, "synchronous_minutes": 0, "asynchronous_minutes": 0, "validation_criteria": "x", "min_attendance_percent": 180})).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let fields: Vec<&str> = body["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["field"].as_str().unwrap())
+        .collect();
+    for f in [
+        "dispositif_id",
+        "module_id",
+        "title",
+        "in_person",
+        "min_attendance_percent",
+    ] {
+        assert!(fields.contains(&f), "{f} not reported in {body}");
+    }
+    assert_eq!(body["title"], "Certaines valeurs ne conviennent pas.");
+
+    let api_en = app.token_for(&pilot).await.in_english();
+    let (_, body) = api_en
+        .post(
+            "/api/v1/plans",
+            json!({"school_year": "2026-2027", "title": "PAF"}),
+        )
+        .await;
+    assert_eq!(body["title"], "You do not have access to this page.");
+    let (status, body) = api_en
+        .post("/api/v1/trainings", json!({"plan_id": 1}))
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(
+        body["detail"].as_str().unwrap().contains("missing field"),
+        "{body}"
+    );
+    let (status, _, body) = api
+        .post_raw("/api/v1/trainings", "application/json", "{not json")
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    let (status, body) = api.get("/api/v1/trainings/not-a-number").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(body["status"], 400);
+    let (status, body) = api.get("/api/v1/nothing-here").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert_eq!(body["title"], "Page ou ressource introuvable.");
+    let (status, _) = api.get("/api/v1/trainings/999999").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn the_api_covers_plans_trainings_cohorts_and_enrollments() {
+    let app = TestApp::start().await;
+    let admin = app
+        .token_for(&app.user("admin@ac-lyon.fr", Role::Admin).await)
+        .await;
+    let pilot_user = app.user("pilote@ac-lyon.fr", Role::Pilot).await;
+    let pilot = app.token_for(&pilot_user).await;
+    let trainer_user = app.user("formateur@ac-lyon.fr", Role::Trainer).await;
+    let trainer = app.token_for(&trainer_user).await;
+    let trainee_user = app.user("stagiaire@ac-lyon.fr", Role::Trainee).await;
+    let trainee = app.token_for(&trainee_user).await;
+
+    let (status, plan) = admin
+        .post(
+            "/api/v1/plans",
+            json!({"school_year": "2026-2027", "title": "PAF 2026-2027"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{plan}");
+    let (status, _) = admin
+        .post(
+            "/api/v1/plans",
+            json!({"school_year": "2026-2027", "title": "Encore"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+
+    let body = json!({"plan_id": plan["id"], "dispositif_id": "26A0100123", "module_id": "48213", "title": "Évaluer par compétences",
+        "objectives": "", "public": "", "in_person_minutes": 360, "synchronous_minutes": 90, "asynchronous_minutes": 120,
+        "validation_criteria": "Présence à 80 %", "min_attendance_percent": 80});
+    let (status, training) = pilot.post("/api/v1/trainings", body.clone()).await;
+    assert_eq!(status, StatusCode::CREATED, "{training}");
+    assert_eq!(training["pilot_id"], pilot_user.id);
+    let (status, _) = pilot.post("/api/v1/trainings", body).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    let tid = training["id"].as_i64().unwrap();
+
+    let (status, _) = pilot
+        .post(
+            &format!("/api/v1/trainings/{tid}/trainers"),
+            json!({"email": "stagiaire@ac-lyon.fr"}),
+        )
+        .await;
+    assert_eq!(
+        status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "a trainee cannot train"
+    );
+    let (status, trainers) = pilot
+        .post(
+            &format!("/api/v1/trainings/{tid}/trainers"),
+            json!({"user_id": trainer_user.id}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(trainers[0]["email"], "formateur@ac-lyon.fr");
+
+    let (status, cohort) = pilot
+        .post("/api/v1/cohorts", json!({"training_id": tid, "label": "Groupe 1", "starts_on": "2026-12-01", "ends_on": "2027-01-15", "course_url": "https://magistere.education.fr/ac-lyon/course/view.php?id=42"}))
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{cohort}");
+    let cid = cohort["id"].as_i64().unwrap();
+    let (status, enrolled) = pilot
+        .post(
+            &format!("/api/v1/cohorts/{cid}/enrollments"),
+            json!({"emails": ["stagiaire@ac-lyon.fr"]}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{enrolled}");
+    let (status, _) = pilot
+        .post(
+            &format!("/api/v1/cohorts/{cid}/enrollments"),
+            json!({"user_ids": [trainee_user.id]}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    let (_, list) = pilot
+        .get(&format!("/api/v1/cohorts/{cid}/enrollments"))
+        .await;
+    assert_eq!(
+        (
+            list[0]["last_name"].as_str(),
+            list[0]["first_name"].as_str()
+        ),
+        (Some("Durand"), Some("Camille"))
+    );
+
+    // Trainers see the trainings they deliver; trainees see their cohorts, never the rosters.
+    let (_, mine) = trainer.get("/api/v1/trainings").await;
+    assert_eq!(mine.as_array().unwrap().len(), 1);
+    let (_, mine) = trainee.get("/api/v1/cohorts").await;
+    assert_eq!(mine.as_array().unwrap().len(), 1);
+    assert_eq!(
+        trainee
+            .get(&format!("/api/v1/cohorts/{cid}/enrollments"))
+            .await
+            .0,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        trainee.get("/api/v1/trainings").await.0,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        trainee
+            .get(&format!("/api/v1/cohorts/{cid}/activities"))
+            .await
+            .0,
+        StatusCode::OK
+    );
+
+    let (status, c) = pilot
+        .post(
+            &format!("/api/v1/cohorts/{cid}/status"),
+            json!({"status": "ready"}),
+        )
+        .await;
+    assert_eq!(
+        (status, c["status"].as_str()),
+        (StatusCode::OK, Some("ready"))
+    );
+    let (status, body) = pilot
+        .post(
+            &format!("/api/v1/cohorts/{cid}/status"),
+            json!({"status": "archived"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(body["title"], "Ce changement d’état n’est pas possible.");
+}
