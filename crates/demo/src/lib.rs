@@ -956,7 +956,7 @@ fn schedule(steps: &[StepSpec], start: Date, pin: Option<(usize, Date)>, seed: u
 /// Monday to Friday, except French public holidays and school holidays.
 fn is_working_day(d: Date) -> bool {
     !matches!(d.weekday(), Weekday::Saturday | Weekday::Sunday)
-        && !is_public_holiday(d)
+        && !hybride_domain::calendar::is_public_holiday(d)
         && !is_school_holiday(d)
 }
 
@@ -984,45 +984,6 @@ fn next_working_day(mut d: Date) -> Date {
     d
 }
 
-/// French public holidays (metropolitan): fixed dates, Easter Monday, Ascension, Whit Monday.
-fn is_public_holiday(d: Date) -> bool {
-    const FIXED: [(i8, i8); 8] = [
-        (1, 1),
-        (5, 1),
-        (5, 8),
-        (7, 14),
-        (8, 15),
-        (11, 1),
-        (11, 11),
-        (12, 25),
-    ];
-    if FIXED.contains(&(d.month(), d.day())) {
-        return true;
-    }
-    if !(3..=6).contains(&d.month()) {
-        return false; // Easter Monday to Whit Monday: from late March to mid-June
-    }
-    let easter = easter_sunday(d.year());
-    [1, 39, 50]
-        .iter()
-        .any(|&n| easter.saturating_add(n.days()) == d)
-}
-
-/// Easter Sunday (Gregorian calendar, anonymous algorithm).
-fn easter_sunday(year: i16) -> Date {
-    let y = i32::from(year);
-    let (a, b, c) = (y % 19, y / 100, y % 100);
-    let (d, e) = (b / 4, b % 4);
-    let f = (b + 8) / 25;
-    let g = (b - f + 1) / 3;
-    let h = (19 * a + b - d - g + 15) % 30;
-    let (i, k) = (c / 4, c % 4);
-    let l = (32 + 2 * e + 2 * i - h - k) % 7;
-    let m = (a + 11 * h + 22 * l) / 451;
-    let n = h + l - 7 * m + 114;
-    Date::new(year, (n / 31) as i8, (n % 31 + 1) as i8).unwrap_or_default()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1040,13 +1001,8 @@ mod tests {
     }
 
     #[test]
-    fn easter_and_holidays() {
-        assert_eq!(easter_sunday(2026), date(2026, 4, 5));
-        assert_eq!(easter_sunday(2027), date(2027, 3, 28));
-        assert_eq!(easter_sunday(2028), date(2028, 4, 16));
-        assert!(is_public_holiday(date(2027, 3, 29)), "Easter Monday");
-        assert!(is_public_holiday(date(2027, 5, 6)), "Ascension");
-        assert!(is_public_holiday(date(2026, 11, 11)));
+    fn working_days() {
+        assert!(!is_working_day(date(2026, 11, 11)), "Armistice");
         assert!(!is_working_day(date(2026, 11, 28)), "a Saturday");
         assert!(is_working_day(date(2026, 11, 30)));
         assert!(!is_working_day(date(2026, 12, 24)), "Christmas holidays");

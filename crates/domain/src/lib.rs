@@ -5,6 +5,7 @@
 //! the same rule speaks French in the UI, in the API and in the CLI.
 
 pub mod accounts;
+pub mod calendar;
 pub mod cohort;
 pub mod email;
 pub mod gaia;

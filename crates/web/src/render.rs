@@ -53,9 +53,10 @@ fn day_words(lang: Lang, date: jiff::civil::Date) -> String {
         &format!("weekday-{}", date.weekday().to_monday_one_offset()),
     );
     let month = i18n::t(lang, &format!("month-{}", date.month()));
-    match lang {
-        Lang::Fr => format!("{weekday} {} {month} {}", date.day(), date.year()),
-        Lang::En => format!("{weekday} {} {month} {}", date.day(), date.year()),
+    match (lang, date.day()) {
+        // « le 1er décembre »: French writes the first of the month as an ordinal.
+        (Lang::Fr, 1) => format!("{weekday} 1er {month} {}", date.year()),
+        _ => format!("{weekday} {} {month} {}", date.day(), date.year()),
     }
 }
 

@@ -829,3 +829,123 @@ async fn the_api_covers_plans_trainings_cohorts_and_enrollments() {
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(body["title"], "Ce changement d’état n’est pas possible.");
 }
+
+#[tokio::test]
+async fn the_api_changes_accounts_cohort_trainers_and_enrollments() {
+    let app = TestApp::start().await;
+    let admin_user = app.user("admin@ac-lyon.fr", Role::Admin).await;
+    let admin = app.token_for(&admin_user).await;
+    let trainer = app.user("formateur@ac-lyon.fr", Role::Trainer).await;
+    let trainee = app.user("stagiaire@ac-lyon.fr", Role::Trainee).await;
+
+    let c = reqwest::Client::new();
+    let patch = |path: String, body: serde_json::Value| {
+        c.patch(app.url(&path))
+            .bearer_auth(admin.token.as_ref().unwrap())
+            .json(&body)
+            .send()
+    };
+    let r = patch(
+        format!("/api/v1/users/{}", trainer.id),
+        json!({"last_name": "Benali", "establishment": "Lycée Ampère"}),
+    )
+    .await
+    .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    let v: serde_json::Value = r.json().await.unwrap();
+    assert_eq!(
+        (
+            v["last_name"].as_str(),
+            v["first_name"].as_str(),
+            v["establishment"].as_str()
+        ),
+        (Some("Benali"), Some("Camille"), Some("Lycée Ampère"))
+    );
+    let r = patch(
+        format!("/api/v1/users/{}", admin_user.id),
+        json!({"active": false}),
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        r.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "an admin cannot lock themself out"
+    );
+    let r = patch(
+        format!("/api/v1/users/{}", trainer.id),
+        json!({"role": "chef", "password": "court"}),
+    )
+    .await
+    .unwrap();
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let v: serde_json::Value = r.json().await.unwrap();
+    assert_eq!(v["errors"].as_array().unwrap().len(), 2, "{v}");
+
+    let (_, plan) = admin
+        .post(
+            "/api/v1/plans",
+            json!({"school_year": "2026-2027", "title": "PAF"}),
+        )
+        .await;
+    let pilot = app.user("pilote@ac-lyon.fr", Role::Pilot).await;
+    let (status, training) = admin
+        .post("/api/v1/trainings", json!({"plan_id": plan["id"], "pilot_id": pilot.id, "dispositif_id": "26A0100001", "module_id": "1",
+            "title": "Former à distance", "in_person_minutes": 180, "synchronous_minutes": 60, "asynchronous_minutes": 60,
+            "validation_criteria": "Tout suivre.", "min_attendance_percent": 100}))
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{training}");
+    assert_eq!(training["pilot_name"], "Camille Durand");
+    let (_, cohort) = admin
+        .post("/api/v1/cohorts", json!({"training_id": training["id"], "label": "G1", "starts_on": "2027-01-04", "ends_on": "2027-01-29"}))
+        .await;
+    let cid = cohort["id"].as_i64().unwrap();
+    let (status, trainers) = admin
+        .post(
+            &format!("/api/v1/cohorts/{cid}/trainers"),
+            json!({"email": "formateur@ac-lyon.fr"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(trainers[0]["last_name"], "Benali");
+    let (_, of_training) = admin
+        .get(&format!("/api/v1/trainings/{}/trainers", training["id"]))
+        .await;
+    assert_eq!(
+        of_training.as_array().unwrap().len(),
+        1,
+        "a cohort's trainer trains the training"
+    );
+    admin
+        .post(
+            &format!("/api/v1/cohorts/{cid}/enrollments"),
+            json!({"user_ids": [trainee.id]}),
+        )
+        .await;
+    let del = |path: String| {
+        c.delete(app.url(&path))
+            .bearer_auth(admin.token.as_ref().unwrap())
+            .send()
+    };
+    assert_eq!(
+        del(format!("/api/v1/cohorts/{cid}/enrollments/{}", trainee.id))
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::NO_CONTENT
+    );
+    assert_eq!(
+        del(format!("/api/v1/cohorts/{cid}/enrollments/{}", trainee.id))
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::NOT_FOUND
+    );
+    let r = del(format!(
+        "/api/v1/trainings/{}/trainers/{}",
+        training["id"], trainer.id
+    ))
+    .await
+    .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+}

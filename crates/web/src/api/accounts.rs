@@ -211,3 +211,90 @@ pub async fn import_users(
         }
     }
 }
+
+#[derive(Deserialize, ToSchema)]
+pub struct UserChanges {
+    pub last_name: Option<String>,
+    pub first_name: Option<String>,
+    /// `admin`, `pilot`, `trainer` or `trainee`.
+    pub role: Option<String>,
+    /// An empty string removes it.
+    pub establishment: Option<String>,
+    /// `false` deactivates the account at once: its sessions and tokens stop working.
+    pub active: Option<bool>,
+    /// At least 12 characters.
+    pub password: Option<String>,
+}
+
+/// Changes an account; fields left out keep their value.
+#[utoipa::path(patch, path = "/api/v1/users/{id}", tag = "accounts", params(("id" = i64, Path)),
+    request_body = UserChanges,
+    responses((status = 200, body = User), (status = 404, body = super::ProblemDoc), (status = 422, body = super::ProblemDoc)))]
+pub async fn update_user(
+    State(state): State<AppState>,
+    who: Allowed<Admins>,
+    axum::extract::Path(id): axum::extract::Path<i64>,
+    ApiJson(c): ApiJson<UserChanges>,
+) -> Result<Json<User>, AppError> {
+    let current = people::get(&state.store, id).await?;
+    let mut e = FieldErrors::new();
+    let last_name = e.check(
+        "last_name",
+        PersonName::parse(c.last_name.as_deref().unwrap_or(&current.last_name)),
+    );
+    let first_name = e.check(
+        "first_name",
+        PersonName::parse(c.first_name.as_deref().unwrap_or(&current.first_name)),
+    );
+    let role = e.check(
+        "role",
+        c.role
+            .as_deref()
+            .map(Role::parse)
+            .unwrap_or(Ok(current.role)),
+    );
+    let establishment = e.check(
+        "establishment",
+        match c.establishment.as_deref().map(str::trim) {
+            None => Ok(current.establishment.clone()),
+            Some("") => Ok(None),
+            Some(s) => Title::parse(s).map(|t| Some(t.to_string())),
+        },
+    );
+    let pw = e.check(
+        "password",
+        match &c.password {
+            None => Ok(None),
+            Some(p) if p.chars().count() < password::MIN_LENGTH => {
+                Err(Invalid::with("error-password-short", password::MIN_LENGTH))
+            }
+            Some(p) if p.len() > 1024 => Err(Invalid::with("error-too-long", 1024)),
+            Some(p) => Ok(Some(p.clone())),
+        },
+    );
+    let active = c.active.unwrap_or(current.active.0);
+    if id == who.user.id && (!active || role.is_some_and(|r| r != Role::Admin)) {
+        e.add("role", Invalid::new("error-self-demotion"));
+    }
+    let (Some(last_name), Some(first_name), Some(role), Some(establishment), Some(pw)) =
+        (last_name, first_name, role, establishment, pw)
+    else {
+        return Err(AppError::Invalid(e));
+    };
+    if !e.is_empty() {
+        return Err(AppError::Invalid(e));
+    }
+    let update = people::AccountUpdate {
+        last_name,
+        first_name,
+        role,
+        establishment,
+        active,
+    };
+    let user = people::update(&state.store, id, &update).await?;
+    if let Some(p) = pw {
+        let hash = password::hash_async(p).await?;
+        people::set_password(&state.store, id, &hash).await?;
+    }
+    Ok(Json(user))
+}

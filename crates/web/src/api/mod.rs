@@ -75,6 +75,7 @@ pub fn openapi_router() -> OpenApiRouter<AppState> {
         .routes(routes!(accounts::me))
         .routes(routes!(accounts::list_users, accounts::create_user))
         .routes(routes!(accounts::import_users))
+        .routes(routes!(accounts::update_user))
         .routes(routes!(planning::list_plans, planning::create_plan))
         .routes(routes!(planning::list_trainings, planning::create_training))
         .routes(routes!(planning::get_training))
@@ -83,6 +84,12 @@ pub fn openapi_router() -> OpenApiRouter<AppState> {
             planning::training_trainers,
             planning::add_training_trainer
         ))
+        .routes(routes!(planning::remove_training_trainer))
+        .routes(routes!(
+            planning::cohort_trainers,
+            planning::add_cohort_trainer
+        ))
+        .routes(routes!(planning::unenroll))
         .routes(routes!(planning::list_cohorts, planning::create_cohort))
         .routes(routes!(planning::get_cohort))
         .routes(routes!(planning::cohort_status))

@@ -426,3 +426,59 @@ pub async fn cohort_activities(
     visible_cohort(&state, &who.user, id).await?;
     Ok(Json(cohorts::activities(&state.store, id).await?))
 }
+
+#[utoipa::path(delete, path = "/api/v1/trainings/{id}/trainers/{user_id}", tag = "planning",
+    params(("id" = i64, Path), ("user_id" = i64, Path)),
+    responses((status = 200, body = Vec<User>), (status = 403, body = super::ProblemDoc)))]
+pub async fn remove_training_trainer(
+    State(state): State<AppState>,
+    who: Allowed<Planners>,
+    Path((id, user_id)): Path<(i64, i64)>,
+) -> Result<Json<Vec<User>>, AppError> {
+    let t = trainings::get(&state.store, id).await?;
+    access::manage_training(&who.user, &t)?;
+    trainings::remove_trainer(&state.store, id, user_id).await?;
+    Ok(Json(trainings::trainers(&state.store, id).await?))
+}
+
+#[utoipa::path(get, path = "/api/v1/cohorts/{id}/trainers", tag = "planning", params(("id" = i64, Path)),
+    responses((status = 200, body = Vec<User>), (status = 404, body = super::ProblemDoc)))]
+pub async fn cohort_trainers(
+    State(state): State<AppState>,
+    who: Allowed<Anyone>,
+    Path(id): Path<i64>,
+) -> Result<Json<Vec<User>>, AppError> {
+    visible_cohort(&state, &who.user, id).await?;
+    Ok(Json(cohorts::trainers(&state.store, id).await?))
+}
+
+/// Assigns a trainer to the cohort (and so to its training).
+#[utoipa::path(post, path = "/api/v1/cohorts/{id}/trainers", tag = "planning", params(("id" = i64, Path)),
+    request_body = PersonRef,
+    responses((status = 200, body = Vec<User>), (status = 403, body = super::ProblemDoc), (status = 422, body = super::ProblemDoc)))]
+pub async fn add_cohort_trainer(
+    State(state): State<AppState>,
+    who: Allowed<Planners>,
+    Path(id): Path<i64>,
+    ApiJson(r): ApiJson<PersonRef>,
+) -> Result<Json<Vec<User>>, AppError> {
+    let c = cohorts::get(&state.store, id).await?;
+    access::manage_cohort(&state.store, &who.user, &c).await?;
+    let user = resolve(&state, &r).await?;
+    cohorts::assign_trainer(&state.store, id, user.id).await?;
+    Ok(Json(cohorts::trainers(&state.store, id).await?))
+}
+
+#[utoipa::path(delete, path = "/api/v1/cohorts/{id}/enrollments/{user_id}", tag = "planning",
+    params(("id" = i64, Path), ("user_id" = i64, Path)),
+    responses((status = 204), (status = 404, body = super::ProblemDoc), (status = 422, body = super::ProblemDoc)))]
+pub async fn unenroll(
+    State(state): State<AppState>,
+    who: Allowed<Planners>,
+    Path((id, user_id)): Path<(i64, i64)>,
+) -> Result<axum::http::StatusCode, AppError> {
+    let c = cohorts::get(&state.store, id).await?;
+    access::manage_cohort(&state.store, &who.user, &c).await?;
+    cohorts::unenroll(&state.store, id, user_id).await?;
+    Ok(axum::http::StatusCode::NO_CONTENT)
+}

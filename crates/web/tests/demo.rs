@@ -1,0 +1,55 @@
+//! The demo académie seen by each of its accounts: every page reachable from their dashboard
+//! renders, in French and in English.
+
+mod common;
+
+use common::*;
+use reqwest::StatusCode;
+use std::collections::BTreeSet;
+
+fn links(html: &str) -> Vec<String> {
+    html.split("href=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .filter(|h| h.starts_with('/') && !h.starts_with("/assets") && !h.starts_with("/favicon"))
+        .map(|h| h.replace("&amp;", "&"))
+        .collect()
+}
+
+#[tokio::test]
+async fn every_page_reachable_by_each_demo_account_renders() {
+    let app = TestApp::start_with(true).await;
+    let hash = hybride_web::password::hash(hybride_demo::DEMO_PASSWORD).unwrap();
+    let today = jiff::civil::date(2026, 11, 30);
+    let summary = hybride_demo::seed(app.store(), &hash, today).await.unwrap();
+    assert!(summary.created);
+
+    for (email, _) in hybride_demo::DEMO_ACCOUNTS {
+        for lang in ["fr", "en"] {
+            let b = app.anonymous();
+            assert_eq!(
+                b.login(email, hybride_demo::DEMO_PASSWORD).await.status(),
+                StatusCode::SEE_OTHER,
+                "{email}"
+            );
+            assert_eq!(
+                b.post_form("/language", &[("lang", lang), ("next", "/")])
+                    .await
+                    .status(),
+                StatusCode::SEE_OTHER
+            );
+            let mut seen = BTreeSet::new();
+            let mut todo = vec!["/".to_owned()];
+            while let Some(path) = todo.pop() {
+                if !seen.insert(path.clone()) || seen.len() > 120 {
+                    continue;
+                }
+                let (status, html) = b.get_html(&path).await;
+                assert_eq!(status, StatusCode::OK, "{email} ({lang}) {path}");
+                assert!(html.contains(&format!("<html lang=\"{lang}\">")), "{path}");
+                todo.extend(links(&html).into_iter().filter(|l| !seen.contains(l)));
+            }
+            assert!(seen.len() >= 3, "{email} reached {seen:?}");
+        }
+    }
+}
