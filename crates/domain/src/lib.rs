@@ -6,6 +6,7 @@
 
 pub mod accounts;
 pub mod calendar;
+pub mod checklist;
 pub mod cohort;
 pub mod email;
 pub mod gaia;
@@ -14,6 +15,7 @@ pub mod minutes;
 pub mod modality;
 pub mod plan;
 pub mod role;
+pub mod scenario;
 pub mod text;
 
 pub use cohort::CohortStatus;

@@ -6,6 +6,7 @@
 //! only sees the repository functions below, so that a hot path can change driver without
 //! touching the rest.
 
+pub mod before;
 pub mod cohorts;
 mod error;
 pub mod outbox;

@@ -8,6 +8,7 @@ use axum::Router;
 
 const CSS: &str = include_str!("../assets/hybride.css");
 const FAVICON: &str = include_str!("../assets/favicon.svg");
+const EQUIPMENT_JS: &str = include_str!("../assets/equipment.js");
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -18,6 +19,10 @@ pub fn router() -> Router<AppState> {
         .route(
             "/favicon.svg",
             get(|| async { asset("image/svg+xml", FAVICON) }),
+        )
+        .route(
+            "/assets/equipment.js",
+            get(|| async { asset("text/javascript; charset=utf-8", EQUIPMENT_JS) }),
         )
         .route("/healthz", get(|| async { "ok" }))
 }

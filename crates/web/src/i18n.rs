@@ -53,21 +53,39 @@ struct Bundles {
     en: FluentBundle<FluentResource>,
 }
 
-fn bundle(lang: &str, source: &'static str) -> FluentBundle<FluentResource> {
+/// The translation files, one per area of the product; each language has the same set.
+macro_rules! locale_files {
+    ($lang:literal) => {
+        [
+            include_str!(concat!("../locales/", $lang, "/main.ftl")),
+            include_str!(concat!("../locales/", $lang, "/before.ftl")),
+            include_str!(concat!("../locales/", $lang, "/equipment.ftl")),
+        ]
+    };
+}
+
+/// Every French source, for tests that check keys and typography.
+pub const FRENCH_SOURCES: [&str; 3] = locale_files!("fr");
+/// Every English source.
+pub const ENGLISH_SOURCES: [&str; 3] = locale_files!("en");
+
+fn bundle(lang: &str, sources: &[&'static str]) -> FluentBundle<FluentResource> {
     let id: unic_langid::LanguageIdentifier = lang.parse().expect("valid language id");
     let mut b = FluentBundle::new_concurrent(vec![id]);
     // Bidi isolation marks would end up inside HTML attributes and e-mails.
     b.set_use_isolating(false);
-    let res = FluentResource::try_new(source.to_owned()).expect("locale files parse");
-    b.add_resource(res).expect("no duplicate message ids");
+    for source in sources {
+        let res = FluentResource::try_new((*source).to_owned()).expect("locale files parse");
+        b.add_resource(res).expect("no duplicate message ids");
+    }
     b
 }
 
 fn bundles() -> &'static Bundles {
     static B: OnceLock<Bundles> = OnceLock::new();
     B.get_or_init(|| Bundles {
-        fr: bundle("fr", include_str!("../locales/fr.ftl")),
-        en: bundle("en", include_str!("../locales/en.ftl")),
+        fr: bundle("fr", &FRENCH_SOURCES),
+        en: bundle("en", &ENGLISH_SOURCES),
     })
 }
 
@@ -130,8 +148,8 @@ mod tests {
 
     #[test]
     fn both_languages_define_the_same_messages() {
-        let mut fr = ids(include_str!("../locales/fr.ftl"));
-        let mut en = ids(include_str!("../locales/en.ftl"));
+        let mut fr: Vec<String> = FRENCH_SOURCES.iter().flat_map(|s| ids(s)).collect();
+        let mut en: Vec<String> = ENGLISH_SOURCES.iter().flat_map(|s| ids(s)).collect();
         fr.sort();
         en.sort();
         let missing_en: Vec<_> = fr.iter().filter(|k| !en.contains(k)).collect();
@@ -147,7 +165,7 @@ mod tests {
 
     #[test]
     fn french_typography_uses_non_breaking_spaces() {
-        for line in include_str!("../locales/fr.ftl").lines() {
+        for line in FRENCH_SOURCES.iter().flat_map(|s| s.lines()) {
             if line.trim_start().starts_with('#') {
                 continue;
             }

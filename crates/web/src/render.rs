@@ -117,6 +117,7 @@ impl Templates {
             "cohort_form.html",
             "cohort.html",
             "outbox.html",
+            "equipment.html",
         );
         env.add_function("t", t);
         env.add_filter("day", day);
@@ -195,7 +196,10 @@ mod tests {
     #[test]
     fn every_template_compiles_and_every_key_it_names_exists() {
         let templates = Templates::new();
-        let fr = i18n::ids(include_str!("../locales/fr.ftl"));
+        let fr: Vec<String> = i18n::FRENCH_SOURCES
+            .iter()
+            .flat_map(|s| i18n::ids(s))
+            .collect();
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
         for entry in std::fs::read_dir(dir).unwrap() {
             let path = entry.unwrap().path();

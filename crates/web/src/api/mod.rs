@@ -2,6 +2,7 @@
 //! handlers themselves so that it cannot drift from them.
 
 mod accounts;
+mod equipment;
 mod planning;
 
 use crate::error::AppError;
@@ -95,6 +96,7 @@ pub fn openapi_router() -> OpenApiRouter<AppState> {
         .routes(routes!(planning::cohort_status))
         .routes(routes!(planning::list_enrollments, planning::enroll))
         .routes(routes!(planning::cohort_activities))
+        .routes(routes!(equipment::list_checks, equipment::record_check))
 }
 
 /// The OpenAPI document, as served.

@@ -3,6 +3,7 @@
 mod accounts;
 mod cohorts;
 mod dashboard;
+mod equipment;
 mod login;
 mod plans;
 mod trainings;
@@ -29,6 +30,7 @@ pub fn router() -> Router<AppState> {
             get(login::magic_confirm).post(login::magic_use),
         )
         .route("/language", post(login::language))
+        .route("/equipment", get(equipment::page))
         .route("/accounts", get(accounts::list).post(accounts::create))
         .route("/accounts/new", get(accounts::new_form))
         .route(

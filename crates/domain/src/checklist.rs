@@ -1,0 +1,366 @@
+//! The charter as a checklist: each duty's status, computed from data, with the evidence.
+//! This module holds the "before" phase; the other phases join it as their data exists.
+
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Phase {
+    Before,
+    During,
+    After,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Done,
+    Warning,
+    Todo,
+    NotApplicable,
+}
+
+/// One fact behind a status: a translation key and its arguments (`name`, `count`, …).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Evidence {
+    pub key: &'static str,
+    pub args: Vec<(&'static str, String)>,
+}
+
+impl Evidence {
+    pub fn new(key: &'static str) -> Evidence {
+        Evidence {
+            key,
+            args: Vec::new(),
+        }
+    }
+
+    pub fn with(mut self, name: &'static str, value: impl ToString) -> Evidence {
+        self.args.push((name, value.to_string()));
+        self
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Item {
+    pub phase: Phase,
+    pub key: &'static str,
+    pub status: Status,
+    pub evidence: Vec<Evidence>,
+}
+
+/// The digital space of a cohort.
+#[derive(Debug, Clone, Default)]
+pub struct SpaceFacts {
+    pub has_course_url: bool,
+    /// Titles of distance synchronous activities with no virtual room.
+    pub activities_without_room: Vec<String>,
+    /// Titles of in-person activities with no place.
+    pub activities_without_place: Vec<String>,
+    pub activities: usize,
+}
+
+pub fn space_configured(f: &SpaceFacts) -> Item {
+    let mut evidence = Vec::new();
+    let mut status = Status::Done;
+    if f.has_course_url {
+        evidence.push(Evidence::new("evidence-course-url"));
+    } else {
+        status = Status::Todo;
+        evidence.push(Evidence::new("evidence-no-course-url"));
+    }
+    if f.activities == 0 {
+        status = Status::Todo;
+        evidence.push(Evidence::new("evidence-no-activities"));
+    }
+    for t in &f.activities_without_room {
+        status = Status::Todo;
+        evidence.push(Evidence::new("evidence-no-room").with("title", t));
+    }
+    for t in &f.activities_without_place {
+        status = Status::Todo;
+        evidence.push(Evidence::new("evidence-no-place").with("title", t));
+    }
+    if status == Status::Done {
+        evidence.push(Evidence::new("evidence-rooms-ok").with("count", f.activities));
+    }
+    Item {
+        phase: Phase::Before,
+        key: "space_configured",
+        status,
+        evidence,
+    }
+}
+
+/// The scenario, judged by `scenario::advise_scenario`.
+pub fn scenario_articulated(
+    advice: &[crate::scenario::Advice],
+    modalities: usize,
+    steps: usize,
+) -> Item {
+    let blocking: Vec<&crate::scenario::Advice> =
+        advice.iter().filter(|a| a.blocks_articulation()).collect();
+    let status = if blocking.is_empty() {
+        Status::Done
+    } else {
+        Status::Todo
+    };
+    let mut evidence = vec![Evidence::new("evidence-scenario-summary")
+        .with("steps", steps)
+        .with("modalities", modalities)];
+    for a in blocking {
+        evidence.push(Evidence::new(a.key()));
+    }
+    Item {
+        phase: Phase::Before,
+        key: "scenario_articulated",
+        status,
+        evidence,
+    }
+}
+
+/// The accompaniment plan: which of its parts are filled in.
+#[derive(Debug, Clone, Default)]
+pub struct AccompanimentFacts {
+    pub exists: bool,
+    pub channels: bool,
+    pub response_hours: bool,
+    pub tutoring_slots: bool,
+    pub technical_contact: bool,
+    pub exchange_hours: bool,
+}
+
+pub fn accompaniment_planned(f: &AccompanimentFacts) -> Item {
+    if !f.exists {
+        return Item {
+            phase: Phase::Before,
+            key: "accompaniment_planned",
+            status: Status::Todo,
+            evidence: vec![Evidence::new("evidence-no-accompaniment")],
+        };
+    }
+    let missing: Vec<Evidence> = [
+        (f.channels, "evidence-missing-channels"),
+        (f.response_hours, "evidence-missing-response"),
+        (f.tutoring_slots, "evidence-missing-tutoring"),
+        (f.technical_contact, "evidence-missing-technical"),
+        (f.exchange_hours, "evidence-missing-exchange-hours"),
+    ]
+    .into_iter()
+    .filter(|(ok, _)| !ok)
+    .map(|(_, k)| Evidence::new(k))
+    .collect();
+    let status = if missing.is_empty() {
+        Status::Done
+    } else {
+        Status::Todo
+    };
+    let evidence = if missing.is_empty() {
+        vec![Evidence::new("evidence-accompaniment-complete")]
+    } else {
+        missing
+    };
+    Item {
+        phase: Phase::Before,
+        key: "accompaniment_planned",
+        status,
+        evidence,
+    }
+}
+
+/// A trainer's most relevant equipment check.
+#[derive(Debug, Clone)]
+pub struct TrainerEquipment {
+    pub name: String,
+    /// When the last check was made (Unix seconds) and whether everything worked.
+    pub last_check: Option<(i64, bool)>,
+}
+
+/// `first_synchronous`: the start of the cohort's first distance synchronous activity, if any.
+pub fn equipment_tested(
+    trainers: &[TrainerEquipment],
+    first_synchronous: Option<i64>,
+    now: i64,
+) -> Item {
+    let key = "equipment_tested";
+    let Some(first) = first_synchronous else {
+        return Item {
+            phase: Phase::Before,
+            key,
+            status: Status::NotApplicable,
+            evidence: vec![Evidence::new("evidence-no-synchronous")],
+        };
+    };
+    if trainers.is_empty() {
+        return Item {
+            phase: Phase::Before,
+            key,
+            status: Status::Todo,
+            evidence: vec![Evidence::new("evidence-no-trainer")],
+        };
+    }
+    let mut status = Status::Done;
+    let mut evidence = Vec::new();
+    for t in trainers {
+        match t.last_check {
+            None => {
+                status = status.max(Status::Todo);
+                evidence.push(Evidence::new("evidence-equipment-untested").with("name", &t.name));
+            }
+            Some((_, false)) => {
+                status = status.max(Status::Todo);
+                evidence.push(Evidence::new("evidence-equipment-failed").with("name", &t.name));
+            }
+            Some((at, true)) if at > first && first <= now => {
+                // Tested, but only after the first synchronous activity had begun.
+                status = status.max(Status::Warning);
+                evidence.push(Evidence::new("evidence-equipment-late").with("name", &t.name));
+            }
+            Some((_, true)) => {
+                evidence.push(Evidence::new("evidence-equipment-ok").with("name", &t.name))
+            }
+        }
+    }
+    Item {
+        phase: Phase::Before,
+        key,
+        status,
+        evidence,
+    }
+}
+
+/// Trainers of the cohort and whether the pilot recorded their qualification in hybrid delivery.
+pub fn trainer_qualified(trainers: &[(String, bool)]) -> Item {
+    let key = "trainer_qualified";
+    if trainers.is_empty() {
+        return Item {
+            phase: Phase::Before,
+            key,
+            status: Status::Todo,
+            evidence: vec![Evidence::new("evidence-no-trainer")],
+        };
+    }
+    let mut status = Status::Done;
+    let mut evidence = Vec::new();
+    for (name, qualified) in trainers {
+        if *qualified {
+            evidence.push(Evidence::new("evidence-qualified").with("name", name));
+        } else {
+            status = Status::Todo;
+            evidence.push(Evidence::new("evidence-not-qualified").with("name", name));
+        }
+    }
+    Item {
+        phase: Phase::Before,
+        key,
+        status,
+        evidence,
+    }
+}
+
+/// A cohort may be declared ready when no "before" duty is left to do.
+pub fn open_items(items: &[Item]) -> Vec<&'static str> {
+    items
+        .iter()
+        .filter(|i| i.phase == Phase::Before && i.status == Status::Todo)
+        .map(|i| i.key)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn space() {
+        let ok = SpaceFacts {
+            has_course_url: true,
+            activities: 3,
+            ..Default::default()
+        };
+        assert_eq!(space_configured(&ok).status, Status::Done);
+        let missing = SpaceFacts {
+            has_course_url: true,
+            activities: 3,
+            activities_without_room: vec!["CV 1".into()],
+            ..Default::default()
+        };
+        let item = space_configured(&missing);
+        assert_eq!(item.status, Status::Todo);
+        assert!(item
+            .evidence
+            .iter()
+            .any(|e| e.key == "evidence-no-room" && e.args[0].1 == "CV 1"));
+        assert_eq!(
+            space_configured(&SpaceFacts::default()).status,
+            Status::Todo
+        );
+    }
+
+    #[test]
+    fn equipment() {
+        let t = |c| TrainerEquipment {
+            name: "Karim Benali".into(),
+            last_check: c,
+        };
+        assert_eq!(
+            equipment_tested(&[t(None)], None, 0).status,
+            Status::NotApplicable
+        );
+        assert_eq!(
+            equipment_tested(&[t(None)], Some(100), 0).status,
+            Status::Todo
+        );
+        assert_eq!(
+            equipment_tested(&[t(Some((50, false)))], Some(100), 0).status,
+            Status::Todo
+        );
+        assert_eq!(
+            equipment_tested(&[t(Some((50, true)))], Some(100), 200).status,
+            Status::Done
+        );
+        assert_eq!(
+            equipment_tested(&[t(Some((150, true)))], Some(100), 200).status,
+            Status::Warning
+        );
+        assert_eq!(equipment_tested(&[], Some(100), 0).status, Status::Todo);
+    }
+
+    #[test]
+    fn accompaniment_and_qualification() {
+        assert_eq!(
+            accompaniment_planned(&AccompanimentFacts::default()).status,
+            Status::Todo
+        );
+        let full = AccompanimentFacts {
+            exists: true,
+            channels: true,
+            response_hours: true,
+            tutoring_slots: true,
+            technical_contact: true,
+            exchange_hours: true,
+        };
+        assert_eq!(accompaniment_planned(&full).status, Status::Done);
+        let partial = AccompanimentFacts {
+            technical_contact: false,
+            ..full
+        };
+        assert_eq!(
+            accompaniment_planned(&partial).evidence[0].key,
+            "evidence-missing-technical"
+        );
+        assert_eq!(
+            trainer_qualified(&[("A".into(), true), ("B".into(), false)]).status,
+            Status::Todo
+        );
+        assert_eq!(
+            trainer_qualified(&[("A".into(), true)]).status,
+            Status::Done
+        );
+        let items = vec![
+            trainer_qualified(&[("B".into(), false)]),
+            accompaniment_planned(&full),
+        ];
+        assert_eq!(open_items(&items), vec!["trainer_qualified"]);
+    }
+}

@@ -1,0 +1,1 @@
+// Equipment test page (being written).

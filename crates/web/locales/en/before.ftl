@@ -1,0 +1,1 @@
+# Before the training: scenario, accompaniment, digital space, equipment, qualified trainers.

@@ -1,0 +1,1 @@
+equipment-title = Test my equipment

@@ -1,0 +1,1 @@
+# Avant la formation : scénario, accompagnement, espace numérique, équipement, formateurs qualifiés.

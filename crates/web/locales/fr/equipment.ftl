@@ -1,0 +1,1 @@
+equipment-title = Tester mon équipement
