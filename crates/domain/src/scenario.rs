@@ -313,6 +313,85 @@ pub fn advise_schedule(
     out
 }
 
+/// A first schedule drawn from the scenario, for the trainer to adjust: one slot per step, on
+/// working days from `start` (no weekend, public holiday or school holiday), in-person and
+/// virtual activities at usual times, asynchronous work in a window of a week after them.
+pub fn draft_schedule(
+    steps: &[StepFacts],
+    start: Date,
+    holidays: &[Holidays],
+) -> Vec<(DateTime, DateTime)> {
+    let is_off = |d: Date| {
+        matches!(d.weekday(), Weekday::Saturday | Weekday::Sunday)
+            || crate::calendar::is_public_holiday(d)
+            || holidays.iter().any(|h| h.first_day <= d && d <= h.last_day)
+    };
+    let next_working = |mut d: Date| {
+        // A year of holidays at most; past that, keep the date rather than loop.
+        for _ in 0..366 {
+            if !is_off(d) {
+                break;
+            }
+            match d.tomorrow() {
+                Ok(n) => d = n,
+                Err(_) => break,
+            }
+        }
+        d
+    };
+    let plus_days = |d: Date, n: i64| d.checked_add(jiff::Span::new().days(n)).unwrap_or(d);
+    let mut day = next_working(start);
+    let mut morning_free = true;
+    let mut out = Vec::with_capacity(steps.len());
+    for s in steps {
+        let minutes = i64::from(s.minutes.max(30));
+        match s.modality {
+            Modality::InPerson => {
+                let at = if morning_free {
+                    Time::constant(9, 0, 0, 0)
+                } else {
+                    Time::constant(13, 30, 0, 0)
+                };
+                let starts = day.to_datetime(at);
+                let ends = starts
+                    .checked_add(jiff::Span::new().minutes(minutes))
+                    .unwrap_or(starts);
+                out.push((starts, ends));
+                if morning_free && minutes <= 210 {
+                    morning_free = false;
+                } else {
+                    day = next_working(plus_days(day, 1));
+                    morning_free = true;
+                }
+            }
+            Modality::VirtualClass | Modality::Webinar => {
+                if !morning_free {
+                    day = next_working(plus_days(day, 1));
+                }
+                let starts = day.to_datetime(Time::constant(14, 0, 0, 0));
+                let ends = starts
+                    .checked_add(jiff::Span::new().minutes(minutes))
+                    .unwrap_or(starts);
+                out.push((starts, ends));
+                day = next_working(plus_days(day, 1));
+                morning_free = true;
+            }
+            Modality::Async => {
+                if !morning_free {
+                    // The work follows the morning's session: its window opens the next day.
+                    day = next_working(plus_days(day, 1));
+                }
+                let opens = day.to_datetime(Time::constant(8, 0, 0, 0));
+                let closes_on = plus_days(day, 6);
+                out.push((opens, closes_on.to_datetime(Time::constant(23, 59, 0, 0))));
+                day = next_working(plus_days(day, 7));
+                morning_free = true;
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -469,6 +548,36 @@ mod tests {
         );
     }
 
+    #[test]
+    fn a_draft_schedule_avoids_days_off_and_follows_the_steps() {
+        let steps = vec![
+            step(1, Modality::InPerson, 180),
+            step(2, Modality::Async, 90),
+            step(3, Modality::VirtualClass, 90),
+            step(4, Modality::InPerson, 180),
+        ];
+        let holidays = [Holidays {
+            first_day: date(2026, 12, 19),
+            last_day: date(2027, 1, 3),
+        }];
+        // Friday 11 December 2026.
+        let plan = draft_schedule(&steps, date(2026, 12, 11), &holidays);
+        assert_eq!(plan.len(), 4);
+        assert_eq!(plan[0].0, date(2026, 12, 11).at(9, 0, 0, 0));
+        assert_eq!(plan[1].0.date(), date(2026, 12, 14), "the next working day");
+        assert_eq!(plan[1].1.date(), date(2026, 12, 20));
+        assert_eq!(
+            plan[2].0.date(),
+            date(2027, 1, 4),
+            "after the Christmas holidays"
+        );
+        for (a, b) in &plan {
+            assert!(a < b);
+        }
+        let windows: Vec<_> = plan.windows(2).map(|w| w[0].0 <= w[1].0).collect();
+        assert!(windows.iter().all(|x| *x), "in the scenario's order");
+    }
+
     fn arb_step() -> impl Strategy<Value = StepFacts> {
         (
             0usize..4,
@@ -513,6 +622,24 @@ mod tests {
                 && modalities.len() >= 2
                 && steps.iter().all(|s| s.minutes > 0 && s.has_instructions);
             prop_assert_eq!(!advice.iter().any(Advice::blocks_articulation), articulated);
+        }
+
+        #[test]
+        fn draft_schedules_use_working_days(mut steps in proptest::collection::vec(arb_step(), 0..15), day in 0i64..700) {
+            for (i, s) in steps.iter_mut().enumerate() {
+                s.position = i as u32 + 1;
+            }
+            let start = date(2026, 9, 1).checked_add(jiff::Span::new().days(day)).unwrap();
+            let plan = draft_schedule(&steps, start, &[]);
+            prop_assert_eq!(plan.len(), steps.len());
+            for (s, (a, b)) in steps.iter().zip(&plan) {
+                prop_assert!(a < b);
+                prop_assert!(a.date() >= start);
+                if s.modality.is_synchronous() {
+                    prop_assert!(!matches!(a.date().weekday(), Weekday::Saturday | Weekday::Sunday));
+                    prop_assert!(!crate::calendar::is_public_holiday(a.date()));
+                }
+            }
         }
 
         #[test]

@@ -354,3 +354,170 @@ pub async fn upcoming_for(
     .await?;
     Ok(rows.into_iter().map(|r| (r.a, r.training_title)).collect())
 }
+
+pub async fn activity(store: &Store, cohort_id: i64, activity_id: i64) -> StoreResult<Activity> {
+    sqlx::query_as(
+        "SELECT id, cohort_id, step_id, title, modality, starts_at, ends_at, place, room_url FROM activities \
+         WHERE id = $1 AND cohort_id = $2",
+    )
+    .bind(activity_id)
+    .bind(cohort_id)
+    .fetch_optional(store.pool())
+    .await?
+    .ok_or(StoreError::NotFound)
+}
+
+/// Changes when and where an activity happens.
+pub async fn update_activity(
+    store: &Store,
+    cohort_id: i64,
+    activity_id: i64,
+    a: &NewActivity,
+) -> StoreResult<Activity> {
+    if a.ends_at <= a.starts_at {
+        return Err(StoreError::Refused("times_order"));
+    }
+    editable(store, cohort_id).await?;
+    let done = sqlx::query(
+        "UPDATE activities SET title = $1, modality = $2, starts_at = $3, ends_at = $4, place = $5, room_url = $6 \
+         WHERE id = $7 AND cohort_id = $8",
+    )
+    .bind(a.title.as_str())
+    .bind(a.modality.as_str())
+    .bind(a.starts_at.as_second())
+    .bind(a.ends_at.as_second())
+    .bind(a.place.as_deref())
+    .bind(a.room_url.as_deref())
+    .bind(activity_id)
+    .bind(cohort_id)
+    .execute(store.pool())
+    .await?;
+    if done.rows_affected() == 0 {
+        return Err(StoreError::NotFound);
+    }
+    activity(store, cohort_id, activity_id).await
+}
+
+pub async fn delete_activity(store: &Store, cohort_id: i64, activity_id: i64) -> StoreResult<()> {
+    editable(store, cohort_id).await?;
+    let done = sqlx::query("DELETE FROM activities WHERE id = $1 AND cohort_id = $2")
+        .bind(activity_id)
+        .bind(cohort_id)
+        .execute(store.pool())
+        .await?;
+    if done.rows_affected() == 0 {
+        return Err(StoreError::NotFound);
+    }
+    Ok(())
+}
+
+/// Adds several activities at once, all or none (a schedule drawn from the scenario).
+pub async fn add_activities(
+    store: &Store,
+    cohort_id: i64,
+    list: &[NewActivity],
+) -> StoreResult<usize> {
+    editable(store, cohort_id).await?;
+    if list.iter().any(|a| a.ends_at <= a.starts_at) {
+        return Err(StoreError::Refused("times_order"));
+    }
+    let mut tx = store.pool().begin().await?;
+    for a in list {
+        sqlx::query(
+            "INSERT INTO activities (cohort_id, step_id, title, modality, starts_at, ends_at, place, room_url) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        )
+        .bind(cohort_id)
+        .bind(a.step_id)
+        .bind(a.title.as_str())
+        .bind(a.modality.as_str())
+        .bind(a.starts_at.as_second())
+        .bind(a.ends_at.as_second())
+        .bind(a.place.as_deref())
+        .bind(a.room_url.as_deref())
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(list.len())
+}
+
+/// Moves a cohort to `next` although some "before" duties are open, recording who, why and which.
+pub async fn override_status(
+    store: &Store,
+    cohort_id: i64,
+    next: CohortStatus,
+    reason: &str,
+    open_items: &[&str],
+    user_id: i64,
+) -> StoreResult<Cohort> {
+    let current = get(store, cohort_id).await?;
+    if !current.status.can_become(next) {
+        return Err(StoreError::Refused("status_transition"));
+    }
+    let mut tx = store.pool().begin().await?;
+    sqlx::query(
+        "INSERT INTO status_overrides (cohort_id, status, reason, open_items, user_id, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(cohort_id)
+    .bind(next.as_str())
+    .bind(reason)
+    .bind(open_items.join(","))
+    .bind(user_id)
+    .bind(now())
+    .execute(&mut *tx)
+    .await?;
+    let done = sqlx::query("UPDATE cohorts SET status = $1 WHERE id = $2 AND status = $3")
+        .bind(next.as_str())
+        .bind(cohort_id)
+        .bind(current.status.as_str())
+        .execute(&mut *tx)
+        .await?;
+    if done.rows_affected() == 0 {
+        return Err(StoreError::Refused("status_transition"));
+    }
+    tx.commit().await?;
+    get(store, cohort_id).await
+}
+
+/// Overrides of the cohort's lifecycle gates, most recent first.
+#[derive(Debug, Clone, FromRow, Serialize, ToSchema)]
+pub struct StatusOverride {
+    pub status: String,
+    pub reason: String,
+    /// The checklist items still open, comma-separated.
+    pub open_items: String,
+    pub user_name: String,
+    pub created_at: i64,
+}
+
+pub async fn status_overrides(store: &Store, cohort_id: i64) -> StoreResult<Vec<StatusOverride>> {
+    Ok(sqlx::query_as(
+        "SELECT o.status, o.reason, o.open_items, u.first_name || ' ' || u.last_name AS user_name, o.created_at \
+         FROM status_overrides o JOIN users u ON u.id = o.user_id WHERE o.cohort_id = $1 ORDER BY o.id DESC",
+    )
+    .bind(cohort_id)
+    .fetch_all(store.pool())
+    .await?)
+}
+
+/// Changes a cohort's description and digital space.
+pub async fn update(store: &Store, id: i64, c: &NewCohort) -> StoreResult<Cohort> {
+    if c.ends_on < c.starts_on {
+        return Err(StoreError::Refused("dates_order"));
+    }
+    editable(store, id).await?;
+    sqlx::query(
+        "UPDATE cohorts SET label = $1, gaia_session_id = $2, starts_on = $3, ends_on = $4, course_url = $5 WHERE id = $6",
+    )
+    .bind(c.label.as_str())
+    .bind(c.gaia_session_id.as_deref())
+    .bind(c.starts_on.to_string())
+    .bind(c.ends_on.to_string())
+    .bind(c.course_url.as_deref())
+    .bind(id)
+    .execute(store.pool())
+    .await?;
+    get(store, id).await
+}

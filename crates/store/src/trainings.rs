@@ -262,3 +262,162 @@ pub async fn steps(store: &Store, training_id: i64) -> StoreResult<Vec<Step>> {
     .fetch_all(store.pool())
     .await?)
 }
+
+/// Replaces a step's content, keeping its place.
+pub async fn update_step(
+    store: &Store,
+    training_id: i64,
+    step_id: i64,
+    s: &NewStep,
+) -> StoreResult<Step> {
+    let done = sqlx::query(
+        "UPDATE steps SET modality = $1, learning_type = $2, title = $3, collective = $4, social = $5, minutes = $6, \
+         instructions = $7, resources = $8, evidence = $9, evaluation = $10, trainer_role = $11, mandatory = $12 \
+         WHERE id = $13 AND training_id = $14",
+    )
+    .bind(s.modality.as_str())
+    .bind(s.learning_type.as_str())
+    .bind(s.title.as_str())
+    .bind(i64::from(s.collective))
+    .bind(i64::from(s.social))
+    .bind(i64::from(s.minutes.get()))
+    .bind(s.instructions.as_str())
+    .bind(s.resources.as_str())
+    .bind(s.evidence.as_str())
+    .bind(s.evaluation.as_str())
+    .bind(s.trainer_role.as_str())
+    .bind(i64::from(s.mandatory))
+    .bind(step_id)
+    .bind(training_id)
+    .execute(store.pool())
+    .await?;
+    if done.rows_affected() == 0 {
+        return Err(StoreError::NotFound);
+    }
+    step(store, training_id, step_id).await
+}
+
+pub async fn step(store: &Store, training_id: i64, step_id: i64) -> StoreResult<Step> {
+    sqlx::query_as(&format!("{STEP_SELECT} WHERE id = $1 AND training_id = $2"))
+        .bind(step_id)
+        .bind(training_id)
+        .fetch_optional(store.pool())
+        .await?
+        .ok_or(StoreError::NotFound)
+}
+
+/// Rewrites positions 1..n in the given order, in one transaction.
+async fn renumber(tx: &mut sqlx::Transaction<'_, sqlx::Any>, ids: &[i64]) -> StoreResult<()> {
+    for (i, id) in ids.iter().enumerate() {
+        sqlx::query("UPDATE steps SET position = $1 WHERE id = $2")
+            .bind(i as i64 + 1)
+            .bind(*id)
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(())
+}
+
+async fn step_ids(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    training_id: i64,
+) -> StoreResult<Vec<i64>> {
+    let rows: Vec<(i64,)> =
+        sqlx::query_as("SELECT id FROM steps WHERE training_id = $1 ORDER BY position, id")
+            .bind(training_id)
+            .fetch_all(&mut **tx)
+            .await?;
+    Ok(rows.into_iter().map(|r| r.0).collect())
+}
+
+/// Moves a step one place up (`-1`) or down (`1`).
+pub async fn move_step(store: &Store, training_id: i64, step_id: i64, by: i64) -> StoreResult<()> {
+    let mut tx = store.pool().begin().await?;
+    let mut ids = step_ids(&mut tx, training_id).await?;
+    let Some(at) = ids.iter().position(|&i| i == step_id) else {
+        return Err(StoreError::NotFound);
+    };
+    let to = (at as i64 + by).clamp(0, ids.len() as i64 - 1) as usize;
+    ids.swap(at, to);
+    renumber(&mut tx, &ids).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+pub async fn delete_step(store: &Store, training_id: i64, step_id: i64) -> StoreResult<()> {
+    let mut tx = store.pool().begin().await?;
+    let done = sqlx::query("DELETE FROM steps WHERE id = $1 AND training_id = $2")
+        .bind(step_id)
+        .bind(training_id)
+        .execute(&mut *tx)
+        .await?;
+    if done.rows_affected() == 0 {
+        return Err(StoreError::NotFound);
+    }
+    let ids = step_ids(&mut tx, training_id).await?;
+    renumber(&mut tx, &ids).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Copies a step right after itself.
+pub async fn duplicate_step(store: &Store, training_id: i64, step_id: i64) -> StoreResult<Step> {
+    let mut tx = store.pool().begin().await?;
+    let (new_id,): (i64,) = sqlx::query_as(
+        "INSERT INTO steps (training_id, position, modality, learning_type, title, collective, social, minutes, \
+         instructions, resources, evidence, evaluation, trainer_role, mandatory) \
+         SELECT training_id, position, modality, learning_type, title, collective, social, minutes, instructions, \
+         resources, evidence, evaluation, trainer_role, mandatory FROM steps WHERE id = $1 AND training_id = $2 \
+         RETURNING id",
+    )
+    .bind(step_id)
+    .bind(training_id)
+    .fetch_optional(&mut *tx)
+    .await?
+    .ok_or(StoreError::NotFound)?;
+    let mut ids: Vec<i64> = step_ids(&mut tx, training_id)
+        .await?
+        .into_iter()
+        .filter(|&i| i != new_id)
+        .collect();
+    let at = ids
+        .iter()
+        .position(|&i| i == step_id)
+        .map(|p| p + 1)
+        .unwrap_or(ids.len());
+    ids.insert(at, new_id);
+    renumber(&mut tx, &ids).await?;
+    tx.commit().await?;
+    step(store, training_id, new_id).await
+}
+
+/// Appends a copy of another training's scenario; returns how many steps were copied.
+pub async fn copy_scenario(
+    store: &Store,
+    from_training: i64,
+    to_training: i64,
+) -> StoreResult<usize> {
+    get(store, from_training).await?;
+    get(store, to_training).await?;
+    let mut tx = store.pool().begin().await?;
+    let (start,): (i64,) =
+        sqlx::query_as("SELECT COALESCE(MAX(position), 0) FROM steps WHERE training_id = $1")
+            .bind(to_training)
+            .fetch_one(&mut *tx)
+            .await?;
+    let done = sqlx::query(
+        "INSERT INTO steps (training_id, position, modality, learning_type, title, collective, social, minutes, \
+         instructions, resources, evidence, evaluation, trainer_role, mandatory) \
+         SELECT $1, position + $2, modality, learning_type, title, collective, social, minutes, instructions, \
+         resources, evidence, evaluation, trainer_role, mandatory FROM steps WHERE training_id = $3",
+    )
+    .bind(to_training)
+    .bind(start)
+    .bind(from_training)
+    .execute(&mut *tx)
+    .await?;
+    let ids = step_ids(&mut tx, to_training).await?;
+    renumber(&mut tx, &ids).await?;
+    tx.commit().await?;
+    Ok(done.rows_affected() as usize)
+}

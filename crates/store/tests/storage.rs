@@ -433,3 +433,375 @@ async fn trainings_cohorts_enrollments_and_activities() {
 fn store_now() -> i64 {
     hybride_store::now()
 }
+
+fn new_step(title: &str, modality: Modality) -> NewStep {
+    NewStep {
+        modality,
+        learning_type: LearningType::Practice,
+        title: Title::parse(title).unwrap(),
+        collective: false,
+        social: false,
+        minutes: Minutes::new(60).unwrap(),
+        instructions: LongText::parse("Faites-le.").unwrap(),
+        resources: LongText::parse("").unwrap(),
+        evidence: LongText::parse("").unwrap(),
+        evaluation: LongText::parse("").unwrap(),
+        trainer_role: LongText::parse("").unwrap(),
+        mandatory: true,
+    }
+}
+
+#[tokio::test]
+async fn scenario_steps_are_reordered_duplicated_deleted_and_copied() {
+    let db = TestDatabase::new().await.unwrap();
+    let s = &db.store;
+    let pilot = people::create(s, &account("p@ac-lyon.fr", Role::Pilot), None)
+        .await
+        .unwrap();
+    let t = training(s, pilot.id).await;
+    let a = trainings::add_step(s, t.id, &new_step("A", Modality::InPerson))
+        .await
+        .unwrap();
+    let b = trainings::add_step(s, t.id, &new_step("B", Modality::Async))
+        .await
+        .unwrap();
+    trainings::add_step(s, t.id, &new_step("C", Modality::VirtualClass))
+        .await
+        .unwrap();
+    let titles = |steps: Vec<trainings::Step>| {
+        steps
+            .into_iter()
+            .map(|s| (s.position, s.title))
+            .collect::<Vec<_>>()
+    };
+
+    trainings::move_step(s, t.id, a.id, 1).await.unwrap();
+    assert_eq!(
+        titles(trainings::steps(s, t.id).await.unwrap()),
+        vec![(1, "B".into()), (2, "A".into()), (3, "C".into())]
+    );
+    trainings::move_step(s, t.id, b.id, -1).await.unwrap();
+    assert_eq!(
+        trainings::steps(s, t.id).await.unwrap()[0].title,
+        "B",
+        "the first stays first"
+    );
+    let dup = trainings::duplicate_step(s, t.id, b.id).await.unwrap();
+    assert_eq!(dup.position, 2);
+    trainings::delete_step(s, t.id, a.id).await.unwrap();
+    assert_eq!(
+        titles(trainings::steps(s, t.id).await.unwrap()),
+        vec![(1, "B".into()), (2, "B".into()), (3, "C".into())]
+    );
+    let mut changed = new_step("B'", Modality::Webinar);
+    changed.social = true;
+    let updated = trainings::update_step(s, t.id, dup.id, &changed)
+        .await
+        .unwrap();
+    assert_eq!(
+        (updated.title.as_str(), updated.modality, updated.social.0),
+        ("B'", Modality::Webinar, true)
+    );
+    assert!(
+        matches!(
+            trainings::update_step(s, t.id + 1, dup.id, &changed).await,
+            Err(StoreError::NotFound)
+        ),
+        "steps belong to their training"
+    );
+
+    let other = trainings::create(
+        s,
+        &NewTraining {
+            plan_id: t.plan_id,
+            dispositif_id: DispositifId::parse("26A0100999").unwrap(),
+            module_id: ModuleId::parse("1").unwrap(),
+            title: Title::parse("Autre").unwrap(),
+            objectives: LongText::parse("").unwrap(),
+            public: LongText::parse("").unwrap(),
+            in_person: Minutes::ZERO,
+            synchronous: Minutes::ZERO,
+            asynchronous: Minutes::new(60).unwrap(),
+            validation_criteria: LongText::parse("x").unwrap(),
+            min_attendance_percent: 80,
+            pilot_id: pilot.id,
+        },
+    )
+    .await
+    .unwrap();
+    trainings::add_step(s, other.id, &new_step("Z", Modality::Async))
+        .await
+        .unwrap();
+    assert_eq!(
+        trainings::copy_scenario(s, t.id, other.id).await.unwrap(),
+        3
+    );
+    let copied = titles(trainings::steps(s, other.id).await.unwrap());
+    assert_eq!(
+        copied,
+        vec![
+            (1, "Z".into()),
+            (2, "B".into()),
+            (3, "B'".into()),
+            (4, "C".into())
+        ]
+    );
+}
+
+#[tokio::test]
+async fn preparation_records() {
+    use hybride_store::before::{self, AccompanimentInput, EquipmentInput, ValidationInput};
+    let db = TestDatabase::new().await.unwrap();
+    let s = &db.store;
+    let pilot = people::create(s, &account("p@ac-lyon.fr", Role::Pilot), None)
+        .await
+        .unwrap();
+    let trainer = people::create(s, &account("f@ac-lyon.fr", Role::Trainer), None)
+        .await
+        .unwrap();
+    let trainee = people::create(s, &account("s@ac-lyon.fr", Role::Trainee), None)
+        .await
+        .unwrap();
+    let t = training(s, pilot.id).await;
+
+    assert!(before::accompaniment(s, t.id).await.unwrap().is_none());
+    let mut plan = AccompanimentInput {
+        channels: "Forum".into(),
+        response_hours: 48,
+        working_days_only: true,
+        tutoring_slots: "".into(),
+        technical_contact: "assistance@ac-lyon.fr".into(),
+        exchange_hours: "8 h–18 h".into(),
+    };
+    before::save_accompaniment(s, t.id, &plan).await.unwrap();
+    plan.response_hours = 24;
+    plan.working_days_only = false;
+    let saved = before::save_accompaniment(s, t.id, &plan).await.unwrap();
+    assert_eq!(
+        (saved.response_hours, saved.working_days_only.0),
+        (24, false),
+        "saving again replaces"
+    );
+
+    let rules = ValidationInput {
+        min_in_person_percent: 100,
+        min_synchronous_percent: 80,
+        min_asynchronous_percent: 70,
+        mandatory_steps_required: true,
+        evaluation_required: false,
+    };
+    before::save_validation_rules(s, t.id, &rules)
+        .await
+        .unwrap();
+    let v = before::save_validation_rules(
+        s,
+        t.id,
+        &ValidationInput {
+            evaluation_required: true,
+            ..rules
+        },
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        (v.min_asynchronous_percent, v.evaluation_required.0),
+        (70, true)
+    );
+
+    let check = |mic: &str| EquipmentInput {
+        microphone: mic.into(),
+        speakers: "ok".into(),
+        camera: "skipped".into(),
+        screen_share: "ok".into(),
+        round_trip_ms: Some(20),
+        browser: "Firefox\u{7}".into(),
+    };
+    assert!(matches!(
+        before::record_equipment_check(s, trainer.id, &check("maybe")).await,
+        Err(StoreError::Refused(_))
+    ));
+    let first = before::record_equipment_check(s, trainer.id, &check("failed"))
+        .await
+        .unwrap();
+    assert!(!first.ready_to_lead());
+    assert_eq!(first.browser, "Firefox", "control characters dropped");
+    let second = before::record_equipment_check(s, trainer.id, &check("ok"))
+        .await
+        .unwrap();
+    let mine = before::equipment_checks(s, trainer.id, 10).await.unwrap();
+    assert_eq!(mine.len(), 2);
+    assert_eq!(mine[0].id.max(mine[1].id), second.id);
+    assert!(before::equipment_checks(s, trainee.id, 10)
+        .await
+        .unwrap()
+        .is_empty());
+
+    assert!(matches!(
+        before::add_qualification(s, trainee.id, jiff::civil::date(2026, 10, 5), pilot.id, "x")
+            .await,
+        Err(StoreError::Refused(_))
+    ));
+    let q = before::add_qualification(
+        s,
+        trainer.id,
+        jiff::civil::date(2026, 10, 5),
+        pilot.id,
+        "Atelier",
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        (
+            q.trainer_name.as_str(),
+            q.trained_by_name.as_str(),
+            q.qualified_on.as_str()
+        ),
+        ("Camille Durand", "Camille Durand", "2026-10-05")
+    );
+    assert_eq!(
+        before::qualifications(s, Some(trainer.id))
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+    assert_eq!(before::qualifications(s, None).await.unwrap().len(), 1);
+    before::delete_qualification(s, q.id).await.unwrap();
+    assert!(matches!(
+        before::delete_qualification(s, q.id).await,
+        Err(StoreError::NotFound)
+    ));
+
+    assert_eq!(before::school_zone(s).await.unwrap(), "A");
+    before::set_setting(s, "school_zone", "B").await.unwrap();
+    before::set_setting(s, "school_zone", "C").await.unwrap();
+    assert_eq!(before::school_zone(s).await.unwrap(), "C");
+    let h = before::add_school_holiday(
+        s,
+        "C",
+        "Noël",
+        jiff::civil::date(2026, 12, 19),
+        jiff::civil::date(2027, 1, 3),
+    )
+    .await
+    .unwrap();
+    assert!(matches!(
+        before::add_school_holiday(
+            s,
+            "C",
+            "x",
+            jiff::civil::date(2027, 1, 3),
+            jiff::civil::date(2026, 12, 19)
+        )
+        .await,
+        Err(StoreError::Refused(_))
+    ));
+    assert_eq!(before::school_holidays(s, "C").await.unwrap().len(), 1);
+    assert!(before::school_holidays(s, "A").await.unwrap().is_empty());
+    before::delete_school_holiday(s, h.id).await.unwrap();
+}
+
+#[tokio::test]
+async fn schedules_and_overrides() {
+    let db = TestDatabase::new().await.unwrap();
+    let s = &db.store;
+    let pilot = people::create(s, &account("p@ac-lyon.fr", Role::Pilot), None)
+        .await
+        .unwrap();
+    let t = training(s, pilot.id).await;
+    let cohort = cohorts::create(
+        s,
+        &NewCohort {
+            training_id: t.id,
+            label: Title::parse("G1").unwrap(),
+            gaia_session_id: None,
+            starts_on: jiff::civil::date(2027, 1, 11),
+            ends_on: jiff::civil::date(2027, 2, 5),
+            course_url: None,
+        },
+    )
+    .await
+    .unwrap();
+    let at = |h: i64| jiff::Timestamp::from_second(1_800_000_000 + h * 3600).unwrap();
+    let activity = |title: &str, from: i64, to: i64| NewActivity {
+        step_id: None,
+        title: Title::parse(title).unwrap(),
+        modality: Modality::InPerson,
+        starts_at: at(from),
+        ends_at: at(to),
+        place: None,
+        room_url: None,
+    };
+    assert!(matches!(
+        cohorts::add_activities(s, cohort.id, &[activity("A", 0, 3), activity("B", 5, 4)]).await,
+        Err(StoreError::Refused(_))
+    ));
+    assert!(
+        cohorts::activities(s, cohort.id).await.unwrap().is_empty(),
+        "all or none"
+    );
+    assert_eq!(
+        cohorts::add_activities(s, cohort.id, &[activity("A", 0, 3), activity("B", 24, 27)])
+            .await
+            .unwrap(),
+        2
+    );
+    let list = cohorts::activities(s, cohort.id).await.unwrap();
+    let mut moved = activity("A", 48, 51);
+    moved.place = Some("Salle 204".into());
+    let a = cohorts::update_activity(s, cohort.id, list[0].id, &moved)
+        .await
+        .unwrap();
+    assert_eq!(
+        (a.place.as_deref(), a.starts_at),
+        (Some("Salle 204"), at(48).as_second())
+    );
+    cohorts::delete_activity(s, cohort.id, list[1].id)
+        .await
+        .unwrap();
+    assert_eq!(cohorts::activities(s, cohort.id).await.unwrap().len(), 1);
+
+    let updated = cohorts::update(
+        s,
+        cohort.id,
+        &NewCohort {
+            training_id: t.id,
+            label: Title::parse("Groupe 1").unwrap(),
+            gaia_session_id: Some("3".into()),
+            starts_on: jiff::civil::date(2027, 1, 11),
+            ends_on: jiff::civil::date(2027, 2, 5),
+            course_url: Some("https://magistere.education.fr/x".into()),
+        },
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        (updated.label.as_str(), updated.course_url.as_deref()),
+        ("Groupe 1", Some("https://magistere.education.fr/x"))
+    );
+
+    let c = cohorts::override_status(
+        s,
+        cohort.id,
+        CohortStatus::Ready,
+        "Formation prévue",
+        &["trainer_qualified"],
+        pilot.id,
+    )
+    .await
+    .unwrap();
+    assert_eq!(c.status, CohortStatus::Ready);
+    let o = cohorts::status_overrides(s, cohort.id).await.unwrap();
+    assert_eq!(
+        (
+            o[0].status.as_str(),
+            o[0].open_items.as_str(),
+            o[0].reason.as_str()
+        ),
+        ("ready", "trainer_qualified", "Formation prévue")
+    );
+    assert!(matches!(
+        cohorts::override_status(s, cohort.id, CohortStatus::Archived, "x", &[], pilot.id).await,
+        Err(StoreError::Refused(_))
+    ));
+}

@@ -88,3 +88,35 @@ pub async fn manage_cohort(store: &Store, user: &User, c: &Cohort) -> Result<Tra
 pub fn see_enrollments(user: &User) -> bool {
     user.role.is_staff()
 }
+
+/// The scenario is written by the training's trainers, its pilot, and admins.
+pub async fn edit_scenario(store: &Store, user: &User, t: &Training) -> Result<(), AppError> {
+    let ok = match user.role {
+        Role::Admin => true,
+        Role::Pilot => t.pilot_id == user.id,
+        Role::Trainer => trainings::is_trainer_of(store, t.id, user.id).await?,
+        Role::Trainee => false,
+    };
+    if ok {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+/// A cohort's schedule and digital space are set up by its trainers, its training's pilot, and
+/// admins.
+pub async fn edit_schedule(store: &Store, user: &User, c: &Cohort) -> Result<Training, AppError> {
+    let t = trainings::get(store, c.training_id).await?;
+    let ok = match user.role {
+        Role::Admin => true,
+        Role::Pilot => t.pilot_id == user.id,
+        Role::Trainer => cohorts::is_trainer(store, c.id, user.id).await?,
+        Role::Trainee => false,
+    };
+    if ok {
+        Ok(t)
+    } else {
+        Err(AppError::Forbidden)
+    }
+}

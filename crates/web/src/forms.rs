@@ -201,6 +201,109 @@ pub fn email_list(raw: &str) -> Result<Vec<hybride_domain::Email>, Invalid> {
     Ok(out)
 }
 
+/// A scenario step as submitted.
+pub struct StepFields<'a> {
+    pub modality: &'a str,
+    pub learning_type: &'a str,
+    pub title: &'a str,
+    pub collective: bool,
+    pub social: bool,
+    pub minutes: Result<hybride_domain::Minutes, Invalid>,
+    pub instructions: &'a str,
+    pub resources: &'a str,
+    pub evidence: &'a str,
+    pub evaluation: &'a str,
+    pub trainer_role: &'a str,
+    pub mandatory: bool,
+}
+
+pub fn step(f: StepFields<'_>) -> Result<hybride_store::trainings::NewStep, FieldErrors> {
+    use hybride_domain::{LearningType, Modality};
+    let mut e = FieldErrors::new();
+    let modality = e.check("modality", Modality::parse(f.modality));
+    let learning_type = e.check("learning_type", LearningType::parse(f.learning_type));
+    let title = e.check("title", Title::parse(f.title));
+    let minutes = e.check("minutes", f.minutes);
+    let instructions = e.check("instructions", LongText::parse(f.instructions));
+    let resources = e.check("resources", LongText::parse(f.resources));
+    let evidence = e.check("evidence", LongText::parse(f.evidence));
+    let evaluation = e.check("evaluation", LongText::parse(f.evaluation));
+    let trainer_role = e.check("trainer_role", LongText::parse(f.trainer_role));
+    match (
+        modality,
+        learning_type,
+        title,
+        minutes,
+        instructions,
+        resources,
+        evidence,
+        evaluation,
+        trainer_role,
+    ) {
+        (
+            Some(modality),
+            Some(learning_type),
+            Some(title),
+            Some(minutes),
+            Some(instructions),
+            Some(resources),
+            Some(evidence),
+            Some(evaluation),
+            Some(trainer_role),
+        ) => Ok(hybride_store::trainings::NewStep {
+            modality,
+            learning_type,
+            title,
+            collective: f.collective,
+            social: f.social,
+            minutes,
+            instructions,
+            resources,
+            evidence,
+            evaluation,
+            trainer_role,
+            mandatory: f.mandatory,
+        }),
+        _ => Err(e),
+    }
+}
+
+/// A time of day typed as `14:30`, `14 h 30` or `14h`.
+pub fn time_of_day(raw: &str) -> Result<jiff::civil::Time, Invalid> {
+    let s: String = raw
+        .trim()
+        .to_lowercase()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    if s.is_empty() {
+        return Err(Invalid::new("error-required"));
+    }
+    let bad = || Invalid::with("error-time", raw.trim());
+    let (h, m) = s.split_once(['h', ':']).ok_or_else(bad)?;
+    let h: i8 = h.parse().map_err(|_| bad())?;
+    let m: i8 = if m.is_empty() {
+        0
+    } else {
+        m.parse().map_err(|_| bad())?
+    };
+    jiff::civil::Time::new(h, m, 0, 0).map_err(|_| bad())
+}
+
+/// A calendar date `YYYY-MM-DD`.
+pub fn day(raw: &str) -> Result<jiff::civil::Date, Invalid> {
+    date(raw)
+}
+
+/// A short one-line text, possibly empty (a place, a label).
+pub fn optional_line(raw: &str) -> Result<Option<String>, Invalid> {
+    if raw.trim().is_empty() {
+        Ok(None)
+    } else {
+        Title::parse(raw).map(|t| Some(t.to_string()))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -10,6 +10,7 @@ pub mod api;
 mod app;
 mod assets;
 pub mod auth;
+pub mod before;
 mod csrf;
 pub mod error;
 pub mod forms;
@@ -18,6 +19,6 @@ pub mod import;
 pub mod mailer;
 mod pages;
 pub mod password;
-mod render;
+pub mod render;
 
 pub use app::{build_router, serve, serve_on, AppState, Config};

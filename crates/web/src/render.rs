@@ -47,7 +47,7 @@ fn zoned(ts: i64) -> Result<jiff::Zoned, Error> {
 }
 
 /// A calendar day in words: « lundi 30 novembre 2026 ».
-fn day_words(lang: Lang, date: jiff::civil::Date) -> String {
+pub fn day_words(lang: Lang, date: jiff::civil::Date) -> String {
     let weekday = i18n::t(
         lang,
         &format!("weekday-{}", date.weekday().to_monday_one_offset()),
@@ -118,6 +118,13 @@ impl Templates {
             "cohort.html",
             "outbox.html",
             "equipment.html",
+            "scenario.html",
+            "step_form.html",
+            "accompaniment.html",
+            "qualifications.html",
+            "holidays.html",
+            "cohort_edit.html",
+            "activity_form.html",
         );
         env.add_function("t", t);
         env.add_filter("day", day);
@@ -209,7 +216,15 @@ mod tests {
                 "{name} is not registered"
             );
             let text = std::fs::read_to_string(&path).unwrap();
-            for part in text.split("t(\"").skip(1) {
+            let mut parts = text.split("t(\"");
+            let mut before = parts.next().unwrap_or("");
+            for part in parts {
+                // `t("…")`, not the end of another name such as `select("…")`.
+                let is_call = !before.ends_with(|c: char| c.is_alphanumeric() || c == '_');
+                before = part;
+                if !is_call {
+                    continue;
+                }
                 let key = part.split('"').next().unwrap();
                 if key.ends_with('-') {
                     continue; // a prefix completed at run time, e.g. "role-" ~ user.role

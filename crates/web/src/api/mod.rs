@@ -2,6 +2,7 @@
 //! handlers themselves so that it cannot drift from them.
 
 mod accounts;
+mod before;
 mod equipment;
 mod planning;
 
@@ -35,6 +36,7 @@ use utoipa_axum::routes;
     tags(
         (name = "accounts", description = "Accounts and roles"),
         (name = "planning", description = "Plans, trainings, cohorts and enrollments"),
+        (name = "before", description = "Before the training: checklist, scenario, accompaniment, qualified trainers"),
     )
 )]
 struct ApiDoc;
@@ -97,6 +99,19 @@ pub fn openapi_router() -> OpenApiRouter<AppState> {
         .routes(routes!(planning::list_enrollments, planning::enroll))
         .routes(routes!(planning::cohort_activities))
         .routes(routes!(equipment::list_checks, equipment::record_check))
+        .routes(routes!(before::checklist))
+        .routes(routes!(before::scenario_advice))
+        .routes(routes!(before::add_step))
+        .routes(routes!(before::update_step, before::delete_step))
+        .routes(routes!(
+            before::get_accompaniment,
+            before::put_accompaniment
+        ))
+        .routes(routes!(before::get_validation, before::put_validation))
+        .routes(routes!(
+            before::list_qualifications,
+            before::add_qualification
+        ))
 }
 
 /// The OpenAPI document, as served.

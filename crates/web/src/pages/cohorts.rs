@@ -6,10 +6,11 @@ use crate::auth::Allowed;
 use crate::csrf::CsrfForm;
 use crate::error::AppError;
 use crate::forms::{self, CohortFields};
-use crate::AppState;
+use crate::{before, AppState};
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use hybride_domain::{CohortStatus, Email, FieldErrors, Role};
+use hybride_store::cohorts::NewActivity;
 use hybride_store::{cohorts, people, trainings, StoreError};
 use minijinja::context;
 use serde::{Deserialize, Serialize};
@@ -94,6 +95,9 @@ const COHORT_ERRORS: &[&str] = &[
     "trainer-role",
     "cohort-closed",
     "status-transition",
+    "ready-blocked",
+    "schedule-exists",
+    "schedule-no-steps",
 ];
 
 pub async fn show(
@@ -121,6 +125,38 @@ pub async fn show(
         .iter()
         .find(|k| **k == q.error)
         .map(|k| format!("cohort-error-{k}"));
+    let activities = cohorts::activities(s, id).await?;
+    let steps = trainings::steps(s, t.id).await?;
+    let staff = who.user.role.is_staff();
+    let (checklist, advice, open) = if staff {
+        let items = before::checklist(s, &c, &t).await?;
+        let open: Vec<String> = hybride_domain::checklist::open_items(&items)
+            .iter()
+            .map(|k| k.to_string())
+            .collect();
+        let advice: Vec<String> = before::schedule_advice(s, &c, &steps, &activities)
+            .await?
+            .iter()
+            .map(|a| before::advice_text(who.ctx.lang, a))
+            .collect();
+        (before::show(who.ctx.lang, &c, &items), advice, open)
+    } else {
+        (Vec::new(), Vec::new(), Vec::new())
+    };
+    let can_schedule =
+        access::edit_schedule(s, &who.user, &c).await.is_ok() && c.status.is_editable();
+    let shown: Vec<minijinja::Value> = activities
+        .iter()
+        .map(|a| {
+            let half_day = jiff::Timestamp::from_second(a.starts_at)
+                .ok()
+                .filter(|_| a.modality.is_synchronous())
+                .map(|ts| {
+                    hybride_domain::HalfDay::of(ts.to_zoned(before::paris()).time()).as_str()
+                });
+            context! { a => a, half_day => half_day }
+        })
+        .collect();
     page(
         &state,
         &who.ctx,
@@ -131,9 +167,15 @@ pub async fn show(
             trainers => cohorts::trainers(s, id).await?,
             enrollments => enrollments,
             show_enrollments => access::see_enrollments(&who.user),
-            activities => cohorts::activities(s, id).await?,
+            activities => shown,
+            has_steps => !steps.is_empty(),
             manage => manage,
+            can_schedule => can_schedule,
             next_statuses => next_statuses,
+            checklist => checklist,
+            advice => advice,
+            open_items => open,
+            overrides => cohorts::status_overrides(s, id).await?,
             flash => flash(&super::Flash { ok: q.ok }),
             error => error,
         },
@@ -149,6 +191,9 @@ fn back_with_error(id: i64, error: &str) -> Response {
 pub struct StatusForm {
     #[serde(default)]
     status: String,
+    /// Why the cohort is declared ready although some "before" duties are open.
+    #[serde(default)]
+    reason: String,
 }
 
 pub async fn set_status(
@@ -161,6 +206,37 @@ pub async fn set_status(
     access::manage_cohort(&state.store, &who.user, &c).await?;
     let next = CohortStatus::parse(&f.status)
         .map_err(|_| AppError::BadRequest("unknown status".into()))?;
+    if next == CohortStatus::Ready {
+        // The "before" duties must be done, or the override's reason recorded.
+        let t = trainings::get(&state.store, c.training_id).await?;
+        let items = before::checklist(&state.store, &c, &t).await?;
+        let open = hybride_domain::checklist::open_items(&items);
+        if !open.is_empty() {
+            let reason = f.reason.trim();
+            if reason.is_empty() {
+                return Ok(back_with_error(id, "ready-blocked"));
+            }
+            if reason.chars().count() > 2000 {
+                return Err(AppError::BadRequest(
+                    "reason: 2000 characters at most".into(),
+                ));
+            }
+            return match cohorts::override_status(
+                &state.store,
+                id,
+                next,
+                reason,
+                &open,
+                who.user.id,
+            )
+            .await
+            {
+                Ok(_) => Ok(done(&format!("/cohorts/{id}"), "status-changed")),
+                Err(StoreError::Refused(_)) => Ok(back_with_error(id, "status-transition")),
+                Err(e) => Err(e.into()),
+            };
+        }
+    }
     match cohorts::set_status(&state.store, id, next).await {
         Ok(_) => Ok(done(&format!("/cohorts/{id}"), "status-changed")),
         Err(StoreError::Refused(_)) => Ok(back_with_error(id, "status-transition")),
@@ -243,6 +319,300 @@ pub async fn unenroll(
     access::manage_cohort(&state.store, &who.user, &c).await?;
     match cohorts::unenroll(&state.store, id, user).await {
         Ok(()) => Ok(done(&format!("/cohorts/{id}"), "unenrolled")),
+        Err(StoreError::Refused(_)) => Ok(back_with_error(id, "cohort-closed")),
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Deserialize, Serialize, Default)]
+pub struct EditForm {
+    #[serde(default)]
+    label: String,
+    #[serde(default)]
+    gaia_session_id: String,
+    #[serde(default)]
+    starts_on: String,
+    #[serde(default)]
+    ends_on: String,
+    #[serde(default)]
+    course_url: String,
+}
+
+async fn edit_page(
+    state: &AppState,
+    who: &Allowed<Anyone>,
+    c: &cohorts::Cohort,
+    form: &EditForm,
+    errors: &FieldErrors,
+) -> Result<Response, AppError> {
+    let t = trainings::get(&state.store, c.training_id).await?;
+    let full = access::manage_training(&who.user, &t).is_ok();
+    page(
+        state,
+        &who.ctx,
+        "cohort_edit.html",
+        context! { cohort => c, training => t, form => form, errors => field_errors(&who.ctx, errors), full => full },
+        !errors.is_empty(),
+    )
+}
+
+/// The cohort's description (pilots) and digital space (its trainers too).
+pub async fn edit_form(
+    State(state): State<AppState>,
+    who: Allowed<Anyone>,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    let c = cohorts::get(&state.store, id).await?;
+    access::edit_schedule(&state.store, &who.user, &c).await?;
+    let form = EditForm {
+        label: c.label.clone(),
+        gaia_session_id: c.gaia_session_id.clone().unwrap_or_default(),
+        starts_on: c.starts_on.clone(),
+        ends_on: c.ends_on.clone(),
+        course_url: c.course_url.clone().unwrap_or_default(),
+    };
+    edit_page(&state, &who, &c, &form, &FieldErrors::new()).await
+}
+
+pub async fn update(
+    State(state): State<AppState>,
+    who: Allowed<Anyone>,
+    Path(id): Path<i64>,
+    CsrfForm(mut f): CsrfForm<EditForm>,
+) -> Result<Response, AppError> {
+    let c = cohorts::get(&state.store, id).await?;
+    let t = access::edit_schedule(&state.store, &who.user, &c).await?;
+    if !c.status.is_editable() {
+        return Ok(back_with_error(id, "cohort-closed"));
+    }
+    if access::manage_training(&who.user, &t).is_err() {
+        // Trainers set the digital space only.
+        f.label = c.label.clone();
+        f.gaia_session_id = c.gaia_session_id.clone().unwrap_or_default();
+        f.starts_on = c.starts_on.clone();
+        f.ends_on = c.ends_on.clone();
+    }
+    match forms::cohort(CohortFields {
+        training_id: c.training_id,
+        label: &f.label,
+        gaia_session_id: &f.gaia_session_id,
+        starts_on: &f.starts_on,
+        ends_on: &f.ends_on,
+        course_url: &f.course_url,
+    }) {
+        Ok(new) => {
+            cohorts::update(&state.store, id, &new).await?;
+            Ok(done(&format!("/cohorts/{id}"), "cohort-updated"))
+        }
+        Err(e) => edit_page(&state, &who, &c, &f, &e).await,
+    }
+}
+
+/// Draws a first schedule from the scenario, for an unscheduled cohort.
+pub async fn generate_schedule(
+    State(state): State<AppState>,
+    who: Allowed<Anyone>,
+    Path(id): Path<i64>,
+    CsrfForm(_): CsrfForm<super::login::Empty>,
+) -> Result<Response, AppError> {
+    let s = &state.store;
+    let c = cohorts::get(s, id).await?;
+    let t = access::edit_schedule(s, &who.user, &c).await?;
+    if !c.status.is_editable() {
+        return Ok(back_with_error(id, "cohort-closed"));
+    }
+    if !cohorts::activities(s, id).await?.is_empty() {
+        return Ok(back_with_error(id, "schedule-exists"));
+    }
+    let steps = trainings::steps(s, t.id).await?;
+    if steps.is_empty() {
+        return Ok(back_with_error(id, "schedule-no-steps"));
+    }
+    let zone = hybride_store::before::school_zone(s).await?;
+    let holidays: Vec<hybride_domain::scenario::Holidays> =
+        hybride_store::before::school_holidays(s, &zone)
+            .await?
+            .into_iter()
+            .filter_map(|h| {
+                Some(hybride_domain::scenario::Holidays {
+                    first_day: h.first_day.parse().ok()?,
+                    last_day: h.last_day.parse().ok()?,
+                })
+            })
+            .collect();
+    let start: jiff::civil::Date = c
+        .starts_on
+        .parse()
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("cohort start: {e}")))?;
+    let slots =
+        hybride_domain::scenario::draft_schedule(&before::step_facts(&steps), start, &holidays);
+    let tz = before::paris();
+    let at = |d: jiff::civil::DateTime| {
+        d.to_zoned(tz.clone())
+            .map(|z| z.timestamp())
+            .map_err(|e| AppError::Internal(e.into()))
+    };
+    let mut list = Vec::new();
+    for (step, (a, b)) in steps.iter().zip(slots) {
+        list.push(NewActivity {
+            step_id: Some(step.id),
+            title: hybride_domain::Title::parse(&step.title)
+                .map_err(|e| AppError::Internal(anyhow::anyhow!("step title: {e}")))?,
+            modality: step.modality,
+            starts_at: at(a)?,
+            ends_at: at(b)?,
+            place: None,
+            room_url: None,
+        });
+    }
+    cohorts::add_activities(s, id, &list).await?;
+    Ok(done(&format!("/cohorts/{id}"), "schedule-generated"))
+}
+
+#[derive(Deserialize, Serialize, Default)]
+pub struct ActivityForm {
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    day: String,
+    #[serde(default)]
+    starts: String,
+    #[serde(default)]
+    ends: String,
+    /// For asynchronous work: the last day of its window.
+    #[serde(default)]
+    last_day: String,
+    #[serde(default)]
+    place: String,
+    #[serde(default)]
+    room_url: String,
+}
+
+async fn activity_page(
+    state: &AppState,
+    who: &Allowed<Anyone>,
+    c: &cohorts::Cohort,
+    a: &cohorts::Activity,
+    form: &ActivityForm,
+    errors: &FieldErrors,
+) -> Result<Response, AppError> {
+    page(
+        state,
+        &who.ctx,
+        "activity_form.html",
+        context! { cohort => c, activity => a, form => form, errors => field_errors(&who.ctx, errors) },
+        !errors.is_empty(),
+    )
+}
+
+pub async fn activity_form(
+    State(state): State<AppState>,
+    who: Allowed<Anyone>,
+    Path((id, aid)): Path<(i64, i64)>,
+) -> Result<Response, AppError> {
+    let c = cohorts::get(&state.store, id).await?;
+    access::edit_schedule(&state.store, &who.user, &c).await?;
+    let a = cohorts::activity(&state.store, id, aid).await?;
+    let tz = before::paris();
+    let z = |ts: i64| {
+        jiff::Timestamp::from_second(ts)
+            .map(|t| t.to_zoned(tz.clone()))
+            .map_err(|e| AppError::Internal(e.into()))
+    };
+    let (s, e) = (z(a.starts_at)?, z(a.ends_at)?);
+    let form = ActivityForm {
+        title: a.title.clone(),
+        day: s.date().to_string(),
+        starts: s.strftime("%H:%M").to_string(),
+        ends: e.strftime("%H:%M").to_string(),
+        last_day: e.date().to_string(),
+        place: a.place.clone().unwrap_or_default(),
+        room_url: a.room_url.clone().unwrap_or_default(),
+    };
+    activity_page(&state, &who, &c, &a, &form, &FieldErrors::new()).await
+}
+
+pub async fn update_activity(
+    State(state): State<AppState>,
+    who: Allowed<Anyone>,
+    Path((id, aid)): Path<(i64, i64)>,
+    CsrfForm(f): CsrfForm<ActivityForm>,
+) -> Result<Response, AppError> {
+    let c = cohorts::get(&state.store, id).await?;
+    access::edit_schedule(&state.store, &who.user, &c).await?;
+    if !c.status.is_editable() {
+        return Ok(back_with_error(id, "cohort-closed"));
+    }
+    let a = cohorts::activity(&state.store, id, aid).await?;
+    let mut e = FieldErrors::new();
+    let title = e.check("title", hybride_domain::Title::parse(&f.title));
+    let day = e.check("day", forms::day(&f.day));
+    let asynchronous = a.modality == hybride_domain::Modality::Async;
+    let (starts, ends, last_day) = if asynchronous {
+        (
+            Some(jiff::civil::Time::constant(8, 0, 0, 0)),
+            Some(jiff::civil::Time::constant(23, 59, 0, 0)),
+            e.check("last_day", forms::day(&f.last_day)),
+        )
+    } else {
+        (
+            e.check("starts", forms::time_of_day(&f.starts)),
+            e.check("ends", forms::time_of_day(&f.ends)),
+            day,
+        )
+    };
+    let place = e.check("place", forms::optional_line(&f.place));
+    let room_url = e.check("room_url", forms::url(&f.room_url));
+    let tz = before::paris();
+    let instant = |d: jiff::civil::Date, t: jiff::civil::Time| {
+        d.to_datetime(t)
+            .to_zoned(tz.clone())
+            .map(|z| z.timestamp())
+            .ok()
+    };
+    if let (
+        Some(title),
+        Some(day),
+        Some(starts),
+        Some(ends),
+        Some(last_day),
+        Some(place),
+        Some(room_url),
+    ) = (title, day, starts, ends, last_day, place, room_url)
+    {
+        match (instant(day, starts), instant(last_day, ends)) {
+            (Some(s), Some(en)) if en > s => {
+                let new = NewActivity {
+                    step_id: a.step_id,
+                    title,
+                    modality: a.modality,
+                    starts_at: s,
+                    ends_at: en,
+                    place,
+                    room_url,
+                };
+                cohorts::update_activity(&state.store, id, aid, &new).await?;
+                return Ok(done(&format!("/cohorts/{id}"), "activity-updated"));
+            }
+            _ => e.add(
+                if asynchronous { "last_day" } else { "ends" },
+                hybride_domain::Invalid::new("error-times-order"),
+            ),
+        }
+    }
+    activity_page(&state, &who, &c, &a, &f, &e).await
+}
+
+pub async fn delete_activity(
+    State(state): State<AppState>,
+    who: Allowed<Anyone>,
+    Path((id, aid)): Path<(i64, i64)>,
+    CsrfForm(_): CsrfForm<super::login::Empty>,
+) -> Result<Response, AppError> {
+    let c = cohorts::get(&state.store, id).await?;
+    access::edit_schedule(&state.store, &who.user, &c).await?;
+    match cohorts::delete_activity(&state.store, id, aid).await {
+        Ok(()) => Ok(done(&format!("/cohorts/{id}"), "activity-deleted")),
         Err(StoreError::Refused(_)) => Ok(back_with_error(id, "cohort-closed")),
         Err(e) => Err(e.into()),
     }

@@ -6,6 +6,8 @@ mod dashboard;
 mod equipment;
 mod login;
 mod plans;
+pub mod preparation;
+mod scenario;
 mod trainings;
 
 use crate::auth::Ctx;
@@ -51,10 +53,53 @@ pub fn router() -> Router<AppState> {
             "/trainings/{id}/trainers/{user}/remove",
             post(trainings::remove_trainer),
         )
+        .route("/trainings/{id}/scenario", get(scenario::show))
+        .route("/trainings/{id}/scenario/copy", post(scenario::copy))
+        .route("/trainings/{id}/steps", post(scenario::add))
+        .route(
+            "/trainings/{id}/steps/{step}",
+            get(scenario::edit_form).post(scenario::update),
+        )
+        .route("/trainings/{id}/steps/{step}/action", post(scenario::act))
+        .route(
+            "/trainings/{id}/accompaniment",
+            get(preparation::show).post(preparation::save_accompaniment),
+        )
+        .route(
+            "/trainings/{id}/validation",
+            post(preparation::save_validation),
+        )
+        .route(
+            "/qualifications",
+            get(preparation::register).post(preparation::add_qualification),
+        )
+        .route(
+            "/qualifications/{id}/remove",
+            post(preparation::remove_qualification),
+        )
+        .route(
+            "/holidays",
+            get(preparation::holidays).post(preparation::add_holiday),
+        )
+        .route("/holidays/zone", post(preparation::set_zone))
+        .route("/holidays/{id}/remove", post(preparation::remove_holiday))
         .route("/trainings/{id}/cohorts/new", get(cohorts::new_form))
         .route("/trainings/{id}/cohorts", post(cohorts::create))
         .route("/cohorts/{id}", get(cohorts::show))
         .route("/cohorts/{id}/status", post(cohorts::set_status))
+        .route(
+            "/cohorts/{id}/edit",
+            get(cohorts::edit_form).post(cohorts::update),
+        )
+        .route("/cohorts/{id}/schedule", post(cohorts::generate_schedule))
+        .route(
+            "/cohorts/{id}/activities/{activity}",
+            get(cohorts::activity_form).post(cohorts::update_activity),
+        )
+        .route(
+            "/cohorts/{id}/activities/{activity}/remove",
+            post(cohorts::delete_activity),
+        )
         .route("/cohorts/{id}/trainers", post(cohorts::add_trainer))
         .route("/cohorts/{id}/enrollments", post(cohorts::enroll))
         .route(
@@ -100,10 +145,27 @@ const FLASHES: &[&str] = &[
     "enrolled",
     "unenrolled",
     "logged-out",
+    "step-added",
+    "step-updated",
+    "step-moved",
+    "step-duplicated",
+    "step-deleted",
+    "scenario-copied",
+    "accompaniment-saved",
+    "validation-saved",
+    "qualification-added",
+    "qualification-removed",
+    "holiday-added",
+    "holiday-removed",
+    "zone-saved",
+    "schedule-generated",
+    "activity-updated",
+    "activity-deleted",
+    "cohort-updated",
 ];
 
 #[derive(serde::Deserialize, Default)]
-struct Flash {
+pub(crate) struct Flash {
     #[serde(default)]
     ok: String,
 }

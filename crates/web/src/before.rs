@@ -1,0 +1,261 @@
+//! The "before" checklist of a cohort and the advice on its schedule, gathered from the store
+//! and judged by the domain's rules. Shared by the cohort page, the API and the lifecycle gate.
+
+use crate::error::AppError;
+use hybride_domain::checklist::{self, AccompanimentFacts, Item, SpaceFacts, TrainerEquipment};
+use hybride_domain::scenario::{self, ActivityFacts, Advice, Holidays, Hours, StepFacts};
+use hybride_domain::{Minutes, Modality};
+use hybride_store::cohorts::{self, Activity, Cohort};
+use hybride_store::trainings::{self, Step, Training};
+use hybride_store::{before, now, Store};
+use std::collections::{BTreeSet, HashMap};
+
+pub fn paris() -> jiff::tz::TimeZone {
+    jiff::tz::TimeZone::get("Europe/Paris").unwrap_or(jiff::tz::TimeZone::UTC)
+}
+
+pub fn step_facts(steps: &[Step]) -> Vec<StepFacts> {
+    steps
+        .iter()
+        .map(|s| StepFacts {
+            position: s.position as u32,
+            modality: s.modality,
+            learning_type: s.learning_type,
+            collective: s.collective.0,
+            social: s.social.0,
+            minutes: u32::try_from(s.minutes).unwrap_or(0),
+            has_instructions: !s.instructions.trim().is_empty(),
+            has_evaluation: !s.evaluation.trim().is_empty(),
+        })
+        .collect()
+}
+
+pub fn declared(t: &Training) -> Hours {
+    let m = |v: i64| Minutes::new(u32::try_from(v).unwrap_or(0)).unwrap_or(Minutes::ZERO);
+    Hours {
+        in_person: m(t.in_person_minutes),
+        synchronous: m(t.synchronous_minutes),
+        asynchronous: m(t.asynchronous_minutes),
+    }
+}
+
+/// Advice on a training's scenario.
+pub fn scenario_advice(t: &Training, steps: &[Step]) -> Vec<Advice> {
+    scenario::advise_scenario(&step_facts(steps), declared(t))
+}
+
+fn civil(ts: i64) -> jiff::civil::DateTime {
+    jiff::Timestamp::from_second(ts)
+        .map(|t| t.to_zoned(paris()).datetime())
+        .unwrap_or_default()
+}
+
+/// Advice on a cohort's schedule.
+pub async fn schedule_advice(
+    store: &Store,
+    c: &Cohort,
+    steps: &[Step],
+    activities: &[Activity],
+) -> Result<Vec<Advice>, AppError> {
+    let by_step: HashMap<i64, &Step> = steps.iter().map(|s| (s.id, s)).collect();
+    let facts: Vec<ActivityFacts> = activities
+        .iter()
+        .map(|a| {
+            let step = a.step_id.and_then(|id| by_step.get(&id));
+            ActivityFacts {
+                id: a.id,
+                modality: a.modality,
+                starts: civil(a.starts_at),
+                ends: civil(a.ends_at),
+                learning_type: step.map(|s| s.learning_type),
+                collective: step.is_some_and(|s| s.collective.0),
+                minutes: step
+                    .map(|s| u32::try_from(s.minutes).unwrap_or(0))
+                    .unwrap_or_else(|| u32::try_from((a.ends_at - a.starts_at) / 60).unwrap_or(0)),
+            }
+        })
+        .collect();
+    let zone = before::school_zone(store).await?;
+    let holidays: Vec<Holidays> = before::school_holidays(store, &zone)
+        .await?
+        .into_iter()
+        .filter_map(|h| {
+            Some(Holidays {
+                first_day: h.first_day.parse().ok()?,
+                last_day: h.last_day.parse().ok()?,
+            })
+        })
+        .collect();
+    Ok(scenario::advise_schedule(
+        &facts,
+        u32::try_from(c.trainees).unwrap_or(0),
+        &holidays,
+    ))
+}
+
+/// The five "before" items of a cohort.
+pub async fn checklist(store: &Store, c: &Cohort, t: &Training) -> Result<Vec<Item>, AppError> {
+    let steps = trainings::steps(store, t.id).await?;
+    let activities = cohorts::activities(store, c.id).await?;
+    let trainers = cohorts::trainers(store, c.id).await?;
+
+    let space = SpaceFacts {
+        has_course_url: c
+            .course_url
+            .as_deref()
+            .is_some_and(|u| !u.trim().is_empty()),
+        activities_without_room: activities
+            .iter()
+            .filter(|a| a.modality.is_synchronous() && a.modality.is_distance())
+            .filter(|a| a.room_url.as_deref().is_none_or(|u| u.trim().is_empty()))
+            .map(|a| a.title.clone())
+            .collect(),
+        activities_without_place: activities
+            .iter()
+            .filter(|a| a.modality == Modality::InPerson)
+            .filter(|a| a.place.as_deref().is_none_or(|p| p.trim().is_empty()))
+            .map(|a| a.title.clone())
+            .collect(),
+        activities: activities.len(),
+    };
+
+    let advice = scenario_advice(t, &steps);
+    let modalities: BTreeSet<Modality> = steps.iter().map(|s| s.modality).collect();
+
+    let plan = before::accompaniment(store, t.id).await?;
+    let filled = |s: &str| !s.trim().is_empty();
+    let accompaniment = match &plan {
+        None => AccompanimentFacts::default(),
+        Some(p) => AccompanimentFacts {
+            exists: true,
+            channels: filled(&p.channels),
+            response_hours: p.response_hours > 0,
+            tutoring_slots: filled(&p.tutoring_slots),
+            technical_contact: filled(&p.technical_contact),
+            exchange_hours: filled(&p.exchange_hours),
+        },
+    };
+
+    let first_synchronous = activities
+        .iter()
+        .filter(|a| a.modality.is_synchronous() && a.modality.is_distance())
+        .map(|a| a.starts_at)
+        .min();
+    let mut equipment = Vec::new();
+    let mut qualified = Vec::new();
+    for tr in &trainers {
+        let last = before::equipment_checks(store, tr.id, 1)
+            .await?
+            .into_iter()
+            .next();
+        equipment.push(TrainerEquipment {
+            name: tr.display_name(),
+            last_check: last.map(|c| (c.checked_at, c.ready_to_lead())),
+        });
+        let q = !before::qualifications(store, Some(tr.id)).await?.is_empty();
+        qualified.push((tr.display_name(), q));
+    }
+
+    Ok(vec![
+        checklist::space_configured(&space),
+        checklist::scenario_articulated(&advice, modalities.len(), steps.len()),
+        checklist::accompaniment_planned(&accompaniment),
+        checklist::equipment_tested(&equipment, first_synchronous, now()),
+        checklist::trainer_qualified(&qualified),
+    ])
+}
+
+use crate::i18n::{self, Lang};
+use hybride_domain::checklist::{Evidence, Status};
+use hybride_domain::modality::HoursBudget;
+use serde::Serialize;
+
+fn budget_key(b: HoursBudget) -> &'static str {
+    match b {
+        HoursBudget::InPerson => "modality-in_person",
+        HoursBudget::Synchronous => "hours-synchronous",
+        HoursBudget::Asynchronous => "modality-async",
+    }
+}
+
+fn day_text(lang: Lang, d: jiff::civil::Date) -> String {
+    crate::render::day_words(lang, d)
+}
+
+/// Advice in words.
+pub fn advice_text(lang: Lang, a: &Advice) -> String {
+    let modality = |m: Modality| i18n::t(lang, &format!("modality-{}", m.as_str()));
+    let duration = |m: u32| Minutes::new(m).map(|m| m.to_string()).unwrap_or_default();
+    let args: Vec<(&str, String)> = match a {
+        Advice::EmptyScenario | Advice::NoSocialActivity | Advice::NoEvaluation => vec![],
+        Advice::SingleModality { modality: m } => vec![("modality", modality(*m))],
+        Advice::NoDuration { step, modality: m } | Advice::NoInstructions { step, modality: m } => {
+            vec![("step", step.to_string()), ("modality", modality(*m))]
+        }
+        Advice::HoursMismatch {
+            budget,
+            planned,
+            declared,
+        } => vec![
+            ("budget", i18n::t(lang, budget_key(*budget))),
+            ("planned", duration(*planned)),
+            ("declared", duration(*declared)),
+        ],
+        Advice::AsyncOverload { week_of, minutes } => vec![
+            ("day", day_text(lang, *week_of)),
+            ("duration", duration(*minutes)),
+        ],
+        Advice::OnWeekend { day, .. }
+        | Advice::OnPublicHoliday { day, .. }
+        | Advice::OnSchoolHoliday { day, .. }
+        | Advice::OutsideWorkingHours { day, .. } => vec![("day", day_text(lang, *day))],
+        Advice::TooManyToParticipate { trainees, .. } => vec![
+            ("trainees", trainees.to_string()),
+            (
+                "limit",
+                scenario::limits::PARTICIPATORY_TRAINEES.to_string(),
+            ),
+        ],
+    };
+    i18n::tr(lang, a.key(), &args)
+}
+
+pub fn evidence_text(lang: Lang, e: &Evidence) -> String {
+    let args: Vec<(&str, String)> = e.args.iter().map(|(k, v)| (*k, v.clone())).collect();
+    i18n::tr(lang, e.key, &args)
+}
+
+/// A checklist item as people read it.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct ShownItem {
+    pub phase: checklist::Phase,
+    /// `space_configured`, `scenario_articulated`, …
+    pub key: String,
+    pub status: Status,
+    /// The charter's duty, in words.
+    pub duty: String,
+    /// The facts behind the status, in words.
+    pub evidence: Vec<String>,
+    /// Where to fix it.
+    pub fix_url: String,
+}
+
+pub fn show(lang: Lang, c: &Cohort, items: &[Item]) -> Vec<ShownItem> {
+    items
+        .iter()
+        .map(|i| ShownItem {
+            phase: i.phase,
+            key: i.key.to_owned(),
+            status: i.status,
+            duty: i18n::t(lang, &format!("duty-{}", i.key.replace('_', "-"))),
+            evidence: i.evidence.iter().map(|e| evidence_text(lang, e)).collect(),
+            fix_url: match i.key {
+                "space_configured" => format!("/cohorts/{}/edit", c.id),
+                "scenario_articulated" => format!("/trainings/{}/scenario", c.training_id),
+                "accompaniment_planned" => format!("/trainings/{}/accompaniment", c.training_id),
+                "equipment_tested" => "/equipment".to_owned(),
+                _ => "/qualifications".to_owned(),
+            },
+        })
+        .collect()
+}
