@@ -595,8 +595,19 @@ async fn a_pilot_builds_a_training_and_a_cohort_in_the_pages() {
         r.headers()["location"].to_str().unwrap(),
         format!("{cohort_path}?error=status-transition")
     );
+    // Nothing is prepared yet: "ready" needs the checklist done, or a stated reason.
     let r = pilot
         .post_form(&format!("{cohort_path}/status"), &[("status", "ready")])
+        .await;
+    assert_eq!(
+        r.headers()["location"].to_str().unwrap(),
+        format!("{cohort_path}?error=ready-blocked")
+    );
+    let r = pilot
+        .post_form(
+            &format!("{cohort_path}/status"),
+            &[("status", "ready"), ("reason", "Ouverture des inscriptions GAIA")],
+        )
         .await;
     assert_eq!(
         r.headers()["location"].to_str().unwrap(),
