@@ -278,12 +278,18 @@ async fn prepare(
         )
         .await?;
     }
+    // Tested well before the first synchronous activity of any demo cohort.
+    let tested_at = TimeZone::get(TIME_ZONE)
+        .ok()
+        .and_then(|tz| today.saturating_sub(60.days()).to_zoned(tz).ok())
+        .map(|z| z.timestamp().as_second())
+        .unwrap_or(0);
     for (i, &t) in trainer_ids.iter().enumerate() {
         if i == 5 || i == 7 {
             continue; // equipment not tested yet
         }
         let screen = if i == 3 { "failed" } else { "ok" };
-        before::record_equipment_check(
+        before::record_equipment_check_at(
             store,
             t,
             &EquipmentInput {
@@ -298,6 +304,7 @@ async fn prepare(
                 round_trip_ms: Some(18 + i as u32 * 4),
                 browser: "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0".into(),
             },
+            tested_at,
         )
         .await?;
     }

@@ -41,6 +41,15 @@ enum Command {
         /// Seeds the demo académie (once) and shows the demo accounts on the login page.
         #[arg(long)]
         demo: bool,
+        /// A BigBlueButton server's API, e.g. https://bbb.ac-lyon.fr/bigbluebutton/api/
+        #[arg(long, env = "HYBRIDE_BBB_URL", requires = "bbb_secret")]
+        bbb_url: Option<String>,
+        /// The BigBlueButton server's shared secret.
+        #[arg(long, env = "HYBRIDE_BBB_SECRET", hide_env_values = true)]
+        bbb_secret: Option<String>,
+        /// The checksum BigBlueButton expects: sha256 (BBB 2.6 and later) or sha1.
+        #[arg(long, env = "HYBRIDE_BBB_CHECKSUM", default_value = "sha256", value_parser = ["sha1", "sha256"])]
+        bbb_checksum: String,
     },
     /// Applies pending database migrations, then exits.
     Migrate,
@@ -154,13 +163,30 @@ async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
             public_url,
             mail_dir,
             demo,
+            bbb_url,
+            bbb_secret,
+            bbb_checksum,
         } => {
             let store = open(&cli.database_url).await?;
             if demo {
                 seed_demo(&store).await?;
             }
             let public_url = public_url.unwrap_or_else(|| format!("http://{addr}"));
-            let state = AppState::new(store, Config::new(public_url.clone(), mail_dir, demo));
+            let mut config = Config::new(public_url.clone(), mail_dir, demo);
+            if let (Some(api_url), Some(secret)) = (bbb_url, bbb_secret) {
+                use hybride_connect::bbb::{BbbConfig, Checksum};
+                let checksum = if bbb_checksum == "sha1" {
+                    Checksum::Sha1
+                } else {
+                    Checksum::Sha256
+                };
+                config = config.with_bbb(BbbConfig {
+                    api_url,
+                    secret,
+                    checksum,
+                });
+            }
+            let state = AppState::new(store, config);
             println!(
                 "Hybride écoute sur {public_url} (base : {})",
                 redact(&cli.database_url)

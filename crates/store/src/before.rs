@@ -185,6 +185,16 @@ pub async fn record_equipment_check(
     user_id: i64,
     c: &EquipmentInput,
 ) -> StoreResult<EquipmentCheck> {
+    record_equipment_check_at(store, user_id, c, now()).await
+}
+
+/// Records a check made at `at` (Unix seconds): for the demo, and checks reported late.
+pub async fn record_equipment_check_at(
+    store: &Store,
+    user_id: i64,
+    c: &EquipmentInput,
+    at: i64,
+) -> StoreResult<EquipmentCheck> {
     for r in [&c.microphone, &c.speakers, &c.camera, &c.screen_share] {
         if !CHECK_RESULTS.contains(&r.as_str()) {
             return Err(StoreError::Refused("check_result"));
@@ -202,7 +212,7 @@ pub async fn record_equipment_check(
          RETURNING id, user_id, checked_at, microphone, speakers, camera, screen_share, round_trip_ms, browser",
     )
     .bind(user_id)
-    .bind(now())
+    .bind(at)
     .bind(&c.microphone)
     .bind(&c.speakers)
     .bind(&c.camera)

@@ -521,3 +521,51 @@ pub async fn update(store: &Store, id: i64, c: &NewCohort) -> StoreResult<Cohort
     .await?;
     get(store, id).await
 }
+
+/// Records the BigBlueButton meeting of an activity and points its room at `room_url`.
+pub async fn set_bbb_room(
+    store: &Store,
+    cohort_id: i64,
+    activity_id: i64,
+    meeting_id: &str,
+    room_url: &str,
+) -> StoreResult<Activity> {
+    editable(store, cohort_id).await?;
+    activity(store, cohort_id, activity_id).await?;
+    let mut tx = store.pool().begin().await?;
+    sqlx::query(
+        "INSERT INTO bbb_rooms (activity_id, meeting_id, created_at) VALUES ($1, $2, $3) \
+         ON CONFLICT (activity_id) DO UPDATE SET meeting_id = excluded.meeting_id, created_at = excluded.created_at",
+    )
+    .bind(activity_id)
+    .bind(meeting_id)
+    .bind(now())
+    .execute(&mut *tx)
+    .await
+    .map_err(StoreError::unique("bbb_room"))?;
+    sqlx::query("UPDATE activities SET room_url = $1 WHERE id = $2 AND cohort_id = $3")
+        .bind(room_url)
+        .bind(activity_id)
+        .bind(cohort_id)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    activity(store, cohort_id, activity_id).await
+}
+
+/// The BigBlueButton meeting of an activity, and its cohort.
+pub async fn bbb_room(store: &Store, activity_id: i64) -> StoreResult<Option<(String, Activity)>> {
+    let row: Option<(String, i64)> = sqlx::query_as(
+        "SELECT r.meeting_id, a.cohort_id FROM bbb_rooms r JOIN activities a ON a.id = r.activity_id WHERE r.activity_id = $1",
+    )
+    .bind(activity_id)
+    .fetch_optional(store.pool())
+    .await?;
+    match row {
+        Some((meeting, cohort_id)) => Ok(Some((
+            meeting,
+            activity(store, cohort_id, activity_id).await?,
+        ))),
+        None => Ok(None),
+    }
+}

@@ -23,6 +23,8 @@ pub struct Config {
     pub mail_dir: PathBuf,
     /// Demo mode shows the demo accounts on the login page.
     pub demo: bool,
+    /// The BigBlueButton server rooms are created on, when there is one.
+    pub bbb: Option<hybride_connect::bbb::BbbConfig>,
 }
 
 impl Config {
@@ -33,7 +35,13 @@ impl Config {
             public_url,
             mail_dir,
             demo,
+            bbb: None,
         }
+    }
+
+    pub fn with_bbb(mut self, bbb: hybride_connect::bbb::BbbConfig) -> Config {
+        self.bbb = Some(bbb);
+        self
     }
 }
 

@@ -566,6 +566,14 @@ async fn the_checklist_turns_green_from_data_and_gates_the_ready_status() {
     assert_eq!(status_of(&list, "equipment_tested"), "done");
     assert_eq!(list["open"], json!(["trainer_qualified"]));
 
+    // The trainer's dashboard shows the preparation and the missing qualification.
+    let (_, html) = tb.get_html("/").await;
+    assert!(
+        html.contains("Avant la formation\u{a0}: 4 engagements faits sur 5"),
+        "{html}"
+    );
+    assert!(html.contains("ne figure pas encore au registre"));
+
     // The pilot overrides with a reason; it is recorded and shown.
     let r = pilot
         .post_form(
@@ -660,4 +668,38 @@ async fn school_holidays_are_kept_per_zone() {
     );
     let (pilot, _) = app.as_pilot().await;
     assert_eq!(pilot.get("/holidays").await.status(), StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn the_scenario_prints_as_a_chronogramme() {
+    let app = TestApp::start().await;
+    let (pilot, api, tid, _) = training(&app).await;
+    for (m, min, title) in [
+        ("in_person", 360, "Atelier d’ouverture"),
+        ("async", 120, "Forum"),
+        ("virtual_class", 90, "Classe virtuelle"),
+    ] {
+        api.post(&format!("/api/v1/trainings/{tid}/steps"), json!({"modality": m, "learning_type": "discussion", "title": title, "minutes": min, "instructions": "Faites-le."})).await;
+    }
+    let (_, html) = pilot.get_html(&format!("/trainings/{tid}/scenario")).await;
+    assert!(html.contains(&format!("/trainings/{tid}/chronogramme.pdf")));
+    let r = pilot
+        .get(&format!("/trainings/{tid}/chronogramme.pdf"))
+        .await;
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(r.headers()["content-type"], "application/pdf");
+    assert!(r.headers()["content-disposition"]
+        .to_str()
+        .unwrap()
+        .contains("chronogramme-26A0100123-48213.pdf"));
+    let bytes = r.bytes().await.unwrap();
+    assert!(bytes.starts_with(b"%PDF-"));
+    let (trainee, _) = app.as_role(Role::Trainee).await;
+    assert_eq!(
+        trainee
+            .get(&format!("/trainings/{tid}/chronogramme.pdf"))
+            .await
+            .status(),
+        StatusCode::FORBIDDEN
+    );
 }

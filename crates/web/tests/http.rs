@@ -606,7 +606,10 @@ async fn a_pilot_builds_a_training_and_a_cohort_in_the_pages() {
     let r = pilot
         .post_form(
             &format!("{cohort_path}/status"),
-            &[("status", "ready"), ("reason", "Ouverture des inscriptions GAIA")],
+            &[
+                ("status", "ready"),
+                ("reason", "Ouverture des inscriptions GAIA"),
+            ],
         )
         .await;
     assert_eq!(

@@ -148,8 +148,8 @@ evidence-equipment-untested = { $name } n’a pas testé son équipement.
 evidence-equipment-failed = { $name } : le dernier test d’équipement a échoué.
 evidence-equipment-late = { $name } a testé son équipement après la première séance synchrone.
 evidence-equipment-ok = { $name } a testé son équipement avec succès.
-evidence-qualified = { $name } est formé à l’hybridation.
-evidence-not-qualified = { $name } n’est pas inscrit au registre des formateurs formés à l’hybridation.
+evidence-qualified = { $name } : formation à l’hybridation inscrite au registre.
+evidence-not-qualified = { $name } : aucune formation à l’hybridation au registre.
 ready-blocked-explain = { $count ->
     [one] Un engagement « avant la formation » reste à faire. La session ne peut être déclarée prête qu’en motivant cette décision.
    *[other] { $count } engagements « avant la formation » restent à faire. La session ne peut être déclarée prête qu’en motivant cette décision.
@@ -180,3 +180,19 @@ flash-schedule-generated = Le calendrier a été construit : ajustez les dates,
 flash-activity-updated = La séance a été modifiée.
 flash-activity-deleted = La séance a été supprimée.
 flash-cohort-updated = La session a été modifiée.
+
+room-title = Salle virtuelle
+room-bbb-explain = Hybride peut créer la salle sur le serveur BigBlueButton de l’académie. Chacun y entre ensuite par un lien personnel qui le nomme : les formateurs comme modérateurs, les stagiaires comme participants.
+room-bbb-create = Créer la salle BigBlueButton
+room-bbb-recreate = Créer une nouvelle salle BigBlueButton
+room-external-explain = Aucun serveur BigBlueButton n’est configuré : indiquez ci-dessus l’adresse de la salle (Via, Visio-agents, Teams, Jitsi…).
+room-unavailable = La salle virtuelle est momentanément inaccessible. Réessayez dans un instant ou prévenez votre formateur.
+room-error-bbb-off = Aucun serveur BigBlueButton n’est configuré.
+room-error-bbb-failed = Le serveur BigBlueButton n’a pas créé la salle. Réessayez plus tard ou indiquez une autre salle.
+flash-room-created = La salle BigBlueButton a été créée.
+dashboard-preparation = Avant la formation : { $done } engagements faits sur { $total }
+dashboard-unqualified = Une session vous est confiée, mais votre formation à l’hybridation ne figure pas encore au registre : voyez-le avec le pilote de la formation.
+chrono-download = Télécharger le chronogramme (PDF, A4)
+chrono-subtitle = Plan { $year } · GAIA { $dispositif } / { $module }
+chrono-position = N°
+chrono-footer = Généré par Hybride le { $day }

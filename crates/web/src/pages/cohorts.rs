@@ -488,6 +488,9 @@ pub struct ActivityForm {
     room_url: String,
 }
 
+/// Problems shown on the activity page after a refused room creation.
+const ROOM_ERRORS: &[&str] = &["bbb-off", "bbb-failed"];
+
 async fn activity_page(
     state: &AppState,
     who: &Allowed<Anyone>,
@@ -495,12 +498,21 @@ async fn activity_page(
     a: &cohorts::Activity,
     form: &ActivityForm,
     errors: &FieldErrors,
+    query: &ShowQuery,
 ) -> Result<Response, AppError> {
     page(
         state,
         &who.ctx,
         "activity_form.html",
-        context! { cohort => c, activity => a, form => form, errors => field_errors(&who.ctx, errors) },
+        context! {
+            cohort => c,
+            activity => a,
+            form => form,
+            errors => field_errors(&who.ctx, errors),
+            bbb => state.config.bbb.is_some(),
+            flash => flash(&super::Flash { ok: query.ok.clone() }),
+            error => ROOM_ERRORS.iter().find(|k| **k == query.error).map(|k| format!("room-error-{k}")),
+        },
         !errors.is_empty(),
     )
 }
@@ -509,6 +521,7 @@ pub async fn activity_form(
     State(state): State<AppState>,
     who: Allowed<Anyone>,
     Path((id, aid)): Path<(i64, i64)>,
+    Query(q): Query<ShowQuery>,
 ) -> Result<Response, AppError> {
     let c = cohorts::get(&state.store, id).await?;
     access::edit_schedule(&state.store, &who.user, &c).await?;
@@ -529,7 +542,7 @@ pub async fn activity_form(
         place: a.place.clone().unwrap_or_default(),
         room_url: a.room_url.clone().unwrap_or_default(),
     };
-    activity_page(&state, &who, &c, &a, &form, &FieldErrors::new()).await
+    activity_page(&state, &who, &c, &a, &form, &FieldErrors::new(), &q).await
 }
 
 pub async fn update_activity(
@@ -600,7 +613,7 @@ pub async fn update_activity(
             ),
         }
     }
-    activity_page(&state, &who, &c, &a, &f, &e).await
+    activity_page(&state, &who, &c, &a, &f, &e, &ShowQuery::default()).await
 }
 
 pub async fn delete_activity(

@@ -58,7 +58,8 @@ pub async fn home(
                 },
             )
             .await?;
-            context! { trainings => trainings, cohorts => cohorts }
+            let progress = preparation(s, &cohorts).await?;
+            context! { trainings => trainings, cohorts => cohorts, progress => progress }
         }
         Role::Trainer | Role::Trainee => {
             let filter = if user.role == Role::Trainer {
@@ -78,7 +79,19 @@ pub async fn home(
                 .into_iter()
                 .map(|(a, training)| context! { activity => a, training => training })
                 .collect();
-            context! { cohorts => cohorts, upcoming => upcoming, now => now() }
+            let (progress, unqualified) = if user.role == Role::Trainer {
+                let progress = preparation(s, &cohorts).await?;
+                let qualified = !hybride_store::before::qualifications(s, Some(user.id))
+                    .await?
+                    .is_empty();
+                (
+                    progress,
+                    !qualified && cohorts.iter().any(|c| c.status.is_editable()),
+                )
+            } else {
+                (std::collections::BTreeMap::new(), false)
+            };
+            context! { cohorts => cohorts, upcoming => upcoming, now => now(), progress => progress, unqualified => unqualified }
         }
     };
     page(
@@ -88,4 +101,31 @@ pub async fn home(
         context! { role => user.role.as_str(), ..data },
         false,
     )
+}
+
+/// For cohorts still in preparation (draft or ready): how many "before" duties are done.
+async fn preparation(
+    s: &hybride_store::Store,
+    list: &[cohorts::Cohort],
+) -> Result<std::collections::BTreeMap<String, minijinja::Value>, AppError> {
+    use hybride_domain::checklist::Status;
+    use hybride_domain::CohortStatus;
+    let mut out = std::collections::BTreeMap::new();
+    for c in list
+        .iter()
+        .filter(|c| matches!(c.status, CohortStatus::Draft | CohortStatus::Ready))
+    {
+        let t = trainings::get(s, c.training_id).await?;
+        let items = crate::before::checklist(s, c, &t).await?;
+        let applicable = items
+            .iter()
+            .filter(|i| i.status != Status::NotApplicable)
+            .count();
+        let done = items.iter().filter(|i| i.status == Status::Done).count();
+        out.insert(
+            c.id.to_string(),
+            context! { done => done, total => applicable },
+        );
+    }
+    Ok(out)
 }

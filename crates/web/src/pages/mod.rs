@@ -7,6 +7,7 @@ mod equipment;
 mod login;
 mod plans;
 pub mod preparation;
+mod rooms;
 mod scenario;
 mod trainings;
 
@@ -54,6 +55,10 @@ pub fn router() -> Router<AppState> {
             post(trainings::remove_trainer),
         )
         .route("/trainings/{id}/scenario", get(scenario::show))
+        .route(
+            "/trainings/{id}/chronogramme.pdf",
+            get(scenario::chronogramme),
+        )
         .route("/trainings/{id}/scenario/copy", post(scenario::copy))
         .route("/trainings/{id}/steps", post(scenario::add))
         .route(
@@ -100,6 +105,11 @@ pub fn router() -> Router<AppState> {
             "/cohorts/{id}/activities/{activity}/remove",
             post(cohorts::delete_activity),
         )
+        .route(
+            "/cohorts/{id}/activities/{activity}/room",
+            post(rooms::create),
+        )
+        .route("/rooms/{activity}", get(rooms::join))
         .route("/cohorts/{id}/trainers", post(cohorts::add_trainer))
         .route("/cohorts/{id}/enrollments", post(cohorts::enroll))
         .route(
@@ -162,6 +172,7 @@ const FLASHES: &[&str] = &[
     "activity-updated",
     "activity-deleted",
     "cohort-updated",
+    "room-created",
 ];
 
 #[derive(serde::Deserialize, Default)]

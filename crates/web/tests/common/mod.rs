@@ -34,6 +34,11 @@ impl TestApp {
     }
 
     pub async fn start_with(demo: bool) -> TestApp {
+        Self::start_configured(move |c| Config { demo, ..c }).await
+    }
+
+    /// Starts the application with a configuration adjusted by `adjust`.
+    pub async fn start_configured(adjust: impl FnOnce(Config) -> Config) -> TestApp {
         let _ = tracing_subscriber::fmt()
             .with_env_filter(tracing_subscriber::EnvFilter::new("warn,hybride_web=info"))
             .with_test_writer()
@@ -48,7 +53,7 @@ impl TestApp {
         ));
         let state = AppState::new(
             db.store.clone(),
-            Config::new(base.clone(), mail_dir.clone(), demo),
+            adjust(Config::new(base.clone(), mail_dir.clone(), false)),
         );
         let (tx, rx) = tokio::sync::oneshot::channel::<()>();
         tokio::spawn(async move {

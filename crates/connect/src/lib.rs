@@ -1,0 +1,4 @@
+//! Hybride's links to outside systems. Each is optional: Hybride works without them, and says
+//! what it cannot do when one is not configured.
+
+pub mod bbb;

@@ -1,0 +1,330 @@
+//! Hybride's documents, typeset with typst into PDF.
+//!
+//! The crate knows nothing of translation: callers pass every string already
+//! in the document's language. Strings reach typst as data (a JSON file that
+//! the template reads), never as markup, so no input can change the layout or
+//! run code. Fonts are the ones bundled with typst-assets, embedded in the PDF;
+//! nothing is read from the system, the disk or the network.
+
+mod world;
+
+use serde::Serialize;
+
+use crate::world::{compile_pdf, Template};
+
+/// Why a document could not be produced.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum DocError {
+    /// The input could not be serialised for the template.
+    #[error("could not prepare the document's data: {0}")]
+    Data(String),
+    /// Typst reported errors while compiling the template.
+    #[error("typst could not compile the document: {0}")]
+    Compile(String),
+    /// Typst could not write the PDF.
+    #[error("typst could not export the PDF: {0}")]
+    Export(String),
+    /// Typst panicked; the panic was caught.
+    #[error("typst failed unexpectedly: {0}")]
+    Internal(String),
+}
+
+/// A training's scenario as a one-page A4 landscape timeline.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Chronogramme {
+    /// Document language, `"fr"` or `"en"` (another two- or three-letter
+    /// ISO 639 code works too; anything else falls back to `"fr"`).
+    pub lang: String,
+    /// The training's title; also the PDF's title.
+    pub title: String,
+    /// For example `"Plan 2026-2027 · GAIA 26A0100123 / 48213"`.
+    pub subtitle: String,
+    /// The target public; may be empty.
+    pub public: String,
+    /// Hours per modality, label and value, e.g. `("Présentiel", "6 h")`.
+    pub hours: Vec<(String, String)>,
+    /// The table's column headers.
+    pub headers: ChronoHeaders,
+    /// The scenario's steps, in order.
+    pub steps: Vec<ChronoStep>,
+    /// For example `"Généré par Hybride le 29 novembre 2026"`.
+    pub footer: String,
+}
+
+/// The column headers of the steps table, translated.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ChronoHeaders {
+    pub position: String,
+    pub title: String,
+    pub modality: String,
+    pub learning: String,
+    pub duration: String,
+    pub instructions: String,
+    pub evidence: String,
+    pub trainer_role: String,
+}
+
+/// One step of the scenario.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ChronoStep {
+    pub position: u32,
+    pub title: String,
+    /// The modality's name, always printed.
+    pub modality: String,
+    /// `in_person`, `virtual_class`, `webinar` or `async`: picks the colour
+    /// of the marker before the name (grey for anything else).
+    pub modality_key: String,
+    pub learning: String,
+    pub duration: String,
+    pub instructions: String,
+    pub evidence: String,
+    pub trainer_role: String,
+    /// Short labels such as "activité sociale" or "facultative".
+    pub tags: Vec<String>,
+}
+
+static CHRONOGRAMME: Template = Template::new(
+    "/chronogramme.typ",
+    include_str!("../templates/chronogramme.typ"),
+);
+
+/// Renders the chronogramme as a PDF.
+///
+/// Up to about twelve steps with instructions of a few sentences fit on one
+/// page: the text size shrinks (10 pt down to 6.5 pt) until they do. When
+/// nothing fits, the table runs onto further pages at 8 pt, its header
+/// repeated and the pages numbered.
+pub fn chronogramme_pdf(c: &Chronogramme) -> Result<Vec<u8>, DocError> {
+    let data = ChronoData::from(c);
+    let json = serde_json::to_vec(&data).map_err(|err| DocError::Data(err.to_string()))?;
+    compile_pdf(&CHRONOGRAMME, json)
+}
+
+/// Longest text kept from one field, in characters. Far beyond anything a
+/// page can show; it bounds the time typst spends on absurd input.
+const MAX_FIELD_CHARS: usize = 4_000;
+/// Most tags kept per step.
+const MAX_TAGS: usize = 12;
+/// Most entries kept in the hours summary.
+const MAX_HOURS: usize = 12;
+/// With more steps than this, one page is out of reach: the template skips
+/// looking for a text size that fits.
+const FIT_LIMIT: usize = 24;
+
+/// What the template reads from `/data.json`.
+#[derive(Serialize)]
+struct ChronoData {
+    lang: String,
+    doc_title: String,
+    title: String,
+    subtitle: String,
+    public: String,
+    hours: Vec<(String, String)>,
+    headers: HeadersData,
+    steps: Vec<StepData>,
+    footer: String,
+    fit_limit: usize,
+}
+
+#[derive(Serialize)]
+struct HeadersData {
+    position: String,
+    title: String,
+    modality: String,
+    learning: String,
+    duration: String,
+    instructions: String,
+    evidence: String,
+    trainer_role: String,
+}
+
+#[derive(Serialize)]
+struct StepData {
+    position: u32,
+    title: String,
+    modality: String,
+    modality_key: String,
+    learning: String,
+    duration: String,
+    instructions: String,
+    evidence: String,
+    trainer_role: String,
+    tags: Vec<String>,
+}
+
+impl From<&Chronogramme> for ChronoData {
+    fn from(c: &Chronogramme) -> Self {
+        let title = clean(&c.title);
+        let doc_title = match single_line(&title) {
+            t if t.is_empty() => "Chronogramme".to_owned(),
+            t => t,
+        };
+        let h = &c.headers;
+        Self {
+            lang: language(&c.lang),
+            doc_title,
+            title,
+            subtitle: clean(&c.subtitle),
+            public: clean(&c.public),
+            hours: c
+                .hours
+                .iter()
+                .take(MAX_HOURS)
+                .map(|(label, value)| (clean(label), clean(value)))
+                .collect(),
+            headers: HeadersData {
+                position: clean(&h.position),
+                title: clean(&h.title),
+                modality: clean(&h.modality),
+                learning: clean(&h.learning),
+                duration: clean(&h.duration),
+                instructions: clean(&h.instructions),
+                evidence: clean(&h.evidence),
+                trainer_role: clean(&h.trainer_role),
+            },
+            steps: c
+                .steps
+                .iter()
+                .map(|s| StepData {
+                    position: s.position,
+                    title: clean(&s.title),
+                    modality: clean(&s.modality),
+                    modality_key: clean(&s.modality_key),
+                    learning: clean(&s.learning),
+                    duration: clean(&s.duration),
+                    instructions: clean(&s.instructions),
+                    evidence: clean(&s.evidence),
+                    trainer_role: clean(&s.trainer_role),
+                    tags: s
+                        .tags
+                        .iter()
+                        .take(MAX_TAGS)
+                        .map(|t| clean(t))
+                        .filter(|t| !t.trim().is_empty())
+                        .collect(),
+                })
+                .collect(),
+            footer: clean(&c.footer),
+            fit_limit: FIT_LIMIT,
+        }
+    }
+}
+
+/// Drops control characters except newlines (tabs become spaces, carriage
+/// returns go), trims surrounding whitespace, caps the length and lets
+/// overlong words break.
+fn clean(s: &str) -> String {
+    let kept: String = s
+        .chars()
+        .filter_map(|c| match c {
+            '\n' => Some('\n'),
+            '\t' => Some(' '),
+            c if c.is_control() => None,
+            c => Some(c),
+        })
+        .take(MAX_FIELD_CHARS)
+        .collect();
+    soft_breaks(kept.trim())
+}
+
+/// Words longer than this many characters get break opportunities.
+const LONG_WORD: usize = 32;
+/// Characters between two break opportunities in an overlong word.
+const WORD_PIECE: usize = 16;
+
+/// Typst never breaks a line inside a word it cannot hyphenate, so a long
+/// run without spaces would spill out of its table cell. Such runs get a
+/// zero-width space every few characters. URLs are left alone: typst breaks
+/// them itself.
+fn soft_breaks(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        let is_url = word.contains("://") || word.starts_with("www.");
+        if word.chars().count() > LONG_WORD && !is_url {
+            for (i, c) in word.chars().enumerate() {
+                if i > 0 && i % WORD_PIECE == 0 {
+                    out.push('\u{200B}');
+                }
+                out.push(c);
+            }
+        } else {
+            out.push_str(word);
+        }
+        word.clear();
+    };
+    for c in s.chars() {
+        if c.is_whitespace() {
+            flush(&mut word, &mut out);
+            out.push(c);
+        } else {
+            word.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    out
+}
+
+/// The title on one line, for the PDF's metadata.
+fn single_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// An ISO 639 code typst accepts: two or three ASCII letters, else French.
+fn language(lang: &str) -> String {
+    let lang = lang.trim().to_ascii_lowercase();
+    if (2..=3).contains(&lang.len()) && lang.bytes().all(|b| b.is_ascii_lowercase()) {
+        lang
+    } else {
+        "fr".to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{clean, language, single_line};
+
+    #[test]
+    fn clean_strips_control_characters_but_newlines() {
+        assert_eq!(clean(" a\u{0}b\r\nc\td\u{7f}\u{1b}[0m "), "ab\nc d[0m");
+        assert_eq!(clean("\u{202e}שלום"), "\u{202e}שלום");
+    }
+
+    #[test]
+    fn clean_caps_the_length() {
+        let long = clean(&"é ".repeat(10_000));
+        assert_eq!(long.chars().count(), 3_999);
+    }
+
+    #[test]
+    fn overlong_words_get_break_opportunities() {
+        let word = "x".repeat(40);
+        let broken = format!(
+            "{}\u{200B}{}\u{200B}{}",
+            "x".repeat(16),
+            "x".repeat(16),
+            "x".repeat(8)
+        );
+        assert_eq!(clean(&format!("a {word} b")), format!("a {broken} b"));
+        let short = "anticonstitutionnellement";
+        assert_eq!(clean(short), short);
+        let url = "https://magistere.education.fr/ac-versailles/course/view.php?id=123456";
+        assert_eq!(clean(url), url);
+    }
+
+    #[test]
+    fn language_falls_back_to_french() {
+        assert_eq!(language("en"), "en");
+        assert_eq!(language(" EN "), "en");
+        assert_eq!(language("fr-FR"), "fr");
+        assert_eq!(language(""), "fr");
+        assert_eq!(language("x"), "fr");
+        assert_eq!(language("ççç"), "fr");
+    }
+
+    #[test]
+    fn single_line_joins_lines() {
+        assert_eq!(single_line(" a\n b  c "), "a b c");
+    }
+}
