@@ -703,3 +703,40 @@ async fn the_scenario_prints_as_a_chronogramme() {
         StatusCode::FORBIDDEN
     );
 }
+
+#[tokio::test]
+async fn trainees_read_the_validation_rules_in_words() {
+    let app = TestApp::start().await;
+    let (_, api, tid, _) = training(&app).await;
+    let client = reqwest::Client::new();
+    let r = client
+        .put(app.url(&format!("/api/v1/trainings/{tid}/validation-rules")))
+        .bearer_auth(api.token.as_ref().unwrap())
+        .json(&json!({"min_in_person_percent": 100, "min_synchronous_percent": 80, "min_asynchronous_percent": 75, "mandatory_steps_required": true, "evaluation_required": false}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    let (_, cohort) = api.post("/api/v1/cohorts", json!({"training_id": tid, "label": "G1", "starts_on": "2027-01-11", "ends_on": "2027-01-29"})).await;
+    let trainee = app.user("lea.fontaine@ac-lyon.fr", Role::Trainee).await;
+    api.post(
+        &format!("/api/v1/cohorts/{}/enrollments", cohort["id"]),
+        json!({"user_ids": [trainee.id]}),
+    )
+    .await;
+    let b = app.anonymous();
+    b.login(&trainee.email, PASSWORD).await;
+    let (status, html) = b.get_html(&format!("/cohorts/{}", cohort["id"])).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        html.contains("Présence à 80\u{a0}%.") || html.contains("Présence à 80 %."),
+        "the criteria as written"
+    );
+    assert!(html.contains("présentiel 100\u{a0}%, distanciel synchrone 80\u{a0}%, distanciel asynchrone 75\u{a0}%"), "{html}");
+    assert!(html.contains("Toutes les activités obligatoires doivent être faites"));
+    assert!(!html.contains("L’évaluation doit être réussie"));
+    assert!(
+        !html.contains("Avant la formation"),
+        "the checklist is for the staff"
+    );
+}

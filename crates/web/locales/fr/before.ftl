@@ -196,3 +196,4 @@ chrono-download = Télécharger le chronogramme (PDF, A4)
 chrono-subtitle = Plan { $year } · GAIA { $dispositif } / { $module }
 chrono-position = N°
 chrono-footer = Généré par Hybride le { $day }
+rules-attendance = Assiduité minimale : présentiel { $in_person } %, distanciel synchrone { $synchronous } %, distanciel asynchrone { $asynchronous } %.

@@ -176,6 +176,7 @@ pub async fn show(
             advice => advice,
             open_items => open,
             overrides => cohorts::status_overrides(s, id).await?,
+            rules => hybride_store::before::validation_rules(s, t.id).await?,
             flash => flash(&super::Flash { ok: q.ok }),
             error => error,
         },
