@@ -342,3 +342,4 @@ error-import-unknown-column = Unknown column: "{ $value }".
 error-import-missing-column = Missing column: "{ $value }".
 error-import-too-many-lines = File too long: at most { $value } lines.
 error-import-duplicate-email = Address already on line { $value }.
+refused-document = The document could not be typeset (a character of the scenario may not be supported). Simplify the text at fault or report it to support.

@@ -418,7 +418,12 @@ pub async fn chronogramme(
     let pdf = tokio::task::spawn_blocking(move || hybride_docs::chronogramme_pdf(&doc))
         .await
         .map_err(|e| AppError::Internal(e.into()))?
-        .map_err(|e| AppError::Internal(anyhow::anyhow!("chronogramme: {e}")))?;
+        .map_err(|e| {
+            // Typesetting refuses some inputs (a character no bundled font has…): the user's
+            // text, not a failure of the service.
+            tracing::warn!(training = id, error = %e, "chronogramme not typeset");
+            AppError::Refused("document")
+        })?;
     let filename = format!("chronogramme-{}-{}.pdf", tr_.dispositif_id, tr_.module_id);
     Ok((
         [
