@@ -2,7 +2,8 @@
 //! bundled with typst-assets. Nothing is read from the disk or the network.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{OnceLock, RwLock, TryLockError};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use typst::diag::{FileError, FileResult, SourceDiagnostic};
@@ -23,6 +24,14 @@ const DATA_PATH: &str = "/data.json";
 /// Results shared by every call (the parsed template, font data) are used
 /// each time and stay; those tied to one document's data go soon after.
 const CACHE_MAX_AGE: usize = 10;
+
+/// Compilations hold this for reading, eviction for writing: typst's memo
+/// cache is only trimmed while no compilation is running.
+static GATE: RwLock<()> = RwLock::new(());
+/// Evictions skipped in a row because a compilation was running.
+static SKIPPED: AtomicUsize = AtomicUsize::new(0);
+/// After this many skipped evictions, wait for running compilations.
+const MAX_SKIPPED: usize = 8;
 
 /// What every compilation shares: the standard library and the fonts, parsed
 /// once per process.
@@ -140,10 +149,13 @@ pub(crate) fn compile_pdf(template: &Template, data: Vec<u8>) -> Result<Vec<u8>,
         main: template.source(),
         data: Bytes::new(data),
     };
-    let outcome = catch_unwind(AssertUnwindSafe(|| render(&world)));
+    let outcome = {
+        let _compiling = GATE.read().unwrap_or_else(|poisoned| poisoned.into_inner());
+        catch_unwind(AssertUnwindSafe(|| render(&world)))
+    };
     // Drop memoised results that this document's data made and no later call
     // will need; after a panic, drop everything.
-    typst::comemo::evict(if outcome.is_ok() { CACHE_MAX_AGE } else { 0 });
+    evict(if outcome.is_ok() { CACHE_MAX_AGE } else { 0 });
     outcome.unwrap_or_else(|panic| {
         let message = panic
             .downcast_ref::<&str>()
@@ -152,6 +164,26 @@ pub(crate) fn compile_pdf(template: &Template, data: Vec<u8>) -> Result<Vec<u8>,
             .unwrap_or_else(|| "unknown panic".to_owned());
         Err(DocError::Internal(message))
     })
+}
+
+/// Trims typst's memo cache when no compilation is running, or waits for
+/// them to end when that has not happened for a while (or `max_age` is 0).
+fn evict(max_age: usize) {
+    let gate = match GATE.try_write() {
+        Ok(gate) => gate,
+        Err(TryLockError::Poisoned(poisoned)) => poisoned.into_inner(),
+        Err(TryLockError::WouldBlock)
+            if max_age > 0 && SKIPPED.fetch_add(1, Ordering::Relaxed) < MAX_SKIPPED =>
+        {
+            return;
+        }
+        Err(TryLockError::WouldBlock) => GATE
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()),
+    };
+    SKIPPED.store(0, Ordering::Relaxed);
+    typst::comemo::evict(max_age);
+    drop(gate);
 }
 
 fn render(world: &DocWorld) -> Result<Vec<u8>, DocError> {
