@@ -75,8 +75,18 @@ pub async fn schedule_advice(
             }
         })
         .collect();
+    let holidays = zone_holidays(store).await?;
+    Ok(scenario::advise_schedule(
+        &facts,
+        u32::try_from(c.trainees).unwrap_or(0),
+        &holidays,
+    ))
+}
+
+/// The school holidays of the académie's zone, as the scenario rules read them.
+pub async fn zone_holidays(store: &Store) -> Result<Vec<Holidays>, AppError> {
     let zone = before::school_zone(store).await?;
-    let holidays: Vec<Holidays> = before::school_holidays(store, &zone)
+    Ok(before::school_holidays(store, &zone)
         .await?
         .into_iter()
         .filter_map(|h| {
@@ -85,12 +95,7 @@ pub async fn schedule_advice(
                 last_day: h.last_day.parse().ok()?,
             })
         })
-        .collect();
-    Ok(scenario::advise_schedule(
-        &facts,
-        u32::try_from(c.trainees).unwrap_or(0),
-        &holidays,
-    ))
+        .collect())
 }
 
 /// The five "before" items of a cohort.
@@ -170,7 +175,8 @@ use hybride_domain::checklist::{Evidence, Status};
 use hybride_domain::modality::HoursBudget;
 use serde::Serialize;
 
-fn budget_key(b: HoursBudget) -> &'static str {
+/// The translation key naming an hours budget.
+pub fn budget_key(b: HoursBudget) -> &'static str {
     match b {
         HoursBudget::InPerson => "modality-in_person",
         HoursBudget::Synchronous => "hours-synchronous",

@@ -48,21 +48,12 @@ pub fn training(f: TrainingFields<'_>) -> Result<NewTraining, FieldErrors> {
     let in_person = e.check("in_person", f.in_person);
     let synchronous = e.check("synchronous", f.synchronous);
     let asynchronous = e.check("asynchronous", f.asynchronous);
-    let validation_criteria = e.check(
-        "validation_criteria",
-        LongText::parse(f.validation_criteria),
-    );
+    let validation_criteria = e.check("validation_criteria", required_text(f.validation_criteria));
     let min_attendance_percent = e.check("min_attendance_percent", f.min_attendance_percent);
     if let (Some(a), Some(b), Some(c)) = (in_person, synchronous, asynchronous) {
         if (a + b + c) == Minutes::ZERO {
             e.add("in_person", Invalid::new("error-hours-none"));
         }
-    }
-    if validation_criteria
-        .as_ref()
-        .is_some_and(|v| v.as_str().is_empty())
-    {
-        e.add("validation_criteria", Invalid::new("error-required"));
     }
     match (
         plan_id,
@@ -293,6 +284,17 @@ pub fn time_of_day(raw: &str) -> Result<jiff::civil::Time, Invalid> {
 /// A calendar date `YYYY-MM-DD`.
 pub fn day(raw: &str) -> Result<jiff::civil::Date, Invalid> {
     date(raw)
+}
+
+/// A free text that must not be empty.
+pub fn required_text(raw: &str) -> Result<LongText, Invalid> {
+    LongText::parse(raw).and_then(|t| {
+        if t.as_str().is_empty() {
+            Err(Invalid::new("error-required"))
+        } else {
+            Ok(t)
+        }
+    })
 }
 
 /// A short one-line text, possibly empty (a place, a label).

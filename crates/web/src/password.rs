@@ -7,6 +7,18 @@ use argon2::Argon2;
 /// protecting personal data.
 pub const MIN_LENGTH: usize = 12;
 
+/// A new password as typed: at least `MIN_LENGTH` characters, at most 1,024 bytes.
+pub fn check(raw: &str) -> Result<String, hybride_domain::Invalid> {
+    use hybride_domain::Invalid;
+    if raw.chars().count() < MIN_LENGTH {
+        Err(Invalid::with("error-password-short", MIN_LENGTH))
+    } else if raw.len() > 1024 {
+        Err(Invalid::with("error-too-long", 1024))
+    } else {
+        Ok(raw.to_owned())
+    }
+}
+
 pub fn hash(password: &str) -> anyhow::Result<String> {
     let mut salt = [0u8; 16];
     getrandom::getrandom(&mut salt).map_err(|e| anyhow::anyhow!("randomness: {e}"))?;

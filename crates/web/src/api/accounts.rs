@@ -11,7 +11,7 @@ use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use hybride_domain::accounts::NewAccount;
-use hybride_domain::{Email, FieldErrors, Invalid, PersonName, Role, Title};
+use hybride_domain::{Email, FieldErrors, Invalid, PersonName, Role};
 use hybride_store::people::{self, User, UserFilter};
 use hybride_store::StoreError;
 use serde::{Deserialize, Serialize};
@@ -110,21 +110,11 @@ pub async fn create_user(
     let role = e.check("role", Role::parse(&u.role));
     let establishment = e.check(
         "establishment",
-        match u.establishment.as_deref().map(str::trim) {
-            None | Some("") => Ok(None),
-            Some(s) => Title::parse(s).map(|t| Some(t.to_string())),
-        },
+        crate::forms::optional_line(u.establishment.as_deref().unwrap_or("")),
     );
     let pw = e.check(
         "password",
-        match &u.password {
-            None => Ok(None),
-            Some(p) if p.chars().count() < password::MIN_LENGTH => {
-                Err(Invalid::with("error-password-short", password::MIN_LENGTH))
-            }
-            Some(p) if p.len() > 1024 => Err(Invalid::with("error-too-long", 1024)),
-            Some(p) => Ok(Some(p.clone())),
-        },
+        u.password.as_deref().map(password::check).transpose(),
     );
     let (Some(email), Some(last_name), Some(first_name), Some(role), Some(establishment), Some(pw)) =
         (email, last_name, first_name, role, establishment, pw)
@@ -255,22 +245,14 @@ pub async fn update_user(
     );
     let establishment = e.check(
         "establishment",
-        match c.establishment.as_deref().map(str::trim) {
+        match c.establishment.as_deref() {
             None => Ok(current.establishment.clone()),
-            Some("") => Ok(None),
-            Some(s) => Title::parse(s).map(|t| Some(t.to_string())),
+            Some(s) => crate::forms::optional_line(s),
         },
     );
     let pw = e.check(
         "password",
-        match &c.password {
-            None => Ok(None),
-            Some(p) if p.chars().count() < password::MIN_LENGTH => {
-                Err(Invalid::with("error-password-short", password::MIN_LENGTH))
-            }
-            Some(p) if p.len() > 1024 => Err(Invalid::with("error-too-long", 1024)),
-            Some(p) => Ok(Some(p.clone())),
-        },
+        c.password.as_deref().map(password::check).transpose(),
     );
     let active = c.active.unwrap_or(current.active.0);
     if id == who.user.id && (!active || role.is_some_and(|r| r != Role::Admin)) {

@@ -12,7 +12,7 @@ use crate::AppState;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use axum::Json;
-use hybride_domain::{Email, FieldErrors, Invalid, LongText};
+use hybride_domain::{Email, FieldErrors, Invalid};
 use hybride_store::before::{self, Accompaniment, Qualification, ValidationRules};
 use hybride_store::trainings::{self, Step, Training};
 use hybride_store::{cohorts, people, StoreError};
@@ -319,16 +319,7 @@ pub async fn add_qualification(
     let mut e = FieldErrors::new();
     let email = e.check("email", Email::parse(&b.email));
     let on = e.check("qualified_on", forms::day(&b.qualified_on));
-    let content = e.check(
-        "content",
-        LongText::parse(&b.content).and_then(|t| {
-            if t.as_str().is_empty() {
-                Err(Invalid::new("error-required"))
-            } else {
-                Ok(t)
-            }
-        }),
-    );
+    let content = e.check("content", forms::required_text(&b.content));
     let (Some(email), Some(on), Some(content)) = (email, on, content) else {
         return Err(AppError::Invalid(e));
     };

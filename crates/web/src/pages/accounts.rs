@@ -10,7 +10,7 @@ use crate::{i18n, password, AppState};
 use axum::extract::{Multipart, Path, Query, State};
 use axum::response::Response;
 use hybride_domain::accounts::NewAccount;
-use hybride_domain::{Email, FieldErrors, Invalid, PersonName, Role, Title};
+use hybride_domain::{Email, FieldErrors, Invalid, PersonName, Role};
 use hybride_store::people::{self, AccountUpdate, UserFilter};
 use minijinja::context;
 use serde::{Deserialize, Serialize};
@@ -80,14 +80,6 @@ pub struct AccountForm {
     active: Option<String>,
 }
 
-fn optional_text(raw: &str) -> Result<Option<String>, Invalid> {
-    if raw.trim().is_empty() {
-        Ok(None)
-    } else {
-        Title::parse(raw).map(|t| Some(t.to_string()))
-    }
-}
-
 fn account_page(
     state: &AppState,
     who: &Allowed<Admins>,
@@ -122,15 +114,12 @@ pub async fn new_form(
     account_page(&state, &who, &form, None, &FieldErrors::new())
 }
 
+/// An empty password field leaves the password as it is (or unset).
 fn check_password(raw: &str) -> Result<Option<String>, Invalid> {
     if raw.is_empty() {
         Ok(None)
-    } else if raw.chars().count() < password::MIN_LENGTH {
-        Err(Invalid::with("error-password-short", password::MIN_LENGTH))
-    } else if raw.len() > 1024 {
-        Err(Invalid::with("error-too-long", 1024))
     } else {
-        Ok(Some(raw.to_owned()))
+        password::check(raw).map(Some)
     }
 }
 
@@ -144,7 +133,10 @@ pub async fn create(
     let last_name = e.check("last_name", PersonName::parse(&f.last_name));
     let first_name = e.check("first_name", PersonName::parse(&f.first_name));
     let role = e.check("role", Role::parse(&f.role));
-    let establishment = e.check("establishment", optional_text(&f.establishment));
+    let establishment = e.check(
+        "establishment",
+        crate::forms::optional_line(&f.establishment),
+    );
     let pw = e.check("password", check_password(&f.password));
     let (Some(email), Some(last_name), Some(first_name), Some(role), Some(establishment), Some(pw)) =
         (email, last_name, first_name, role, establishment, pw)
@@ -204,7 +196,10 @@ pub async fn update(
     let last_name = e.check("last_name", PersonName::parse(&f.last_name));
     let first_name = e.check("first_name", PersonName::parse(&f.first_name));
     let role = e.check("role", Role::parse(&f.role));
-    let establishment = e.check("establishment", optional_text(&f.establishment));
+    let establishment = e.check(
+        "establishment",
+        crate::forms::optional_line(&f.establishment),
+    );
     let pw = e.check("password", check_password(&f.password));
     let active = f.active.is_some();
     if id == who.user.id && (!active || role != Some(Role::Admin)) {

@@ -429,18 +429,7 @@ pub async fn generate_schedule(
     if steps.is_empty() {
         return Ok(back_with_error(id, "schedule-no-steps"));
     }
-    let zone = hybride_store::before::school_zone(s).await?;
-    let holidays: Vec<hybride_domain::scenario::Holidays> =
-        hybride_store::before::school_holidays(s, &zone)
-            .await?
-            .into_iter()
-            .filter_map(|h| {
-                Some(hybride_domain::scenario::Holidays {
-                    first_day: h.first_day.parse().ok()?,
-                    last_day: h.last_day.parse().ok()?,
-                })
-            })
-            .collect();
+    let holidays = before::zone_holidays(s).await?;
     let start: jiff::civil::Date = c
         .starts_on
         .parse()

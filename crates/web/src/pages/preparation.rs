@@ -57,15 +57,7 @@ pub fn parse_accompaniment(
     exchange_hours: &str,
 ) -> Result<AccompanimentInput, FieldErrors> {
     let mut e = FieldErrors::new();
-    let required = |raw: &str| {
-        LongText::parse(raw).and_then(|t| {
-            if t.as_str().is_empty() {
-                Err(Invalid::new("error-required"))
-            } else {
-                Ok(t)
-            }
-        })
-    };
+    let required = forms::required_text;
     let channels = e.check("channels", required(channels));
     let response_hours = e.check(
         "response_hours",
@@ -362,16 +354,7 @@ pub async fn add_qualification(
     let mut e = FieldErrors::new();
     let email = e.check("email", Email::parse(&f.email));
     let on = e.check("qualified_on", forms::day(&f.qualified_on));
-    let content = e.check(
-        "content",
-        LongText::parse(&f.content).and_then(|t| {
-            if t.as_str().is_empty() {
-                Err(Invalid::new("error-required"))
-            } else {
-                Ok(t)
-            }
-        }),
-    );
+    let content = e.check("content", forms::required_text(&f.content));
     if let (Some(email), Some(on), Some(content)) = (email, on, content) {
         match people::by_email(&state.store, &email).await? {
             Some(trainer) => match before::add_qualification(

@@ -116,13 +116,8 @@ async fn editor(
     let totals: Vec<minijinja::Value> = BUDGETS
         .iter()
         .map(|b| {
-            let key = match b {
-                hybride_domain::modality::HoursBudget::InPerson => "modality-in_person",
-                hybride_domain::modality::HoursBudget::Synchronous => "hours-synchronous",
-                hybride_domain::modality::HoursBudget::Asynchronous => "modality-async",
-            };
             context! {
-                label => key,
+                label => before::budget_key(*b),
                 planned => planned.get(*b).get(),
                 declared => declared.get(*b).get(),
                 matches => planned.get(*b) == declared.get(*b),
