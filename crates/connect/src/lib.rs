@@ -2,3 +2,4 @@
 //! what it cannot do when one is not configured.
 
 pub mod bbb;
+pub mod mail;

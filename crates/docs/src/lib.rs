@@ -6,6 +6,7 @@
 //! run code. Fonts are the ones bundled with typst-assets, embedded in the PDF;
 //! nothing is read from the system, the disk or the network.
 
+pub mod ics;
 mod world;
 
 use serde::Serialize;

@@ -27,6 +27,25 @@ pub fn is_public_holiday(d: Date) -> bool {
         .any(|&n| easter.saturating_add(n.days()) == d)
 }
 
+/// A working day: Monday to Friday, not a public holiday.
+pub fn is_working_day(d: Date) -> bool {
+    d.weekday().to_monday_one_offset() <= 5 && !is_public_holiday(d)
+}
+
+/// The working day `n` working days before `d` (`n` ≥ 1): two working days before a Monday
+/// is the Thursday before.
+pub fn working_days_before(d: Date, n: u32) -> Date {
+    let mut day = d;
+    let mut left = n;
+    while left > 0 {
+        day = day.saturating_sub(1.day());
+        if is_working_day(day) {
+            left -= 1;
+        }
+    }
+    day
+}
+
 /// Easter Sunday (Gregorian calendar, anonymous algorithm).
 pub fn easter_sunday(year: i16) -> Date {
     let y = i32::from(year);
@@ -57,5 +76,21 @@ mod tests {
         assert!(is_public_holiday(date(2027, 5, 17)), "Whit Monday 2027");
         assert!(is_public_holiday(date(2026, 11, 11)));
         assert!(!is_public_holiday(date(2026, 11, 12)));
+    }
+
+    #[test]
+    fn working_days() {
+        // Monday 30 November 2026: two working days before is Thursday 26.
+        assert_eq!(
+            working_days_before(date(2026, 11, 30), 2),
+            date(2026, 11, 26)
+        );
+        // Friday 13 November 2026: Wednesday 11 is a holiday, so Tuesday 10 and Thursday 12 count.
+        assert_eq!(
+            working_days_before(date(2026, 11, 13), 2),
+            date(2026, 11, 10)
+        );
+        assert_eq!(working_days_before(date(2026, 12, 2), 1), date(2026, 12, 1));
+        assert!(!is_working_day(date(2026, 11, 28)));
     }
 }

@@ -258,6 +258,142 @@ pub fn trainer_qualified(trainers: &[(String, bool)]) -> Item {
     }
 }
 
+/// How a cohort's trainees stand with the links of their convocation.
+#[derive(Debug, Clone, Default)]
+pub struct LinksFacts {
+    pub trainees: usize,
+    /// Trainees sent at least one convocation.
+    pub convoked: usize,
+    /// Trainees who opened one of their links or said they received them.
+    pub received: usize,
+    /// Names of those convoked who have not received them yet (all of them; evidence shows a few).
+    pub waiting: Vec<String>,
+    /// Trainees whose latest convocation could not be delivered.
+    pub undelivered: usize,
+}
+
+/// How many names evidence lists before « and N others ».
+const NAMES_SHOWN: usize = 5;
+
+fn names(list: &[String]) -> String {
+    let shown: Vec<&str> = list.iter().take(NAMES_SHOWN).map(String::as_str).collect();
+    shown.join(", ")
+}
+
+pub fn links_received(f: &LinksFacts) -> Item {
+    let item = |status, evidence| Item {
+        phase: Phase::During,
+        key: "links_received",
+        status,
+        evidence,
+    };
+    if f.trainees == 0 {
+        return item(
+            Status::NotApplicable,
+            vec![Evidence::new("evidence-no-trainees")],
+        );
+    }
+    if f.convoked == 0 {
+        return item(Status::Todo, vec![Evidence::new("evidence-no-convocation")]);
+    }
+    let mut evidence = vec![Evidence::new("evidence-links-received")
+        .with("received", f.received)
+        .with("trainees", f.trainees)];
+    if f.convoked < f.trainees {
+        evidence
+            .push(Evidence::new("evidence-not-convoked").with("count", f.trainees - f.convoked));
+    }
+    if f.undelivered > 0 {
+        evidence.push(Evidence::new("evidence-undelivered").with("count", f.undelivered));
+    }
+    if !f.waiting.is_empty() {
+        evidence.push(
+            Evidence::new("evidence-links-waiting")
+                .with("names", names(&f.waiting))
+                .with("more", f.waiting.len().saturating_sub(NAMES_SHOWN)),
+        );
+    }
+    let status = if f.received == f.trainees {
+        Status::Done
+    } else {
+        Status::Warning
+    };
+    item(status, evidence)
+}
+
+/// The opening message: published, and with both parts the charter asks for.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct OpeningFacts {
+    pub written: bool,
+    pub published: bool,
+    pub has_validation: bool,
+    pub has_accompaniment: bool,
+}
+
+pub fn opening_message(f: &OpeningFacts) -> Item {
+    let mut evidence = Vec::new();
+    if !f.written {
+        evidence.push(Evidence::new("evidence-opening-none"));
+    } else if !f.published {
+        evidence.push(Evidence::new("evidence-opening-draft"));
+    } else {
+        evidence.push(Evidence::new("evidence-opening-published"));
+    }
+    if f.written && !f.has_validation {
+        evidence.push(Evidence::new("evidence-opening-no-validation"));
+    }
+    if f.written && !f.has_accompaniment {
+        evidence.push(Evidence::new("evidence-opening-no-accompaniment"));
+    }
+    let status = if f.published && f.has_validation && f.has_accompaniment {
+        Status::Done
+    } else {
+        Status::Todo
+    };
+    Item {
+        phase: Phase::During,
+        key: "opening_message",
+        status,
+        evidence,
+    }
+}
+
+/// Instructions of the activities that have started.
+#[derive(Debug, Clone, Default)]
+pub struct InstructionsFacts {
+    pub started: usize,
+    /// Titles of started activities whose instructions were not published.
+    pub unpublished: Vec<String>,
+}
+
+pub fn instructions_published(f: &InstructionsFacts) -> Item {
+    let item = |status, evidence| Item {
+        phase: Phase::During,
+        key: "instructions_published",
+        status,
+        evidence,
+    };
+    if f.started == 0 {
+        return item(
+            Status::NotApplicable,
+            vec![Evidence::new("evidence-nothing-started")],
+        );
+    }
+    if f.unpublished.is_empty() {
+        return item(
+            Status::Done,
+            vec![Evidence::new("evidence-instructions-all").with("count", f.started)],
+        );
+    }
+    let mut evidence = vec![Evidence::new("evidence-instructions-some")
+        .with("published", f.started - f.unpublished.len())
+        .with("started", f.started)];
+    for t in &f.unpublished {
+        evidence.push(Evidence::new("evidence-instructions-missing").with("title", t));
+    }
+    item(Status::Warning, evidence)
+}
+
 /// A cohort may be declared ready when no "before" duty is left to do.
 pub fn open_items(items: &[Item]) -> Vec<&'static str> {
     items
@@ -362,5 +498,81 @@ mod tests {
             accompaniment_planned(&full),
         ];
         assert_eq!(open_items(&items), vec!["trainer_qualified"]);
+    }
+
+    #[test]
+    fn links() {
+        let none = LinksFacts::default();
+        assert_eq!(links_received(&none).status, Status::NotApplicable);
+        let unsent = LinksFacts {
+            trainees: 3,
+            ..Default::default()
+        };
+        assert_eq!(links_received(&unsent).status, Status::Todo);
+        let waiting = LinksFacts {
+            trainees: 8,
+            convoked: 8,
+            received: 1,
+            waiting: (1..=7).map(|i| format!("T{i}")).collect(),
+            undelivered: 1,
+        };
+        let item = links_received(&waiting);
+        assert_eq!(item.status, Status::Warning);
+        let w = item
+            .evidence
+            .iter()
+            .find(|e| e.key == "evidence-links-waiting")
+            .unwrap();
+        assert_eq!(w.args[0].1, "T1, T2, T3, T4, T5");
+        assert_eq!(w.args[1].1, "2");
+        assert!(item
+            .evidence
+            .iter()
+            .any(|e| e.key == "evidence-undelivered"));
+        let all = LinksFacts {
+            trainees: 2,
+            convoked: 2,
+            received: 2,
+            ..Default::default()
+        };
+        assert_eq!(links_received(&all).status, Status::Done);
+    }
+
+    #[test]
+    fn opening_and_instructions() {
+        let draft = OpeningFacts {
+            written: true,
+            published: false,
+            has_validation: true,
+            has_accompaniment: true,
+        };
+        assert_eq!(opening_message(&draft).status, Status::Todo);
+        let without = OpeningFacts {
+            published: true,
+            has_accompaniment: false,
+            ..draft
+        };
+        assert_eq!(opening_message(&without).status, Status::Todo);
+        let done = OpeningFacts {
+            published: true,
+            ..draft
+        };
+        assert_eq!(opening_message(&done).status, Status::Done);
+        assert_eq!(
+            instructions_published(&InstructionsFacts::default()).status,
+            Status::NotApplicable
+        );
+        let some = InstructionsFacts {
+            started: 3,
+            unpublished: vec!["Forum".into()],
+        };
+        let item = instructions_published(&some);
+        assert_eq!(item.status, Status::Warning);
+        assert_eq!(item.evidence[1].args[0].1, "Forum");
+        let all = InstructionsFacts {
+            started: 3,
+            unpublished: vec![],
+        };
+        assert_eq!(instructions_published(&all).status, Status::Done);
     }
 }

@@ -50,6 +50,18 @@ enum Command {
         /// The checksum BigBlueButton expects: sha256 (BBB 2.6 and later) or sha1.
         #[arg(long, env = "HYBRIDE_BBB_CHECKSUM", default_value = "sha256", value_parser = ["sha1", "sha256"])]
         bbb_checksum: String,
+        /// The SMTP server mail goes through: smtp://HOST:PORT (plain, for a local relay),
+        /// smtp://USER:PASSWORD@HOST:587?tls=required (STARTTLS) or smtps://HOST:465.
+        /// Without it, mails are written to the mail folder.
+        #[arg(long, env = "HYBRIDE_SMTP_URL", hide_env_values = true)]
+        smtp_url: Option<String>,
+        /// The sender of every mail.
+        #[arg(
+            long,
+            env = "HYBRIDE_SMTP_FROM",
+            default_value = "Hybride <ne-pas-repondre@hybride.invalid>"
+        )]
+        smtp_from: String,
     },
     /// Applies pending database migrations, then exits.
     Migrate,
@@ -166,6 +178,8 @@ async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
             bbb_url,
             bbb_secret,
             bbb_checksum,
+            smtp_url,
+            smtp_from,
         } => {
             let store = open(&cli.database_url).await?;
             if demo {
@@ -186,7 +200,15 @@ async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
                     checksum,
                 });
             }
+            if let Some(url) = smtp_url {
+                config = config.with_smtp(url, smtp_from);
+            }
+            // A wrong SMTP URL or sender is refused now, not at the first mail.
+            config.mailer()?;
             let state = AppState::new(store, config);
+            if demo {
+                hybride_web::during::seed_demo(&state).await?;
+            }
             println!(
                 "Hybride écoute sur {public_url} (base : {})",
                 redact(&cli.database_url)
@@ -211,6 +233,9 @@ async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
         Command::Demo => {
             let store = open(&cli.database_url).await?;
             seed_demo(&store).await?;
+            // Convocations are written with the links of a server on the default address.
+            let config = Config::new("http://127.0.0.1:8080", PathBuf::from("hybride-mail"), true);
+            hybride_web::during::seed_demo(&AppState::new(store, config)).await?;
             println!("Académie de démonstration prête.");
             Ok(ExitCode::SUCCESS)
         }

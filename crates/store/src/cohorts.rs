@@ -279,7 +279,22 @@ pub struct Activity {
     pub ends_at: i64,
     pub place: Option<String>,
     pub room_url: Option<String>,
+    /// This cohort's own instructions; `None` follows the scenario step's.
+    pub instructions: Option<String>,
+    /// When the instructions were shown to trainees (at the start, or earlier by the trainer).
+    pub instructions_published_at: Option<i64>,
+    /// Whether publishing the instructions also e-mails them to trainees.
+    #[sqlx(try_from = "i64")]
+    #[schema(value_type = bool)]
+    pub instructions_by_mail: crate::Flag,
 }
+
+pub(crate) const ACTIVITY_COLUMNS: &str =
+    "id, cohort_id, step_id, title, modality, starts_at, ends_at, place, room_url, instructions, \
+     instructions_published_at, instructions_by_mail";
+const A_ACTIVITY_COLUMNS: &str =
+    "a.id, a.cohort_id, a.step_id, a.title, a.modality, a.starts_at, a.ends_at, a.place, a.room_url, \
+     a.instructions, a.instructions_published_at, a.instructions_by_mail";
 
 #[derive(Debug, Clone)]
 pub struct NewActivity {
@@ -297,11 +312,11 @@ pub async fn add_activity(store: &Store, cohort_id: i64, a: &NewActivity) -> Sto
         return Err(StoreError::Refused("times_order"));
     }
     editable(store, cohort_id).await?;
-    let row = sqlx::query_as(
+    let row = sqlx::query_as(&format!(
         "INSERT INTO activities (cohort_id, step_id, title, modality, starts_at, ends_at, place, room_url) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
-         RETURNING id, cohort_id, step_id, title, modality, starts_at, ends_at, place, room_url",
-    )
+         RETURNING {ACTIVITY_COLUMNS}",
+    ))
     .bind(cohort_id)
     .bind(a.step_id)
     .bind(a.title.as_str())
@@ -317,10 +332,9 @@ pub async fn add_activity(store: &Store, cohort_id: i64, a: &NewActivity) -> Sto
 }
 
 pub async fn activities(store: &Store, cohort_id: i64) -> StoreResult<Vec<Activity>> {
-    Ok(sqlx::query_as(
-        "SELECT id, cohort_id, step_id, title, modality, starts_at, ends_at, place, room_url FROM activities \
-         WHERE cohort_id = $1 ORDER BY starts_at, id",
-    )
+    Ok(sqlx::query_as(&format!(
+        "SELECT {ACTIVITY_COLUMNS} FROM activities WHERE cohort_id = $1 ORDER BY starts_at, id"
+    ))
     .bind(cohort_id)
     .fetch_all(store.pool())
     .await?)
@@ -339,14 +353,13 @@ pub async fn upcoming_for(
         a: Activity,
         training_title: String,
     }
-    let rows: Vec<UpcomingRow> = sqlx::query_as(
-        "SELECT a.id, a.cohort_id, a.step_id, a.title, a.modality, a.starts_at, a.ends_at, a.place, a.room_url, \
-         t.title AS training_title FROM activities a JOIN cohorts c ON c.id = a.cohort_id \
+    let rows: Vec<UpcomingRow> = sqlx::query_as(&format!(
+        "SELECT {A_ACTIVITY_COLUMNS}, t.title AS training_title FROM activities a JOIN cohorts c ON c.id = a.cohort_id \
          JOIN trainings t ON t.id = c.training_id \
          WHERE a.ends_at >= $1 AND (EXISTS (SELECT 1 FROM enrollments e WHERE e.cohort_id = a.cohort_id AND e.user_id = $2) \
          OR EXISTS (SELECT 1 FROM cohort_trainers x WHERE x.cohort_id = a.cohort_id AND x.user_id = $2)) \
-         ORDER BY a.starts_at, a.id LIMIT $3",
-    )
+         ORDER BY a.starts_at, a.id LIMIT $3"
+    ))
     .bind(from)
     .bind(user_id)
     .bind(limit.clamp(1, 500))
@@ -356,10 +369,9 @@ pub async fn upcoming_for(
 }
 
 pub async fn activity(store: &Store, cohort_id: i64, activity_id: i64) -> StoreResult<Activity> {
-    sqlx::query_as(
-        "SELECT id, cohort_id, step_id, title, modality, starts_at, ends_at, place, room_url FROM activities \
-         WHERE id = $1 AND cohort_id = $2",
-    )
+    sqlx::query_as(&format!(
+        "SELECT {ACTIVITY_COLUMNS} FROM activities WHERE id = $1 AND cohort_id = $2"
+    ))
     .bind(activity_id)
     .bind(cohort_id)
     .fetch_optional(store.pool())

@@ -8,7 +8,9 @@
 
 pub mod before;
 pub mod cohorts;
+pub mod during;
 mod error;
+pub mod links;
 pub mod outbox;
 pub mod people;
 pub mod plans;

@@ -102,37 +102,61 @@ pub async fn create_login_link(
     ttl_seconds: i64,
     mail: impl FnOnce(&str) -> outbox::Mail,
 ) -> StoreResult<()> {
-    let secret = token::generate();
-    let at = now();
     let mut tx = store.pool().begin().await?;
-    sqlx::query("INSERT INTO login_links (user_id, token_hash, created_at, expires_at) VALUES ($1, $2, $3, $4)")
-        .bind(user_id)
-        .bind(token::digest(&secret))
-        .bind(at)
-        .bind(at + ttl_seconds)
-        .execute(&mut *tx)
-        .await?;
+    let secret = create_login_link_in(&mut tx, user_id, now() + ttl_seconds, None).await?;
     outbox::enqueue_in(&mut tx, &mail(&secret)).await?;
     tx.commit().await?;
     Ok(())
 }
 
+/// A login link inside the caller's transaction, valid until `expires_at`; one from a cohort's
+/// convocation leads into that cohort and counts as the trainee having received their links.
+pub(crate) async fn create_login_link_in(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    user_id: i64,
+    expires_at: i64,
+    cohort_id: Option<i64>,
+) -> StoreResult<String> {
+    let secret = token::generate();
+    sqlx::query(
+        "INSERT INTO login_links (user_id, token_hash, created_at, expires_at, cohort_id) VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(user_id)
+    .bind(token::digest(&secret))
+    .bind(now())
+    .bind(expires_at)
+    .bind(cohort_id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(secret)
+}
+
+/// A used login link: who, and the cohort it leads into, if any.
+#[derive(Debug, Clone)]
+pub struct UsedLink {
+    pub user: User,
+    pub cohort_id: Option<i64>,
+}
+
 /// Uses a login link once: returns its user if the link is valid, unused and unexpired.
-pub async fn consume_login_link(store: &Store, secret: &str) -> StoreResult<Option<User>> {
+pub async fn consume_login_link(store: &Store, secret: &str) -> StoreResult<Option<UsedLink>> {
     let at = now();
-    let row: Option<(i64,)> = sqlx::query_as(
+    let mut tx = store.pool().begin().await?;
+    let row: Option<(i64, Option<i64>)> = sqlx::query_as(
         "UPDATE login_links SET used_at = $1 WHERE token_hash = $2 AND used_at IS NULL AND expires_at > $1 \
-         RETURNING user_id",
+         RETURNING user_id, cohort_id",
     )
     .bind(at)
     .bind(token::digest(secret))
-    .fetch_optional(store.pool())
+    .fetch_optional(&mut *tx)
     .await?;
-    match row {
-        Some((user_id,)) => {
-            let user = crate::people::get(store, user_id).await?;
-            Ok(user.active.0.then_some(user))
-        }
-        None => Ok(None),
+    let Some((user_id, cohort_id)) = row else {
+        return Ok(None);
+    };
+    if let Some(c) = cohort_id {
+        crate::during::mark_opened_in(&mut tx, c, user_id, at).await?;
     }
+    tx.commit().await?;
+    let user = crate::people::get(store, user_id).await?;
+    Ok(user.active.0.then_some(UsedLink { user, cohort_id }))
 }

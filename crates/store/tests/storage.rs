@@ -54,7 +54,15 @@ fn tables_in(sql: &str) -> BTreeMap<String, Vec<String>> {
     let mut current: Option<(String, Vec<String>)> = None;
     for line in sql.lines() {
         let line = line.trim();
-        if let Some(rest) = line.strip_prefix("CREATE TABLE ") {
+        if let Some(rest) = line.strip_prefix("ALTER TABLE ") {
+            // ALTER TABLE t ADD COLUMN c …
+            let words: Vec<&str> = rest.split_whitespace().collect();
+            if let [table, "ADD", "COLUMN", column, ..] = words.as_slice() {
+                let cols: &mut Vec<String> = out.get_mut(*table).expect("altered table exists");
+                cols.push(column.to_string());
+                cols.sort();
+            }
+        } else if let Some(rest) = line.strip_prefix("CREATE TABLE ") {
             current = Some((rest.trim_end_matches(" (").trim().to_owned(), Vec::new()));
         } else if line.starts_with(");") {
             if let Some((t, mut cols)) = current.take() {
@@ -237,11 +245,7 @@ async fn sessions_tokens_and_login_links() {
     let mut link = String::new();
     security::create_login_link(s, u.id, 900, |secret| {
         link = secret.to_owned();
-        outbox::Mail {
-            recipient: u.email.clone(),
-            subject: "Connexion".into(),
-            body: format!("/m/{secret}"),
-        }
+        outbox::Mail::new(u.email.clone(), "Connexion", format!("/m/{secret}"))
     })
     .await
     .unwrap();
@@ -253,6 +257,7 @@ async fn sessions_tokens_and_login_links() {
             .await
             .unwrap()
             .unwrap()
+            .user
             .id,
         u.id
     );
@@ -804,4 +809,265 @@ async fn schedules_and_overrides() {
         cohorts::override_status(s, cohort.id, CohortStatus::Archived, "x", &[], pilot.id).await,
         Err(StoreError::Refused(_))
     ));
+}
+
+/// A ready cohort with two enrolled trainees and one virtual class.
+async fn convocable(s: &Store) -> (cohorts::Cohort, Vec<people::User>, cohorts::Activity) {
+    let pilot = people::create(s, &account("pilote@ac-lyon.fr", Role::Pilot), None)
+        .await
+        .unwrap();
+    let t = training(s, pilot.id).await;
+    let c = cohorts::create(
+        s,
+        &NewCohort {
+            training_id: t.id,
+            label: Title::parse("Groupe 1").unwrap(),
+            gaia_session_id: None,
+            starts_on: jiff::civil::date(2026, 11, 2),
+            ends_on: jiff::civil::date(2027, 1, 29),
+            course_url: None,
+        },
+    )
+    .await
+    .unwrap();
+    let mut trainees = Vec::new();
+    for e in ["a@ac-lyon.fr", "b@ac-lyon.fr"] {
+        trainees.push(
+            people::create(s, &account(e, Role::Trainee), None)
+                .await
+                .unwrap(),
+        );
+    }
+    let ids: Vec<i64> = trainees.iter().map(|u| u.id).collect();
+    cohorts::enroll(s, c.id, &ids).await.unwrap();
+    let now = jiff::Timestamp::now();
+    let a = cohorts::add_activity(
+        s,
+        c.id,
+        &NewActivity {
+            step_id: None,
+            title: Title::parse("Classe virtuelle").unwrap(),
+            modality: Modality::VirtualClass,
+            starts_at: now,
+            ends_at: now
+                .checked_add(jiff::SignedDuration::from_hours(1))
+                .unwrap(),
+            place: None,
+            room_url: Some("https://visio.example/x".into()),
+        },
+    )
+    .await
+    .unwrap();
+    let c = cohorts::set_status(s, c.id, CohortStatus::Ready)
+        .await
+        .unwrap();
+    (c, trainees, a)
+}
+
+#[tokio::test]
+async fn personal_links_are_hashed_scoped_expire_and_can_be_revoked() {
+    use hybride_store::during::{self, ConvocationKind};
+    use hybride_store::links::{self, Purpose, Scope};
+    let db = TestDatabase::new().await.unwrap();
+    let s = &db.store;
+    let (c, trainees, a) = convocable(s).await;
+    let mut secrets = None;
+    during::convoke(
+        s,
+        c.id,
+        trainees[0].id,
+        ConvocationKind::Convocation,
+        None,
+        |sec| {
+            secrets = Some(sec.clone());
+            Some(outbox::Mail::new("a@ac-lyon.fr", "Convocation", "liens"))
+        },
+    )
+    .await
+    .unwrap();
+    let sec = secrets.unwrap();
+    assert_eq!(sec.joins.len(), 1);
+    assert_eq!(sec.joins[0].0, a.id);
+    assert!(sec.calendar.len() >= 43);
+    // A join secret is not a calendar secret, and a wrong one opens nothing.
+    assert!(links::open(s, &sec.joins[0].1, Purpose::Calendar)
+        .await
+        .unwrap()
+        .is_none());
+    assert!(links::open(s, "nope", Purpose::Join)
+        .await
+        .unwrap()
+        .is_none());
+    // A calendar link and a join link, scoped to the cohort, none opened yet.
+    let issued = links::of_user(s, trainees[0].id).await.unwrap();
+    assert_eq!(issued.len(), 2);
+    assert!(issued
+        .iter()
+        .all(|l| l.first_opened_at.is_none() && l.cohort_id == Some(c.id)));
+    let opened = links::open(s, &sec.joins[0].1, Purpose::Join)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(opened.activity_id, Some(a.id));
+    assert_eq!(opened.opened_count, 1);
+    let again = links::open(s, &sec.joins[0].1, Purpose::Join)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(again.opened_count, 2);
+    assert_eq!(again.first_opened_at, opened.first_opened_at);
+    let status = during::link_status(s, c.id).await.unwrap();
+    assert!(status[0].opened_at.is_some() && status[0].received());
+    assert!(status[1].opened_at.is_none() && status[1].sent_count == 0);
+
+    // Revoked, it no longer opens; expired, neither.
+    links::revoke_all(s, trainees[0].id, Purpose::Join)
+        .await
+        .unwrap();
+    assert!(links::open(s, &sec.joins[0].1, Purpose::Join)
+        .await
+        .unwrap()
+        .is_none());
+    let expired = links::issue(
+        s,
+        Scope {
+            user_id: trainees[1].id,
+            purpose: Purpose::Calendar,
+            cohort_id: None,
+            activity_id: None,
+            expires_at: hybride_store::now() - 1,
+        },
+    )
+    .await
+    .unwrap();
+    assert!(links::open(s, &expired, Purpose::Calendar)
+        .await
+        .unwrap()
+        .is_none());
+
+    // A reminder goes once; a failing composition keeps nothing.
+    during::convoke(
+        s,
+        c.id,
+        trainees[1].id,
+        ConvocationKind::Reminder,
+        None,
+        |_| Some(outbox::Mail::new("b@ac-lyon.fr", "Rappel", "liens")),
+    )
+    .await
+    .unwrap();
+    let twice = during::convoke(
+        s,
+        c.id,
+        trainees[1].id,
+        ConvocationKind::Reminder,
+        None,
+        |_| Some(outbox::Mail::new("b@ac-lyon.fr", "Rappel", "liens")),
+    )
+    .await;
+    assert!(matches!(twice, Err(StoreError::Conflict("reminder"))));
+    let before = outbox::recent(s, 100).await.unwrap().len();
+    let failed = during::convoke(
+        s,
+        c.id,
+        trainees[1].id,
+        ConvocationKind::Convocation,
+        None,
+        |_| None,
+    )
+    .await;
+    assert!(matches!(failed, Err(StoreError::Refused("mail"))));
+    assert_eq!(
+        outbox::recent(s, 100).await.unwrap().len(),
+        before,
+        "nothing queued"
+    );
+    // Not enrolled: refused.
+    let pilot = people::by_email(s, &Email::parse("pilote@ac-lyon.fr").unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(matches!(
+        during::convoke(
+            s,
+            c.id,
+            pilot.id,
+            ConvocationKind::Convocation,
+            None,
+            |_| None
+        )
+        .await,
+        Err(StoreError::NotFound)
+    ));
+}
+
+#[tokio::test]
+async fn the_outbox_is_claimed_once_by_concurrent_workers_and_backs_off() {
+    let db = TestDatabase::new().await.unwrap();
+    // A second instance on the same database.
+    let other = Store::open(&db.url).await.unwrap();
+    let s = db.store.clone();
+    for i in 0..60 {
+        outbox::enqueue(
+            &s,
+            &outbox::Mail::new(format!("t{i}@ac-lyon.fr"), "Sujet", "Corps"),
+        )
+        .await
+        .unwrap();
+    }
+    let mut workers = Vec::new();
+    for store in [s.clone(), other.clone(), s.clone(), other.clone()] {
+        workers.push(tokio::spawn(async move {
+            let mut mine = Vec::new();
+            loop {
+                let batch = outbox::claim_due(&store, 7).await.unwrap();
+                if batch.is_empty() {
+                    return mine;
+                }
+                for m in batch {
+                    outbox::mark_sent(&store, m.id).await.unwrap();
+                    mine.push(m.id);
+                }
+            }
+        }));
+    }
+    let mut all = Vec::new();
+    for w in workers {
+        all.extend(w.await.unwrap());
+    }
+    all.sort();
+    let unique: std::collections::BTreeSet<i64> = all.iter().copied().collect();
+    assert_eq!(all.len(), 60, "every mail sent exactly once");
+    assert_eq!(unique.len(), 60);
+    assert!(outbox::pending(&s, 100).await.unwrap().is_empty());
+
+    // A claimed mail is not claimed again while its claim holds.
+    let id = outbox::enqueue(&s, &outbox::Mail::new("x@ac-lyon.fr", "S", "B"))
+        .await
+        .unwrap();
+    assert_eq!(outbox::claim_due(&s, 10).await.unwrap().len(), 1);
+    assert!(outbox::claim_due(&other, 10).await.unwrap().is_empty());
+    // A failure releases it for later, with a growing delay; a permanent one gives up.
+    outbox::mark_failed(&s, id, "421 busy", false)
+        .await
+        .unwrap();
+    let m = outbox::get(&s, id).await.unwrap();
+    assert_eq!(m.attempts, 1);
+    assert!(m.failed_at.is_none());
+    assert!(m.next_attempt_at >= hybride_store::now() + 25);
+    assert!(
+        outbox::claim_due(&s, 10).await.unwrap().is_empty(),
+        "not due yet"
+    );
+    assert!(outbox::backoff_seconds(2) > outbox::backoff_seconds(1));
+    assert_eq!(outbox::backoff_seconds(50), 3600);
+    outbox::mark_failed(&s, id, "550 no such user", true)
+        .await
+        .unwrap();
+    let m = outbox::get(&s, id).await.unwrap();
+    assert!(m.failed_at.is_some());
+    assert!(outbox::pending(&s, 10).await.unwrap().is_empty());
+    outbox::retry(&s, id).await.unwrap();
+    assert_eq!(outbox::claim_due(&s, 10).await.unwrap()[0].id, id);
+    other.close().await;
 }

@@ -25,6 +25,9 @@ pub struct Config {
     pub demo: bool,
     /// The BigBlueButton server rooms are created on, when there is one.
     pub bbb: Option<hybride_connect::bbb::BbbConfig>,
+    /// The SMTP server mail goes through (`smtp://host:port`), and the sender's address; with
+    /// none, mails are written to `mail_dir`.
+    pub smtp: Option<(String, String)>,
 }
 
 impl Config {
@@ -36,6 +39,21 @@ impl Config {
             mail_dir,
             demo,
             bbb: None,
+            smtp: None,
+        }
+    }
+
+    pub fn with_smtp(mut self, url: impl Into<String>, from: impl Into<String>) -> Config {
+        self.smtp = Some((url.into(), from.into()));
+        self
+    }
+
+    /// Where mail goes; an SMTP URL or sender that cannot be used is refused at start-up.
+    pub fn mailer(&self) -> anyhow::Result<hybride_connect::mail::Mailer> {
+        use hybride_connect::mail::Mailer;
+        match &self.smtp {
+            Some((url, from)) => Mailer::smtp(url, from).map_err(anyhow::Error::msg),
+            None => Ok(Mailer::folder(self.mail_dir.clone())),
         }
     }
 
@@ -121,11 +139,9 @@ pub async fn serve_on(
     listener: tokio::net::TcpListener,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
-    let worker = tokio::spawn(mailer::run(
-        state.store.clone(),
-        state.config.mail_dir.clone(),
-    ));
+    let worker = tokio::spawn(mailer::run(state.store.clone(), state.config.mailer()?));
     let housekeeping = tokio::spawn(housekeeping(state.store.clone()));
+    let scheduler = tokio::spawn(scheduler(state.clone()));
     let app = build_router(state);
     axum::serve(
         listener,
@@ -135,7 +151,19 @@ pub async fn serve_on(
     .await?;
     worker.abort();
     housekeeping.abort();
+    scheduler.abort();
     Ok(())
+}
+
+/// Work that happens on its own: instructions published at an activity's start, reminders.
+async fn scheduler(state: AppState) {
+    let mut tick = tokio::time::interval(Duration::from_secs(30));
+    loop {
+        tick.tick().await;
+        if let Err(e) = crate::during::run_jobs(&state).await {
+            tracing::warn!(error = %e, "scheduled jobs failed");
+        }
+    }
 }
 
 async fn housekeeping(store: Store) {

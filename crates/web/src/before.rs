@@ -260,6 +260,9 @@ pub fn show(lang: Lang, c: &Cohort, items: &[Item]) -> Vec<ShownItem> {
                 "scenario_articulated" => format!("/trainings/{}/scenario", c.training_id),
                 "accompaniment_planned" => format!("/trainings/{}/accompaniment", c.training_id),
                 "equipment_tested" => "/equipment".to_owned(),
+                "links_received" => format!("/cohorts/{}#h-links", c.id),
+                "opening_message" => format!("/cohorts/{}/opening", c.id),
+                "instructions_published" => format!("/cohorts/{}#h-schedule", c.id),
                 _ => "/qualifications".to_owned(),
             },
         })

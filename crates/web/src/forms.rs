@@ -298,6 +298,50 @@ pub fn required_text(raw: &str) -> Result<LongText, Invalid> {
 }
 
 /// A short one-line text, possibly empty (a place, a label).
+/// The opening message as submitted: the validation criteria and the accompaniment are required.
+pub struct OpeningFields<'a> {
+    pub introduction: &'a str,
+    pub objectives: &'a str,
+    pub validation: &'a str,
+    pub accompaniment: &'a str,
+    pub availability: &'a str,
+}
+
+pub fn opening(f: OpeningFields<'_>) -> Result<hybride_store::during::OpeningText, FieldErrors> {
+    let mut e = FieldErrors::new();
+    let introduction = e.check("introduction", LongText::parse(f.introduction));
+    let objectives = e.check("objectives", LongText::parse(f.objectives));
+    let validation = e.check("validation", required_text(f.validation));
+    let accompaniment = e.check("accompaniment", required_text(f.accompaniment));
+    let availability = e.check("availability", LongText::parse(f.availability));
+    match (
+        introduction,
+        objectives,
+        validation,
+        accompaniment,
+        availability,
+    ) {
+        (Some(i), Some(o), Some(v), Some(a), Some(av)) if e.is_empty() => {
+            Ok(hybride_store::during::OpeningText {
+                introduction: i.as_str().to_owned(),
+                objectives: o.as_str().to_owned(),
+                validation: v.as_str().to_owned(),
+                accompaniment: a.as_str().to_owned(),
+                availability: av.as_str().to_owned(),
+            })
+        }
+        _ => Err(e),
+    }
+}
+
+/// An activity's own instructions: empty means "follow the scenario step".
+pub fn instructions(raw: &str) -> Result<Option<String>, Invalid> {
+    LongText::parse(raw).map(|t| {
+        let t = t.as_str().trim();
+        (!t.is_empty()).then(|| t.to_owned())
+    })
+}
+
 pub fn optional_line(raw: &str) -> Result<Option<String>, Invalid> {
     if raw.trim().is_empty() {
         Ok(None)

@@ -1,50 +1,57 @@
-//! Delivers the outbox. With no SMTP server configured (the default and demo mode), each mail
-//! is written as an `.eml` file in the mail folder and stays visible on the admin's outbox page.
+//! Delivers the outbox: over SMTP when a server is configured, otherwise (the default and demo
+//! mode) as `.eml` files in the mail folder, visible on the admin's outbox page. Failed mails
+//! are retried with a growing delay and given up after `outbox::MAX_ATTEMPTS`; the trainer sees
+//! both on the cohort page.
 
+use hybride_connect::mail::{Mailer, Outgoing};
 use hybride_store::{outbox, Store};
-use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-/// Delivers pending mails every two seconds, for ever.
-pub async fn run(store: Store, dir: PathBuf) {
+/// Delivers due mails every two seconds, for ever.
+pub async fn run(store: Store, mailer: Mailer) {
     let mut tick = tokio::time::interval(Duration::from_secs(2));
     loop {
         tick.tick().await;
-        if let Err(e) = deliver_pending(&store, &dir).await {
+        if let Err(e) = deliver_due(&store, &mailer).await {
             tracing::warn!(error = %e, "mail delivery round failed");
         }
     }
 }
 
-/// One delivery round; returns how many mails were delivered.
-pub async fn deliver_pending(store: &Store, dir: &Path) -> anyhow::Result<usize> {
+/// One delivery round; returns how many mails the server accepted.
+pub async fn deliver_due(store: &Store, mailer: &Mailer) -> anyhow::Result<usize> {
     let mut delivered = 0;
-    for mail in outbox::pending(store, 50).await? {
-        match write_eml(dir, &mail).await {
-            Ok(()) => {
-                outbox::mark_sent(store, mail.id).await?;
-                delivered += 1;
-            }
-            Err(e) => {
-                tracing::warn!(mail = mail.id, error = %e, "mail not delivered");
-                outbox::mark_failed(store, mail.id, &e.to_string()).await?;
+    loop {
+        let batch = outbox::claim_due(store, 20).await?;
+        if batch.is_empty() {
+            return Ok(delivered);
+        }
+        for mail in batch {
+            let attachment = match (
+                &mail.attachment_name,
+                &mail.attachment_type,
+                &mail.attachment,
+            ) {
+                (Some(n), Some(t), Some(c)) => Some((n.as_str(), t.as_str(), c.as_str())),
+                _ => None,
+            };
+            let outgoing = Outgoing {
+                id: mail.id,
+                to: &mail.recipient,
+                subject: &mail.subject,
+                body: &mail.body,
+                attachment,
+            };
+            match mailer.send(&outgoing).await {
+                Ok(()) => {
+                    outbox::mark_sent(store, mail.id).await?;
+                    delivered += 1;
+                }
+                Err(e) => {
+                    tracing::warn!(mail = mail.id, error = %e, permanent = e.is_permanent(), "mail not delivered");
+                    outbox::mark_failed(store, mail.id, &e.to_string(), e.is_permanent()).await?;
+                }
             }
         }
     }
-    Ok(delivered)
-}
-
-async fn write_eml(dir: &Path, mail: &outbox::OutboxMail) -> anyhow::Result<()> {
-    tokio::fs::create_dir_all(dir).await?;
-    let date = jiff::Timestamp::from_second(mail.created_at)?;
-    let text = format!(
-        "To: {}\r\nSubject: {}\r\nDate: {}\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n{}\r\n",
-        mail.recipient,
-        mail.subject,
-        date,
-        mail.body.replace('\n', "\r\n")
-    );
-    let path = dir.join(format!("{:08}.eml", mail.id));
-    tokio::fs::write(path, text).await?;
-    Ok(())
 }

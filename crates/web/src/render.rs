@@ -96,7 +96,14 @@ fn iso(ts: i64) -> Result<String, Error> {
 impl Templates {
     pub fn new() -> Templates {
         let mut env = Environment::new();
-        env.set_auto_escape_callback(|_| AutoEscape::Html);
+        // Mails are plain text: no escaping there; every page is HTML-escaped.
+        env.set_auto_escape_callback(|name| {
+            if name.ends_with(".txt") {
+                AutoEscape::None
+            } else {
+                AutoEscape::Html
+            }
+        });
         env.set_undefined_behavior(minijinja::UndefinedBehavior::SemiStrict);
         templates!(
             env,
@@ -125,6 +132,12 @@ impl Templates {
             "holidays.html",
             "cohort_edit.html",
             "activity_form.html",
+            "opening_form.html",
+            "join.html",
+            "calendar.html",
+            "mail/convocation.txt",
+            "mail/opening.txt",
+            "mail/instructions.txt",
         );
         env.add_function("t", t);
         env.add_filter("day", day);
@@ -155,6 +168,17 @@ impl Templates {
             .map_err(|e| AppError::Internal(anyhow::anyhow!("template {name}: {e}")))?;
         tmpl.render(context! { ..page, ..base })
             .map(Html)
+            .map_err(|e| AppError::Internal(anyhow::anyhow!("rendering {name}: {e:#}")))
+    }
+
+    /// Renders a plain-text mail in `lang`.
+    pub fn text(&self, name: &str, lang: Lang, page: Value) -> Result<String, AppError> {
+        let tmpl = self
+            .env
+            .get_template(name)
+            .map_err(|e| AppError::Internal(anyhow::anyhow!("template {name}: {e}")))?;
+        tmpl.render(context! { ..page, ..context! { lang => lang.code() } })
+            .map(|s| s.trim().replace("\n\n\n", "\n\n"))
             .map_err(|e| AppError::Internal(anyhow::anyhow!("rendering {name}: {e:#}")))
     }
 
@@ -208,9 +232,22 @@ mod tests {
             .flat_map(|s| i18n::ids(s))
             .collect();
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
-        for entry in std::fs::read_dir(dir).unwrap() {
+        let mut files = Vec::new();
+        for entry in std::fs::read_dir(&dir).unwrap() {
             let path = entry.unwrap().path();
-            let name = path.file_name().unwrap().to_str().unwrap().to_owned();
+            if path.is_dir() {
+                files.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+            } else {
+                files.push(path);
+            }
+        }
+        for path in files {
+            let name = path
+                .strip_prefix(&dir)
+                .unwrap()
+                .to_str()
+                .unwrap()
+                .to_owned();
             assert!(
                 templates.env.get_template(&name).is_ok(),
                 "{name} is not registered"

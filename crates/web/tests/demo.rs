@@ -23,6 +23,13 @@ async fn every_page_reachable_by_each_demo_account_renders() {
     let today = jiff::civil::date(2026, 11, 30);
     let summary = hybride_demo::seed(app.store(), &hash, today).await.unwrap();
     assert!(summary.created);
+    let convoked = hybride_web::during::seed_demo(&app.state).await.unwrap();
+    assert!(convoked > 100, "{convoked}");
+    assert_eq!(
+        hybride_web::during::seed_demo(&app.state).await.unwrap(),
+        0,
+        "once"
+    );
 
     for (email, _) in hybride_demo::DEMO_ACCOUNTS {
         for lang in ["fr", "en"] {

@@ -22,12 +22,38 @@ use utoipa::{IntoParams, ToSchema};
 pub struct Me {
     #[serde(flatten)]
     pub user: User,
+    /// The personal calendar feed. Links are stored hashed, so a link is shown only when it is
+    /// issued: here when the caller has none active yet; otherwise null, and
+    /// `POST /api/v1/me/calendar` issues a new one (revoking the previous).
+    pub calendar_url: Option<String>,
+    /// How many calendar links of the caller are active.
+    pub calendar_links: usize,
 }
 
 #[utoipa::path(get, path = "/api/v1/me", tag = "accounts",
     responses((status = 200, body = Me), (status = 401, body = super::ProblemDoc)))]
-pub async fn me(who: Allowed<Anyone>) -> Json<Me> {
-    Json(Me { user: who.user })
+pub async fn me(State(state): State<AppState>, who: Allowed<Anyone>) -> Result<Json<Me>, AppError> {
+    use hybride_store::links::{self, Purpose};
+    let active = links::of_user(&state.store, who.user.id)
+        .await?
+        .into_iter()
+        .filter(|l| {
+            l.purpose == Purpose::Calendar
+                && l.revoked_at.is_none()
+                && l.expires_at > hybride_store::now()
+        })
+        .count();
+    let calendar_url = if active == 0 {
+        let secret = crate::pages::new_calendar_link(&state, who.user.id).await?;
+        Some(format!("{}/calendar/{secret}.ics", state.config.public_url))
+    } else {
+        None
+    };
+    Ok(Json(Me {
+        user: who.user,
+        calendar_url,
+        calendar_links: active.max(1),
+    }))
 }
 
 #[derive(Deserialize, IntoParams)]

@@ -46,7 +46,7 @@ pub struct Checklist {
     pub schedule_advice: Vec<AdviceShown>,
 }
 
-/// The charter's checklist of a cohort, computed from data.
+/// The charter's checklist of a cohort, computed from data: the "before" and "during" items.
 #[utoipa::path(get, path = "/api/v1/cohorts/{id}/checklist", tag = "before", params(("id" = i64, Path)),
     responses((status = 200, body = Checklist), (status = 404, body = super::ProblemDoc)))]
 pub async fn checklist(
@@ -58,7 +58,8 @@ pub async fn checklist(
     let c = cohorts::get(s, id).await?;
     access::see_cohort(s, &who.user, &c).await?;
     let t = trainings::get(s, c.training_id).await?;
-    let items = checks::checklist(s, &c, &t).await?;
+    let mut items = checks::checklist(s, &c, &t).await?;
+    items.extend(crate::during::checklist(s, &c).await?);
     let steps = trainings::steps(s, t.id).await?;
     let activities = cohorts::activities(s, id).await?;
     let schedule = checks::schedule_advice(s, &c, &steps, &activities).await?;

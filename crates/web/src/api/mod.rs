@@ -3,6 +3,7 @@
 
 mod accounts;
 mod before;
+mod during;
 mod equipment;
 mod planning;
 
@@ -37,6 +38,7 @@ use utoipa_axum::routes;
         (name = "accounts", description = "Accounts and roles"),
         (name = "planning", description = "Plans, trainings, cohorts and enrollments"),
         (name = "before", description = "Before the training: checklist, scenario, accompaniment, qualified trainers"),
+        (name = "during", description = "During the training: convocations and personal links, opening message, instructions"),
     )
 )]
 struct ApiDoc;
@@ -100,6 +102,15 @@ pub fn openapi_router() -> OpenApiRouter<AppState> {
         .routes(routes!(planning::cohort_activities))
         .routes(routes!(equipment::list_checks, equipment::record_check))
         .routes(routes!(before::checklist))
+        .routes(routes!(during::links))
+        .routes(routes!(during::convoke))
+        .routes(routes!(during::received))
+        .routes(routes!(during::messages))
+        .routes(routes!(during::put_opening))
+        .routes(routes!(during::opening_draft))
+        .routes(routes!(during::publish_opening))
+        .routes(routes!(during::put_instructions))
+        .routes(routes!(during::new_calendar))
         .routes(routes!(before::scenario_advice))
         .routes(routes!(before::add_step))
         .routes(routes!(before::update_step, before::delete_step))

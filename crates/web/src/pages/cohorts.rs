@@ -98,6 +98,7 @@ const COHORT_ERRORS: &[&str] = &[
     "ready-blocked",
     "schedule-exists",
     "schedule-no-steps",
+    "convocation-status",
 ];
 
 pub async fn show(
@@ -177,6 +178,7 @@ pub async fn show(
             open_items => open,
             overrides => cohorts::status_overrides(s, id).await?,
             rules => hybride_store::before::validation_rules(s, t.id).await?,
+            during => super::during::cohort_context(&state, &who, &c).await?,
             flash => flash(&super::Flash { ok: q.ok }),
             error => error,
         },
@@ -479,7 +481,7 @@ pub struct ActivityForm {
 }
 
 /// Problems shown on the activity page after a refused room creation.
-const ROOM_ERRORS: &[&str] = &["bbb-off", "bbb-failed"];
+const ROOM_ERRORS: &[&str] = &["bbb-off", "bbb-failed", "instructions-too-long"];
 
 async fn activity_page(
     state: &AppState,
@@ -500,6 +502,7 @@ async fn activity_page(
             form => form,
             errors => field_errors(&who.ctx, errors),
             bbb => state.config.bbb.is_some(),
+            instructions => crate::during::instructions(a, &trainings::steps(&state.store, c.training_id).await?),
             flash => flash(&super::Flash { ok: query.ok.clone() }),
             error => ROOM_ERRORS.iter().find(|k| **k == query.error).map(|k| format!("room-error-{k}")),
         },

@@ -181,18 +181,20 @@ pub async fn link_submit(
         let lang = Lang::parse(&user.locale).unwrap_or_default();
         let base = state.config.public_url.clone();
         let name = user.first_name.clone();
-        security::create_login_link(&state.store, user.id, LINK_SECONDS, |secret| outbox::Mail {
-            recipient: user.email.clone(),
-            subject: i18n::t(lang, "mail-login-subject"),
-            body: i18n::tr(
-                lang,
-                "mail-login-body",
-                &[
-                    ("name", name),
-                    ("link", format!("{base}/m/{secret}")),
-                    ("minutes", "30".into()),
-                ],
-            ),
+        security::create_login_link(&state.store, user.id, LINK_SECONDS, |secret| {
+            outbox::Mail::new(
+                user.email.clone(),
+                i18n::t(lang, "mail-login-subject"),
+                i18n::tr(
+                    lang,
+                    "mail-login-body",
+                    &[
+                        ("name", name),
+                        ("link", format!("{base}/m/{secret}")),
+                        ("minutes", "30".into()),
+                    ],
+                ),
+            )
         })
         .await?;
         tracing::info!(user = user.id, "login link mailed");
@@ -234,10 +236,15 @@ pub async fn magic_use(
         None
     };
     match user {
-        Some(user) => {
-            let secret = security::create_session(&state.store, user.id, SESSION_SECONDS).await?;
-            tracing::info!(user = user.id, "logged in with a mailed link");
-            Ok(session_response(&state, &secret, "/"))
+        Some(used) => {
+            let secret =
+                security::create_session(&state.store, used.user.id, SESSION_SECONDS).await?;
+            tracing::info!(user = used.user.id, "logged in with a mailed link");
+            let to = match used.cohort_id {
+                Some(c) => format!("/cohorts/{c}"),
+                None => "/".to_owned(),
+            };
+            Ok(session_response(&state, &secret, &to))
         }
         None => page(
             &state,

@@ -3,6 +3,8 @@
 mod accounts;
 mod cohorts;
 mod dashboard;
+mod during;
+pub(crate) use during::new_calendar_link;
 mod equipment;
 mod login;
 mod plans;
@@ -110,6 +112,26 @@ pub fn router() -> Router<AppState> {
             post(rooms::create),
         )
         .route("/rooms/{activity}", get(rooms::join))
+        .route(
+            "/cohorts/{id}/convocations",
+            post(during::send_convocations),
+        )
+        .route("/cohorts/{id}/convocations/{user}", post(during::resend))
+        .route("/cohorts/{id}/received", post(during::acknowledge))
+        .route(
+            "/cohorts/{id}/opening",
+            get(during::opening_form).post(during::opening_save),
+        )
+        .route(
+            "/cohorts/{id}/activities/{activity}/instructions",
+            post(during::save_instructions),
+        )
+        .route("/j/{token}", get(during::join))
+        .route(
+            "/calendar",
+            get(during::calendar_page).post(during::calendar_new),
+        )
+        .route("/calendar/{file}", get(during::calendar_feed))
         .route("/cohorts/{id}/trainers", post(cohorts::add_trainer))
         .route("/cohorts/{id}/enrollments", post(cohorts::enroll))
         .route(
@@ -173,6 +195,13 @@ const FLASHES: &[&str] = &[
     "activity-deleted",
     "cohort-updated",
     "room-created",
+    "convocations-sent",
+    "convocation-resent",
+    "links-acknowledged",
+    "opening-saved",
+    "opening-published",
+    "instructions-saved",
+    "instructions-published",
 ];
 
 #[derive(serde::Deserialize, Default)]

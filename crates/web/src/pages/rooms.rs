@@ -76,14 +76,38 @@ pub async fn join(
     Path(aid): Path<i64>,
 ) -> Result<Response, AppError> {
     let s = &state.store;
-    let Some((meeting_id, a)) = cohorts::bbb_room(s, aid).await? else {
+    let Some((_, a)) = cohorts::bbb_room(s, aid).await? else {
         return Err(AppError::NotFound);
     };
     let c = cohorts::get(s, a.cohort_id).await?;
     access::see_cohort(s, &who.user, &c).await?;
-    let Some(bbb) = &state.config.bbb else {
-        return unavailable(&state, &who);
+    let moderator = match who.user.role {
+        Role::Trainee => false,
+        Role::Trainer => cohorts::is_trainer(s, c.id, who.user.id).await?,
+        Role::Admin | Role::Pilot => true,
     };
+    match enter(&state, aid, &who.user, moderator).await? {
+        Some(url) => Ok(Redirect::to(&url).into_response()),
+        None => unavailable(&state, &who.ctx),
+    }
+}
+
+/// The server's join URL for `user` into the activity's BigBlueButton room; `None` when the
+/// activity has no such room or the server cannot be reached.
+pub async fn enter(
+    state: &AppState,
+    aid: i64,
+    user: &hybride_store::people::User,
+    moderator: bool,
+) -> Result<Option<String>, AppError> {
+    let s = &state.store;
+    let Some((meeting_id, a)) = cohorts::bbb_room(s, aid).await? else {
+        return Ok(None);
+    };
+    let Some(bbb) = &state.config.bbb else {
+        return Ok(None);
+    };
+    let c = cohorts::get(s, a.cohort_id).await?;
     let t = trainings::get(s, c.training_id).await?;
     // The meeting may have ended or the server restarted: creating it again is harmless.
     if let Err(e) = bbb
@@ -91,26 +115,20 @@ pub async fn join(
         .await
     {
         tracing::warn!(activity = aid, error = %e, "BigBlueButton unreachable");
-        return unavailable(&state, &who);
+        return Ok(None);
     }
-    let moderator = match who.user.role {
-        Role::Trainee => false,
-        Role::Trainer => cohorts::is_trainer(s, c.id, who.user.id).await?,
-        Role::Admin | Role::Pilot => true,
-    };
-    let url = bbb.join_url(
+    Ok(Some(bbb.join_url(
         &meeting_id,
-        &who.user.display_name(),
-        &who.user.id.to_string(),
+        &user.display_name(),
+        &user.id.to_string(),
         moderator,
-    );
-    Ok(Redirect::to(&url).into_response())
+    )))
 }
 
-fn unavailable(state: &AppState, who: &Allowed<Anyone>) -> Result<Response, AppError> {
+pub fn unavailable(state: &AppState, ctx: &crate::auth::Ctx) -> Result<Response, AppError> {
     let html = page(
         state,
-        &who.ctx,
+        ctx,
         "error.html",
         context! { status => 503, title_key => "room-unavailable", detail => None::<String> },
         false,

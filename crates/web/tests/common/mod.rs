@@ -17,6 +17,8 @@ pub const PASSWORD: &str = "correct horse battery staple";
 
 pub struct TestApp {
     pub base: String,
+    /// The running application's state, for jobs a test runs itself (the scheduler).
+    pub state: AppState,
     pub db: TestDatabase,
     pub mail_dir: std::path::PathBuf,
     shutdown: Option<tokio::sync::oneshot::Sender<()>>,
@@ -56,6 +58,7 @@ impl TestApp {
             adjust(Config::new(base.clone(), mail_dir.clone(), false)),
         );
         let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+        let kept = state.clone();
         tokio::spawn(async move {
             hybride_web::serve_on(state, listener, async {
                 let _ = rx.await;
@@ -65,6 +68,7 @@ impl TestApp {
         });
         TestApp {
             base,
+            state: kept,
             db,
             mail_dir,
             shutdown: Some(tx),
@@ -149,11 +153,17 @@ impl TestApp {
         }
     }
 
+    /// One round of the mail worker, into the mail folder.
+    pub async fn deliver(&self) -> usize {
+        let mailer = hybride_connect::mail::Mailer::folder(&self.mail_dir);
+        hybride_web::mailer::deliver_due(self.store(), &mailer)
+            .await
+            .unwrap()
+    }
+
     /// The last mail queued for `email`, after the worker delivered it.
     pub async fn last_mail_to(&self, email: &str) -> hybride_store::outbox::OutboxMail {
-        hybride_web::mailer::deliver_pending(self.store(), &self.mail_dir)
-            .await
-            .unwrap();
+        self.deliver().await;
         hybride_store::outbox::recent(self.store(), 100)
             .await
             .unwrap()
@@ -266,12 +276,15 @@ impl Api {
     }
 
     pub async fn post(&self, path: &str, body: Value) -> (StatusCode, Value) {
-        let r = self
-            .req(reqwest::Method::POST, path)
-            .json(&body)
-            .send()
-            .await
-            .unwrap();
+        self.send(reqwest::Method::POST, path, body).await
+    }
+
+    pub async fn put(&self, path: &str, body: Value) -> (StatusCode, Value) {
+        self.send(reqwest::Method::PUT, path, body).await
+    }
+
+    async fn send(&self, method: reqwest::Method, path: &str, body: Value) -> (StatusCode, Value) {
+        let r = self.req(method, path).json(&body).send().await.unwrap();
         let s = r.status();
         let ct = r
             .headers()
@@ -309,4 +322,120 @@ impl Api {
             .unwrap_or_default();
         (s, ct, r.text().await.unwrap())
     }
+}
+
+/// Python modules the tests use as independent peers; installed with pip when missing.
+pub fn python_modules(modules: &[&str]) {
+    let check = |m: &[&str]| {
+        std::process::Command::new("python3")
+            .arg("-c")
+            .arg(format!("import {}", m.join(", ")))
+            .status()
+            .is_ok_and(|s| s.success())
+    };
+    if check(modules) {
+        return;
+    }
+    let status = std::process::Command::new("python3")
+        .args([
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+        ])
+        .args(modules)
+        .status()
+        .expect("python3 runs");
+    assert!(
+        status.success() && check(modules),
+        "could not install {modules:?} with pip"
+    );
+}
+
+/// A real SMTP server on loopback (Python's aiosmtpd): every mail it receives is kept as JSON.
+pub struct SmtpSink {
+    pub port: u16,
+    pub dir: std::path::PathBuf,
+    child: std::process::Child,
+}
+
+impl SmtpSink {
+    pub fn start() -> SmtpSink {
+        use std::io::BufRead;
+        python_modules(&["aiosmtpd", "icalendar", "vobject"]);
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let dir = std::env::temp_dir().join(format!(
+            "hybride-smtp-{}",
+            &hybride_store::token::generate()[..12]
+        ));
+        let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/smtp_sink.py");
+        let mut child = std::process::Command::new("python3")
+            .arg(script)
+            .arg(&dir)
+            .arg(port.to_string())
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("python3 runs");
+        let mut line = String::new();
+        std::io::BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        assert_eq!(line.trim(), "ready", "the SMTP sink started");
+        SmtpSink { port, dir, child }
+    }
+
+    pub fn url(&self) -> String {
+        format!("smtp://127.0.0.1:{}", self.port)
+    }
+
+    /// Every mail received so far, in order.
+    pub fn received(&self) -> Vec<Value> {
+        let mut files: Vec<_> = std::fs::read_dir(&self.dir)
+            .map(|d| d.filter_map(|e| e.ok()).map(|e| e.path()).collect())
+            .unwrap_or_default();
+        files.retain(|p| p.extension().is_some_and(|e| e == "json"));
+        files.sort();
+        files
+            .iter()
+            .map(|p| serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap())
+            .collect()
+    }
+
+    /// Waits (up to 30 s) until at least `n` mails have arrived.
+    pub async fn wait_for(&self, n: usize) -> Vec<Value> {
+        for _ in 0..300 {
+            let got = self.received();
+            if got.len() >= n {
+                return got;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        panic!("expected {n} mails, got {}", self.received().len());
+    }
+}
+
+impl Drop for SmtpSink {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// The first link in `text` that starts with `prefix`.
+pub fn link_in(text: &str, prefix: &str) -> String {
+    let start = text
+        .find(prefix)
+        .unwrap_or_else(|| panic!("no {prefix} in {text}"));
+    text[start..]
+        .split(|c: char| c.is_whitespace())
+        .next()
+        .unwrap()
+        .to_owned()
 }

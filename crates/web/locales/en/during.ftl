@@ -1,0 +1,137 @@
+# During the training: convocations, personal links, opening message, instructions.
+
+checklist-during-title = During the training
+duty-links-received = Check that trainees received their connection links
+duty-opening-message = Announce the validation criteria and the accompaniment in the opening message
+duty-instructions-published = Explain the instructions at each new activity
+
+evidence-no-trainees = No trainee enrolled.
+evidence-no-convocation = No convocation sent.
+evidence-links-received = { $received } of { $trainees } trainees opened their links or confirmed receiving them.
+evidence-not-convoked = { $count } trainee(s) without a convocation.
+evidence-undelivered = { $count } convocation(s) not delivered: check the address.
+evidence-links-waiting = Waiting: { $names }{ $more ->
+    [0] {""}
+   *[other] {" "}and { $more } more
+  }.
+evidence-opening-none = The opening message is not written.
+evidence-opening-draft = The opening message is written but not published.
+evidence-opening-published = The opening message is published.
+evidence-opening-no-validation = It does not announce the validation criteria.
+evidence-opening-no-accompaniment = It does not announce the accompaniment.
+evidence-nothing-started = No activity has started yet.
+evidence-instructions-all = Instructions published for the { $count } activities that have started.
+evidence-instructions-some = Instructions published for { $published } of { $started } activities that have started.
+evidence-instructions-missing = No published instructions: “{ $title }”.
+
+links-title = Trainees' links
+convocations-send = Send the convocations ({ $count })
+links-sent = Convocation
+links-delivered = Handed to the server
+links-opened = Links opened
+links-acknowledged = Receipt confirmed
+links-times = sent { $count } times
+links-not-sent = Not sent
+links-failed = Failed
+links-queued = Waiting to be sent
+links-resend = Send again
+cohort-error-convocation-status = Convocations, the opening message and instructions go out once the cohort is ready or running.
+flash-convocations-sent = Convocations queued for sending.
+flash-convocation-resent = Convocation sent again with new links.
+flash-links-acknowledged = Thank you: your trainer knows you received your links.
+flash-opening-saved = Opening message saved.
+flash-opening-published = Opening message published.
+flash-instructions-saved = Instructions saved.
+flash-instructions-published = Instructions published.
+refused-mail = The e-mail could not be written.
+conflict-reminder = The reminder was already sent.
+refused-opening-incomplete = The opening message must announce the validation criteria and the accompaniment.
+
+space-title = My training space
+space-acknowledge-explain = Did you receive your convocation and your personal links? Tell your trainer.
+space-acknowledge = I have received my links
+space-acknowledged = Receipt of your links confirmed on { $day }.
+space-equipment = Test my equipment (microphone, sound, camera)
+space-current = Now
+space-next = Coming next
+space-none = Nothing for now.
+calendar-link = Add the training to my calendar
+
+opening-title = Opening message
+opening-explain = This message welcomes the trainees: it is filled in from the training, its validation rules and its accompaniment plan. Read it, complete it, then publish it.
+opening-introduction = Welcome
+opening-objectives = Objectives
+opening-validation = Validation criteria
+opening-validation-hint = What each trainee must do for the training to be validated, in plain words.
+opening-accompaniment = Accompaniment
+opening-accompaniment-hint = How to reach the trainers, how fast they answer, tutoring slots, the technical contact.
+opening-availability = Availability of contents
+opening-schedule-hint = The schedule below comes with the message, with each activity's links.
+opening-by-mail = Also e-mail the message to trainees
+opening-save = Save the draft
+opening-publish = Publish
+opening-republish = Publish the new version
+opening-edit = Edit the opening message
+opening-compose = Write the opening message
+opening-published-on = Published on { $day } at { $time }.
+opening-introduction-text = Welcome to the training “{ $training }”. It alternates in-person sessions, virtual classes and distance work: here is what awaits you and how we support you.
+opening-accompaniment-text =
+    To reach us: { $channels }.
+    We answer your questions within { $hours } hours ({ $days }).
+    Tutoring slots: { $tutoring }.
+    Technical contact: { $technical }.
+    Exchange hours and right to disconnect: { $exchange }.
+opening-working-days = working days
+opening-all-days = every day
+opening-availability-text = The training's contents remain available until { $day }.
+
+instructions-title = Instructions
+instructions-label = Instructions of this activity for the cohort
+instructions-hint = Leave empty to use the scenario's instructions.
+instructions-by-mail = Also e-mail the instructions when they are published
+instructions-publish-now = Publish now, without waiting for the activity to start
+instructions-auto = The instructions will be published automatically when the activity starts, on { $day } at { $time }.
+instructions-published-on = Instructions published on { $day } at { $time }.
+room-error-instructions-too-long = The instructions are too long.
+
+join-title = Join the activity
+join-invalid = This link is not valid, or no longer.
+join-ask-login = Receive a login link by e-mail
+join-early = The activity has not started yet: this link opens the room thirty minutes before the start.
+join-ended = This activity is over.
+join-no-room = No room is set for this activity yet: your trainer will give you the link.
+
+calendar-title = My calendar
+calendar-explain = Subscribe your calendar (Thunderbird, Outlook, your phone's calendar) to this personal link: every activity of your trainings appears there and updates by itself. Do not share it.
+calendar-new-url = Here is your new calendar link. Copy it now: it will not be shown again.
+calendar-url-label = Subscription link
+calendar-active = { $count ->
+    [0] You have no active calendar link.
+    [one] You have one active calendar link.
+   *[other] You have { $count } active calendar links.
+  }
+calendar-renew = Create a new link
+calendar-create = Create my calendar link
+calendar-renew-hint = A new link replaces the previous ones, which stop working.
+calendar-name = Trainings — { $name }
+
+mail-greeting = Hello { $name },
+mail-convocation-subject = Convocation: { $training }
+mail-reminder-subject = Reminder: your links for “{ $training }”
+mail-opening-subject = Opening message: { $training }
+mail-instructions-subject = Instructions: { $title }
+mail-convocation-intro = You are invited to the training “{ $training }”, from { $start } to { $end }.
+mail-reminder-intro = The training “{ $training }” starts soon and you have not opened your links yet. Here they are again.
+mail-instructions-intro = Here are the instructions of the activity “{ $title }” (training “{ $training }”).
+mail-objectives = Objectives
+mail-schedule = Schedule
+mail-place = Place: { $place }
+mail-join-link = Your personal link: { $link }
+mail-space-link = Your training space (personal link, single use):
+mail-equipment-link = Test your equipment before the first virtual class:
+mail-calendar-link = Your personal calendar (every session, to add to your calendar; the attached “formation.ics” file holds them too):
+mail-acknowledge = Please confirm that you received these links in your space: “I have received my links”.
+mail-signature = — The EAFC team
+
+error-not-enrolled = Account { $value } is not enrolled in this cohort.
+refused-cohort-not-started = The cohort must be ready or running.

@@ -1,0 +1,137 @@
+# During the training: convocations, personal links, opening message, instructions.
+
+checklist-during-title = Pendant la formation
+duty-links-received = Vérifier que les stagiaires ont reçu leurs liens de connexion
+duty-opening-message = Annoncer les critères de validation et l’accompagnement dans le message d’ouverture
+duty-instructions-published = Expliciter les consignes à chaque nouvelle activité
+
+evidence-no-trainees = Aucun stagiaire inscrit.
+evidence-no-convocation = Aucune convocation envoyée.
+evidence-links-received = { $received } stagiaire(s) sur { $trainees } ont ouvert leurs liens ou confirmé leur réception.
+evidence-not-convoked = { $count } stagiaire(s) sans convocation.
+evidence-undelivered = { $count } convocation(s) non distribuée(s) : vérifiez l’adresse.
+evidence-links-waiting = En attente : { $names }{ $more ->
+    [0] {""}
+   *[other] {" "}et { $more } autre(s)
+  }.
+evidence-opening-none = Le message d’ouverture n’est pas rédigé.
+evidence-opening-draft = Le message d’ouverture est rédigé mais pas publié.
+evidence-opening-published = Le message d’ouverture est publié.
+evidence-opening-no-validation = Il n’annonce pas les critères de validation.
+evidence-opening-no-accompaniment = Il n’annonce pas l’accompagnement.
+evidence-nothing-started = Aucune activité n’a encore commencé.
+evidence-instructions-all = Consignes publiées pour les { $count } activité(s) commencée(s).
+evidence-instructions-some = Consignes publiées pour { $published } activité(s) commencée(s) sur { $started }.
+evidence-instructions-missing = Sans consignes publiées : « { $title } ».
+
+links-title = Liens des stagiaires
+convocations-send = Envoyer les convocations ({ $count })
+links-sent = Convocation
+links-delivered = Remise au serveur
+links-opened = Liens ouverts
+links-acknowledged = Réception confirmée
+links-times = { $count } envois
+links-not-sent = Non envoyée
+links-failed = Échec
+links-queued = En attente d’envoi
+links-resend = Renvoyer
+cohort-error-convocation-status = Les convocations, le message d’ouverture et les consignes partent quand la session est prête ou en cours.
+flash-convocations-sent = Convocations mises en file d’envoi.
+flash-convocation-resent = Convocation renvoyée avec de nouveaux liens.
+flash-links-acknowledged = Merci : votre formateur sait que vous avez bien reçu vos liens.
+flash-opening-saved = Message d’ouverture enregistré.
+flash-opening-published = Message d’ouverture publié.
+flash-instructions-saved = Consignes enregistrées.
+flash-instructions-published = Consignes publiées.
+refused-mail = Le courriel n’a pas pu être rédigé.
+conflict-reminder = La relance a déjà été envoyée.
+refused-opening-incomplete = Le message d’ouverture doit annoncer les critères de validation et l’accompagnement.
+
+space-title = Mon espace de formation
+space-acknowledge-explain = Vous avez reçu votre convocation et vos liens personnels ? Dites-le à votre formateur.
+space-acknowledge = J’ai bien reçu mes liens
+space-acknowledged = Réception de vos liens confirmée le { $day }.
+space-equipment = Tester mon matériel (micro, son, caméra)
+space-current = En ce moment
+space-next = À venir
+space-none = Rien pour l’instant.
+calendar-link = Ajouter la formation à mon agenda
+
+opening-title = Message d’ouverture
+opening-explain = Ce message accueille les stagiaires : il est pré-rempli à partir de la formation, de ses règles de validation et du plan d’accompagnement. Relisez-le, complétez-le, puis publiez-le.
+opening-introduction = Accueil
+opening-objectives = Objectifs
+opening-validation = Critères de validation
+opening-validation-hint = Ce que chaque stagiaire doit faire pour que la formation soit validée, en mots simples.
+opening-accompaniment = Accompagnement
+opening-accompaniment-hint = Comment joindre les formateurs, en combien de temps ils répondent, les permanences, le contact technique.
+opening-availability = Disponibilité des contenus
+opening-schedule-hint = Le programme ci-dessous est joint au message, avec les liens de chaque activité.
+opening-by-mail = Envoyer aussi le message par courriel aux stagiaires
+opening-save = Enregistrer le brouillon
+opening-publish = Publier
+opening-republish = Publier la nouvelle version
+opening-edit = Modifier le message d’ouverture
+opening-compose = Rédiger le message d’ouverture
+opening-published-on = Publié le { $day } à { $time }.
+opening-introduction-text = Bienvenue dans la formation « { $training } ». Elle alterne des temps en présentiel, des classes virtuelles et du travail à distance : voici ce qui vous attend et comment nous vous accompagnons.
+opening-accompaniment-text =
+    Pour nous joindre : { $channels }.
+    Nous répondons à vos questions sous { $hours } heures ({ $days }).
+    Permanences de tutorat : { $tutoring }.
+    Contact technique : { $technical }.
+    Horaires d’échange et droit à la déconnexion : { $exchange }.
+opening-working-days = jours ouvrés
+opening-all-days = tous les jours
+opening-availability-text = Les contenus de la formation restent disponibles jusqu’au { $day }.
+
+instructions-title = Consignes
+instructions-label = Consignes de cette activité pour la session
+instructions-hint = Laissez vide pour reprendre les consignes du scénario.
+instructions-by-mail = Envoyer aussi les consignes par courriel à la publication
+instructions-publish-now = Publier maintenant, sans attendre le début de l’activité
+instructions-auto = Les consignes seront publiées automatiquement au début de l’activité, le { $day } à { $time }.
+instructions-published-on = Consignes publiées le { $day } à { $time }.
+room-error-instructions-too-long = Les consignes sont trop longues.
+
+join-title = Rejoindre l’activité
+join-invalid = Ce lien n’est pas ou plus valide.
+join-ask-login = Recevoir un lien de connexion par courriel
+join-early = L’activité n’a pas encore commencé : ce lien ouvrira la salle trente minutes avant le début.
+join-ended = Cette activité est terminée.
+join-no-room = Aucune salle n’est encore indiquée pour cette activité : votre formateur vous donnera le lien.
+
+calendar-title = Mon agenda
+calendar-explain = Abonnez votre agenda (Thunderbird, Outlook, agenda du téléphone) à ce lien personnel : toutes les activités de vos formations y apparaissent et se mettent à jour d’elles-mêmes. Ne le partagez pas.
+calendar-new-url = Voici votre nouveau lien d’agenda. Copiez-le maintenant : il ne sera plus affiché.
+calendar-url-label = Lien d’abonnement
+calendar-active = { $count ->
+    [0] Vous n’avez pas de lien d’agenda actif.
+    [one] Vous avez un lien d’agenda actif.
+   *[other] Vous avez { $count } liens d’agenda actifs.
+  }
+calendar-renew = Créer un nouveau lien
+calendar-create = Créer mon lien d’agenda
+calendar-renew-hint = Un nouveau lien remplace les précédents, qui cessent de fonctionner.
+calendar-name = Formations — { $name }
+
+mail-greeting = Bonjour { $name },
+mail-convocation-subject = Convocation : { $training }
+mail-reminder-subject = Rappel : vos liens pour « { $training } »
+mail-opening-subject = Message d’ouverture : { $training }
+mail-instructions-subject = Consignes : { $title }
+mail-convocation-intro = Vous êtes convoqué(e) à la formation « { $training } », du { $start } au { $end }.
+mail-reminder-intro = La formation « { $training } » commence bientôt et vous n’avez pas encore ouvert vos liens. Les voici de nouveau.
+mail-instructions-intro = Voici les consignes de l’activité « { $title } » (formation « { $training } »).
+mail-objectives = Objectifs
+mail-schedule = Programme
+mail-place = Lieu : { $place }
+mail-join-link = Votre lien personnel : { $link }
+mail-space-link = Votre espace de formation (lien personnel, à usage unique) :
+mail-equipment-link = Testez votre matériel avant la première classe virtuelle :
+mail-calendar-link = Votre agenda personnel (toutes les séances, à ajouter à votre agenda ; le fichier joint « formation.ics » les contient aussi) :
+mail-acknowledge = Merci de confirmer la réception de ces liens dans votre espace : « J’ai bien reçu mes liens ».
+mail-signature = — L’équipe de l’EAFC
+
+error-not-enrolled = Le compte { $value } n’est pas inscrit à cette session.
+refused-cohort-not-started = La session doit être prête ou en cours.

@@ -1,0 +1,444 @@
+//! During the training, in pages: convocations and their follow-up, the trainee's
+//! acknowledgement, the opening message composer, instructions per activity, personal join
+//! links and calendars.
+
+use super::{done, field_errors, page};
+use crate::access::{self, Anyone, Staff};
+use crate::auth::{Allowed, Ctx};
+use crate::csrf::CsrfForm;
+use crate::error::AppError;
+use crate::forms::{self, OpeningFields};
+use crate::{during, AppState};
+use axum::extract::{Path, State};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use hybride_domain::{FieldErrors, Role};
+use hybride_store::during::{self as store, ConvocationKind, OpeningText};
+use hybride_store::links::{self, Purpose, Scope};
+use hybride_store::{cohorts, now, people, trainings};
+use minijinja::context;
+use serde::{Deserialize, Serialize};
+
+use super::login::Empty;
+
+fn back(id: i64, error: &str) -> Response {
+    Redirect::to(&format!("/cohorts/{id}?error={error}#h-during")).into_response()
+}
+
+/// Sends the convocation to every trainee who has not had one yet.
+pub async fn send_convocations(
+    State(state): State<AppState>,
+    who: Allowed<Staff>,
+    Path(id): Path<i64>,
+    CsrfForm(_): CsrfForm<Empty>,
+) -> Result<Response, AppError> {
+    let c = cohorts::get(&state.store, id).await?;
+    access::edit_schedule(&state.store, &who.user, &c).await?;
+    if !during::may_convoke(&c) {
+        return Ok(back(id, "convocation-status"));
+    }
+    let sent = during::convoke_pending(&state, &c, who.user.id).await?;
+    tracing::info!(cohort = id, sent, "convocations queued");
+    Ok(done(
+        &format!("/cohorts/{id}#h-during"),
+        "convocations-sent",
+    ))
+}
+
+/// Sends one trainee's convocation again, with fresh links.
+pub async fn resend(
+    State(state): State<AppState>,
+    who: Allowed<Staff>,
+    Path((id, user)): Path<(i64, i64)>,
+    CsrfForm(_): CsrfForm<Empty>,
+) -> Result<Response, AppError> {
+    let c = cohorts::get(&state.store, id).await?;
+    access::edit_schedule(&state.store, &who.user, &c).await?;
+    if !during::may_convoke(&c) {
+        return Ok(back(id, "convocation-status"));
+    }
+    during::convoke(
+        &state,
+        &c,
+        user,
+        ConvocationKind::Convocation,
+        Some(who.user.id),
+    )
+    .await?;
+    Ok(done(
+        &format!("/cohorts/{id}#h-during"),
+        "convocation-resent",
+    ))
+}
+
+/// « J'ai bien reçu mes liens »: the trainee confirms.
+pub async fn acknowledge(
+    State(state): State<AppState>,
+    who: Allowed<Anyone>,
+    Path(id): Path<i64>,
+    CsrfForm(_): CsrfForm<Empty>,
+) -> Result<Response, AppError> {
+    if who.user.role != Role::Trainee {
+        return Err(AppError::Forbidden);
+    }
+    store::acknowledge(&state.store, id, who.user.id).await?;
+    Ok(done(&format!("/cohorts/{id}"), "links-acknowledged"))
+}
+
+#[derive(Deserialize, Serialize, Default)]
+pub struct OpeningForm {
+    #[serde(default)]
+    introduction: String,
+    #[serde(default)]
+    objectives: String,
+    #[serde(default)]
+    validation: String,
+    #[serde(default)]
+    accompaniment: String,
+    #[serde(default)]
+    availability: String,
+    /// `save` or `publish`.
+    #[serde(default)]
+    action: String,
+    #[serde(default)]
+    by_mail: Option<String>,
+}
+
+impl From<OpeningText> for OpeningForm {
+    fn from(t: OpeningText) -> OpeningForm {
+        OpeningForm {
+            introduction: t.introduction,
+            objectives: t.objectives,
+            validation: t.validation,
+            accompaniment: t.accompaniment,
+            availability: t.availability,
+            action: String::new(),
+            by_mail: Some("on".into()),
+        }
+    }
+}
+
+async fn opening_page(
+    state: &AppState,
+    who: &Allowed<Staff>,
+    c: &cohorts::Cohort,
+    form: &OpeningForm,
+    errors: &FieldErrors,
+) -> Result<Response, AppError> {
+    let saved = store::opening(&state.store, c.id).await?;
+    let activities = cohorts::activities(&state.store, c.id).await?;
+    page(
+        state,
+        &who.ctx,
+        "opening_form.html",
+        context! {
+            cohort => c,
+            form => form,
+            saved => saved,
+            activities => activities,
+            errors => field_errors(&who.ctx, errors),
+        },
+        !errors.is_empty(),
+    )
+}
+
+/// The composer: the saved message, or one drawn from the training.
+pub async fn opening_form(
+    State(state): State<AppState>,
+    who: Allowed<Staff>,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    let c = cohorts::get(&state.store, id).await?;
+    access::edit_schedule(&state.store, &who.user, &c).await?;
+    let form = match store::opening(&state.store, id).await? {
+        Some(m) => OpeningForm {
+            introduction: m.introduction,
+            objectives: m.objectives,
+            validation: m.validation,
+            accompaniment: m.accompaniment,
+            availability: m.availability,
+            action: String::new(),
+            by_mail: Some("on".into()),
+        },
+        None => during::opening_prefill(&state.store, &c, who.ctx.lang)
+            .await?
+            .into(),
+    };
+    opening_page(&state, &who, &c, &form, &FieldErrors::new()).await
+}
+
+/// Saves the message, and publishes it when asked (to the space, and by e-mail if ticked).
+pub async fn opening_save(
+    State(state): State<AppState>,
+    who: Allowed<Staff>,
+    Path(id): Path<i64>,
+    CsrfForm(f): CsrfForm<OpeningForm>,
+) -> Result<Response, AppError> {
+    let c = cohorts::get(&state.store, id).await?;
+    access::edit_schedule(&state.store, &who.user, &c).await?;
+    let parsed = forms::opening(OpeningFields {
+        introduction: &f.introduction,
+        objectives: &f.objectives,
+        validation: &f.validation,
+        accompaniment: &f.accompaniment,
+        availability: &f.availability,
+    });
+    let text = match parsed {
+        Ok(t) => t,
+        Err(e) => return opening_page(&state, &who, &c, &f, &e).await,
+    };
+    store::save_opening(&state.store, id, &text, who.user.id).await?;
+    if f.action == "publish" {
+        if !during::may_convoke(&c) {
+            return Ok(back(id, "convocation-status"));
+        }
+        during::publish_opening(&state, &c, f.by_mail.is_some()).await?;
+        return Ok(done(&format!("/cohorts/{id}"), "opening-published"));
+    }
+    Ok(done(&format!("/cohorts/{id}/opening"), "opening-saved"))
+}
+
+#[derive(Deserialize)]
+pub struct InstructionsForm {
+    #[serde(default)]
+    instructions: String,
+    #[serde(default)]
+    by_mail: Option<String>,
+    #[serde(default)]
+    publish: Option<String>,
+}
+
+/// An activity's instructions for this cohort; published now when asked.
+pub async fn save_instructions(
+    State(state): State<AppState>,
+    who: Allowed<Staff>,
+    Path((id, aid)): Path<(i64, i64)>,
+    CsrfForm(f): CsrfForm<InstructionsForm>,
+) -> Result<Response, AppError> {
+    let c = cohorts::get(&state.store, id).await?;
+    access::edit_schedule(&state.store, &who.user, &c).await?;
+    let text = match forms::instructions(&f.instructions) {
+        Ok(t) => t,
+        Err(_) => {
+            return Ok(Redirect::to(&format!(
+                "/cohorts/{id}/activities/{aid}?error=instructions-too-long"
+            ))
+            .into_response())
+        }
+    };
+    let a = store::set_instructions(&state.store, id, aid, text.as_deref(), f.by_mail.is_some())
+        .await?;
+    if f.publish.is_some() {
+        if !during::may_convoke(&c) {
+            return Ok(back(id, "convocation-status"));
+        }
+        during::publish_instructions(&state, &a).await?;
+        return Ok(done(
+            &format!("/cohorts/{id}/activities/{aid}"),
+            "instructions-published",
+        ));
+    }
+    Ok(done(
+        &format!("/cohorts/{id}/activities/{aid}"),
+        "instructions-saved",
+    ))
+}
+
+/// How long before its start a room may be entered through a personal link.
+const JOIN_EARLY_SECONDS: i64 = 30 * 60;
+
+/// `/j/{token}`: a trainee's personal way into one activity, without logging in.
+pub async fn join(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(token): Path<String>,
+) -> Result<Response, AppError> {
+    let s = &state.store;
+    let link = links::open(s, &token, Purpose::Join).await?;
+    let found = match link {
+        Some(l) => match (l.cohort_id, l.activity_id) {
+            (Some(c), Some(a)) => Some((l.user_id, cohorts::activity(s, c, a).await?)),
+            _ => None,
+        },
+        None => None,
+    };
+    let Some((user_id, a)) = found else {
+        let html = page(
+            &state,
+            &ctx,
+            "join.html",
+            context! { state => "invalid" },
+            false,
+        )?;
+        return Ok((StatusCode::NOT_FOUND, html).into_response());
+    };
+    let c = cohorts::get(s, a.cohort_id).await?;
+    let at = now();
+    let state_key = if at < a.starts_at - JOIN_EARLY_SECONDS {
+        "early"
+    } else if at > a.ends_at {
+        "ended"
+    } else {
+        let user = people::get(s, user_id).await?;
+        if let Some(url) = super::rooms::enter(&state, a.id, &user, false).await? {
+            return Ok(Redirect::to(&url).into_response());
+        }
+        match a.room_url.as_deref() {
+            Some(u) if u.starts_with("https://") || u.starts_with("http://") => {
+                if cohorts::bbb_room(s, a.id).await?.is_some() {
+                    return super::rooms::unavailable(&state, &ctx);
+                }
+                return Ok(Redirect::to(u).into_response());
+            }
+            _ => "no-room",
+        }
+    };
+    page(
+        &state,
+        &ctx,
+        "join.html",
+        context! { state => state_key, activity => a, cohort => c },
+        false,
+    )
+}
+
+/// `/calendar/{token}.ics`: a person's calendar feed, for their calendar application.
+pub async fn calendar_feed(
+    State(state): State<AppState>,
+    Path(file): Path<String>,
+) -> Result<Response, AppError> {
+    let Some(token) = file.strip_suffix(".ics") else {
+        return Err(AppError::NotFound);
+    };
+    let Some(link) = links::open(&state.store, token, Purpose::Calendar).await? else {
+        return Err(AppError::NotFound);
+    };
+    let ics = during::personal_calendar(&state, link.user_id).await?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),
+            (header::CACHE_CONTROL, "private, max-age=300"),
+        ],
+        ics,
+    )
+        .into_response())
+}
+
+/// The person's calendar links: how to subscribe, and a new link on demand.
+pub async fn calendar_page(
+    State(state): State<AppState>,
+    who: Allowed<Anyone>,
+) -> Result<Response, AppError> {
+    calendar_view(&state, &who, None).await
+}
+
+async fn calendar_view(
+    state: &AppState,
+    who: &Allowed<Anyone>,
+    new_url: Option<String>,
+) -> Result<Response, AppError> {
+    let active: Vec<_> = links::of_user(&state.store, who.user.id)
+        .await?
+        .into_iter()
+        .filter(|l| {
+            l.purpose == Purpose::Calendar && l.revoked_at.is_none() && l.expires_at > now()
+        })
+        .collect();
+    page(
+        state,
+        &who.ctx,
+        "calendar.html",
+        context! { links => active, new_url => new_url },
+        false,
+    )
+}
+
+/// A new calendar link, shown once; the previous ones stop working.
+pub async fn calendar_new(
+    State(state): State<AppState>,
+    who: Allowed<Anyone>,
+    CsrfForm(_): CsrfForm<Empty>,
+) -> Result<Response, AppError> {
+    let secret = new_calendar_link(&state, who.user.id).await?;
+    let url = format!("{}/calendar/{secret}.ics", state.config.public_url);
+    calendar_view(&state, &who, Some(url)).await
+}
+
+/// Revokes a person's calendar links and issues a new one, valid a year.
+pub async fn new_calendar_link(state: &AppState, user_id: i64) -> Result<String, AppError> {
+    links::revoke_all(&state.store, user_id, Purpose::Calendar).await?;
+    Ok(links::issue(
+        &state.store,
+        Scope {
+            user_id,
+            purpose: Purpose::Calendar,
+            cohort_id: None,
+            activity_id: None,
+            expires_at: now() + 365 * 24 * 3600,
+        },
+    )
+    .await?)
+}
+
+/// What the cohort page shows of the "during" phase: to staff, the checklist and each trainee's
+/// links; to a trainee, the opening message, their current and next activities with
+/// instructions, and the acknowledgement.
+pub async fn cohort_context(
+    state: &AppState,
+    who: &Allowed<Anyone>,
+    c: &cohorts::Cohort,
+) -> Result<minijinja::Value, AppError> {
+    let s = &state.store;
+    let t = trainings::get(s, c.training_id).await?;
+    let steps = trainings::steps(s, t.id).await?;
+    let activities = cohorts::activities(s, c.id).await?;
+    let opening = store::opening(s, c.id).await?;
+    let at = now();
+    if who.user.role == Role::Trainee {
+        let mine = store::link_status(s, c.id)
+            .await?
+            .into_iter()
+            .find(|l| l.user_id == who.user.id);
+        // Current and next: what has started and not ended, then the two next ones.
+        let mut current = Vec::new();
+        let mut next = Vec::new();
+        for a in &activities {
+            let published = a.instructions_published_at.is_some();
+            let row = context! {
+                a => a,
+                instructions => published.then(|| during::instructions(a, &steps)),
+                room => a.room_url.as_deref().is_some_and(|u| !u.is_empty()),
+            };
+            if a.starts_at <= at && a.ends_at >= at {
+                current.push(row);
+            } else if a.starts_at > at && next.len() < 2 {
+                next.push(row);
+            }
+        }
+        return Ok(context! {
+            trainee => true,
+            opening => opening.filter(|m| m.published_at.is_some()),
+            current => current,
+            next => next,
+            acknowledged => mine.as_ref().and_then(|l| l.acknowledged_at),
+            convoked => mine.as_ref().is_some_and(|l| l.sent_count > 0),
+        });
+    }
+    let items = during::checklist(s, c).await?;
+    let can_act = access::edit_schedule(s, &who.user, c).await.is_ok();
+    let links = if access::see_enrollments(&who.user) {
+        store::link_status(s, c.id).await?
+    } else {
+        Vec::new()
+    };
+    let pending = links.iter().filter(|l| l.sent_count == 0).count();
+    Ok(context! {
+        trainee => false,
+        items => crate::before::show(who.ctx.lang, c, &items),
+        links => links,
+        pending => pending,
+        can_act => can_act,
+        may_convoke => during::may_convoke(c),
+        opening => opening,
+    })
+}
