@@ -126,12 +126,8 @@ describe('gestionnaire EAFC : comptes', { timeout: 60_000 }, () => {
     assert.equal(await main(page).getByText('camille.durand-e2e@ac-lyon.fr').count(), 0);
   }));
 
-  // Known bug, outside this suite's files: with Windows line ends (CRLF, what Excel writes), the
-  // csv crate's Position::line() lags one line behind (BurntSushi/rust-csv#395), so the error is
-  // reported on line 2. Remove `todo` once crates/domain/src/accounts.rs numbers lines itself.
-  test('les numéros de ligne sont justes avec des fins de ligne Windows (CRLF)', {
-    todo: 'TODO(import line numbers): CRLF files report line N-1',
-  }, () => withPage(async (page) => {
+  // Excel writes CRLF line ends; the error is still reported on the line a spreadsheet shows.
+  test('les numéros de ligne sont justes avec des fins de ligne Windows (CRLF)', () => withPage(async (page) => {
     await login(page, 'admin');
     await page.goto('/accounts/import');
     const [line] = await importCsv(page, CSV, '\r\n');
@@ -143,7 +139,6 @@ describe('pilote : scénario', { timeout: 60_000 }, () => {
   /** From the dashboard to the scenario editor of the pilot's first training, by links. */
   async function openScenario(page) {
     await clickAndLoad(page, page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Formations' }));
-    // A plan is chosen: with « Tous les plans » the filter answers 400 (see the todo test below).
     await main(page).getByRole('combobox', { name: 'Plan de formation' }).selectOption({ label: '2026-2027' });
     await page.getByRole('checkbox', { name: 'Seulement les miennes' }).check();
     await clickAndLoad(page, main(page).getByRole('button', { name: 'Filtrer' }));
@@ -156,12 +151,8 @@ describe('pilote : scénario', { timeout: 60_000 }, () => {
     return title;
   }
 
-  // Known bug, outside this suite's files: the list's filter form sends `plan=` for « Tous les
-  // plans », which the handler's `Option<i64>` query refuses with a 400 page. Reported; remove
-  // `todo` once crates/web/src/pages/trainings.rs reads an empty plan as none.
-  test('filtre « Seulement les miennes » avec « Tous les plans »', {
-    todo: 'TODO(trainings filter): GET /trainings?plan=&mine=1 answers 400',
-  }, () => withPage(async (page) => {
+  // « Tous les plans » sends an empty plan: every plan is listed.
+  test('filtre « Seulement les miennes » avec « Tous les plans »', () => withPage(async (page) => {
     await login(page, 'pilot');
     await page.goto('/trainings');
     await page.getByRole('checkbox', { name: 'Seulement les miennes' }).check();

@@ -80,6 +80,10 @@ pub fn parse_accounts_csv(bytes: &[u8]) -> Result<Vec<NewAccount>, Vec<LineError
     let Ok(text) = std::str::from_utf8(bytes) else {
         return Err(file_error("error-import-not-utf8"));
     };
+    // Excel writes CRLF line ends, which the csv reader's line count misreads: normalise them
+    // so that every reported line number is the one a spreadsheet shows.
+    let text = text.replace("\r\n", "\n");
+    let text = text.as_str();
     let header_line = text.lines().next().unwrap_or("");
     if header_line.trim().is_empty() {
         return Err(file_error("error-import-empty"));
@@ -258,6 +262,14 @@ pub fn parse_accounts_csv(bytes: &[u8]) -> Result<Vec<NewAccount>, Vec<LineError
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn line_numbers_are_right_with_windows_line_ends() {
+        let csv = "nom;prénom;courriel;rôle\r\nDurand;Camille;camille.durand@ac-lyon.fr;stagiaire\r\nRoux;Léa;lea.roux@ac-lyon.fr;chef\r\n";
+        let errors = parse_accounts_csv(csv.as_bytes()).unwrap_err();
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].line, 3);
+    }
 
     #[test]
     fn reads_a_french_excel_export() {

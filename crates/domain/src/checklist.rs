@@ -394,6 +394,62 @@ pub fn instructions_published(f: &InstructionsFacts) -> Item {
     item(Status::Warning, evidence)
 }
 
+/// The discussion space, measured against the accompaniment plan.
+#[derive(Debug, Clone, Default)]
+pub struct SocialFacts {
+    /// Whether any activity has started.
+    pub started: bool,
+    pub posts: usize,
+    pub authors: usize,
+    /// Trainees' questions still unanswered past the committed response time: (name, hours late).
+    pub overdue: Vec<(String, i64)>,
+    /// Trainees with no sign of life for the set number of days, not followed up since.
+    pub inactive: Vec<String>,
+    pub inactivity_days: u32,
+}
+
+pub fn social_activity(f: &SocialFacts) -> Item {
+    let item = |status, evidence| Item {
+        phase: Phase::During,
+        key: "social_activity",
+        status,
+        evidence,
+    };
+    if !f.started {
+        return item(
+            Status::NotApplicable,
+            vec![Evidence::new("evidence-nothing-started")],
+        );
+    }
+    if f.posts == 0 {
+        return item(Status::Todo, vec![Evidence::new("evidence-no-posts")]);
+    }
+    let mut evidence = vec![Evidence::new("evidence-posts")
+        .with("posts", f.posts)
+        .with("authors", f.authors)];
+    for (name, late) in &f.overdue {
+        evidence.push(
+            Evidence::new("evidence-question-overdue")
+                .with("name", name)
+                .with("hours", late),
+        );
+    }
+    if !f.inactive.is_empty() {
+        evidence.push(
+            Evidence::new("evidence-inactive")
+                .with("names", names(&f.inactive))
+                .with("more", f.inactive.len().saturating_sub(NAMES_SHOWN))
+                .with("days", f.inactivity_days),
+        );
+    }
+    let status = if f.overdue.is_empty() && f.inactive.is_empty() {
+        Status::Done
+    } else {
+        Status::Warning
+    };
+    item(status, evidence)
+}
+
 /// A cohort may be declared ready when no "before" duty is left to do.
 pub fn open_items(items: &[Item]) -> Vec<&'static str> {
     items
@@ -574,5 +630,32 @@ mod tests {
             unpublished: vec![],
         };
         assert_eq!(instructions_published(&all).status, Status::Done);
+    }
+
+    #[test]
+    fn social() {
+        assert_eq!(
+            social_activity(&SocialFacts::default()).status,
+            Status::NotApplicable
+        );
+        let quiet = SocialFacts {
+            started: true,
+            ..Default::default()
+        };
+        assert_eq!(social_activity(&quiet).status, Status::Todo);
+        let lively = SocialFacts {
+            started: true,
+            posts: 12,
+            authors: 5,
+            ..Default::default()
+        };
+        assert_eq!(social_activity(&lively).status, Status::Done);
+        let late = SocialFacts {
+            overdue: vec![("Léa Martin".into(), 5)],
+            ..lively.clone()
+        };
+        let item = social_activity(&late);
+        assert_eq!(item.status, Status::Warning);
+        assert_eq!(item.evidence[1].key, "evidence-question-overdue");
     }
 }

@@ -8,6 +8,7 @@ pub mod accounts;
 pub mod calendar;
 pub mod checklist;
 pub mod cohort;
+pub mod discussion;
 pub mod email;
 pub mod gaia;
 pub mod invalid;

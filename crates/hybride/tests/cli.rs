@@ -229,8 +229,18 @@ async fn user_import_is_all_or_nothing_and_reports_lines() {
 async fn an_unusable_smtp_server_or_sender_is_refused_at_start() {
     let db = TestDatabase::new().await.unwrap();
     for args in [
-        ["--smtp-url", "ftp://relay.ac-lyon.fr", "--smtp-from", "eafc@ac-lyon.fr"],
-        ["--smtp-url", "smtp://127.0.0.1:2525", "--smtp-from", "pas une adresse"],
+        [
+            "--smtp-url",
+            "ftp://relay.ac-lyon.fr",
+            "--smtp-from",
+            "eafc@ac-lyon.fr",
+        ],
+        [
+            "--smtp-url",
+            "smtp://127.0.0.1:2525",
+            "--smtp-from",
+            "pas une adresse",
+        ],
     ] {
         let out = hybride(&db.url)
             .args(["serve", "--addr", &format!("127.0.0.1:{}", free_port())])
@@ -239,6 +249,9 @@ async fn an_unusable_smtp_server_or_sender_is_refused_at_start() {
             .unwrap();
         assert!(!out.status.success(), "{args:?}");
         let stderr = String::from_utf8_lossy(&out.stderr);
-        assert!(stderr.contains("SMTP URL") || stderr.contains("sender address"), "{stderr}");
+        assert!(
+            stderr.contains("SMTP URL") || stderr.contains("sender address"),
+            "{stderr}"
+        );
     }
 }

@@ -8,6 +8,7 @@
 
 pub mod before;
 pub mod cohorts;
+pub mod discussion;
 pub mod during;
 mod error;
 pub mod links;

@@ -263,6 +263,7 @@ pub fn show(lang: Lang, c: &Cohort, items: &[Item]) -> Vec<ShownItem> {
                 "links_received" => format!("/cohorts/{}#h-links", c.id),
                 "opening_message" => format!("/cohorts/{}/opening", c.id),
                 "instructions_published" => format!("/cohorts/{}#h-schedule", c.id),
+                "social_activity" => format!("/cohorts/{}/forum", c.id),
                 _ => "/qualifications".to_owned(),
             },
         })

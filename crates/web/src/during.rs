@@ -28,7 +28,7 @@ pub fn instructions<'a>(a: &'a Activity, steps: &'a [Step]) -> &'a str {
     }
 }
 
-/// The four "during" items of a cohort (three until the discussion space exists).
+/// The four "during" items of a cohort.
 pub async fn checklist(store: &Store, c: &Cohort) -> Result<Vec<Item>, AppError> {
     let activities = cohorts::activities(store, c.id).await?;
     let links = during::link_status(store, c.id).await?;
@@ -69,6 +69,7 @@ pub async fn checklist(store: &Store, c: &Cohort) -> Result<Vec<Item>, AppError>
         checklist::links_received(&links),
         checklist::opening_message(&opening),
         checklist::instructions_published(&instructions),
+        crate::discussion::checklist_item(store, c).await?,
     ])
 }
 
@@ -388,9 +389,9 @@ pub async fn publish_instructions(state: &AppState, a: &Activity) -> Result<bool
     Ok(during::publish_instructions(s, a.id, now(), &mails).await?)
 }
 
-/// One round of the scheduler: instructions of activities that have started, and reminders
-/// two working days before a cohort's first synchronous activity to trainees who have not
-/// opened their links. Safe to run on several instances at once.
+/// One round of the scheduler: instructions of activities that have started, the discussion
+/// digests, and reminders two working days before a cohort's first synchronous activity to
+/// trainees who have not opened their links. Safe to run on several instances at once.
 pub async fn run_jobs(state: &AppState) -> Result<(), AppError> {
     let s = &state.store;
     let at = now();
@@ -402,6 +403,7 @@ pub async fn run_jobs(state: &AppState) -> Result<(), AppError> {
             );
         }
     }
+    crate::discussion::send_digests(state).await?;
     let today = jiff::Timestamp::from_second(at)
         .map(|t| t.to_zoned(crate::before::paris()).date())
         .unwrap_or_default();
@@ -498,6 +500,45 @@ pub async fn seed_demo(state: &AppState) -> Result<usize, AppError> {
         if !text.validation.is_empty() && !text.accompaniment.is_empty() {
             during::save_opening(s, c.id, &text, sender).await?;
             during::publish_opening(s, c.id, &[]).await?;
+        }
+        // A few exchanges in the discussion space: a question answered, one still waiting.
+        let trainer = people::get(s, sender).await?;
+        let said = |t: &str| {
+            hybride_domain::LongText::parse(t)
+                .map_err(|e| AppError::Internal(anyhow::anyhow!("{e}")))
+        };
+        if let (Some(first), Some(second)) = (links.first(), links.get(1)) {
+            let asker = people::get(s, first.user_id).await?;
+            let q = crate::discussion::post(
+                state,
+                &c,
+                &asker,
+                None,
+                None,
+                &said("Bonjour, la **grille d’auto-positionnement** est-elle à rendre avant la classe virtuelle ?")?,
+            )
+            .await?;
+            crate::discussion::post(
+                state,
+                &c,
+                &trainer,
+                None,
+                Some(q.id),
+                &said(
+                    "Oui, déposez-la avant la classe virtuelle : nous partirons de vos réponses.",
+                )?,
+            )
+            .await?;
+            let other = people::get(s, second.user_id).await?;
+            crate::discussion::post(
+                state,
+                &c,
+                &other,
+                None,
+                None,
+                &said("Je partage une ressource utile : [Éduscol, l’hybridation](https://eduscol.education.fr/)")?,
+            )
+            .await?;
         }
     }
     run_jobs(state).await?;

@@ -12,6 +12,7 @@ mod assets;
 pub mod auth;
 pub mod before;
 mod csrf;
+pub mod discussion;
 pub mod during;
 pub mod error;
 pub mod forms;

@@ -138,6 +138,11 @@ impl Templates {
             "mail/convocation.txt",
             "mail/opening.txt",
             "mail/instructions.txt",
+            "mail/post.txt",
+            "mail/digest.txt",
+            "forum.html",
+            "thread.html",
+            "follow_up.html",
         );
         env.add_function("t", t);
         env.add_filter("day", day);

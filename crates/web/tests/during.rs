@@ -655,3 +655,216 @@ async fn mail_that_cannot_be_delivered_is_retried_then_shown_as_failed() {
         "{evidence}"
     );
 }
+
+#[tokio::test]
+async fn the_discussion_space_notifies_and_measures_the_accompaniment() {
+    let app = TestApp::start().await;
+    let s = setup(&app).await;
+    let cid = s.cohort;
+    // A response time of zero hours: any unanswered question is overdue at once.
+    let training = hybride_store::cohorts::get(app.store(), cid)
+        .await
+        .unwrap()
+        .training_id;
+    hybride_store::before::save_accompaniment(
+        app.store(),
+        training,
+        &hybride_store::before::AccompanimentInput {
+            channels: "forum".into(),
+            response_hours: 0,
+            working_days_only: false,
+            tutoring_slots: "mercredi".into(),
+            technical_contact: "assistance".into(),
+            exchange_hours: "8 h – 18 h".into(),
+        },
+    )
+    .await
+    .unwrap();
+    let hugo = app.anonymous();
+    hugo.login("hugo.petit@ac-lyon.fr", PASSWORD).await;
+    let lea = app.anonymous();
+    lea.login("lea.martin@ac-lyon.fr", PASSWORD).await;
+    let forum = format!("/cohorts/{cid}/forum");
+
+    // Léa wants every message by e-mail.
+    let r = lea
+        .post_form(&format!("{forum}/notify"), &[("mode", "each")])
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+
+    // An empty message is refused in French, and nothing is posted.
+    let r = hugo
+        .post_form(&format!("{forum}/general"), &[("body", "   ")])
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.text().await.unwrap().contains("obligatoire"));
+
+    // Hugo asks a question, with Markdown, a script and a mention of his trainer.
+    let r = hugo
+        .post_form(
+            &format!("{forum}/general"),
+            &[(
+                "body",
+                "**Question** : où trouver l’article ? <script>alert(1)</script> @karim.benali",
+            )],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (status, html) = hugo.get_html(&format!("{forum}/general")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("<strong>Question</strong>"), "{html}");
+    assert!(
+        html.contains("&lt;script&gt;") && !html.contains("<script>alert"),
+        "{html}"
+    );
+    assert!(html.contains("En attente de réponse"));
+    let trainer_mail = app.last_mail_to("karim.benali@ac-lyon.fr").await;
+    assert!(
+        trainer_mail.subject.contains("vous a mentionné"),
+        "{}",
+        trainer_mail.subject
+    );
+    let lea_mail = app.last_mail_to("lea.martin@ac-lyon.fr").await;
+    assert!(lea_mail.subject.contains("a écrit"), "{}", lea_mail.subject);
+    assert!(lea_mail.body.contains("**Question**"));
+
+    // Past the promised time, the question shows on the trainer's dashboard and the checklist.
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    let status_now = |list: &Value| status_of(list, "social_activity");
+    let (_, list) = s
+        .trainer_api
+        .get(&format!("/api/v1/cohorts/{cid}/checklist"))
+        .await;
+    assert_eq!(status_now(&list), "warning", "{list}");
+    let (_, acc) = s
+        .trainer_api
+        .get(&format!("/api/v1/cohorts/{cid}/accompaniment"))
+        .await;
+    assert_eq!(acc["overdue"].as_array().unwrap().len(), 1, "{acc}");
+    assert_eq!(acc["overdue"][0]["author_name"], "Camille Durand");
+    cohorts::set_status(app.store(), cid, hybride_domain::CohortStatus::Running)
+        .await
+        .unwrap();
+    let (_, home) = s.trainer.get_html("/").await;
+    assert!(home.contains("1 question(s) en retard"), "{home}");
+
+    // The trainer answers through the API: the question is answered, the duty is done.
+    let question = acc["overdue"][0]["post_id"].as_i64().unwrap();
+    let (status, reply) = s
+        .trainer_api
+        .post(
+            &format!("/api/v1/cohorts/{cid}/posts"),
+            json!({"body": "Dans l’onglet Ressources.", "parent_id": question}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{reply}");
+    let (_, list) = s
+        .trainer_api
+        .get(&format!("/api/v1/cohorts/{cid}/checklist"))
+        .await;
+    assert_eq!(status_now(&list), "done", "{list}");
+    let (_, posts) = s
+        .trainer_api
+        .get(&format!("/api/v1/cohorts/{cid}/posts"))
+        .await;
+    assert_eq!(posts.as_array().unwrap().len(), 2);
+    assert!(posts[0]["answered_at"].is_i64());
+    assert_eq!(posts[1]["parent_id"], question);
+    // A reply to a reply is refused.
+    let (status, _) = s
+        .trainer_api
+        .post(
+            &format!("/api/v1/cohorts/{cid}/posts"),
+            json!({"body": "x", "parent_id": reply["id"]}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+
+    // Once the cohort has run a week, Léa (never seen) is listed for a personal follow-up;
+    // Hugo, who posted, is not.
+    let started = cohorts::activity(app.store(), cid, s.started)
+        .await
+        .unwrap();
+    let ten_days_ago = jiff::Timestamp::now()
+        .checked_sub(jiff::SignedDuration::from_hours(240))
+        .unwrap();
+    cohorts::update_activity(
+        app.store(),
+        cid,
+        s.started,
+        &NewActivity {
+            step_id: started.step_id,
+            title: hybride_domain::Title::parse(&started.title).unwrap(),
+            modality: started.modality,
+            starts_at: ten_days_ago,
+            ends_at: jiff::Timestamp::from_second(started.ends_at).unwrap(),
+            place: None,
+            room_url: None,
+        },
+    )
+    .await
+    .unwrap();
+    let (_, acc) = s
+        .trainer_api
+        .get(&format!("/api/v1/cohorts/{cid}/accompaniment"))
+        .await;
+    let quiet: Vec<&str> = acc["inactive"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q["email"].as_str().unwrap())
+        .collect();
+    assert_eq!(quiet, vec!["lea.martin@ac-lyon.fr"], "{acc}");
+    let lea_id = s.trainees[0].id;
+    let (status, html) = s
+        .trainer
+        .get_html(&format!("/cohorts/{cid}/follow-up/{lea_id}"))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Bonjour Camille"), "{html}");
+    let r = s
+        .trainer
+        .post_form(
+            &format!("/cohorts/{cid}/follow-up/{lea_id}"),
+            &[("message", "Bonjour Léa, tout va bien ?")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        app.last_mail_to("lea.martin@ac-lyon.fr").await.body,
+        "Bonjour Léa, tout va bien ?"
+    );
+    let (_, acc) = s
+        .trainer_api
+        .get(&format!("/api/v1/cohorts/{cid}/accompaniment"))
+        .await;
+    assert!(
+        acc["inactive"].as_array().unwrap().is_empty(),
+        "followed up: {acc}"
+    );
+
+    // Hugo chose nothing: trainees get a daily digest of others' messages, once a day.
+    let sent = hybride_web::discussion::send_digests(&app.state)
+        .await
+        .unwrap();
+    assert_eq!(sent, 1, "Hugo only: Léa gets each message, the trainer too");
+    assert_eq!(
+        hybride_web::discussion::send_digests(&app.state)
+            .await
+            .unwrap(),
+        0
+    );
+    let digest = app.last_mail_to("hugo.petit@ac-lyon.fr").await;
+    assert!(
+        digest.body.contains("Dans l’onglet Ressources."),
+        "{}",
+        digest.body
+    );
+
+    // Someone outside the cohort cannot read it.
+    let (outsider, _) = app.as_role(Role::Trainee).await;
+    assert_eq!(
+        outsider.get(&format!("{forum}/general")).await.status(),
+        StatusCode::NOT_FOUND
+    );
+}

@@ -238,6 +238,15 @@ async fn roles_are_enforced_on_pages() {
         StatusCode::FORBIDDEN
     );
     assert_eq!(trainer.get("/trainings").await.status(), StatusCode::OK);
+    // The filter form with « Tous les plans » sends an empty plan: every plan is listed.
+    assert_eq!(
+        trainer.get("/trainings?plan=&mine=1").await.status(),
+        StatusCode::OK
+    );
+    assert_eq!(
+        trainer.get("/trainings?plan=abc").await.status(),
+        StatusCode::OK
+    );
     assert_eq!(
         trainer.get("/trainings/new").await.status(),
         StatusCode::FORBIDDEN

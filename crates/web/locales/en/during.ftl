@@ -135,3 +135,69 @@ mail-signature = — The EAFC team
 
 error-not-enrolled = Account { $value } is not enrolled in this cohort.
 refused-cohort-not-started = The cohort must be ready or running.
+
+# The discussion space (social activities) and the accompaniment measured.
+
+duty-social-activity = Run social activities, accompany the group and each trainee
+evidence-no-posts = No message in the discussion space.
+evidence-posts = { $posts } message(s) from { $authors } participant(s).
+evidence-question-overdue = A question from { $name } unanswered, { $hours } h past the promised time.
+evidence-inactive = No activity for { $days } days: { $names }{ $more ->
+    [0] {""}
+   *[other] {" "}and { $more } more
+  }.
+forum-title = Discussion space
+forum-explain = A general thread and one per activity. Trainees' questions await a trainer's answer within the time promised by the accompaniment plan.
+forum-threads = Discussion threads
+forum-thread = Thread
+forum-posts = Messages
+forum-last = Last message
+forum-general = General thread
+forum-notify = Notify me by e-mail
+forum-notify-each = at each message
+forum-notify-digest = once a day (digest)
+forum-notify-mentions = only when I am mentioned
+forum-accompaniment = Accompaniment
+forum-commitment = Promised response time: { $hours } hours.
+forum-overdue = Overdue questions
+forum-overdue-line = { $name } has been waiting { $hours } h past the promised time.
+forum-overdue-none = No overdue question.
+forum-inactive = Trainees with no activity for { $days } days
+forum-inactive-none = Nobody.
+forum-last-seen = last seen on { $day }
+forum-never-seen = never came
+forum-follow-up = Follow up
+forum-answered = Answered
+forum-waiting = Awaiting an answer
+forum-reply = Reply
+forum-your-reply = Your reply
+forum-send = Post
+forum-empty = No message in this thread yet.
+forum-new = New message
+forum-new-hint = Markdown accepted (**bold**, lists, links). Mention someone with @first.last (the start of their address).
+forum-closed = The discussion space opens when the cohort is ready, and stays readable afterwards.
+flash-notify-saved = Preference saved.
+flash-follow-up-sent = Follow-up message sent.
+follow-up-explain = A personal message, e-mailed to the trainee. Read it and adapt it.
+follow-up-message = Message
+follow-up-send = Send
+follow-up-text =
+    Hello { $name },
+
+    We have not heard from you for a while in the training “{ $training }”. Is everything all right? If something is in your way (time, equipment, instructions), tell us: we can help.
+
+    Your space: { $url }
+refused-reply-target = Replies answer a topic of the same cohort.
+mail-post-subject = { $name } wrote in “{ $training }”
+mail-mention-subject = { $name } mentioned you in “{ $training }”
+mail-post-intro = { $name } wrote in the discussion space of “{ $training }”
+mail-mention-intro = { $name } mentioned you in the discussion space of “{ $training }”
+mail-post-link = Read and reply:
+mail-notify-settings = You can choose when to be notified in the discussion space.
+mail-digest-subject = { $count } new message(s) in “{ $training }”
+mail-digest-intro = New messages in the discussion space of “{ $training }” ({ $count }):
+mail-follow-up-subject = News of your training “{ $training }”
+
+dashboard-accompaniment = Accompaniment to give
+dashboard-overdue = { $count } overdue question(s)
+dashboard-inactive = { $count } trainee(s) with no activity

@@ -135,3 +135,69 @@ mail-signature = — L’équipe de l’EAFC
 
 error-not-enrolled = Le compte { $value } n’est pas inscrit à cette session.
 refused-cohort-not-started = La session doit être prête ou en cours.
+
+# The discussion space (social activities) and the accompaniment measured.
+
+duty-social-activity = Faire vivre les activités sociales, accompagner le groupe et chacun
+evidence-no-posts = Aucun message dans l’espace d’échange.
+evidence-posts = { $posts } message(s) de { $authors } participant(s).
+evidence-question-overdue = Question de { $name } sans réponse, { $hours } h au-delà du délai promis.
+evidence-inactive = Sans activité depuis { $days } jours : { $names }{ $more ->
+    [0] {""}
+   *[other] {" "}et { $more } autre(s)
+  }.
+forum-title = Espace d’échange
+forum-explain = Un fil général et un fil par activité. Les questions des stagiaires attendent la réponse d’un formateur dans le délai promis par le plan d’accompagnement.
+forum-threads = Fils de discussion
+forum-thread = Fil
+forum-posts = Messages
+forum-last = Dernier message
+forum-general = Fil général
+forum-notify = Me prévenir par courriel
+forum-notify-each = à chaque message
+forum-notify-digest = une fois par jour (résumé)
+forum-notify-mentions = seulement quand on me mentionne
+forum-accompaniment = Accompagnement
+forum-commitment = Délai de réponse promis : { $hours } heures.
+forum-overdue = Questions en retard
+forum-overdue-line = { $name } attend une réponse depuis { $hours } h au-delà du délai.
+forum-overdue-none = Aucune question en retard.
+forum-inactive = Stagiaires sans activité depuis { $days } jours
+forum-inactive-none = Personne.
+forum-last-seen = vu pour la dernière fois le { $day }
+forum-never-seen = jamais venu
+forum-follow-up = Relancer
+forum-answered = Répondu
+forum-waiting = En attente de réponse
+forum-reply = Répondre
+forum-your-reply = Votre réponse
+forum-send = Publier
+forum-empty = Pas encore de message dans ce fil.
+forum-new = Nouveau message
+forum-new-hint = Markdown accepté (**gras**, listes, liens). Mentionnez quelqu’un avec @prenom.nom (le début de son adresse).
+forum-closed = L’espace d’échange s’ouvre quand la session est prête, et reste lisible après.
+flash-notify-saved = Préférence enregistrée.
+flash-follow-up-sent = Message de relance envoyé.
+follow-up-explain = Un message personnel, envoyé par courriel au stagiaire. Relisez-le et adaptez-le.
+follow-up-message = Message
+follow-up-send = Envoyer
+follow-up-text =
+    Bonjour { $name },
+
+    Nous n’avons pas eu de vos nouvelles depuis quelque temps dans la formation « { $training } ». Tout va bien ? Si quelque chose vous bloque (temps, matériel, consignes), dites-le-nous : nous pouvons vous aider.
+
+    Votre espace : { $url }
+refused-reply-target = On ne répond qu’à un sujet de la même session.
+mail-post-subject = { $name } a écrit dans « { $training } »
+mail-mention-subject = { $name } vous a mentionné dans « { $training } »
+mail-post-intro = { $name } a écrit dans l’espace d’échange de « { $training } »
+mail-mention-intro = { $name } vous a mentionné dans l’espace d’échange de « { $training } »
+mail-post-link = Lire et répondre :
+mail-notify-settings = Vous pouvez choisir quand être prévenu dans l’espace d’échange.
+mail-digest-subject = { $count } nouveau(x) message(s) dans « { $training } »
+mail-digest-intro = Les nouveaux messages de l’espace d’échange de « { $training } » ({ $count }) :
+mail-follow-up-subject = Des nouvelles de votre formation « { $training } »
+
+dashboard-accompaniment = Accompagnement à assurer
+dashboard-overdue = { $count } question(s) en retard
+dashboard-inactive = { $count } stagiaire(s) sans activité

@@ -324,3 +324,72 @@ pub async fn new_calendar(
         calendar_url: format!("{}/calendar/{secret}.ics", state.config.public_url),
     }))
 }
+
+#[derive(Deserialize, utoipa::IntoParams)]
+pub struct PostQuery {
+    /// An activity's thread; without it, the general thread.
+    pub activity_id: Option<i64>,
+}
+
+/// A thread's posts: topics in order, each followed by its replies.
+#[utoipa::path(get, path = "/api/v1/cohorts/{id}/posts", tag = "during", params(("id" = i64, Path), PostQuery),
+    responses((status = 200, body = Vec<hybride_store::discussion::Post>), (status = 404, body = super::ProblemDoc)))]
+pub async fn posts(
+    State(state): State<AppState>,
+    who: Allowed<Anyone>,
+    Path(id): Path<i64>,
+    axum::extract::Query(q): axum::extract::Query<PostQuery>,
+) -> Result<Json<Vec<hybride_store::discussion::Post>>, AppError> {
+    let c = cohorts::get(&state.store, id).await?;
+    access::see_cohort(&state.store, &who.user, &c).await?;
+    Ok(Json(
+        hybride_store::discussion::thread(&state.store, id, q.activity_id).await?,
+    ))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct PostBody {
+    /// Markdown.
+    pub body: String,
+    /// An activity's thread; without it, the general thread (ignored for a reply).
+    #[serde(default)]
+    pub activity_id: Option<i64>,
+    /// The topic answered.
+    #[serde(default)]
+    pub parent_id: Option<i64>,
+}
+
+/// Posts in the cohort's discussion space; members mentioned (`@prenom.nom`) are notified.
+#[utoipa::path(post, path = "/api/v1/cohorts/{id}/posts", tag = "during", params(("id" = i64, Path)),
+    request_body = PostBody,
+    responses((status = 201, body = hybride_store::discussion::Post), (status = 404, body = super::ProblemDoc),
+        (status = 422, body = super::ProblemDoc)))]
+pub async fn add_post(
+    State(state): State<AppState>,
+    who: Allowed<Anyone>,
+    Path(id): Path<i64>,
+    ApiJson(b): ApiJson<PostBody>,
+) -> Result<Response, AppError> {
+    let c = cohorts::get(&state.store, id).await?;
+    access::see_cohort(&state.store, &who.user, &c).await?;
+    let body = forms::required_text(&b.body)
+        .map_err(|e| AppError::Invalid(FieldErrors(vec![("body", e)])))?;
+    let p =
+        crate::discussion::post(&state, &c, &who.user, b.activity_id, b.parent_id, &body).await?;
+    Ok(super::created(p))
+}
+
+/// The accompaniment as measured: questions unanswered past the promised time, quiet trainees.
+#[utoipa::path(get, path = "/api/v1/cohorts/{id}/accompaniment", tag = "during", params(("id" = i64, Path)),
+    responses((status = 200, body = crate::discussion::Accompaniment), (status = 404, body = super::ProblemDoc)))]
+pub async fn accompaniment(
+    State(state): State<AppState>,
+    who: Allowed<Staff>,
+    Path(id): Path<i64>,
+) -> Result<Json<crate::discussion::Accompaniment>, AppError> {
+    let c = cohorts::get(&state.store, id).await?;
+    access::see_cohort(&state.store, &who.user, &c).await?;
+    Ok(Json(
+        crate::discussion::accompaniment(&state.store, &c).await?,
+    ))
+}

@@ -111,6 +111,8 @@ pub fn openapi_router() -> OpenApiRouter<AppState> {
         .routes(routes!(during::publish_opening))
         .routes(routes!(during::put_instructions))
         .routes(routes!(during::new_calendar))
+        .routes(routes!(during::posts, during::add_post))
+        .routes(routes!(during::accompaniment))
         .routes(routes!(before::scenario_advice))
         .routes(routes!(before::add_step))
         .routes(routes!(before::update_step, before::delete_step))

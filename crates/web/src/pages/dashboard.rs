@@ -79,6 +79,23 @@ pub async fn home(
                 .into_iter()
                 .map(|(a, training)| context! { activity => a, training => training })
                 .collect();
+            // The accompaniment to give now: overdue questions, quiet trainees, per running cohort.
+            let mut flags = Vec::new();
+            if user.role == Role::Trainer {
+                for c in cohorts
+                    .iter()
+                    .filter(|c| c.status == hybride_domain::CohortStatus::Running)
+                {
+                    let acc = crate::discussion::accompaniment(s, c).await?;
+                    if !acc.overdue.is_empty() || !acc.inactive.is_empty() {
+                        flags.push(context! {
+                            cohort => c,
+                            overdue => acc.overdue.len(),
+                            inactive => acc.inactive.len(),
+                        });
+                    }
+                }
+            }
             let (progress, unqualified) = if user.role == Role::Trainer {
                 let progress = preparation(s, &cohorts).await?;
                 let qualified = !hybride_store::before::qualifications(s, Some(user.id))
@@ -91,7 +108,7 @@ pub async fn home(
             } else {
                 (std::collections::BTreeMap::new(), false)
             };
-            context! { cohorts => cohorts, upcoming => upcoming, now => now(), progress => progress, unqualified => unqualified }
+            context! { cohorts => cohorts, upcoming => upcoming, now => now(), progress => progress, unqualified => unqualified, flags => flags }
         }
     };
     page(

@@ -395,6 +395,7 @@ pub async fn cohort_context(
     let opening = store::opening(s, c.id).await?;
     let at = now();
     if who.user.role == Role::Trainee {
+        hybride_store::discussion::touch(s, c.id, who.user.id).await?;
         let mine = store::link_status(s, c.id)
             .await?
             .into_iter()

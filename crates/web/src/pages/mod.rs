@@ -6,6 +6,7 @@ mod dashboard;
 mod during;
 pub(crate) use during::new_calendar_link;
 mod equipment;
+mod forum;
 mod login;
 mod plans;
 pub mod preparation;
@@ -126,6 +127,16 @@ pub fn router() -> Router<AppState> {
             "/cohorts/{id}/activities/{activity}/instructions",
             post(during::save_instructions),
         )
+        .route("/cohorts/{id}/forum", get(forum::threads))
+        .route("/cohorts/{id}/forum/notify", post(forum::set_notify))
+        .route(
+            "/cohorts/{id}/forum/{thread}",
+            get(forum::thread).post(forum::add_post),
+        )
+        .route(
+            "/cohorts/{id}/follow-up/{user}",
+            get(forum::follow_up_form).post(forum::follow_up),
+        )
         .route("/j/{token}", get(during::join))
         .route(
             "/calendar",
@@ -202,6 +213,8 @@ const FLASHES: &[&str] = &[
     "opening-published",
     "instructions-saved",
     "instructions-published",
+    "notify-saved",
+    "follow-up-sent",
 ];
 
 #[derive(serde::Deserialize, Default)]
@@ -210,7 +223,7 @@ pub(crate) struct Flash {
     ok: String,
 }
 
-fn flash(q: &Flash) -> Option<String> {
+pub(crate) fn flash(q: &Flash) -> Option<String> {
     FLASHES
         .contains(&q.ok.as_str())
         .then(|| format!("flash-{}", q.ok))

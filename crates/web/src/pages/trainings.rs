@@ -19,8 +19,9 @@ use serde::{Deserialize, Serialize};
 
 #[derive(Deserialize, Default)]
 pub struct ListQuery {
+    /// A plan's id; empty (« Tous les plans ») or anything else lists every plan.
     #[serde(default)]
-    plan: Option<i64>,
+    plan: String,
     #[serde(default)]
     mine: Option<String>,
     #[serde(default)]
@@ -32,8 +33,9 @@ pub async fn list(
     who: Allowed<Staff>,
     Query(q): Query<ListQuery>,
 ) -> Result<Response, AppError> {
+    let plan: Option<i64> = q.plan.trim().parse().ok();
     let mut filter = TrainingFilter {
-        plan_id: q.plan,
+        plan_id: plan,
         ..Default::default()
     };
     match who.user.role {
@@ -49,7 +51,7 @@ pub async fn list(
         context! {
             trainings => list,
             plans => plans::list(&state.store).await?,
-            plan => q.plan,
+            plan => plan,
             mine => q.mine.is_some(),
             flash => flash(&Flash { ok: q.ok }),
         },
