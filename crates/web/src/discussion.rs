@@ -25,61 +25,50 @@ pub fn markdown(text: &str) -> String {
         let l = u.trim().to_ascii_lowercase();
         l.starts_with("https://") || l.starts_with("http://") || l.starts_with("mailto:")
     };
+    // A link (or an image, which becomes a link) to anywhere unsafe keeps only its text.
     let mut in_bad_link = 0usize;
-    let events = Parser::new_ext(text, options).filter_map(|e| match e {
-        Event::Html(h) | Event::InlineHtml(h) => Some(Event::Text(h)),
-        Event::Start(Tag::Link {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) => {
-            if safe_url(&dest_url) {
-                Some(Event::Start(Tag::Link {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }))
-            } else {
-                in_bad_link += 1;
-                None
+    let mut events = Vec::new();
+    for e in Parser::new_ext(text, options) {
+        let kept = match e {
+            Event::Html(h) | Event::InlineHtml(h) => Some(Event::Text(h)),
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            })
+            | Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                if safe_url(&dest_url) {
+                    Some(Event::Start(Tag::Link {
+                        link_type,
+                        dest_url,
+                        title,
+                        id,
+                    }))
+                } else {
+                    in_bad_link += 1;
+                    None
+                }
             }
-        }
-        Event::End(TagEnd::Link) if in_bad_link > 0 => {
-            in_bad_link -= 1;
-            None
-        }
-        Event::Start(Tag::Image {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) => {
-            if safe_url(&dest_url) {
-                Some(Event::Start(Tag::Link {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }))
-            } else {
-                in_bad_link += 1;
-                None
+            Event::End(TagEnd::Link | TagEnd::Image) => {
+                if in_bad_link > 0 {
+                    in_bad_link -= 1;
+                    None
+                } else {
+                    Some(Event::End(TagEnd::Link))
+                }
             }
-        }
-        Event::End(TagEnd::Image) => {
-            if in_bad_link > 0 {
-                in_bad_link -= 1;
-                None
-            } else {
-                Some(Event::End(TagEnd::Link))
-            }
-        }
-        other => Some(other),
-    });
+            other => Some(other),
+        };
+        events.extend(kept);
+    }
     let mut html = String::new();
-    pulldown_cmark::html::push_html(&mut html, events);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
     // Links open outside and say nothing of where they come from.
     html.replace("<a href=", "<a rel=\"nofollow noopener noreferrer\" href=")
 }

@@ -306,6 +306,36 @@ pub fn available_until(c: &Cohort) -> jiff::civil::Date {
         .unwrap_or_default()
 }
 
+/// One mail per trainee of cohort `c`, each in the trainee's language: `template` rendered with
+/// `data` (plus `first_name` and `space_url`), and the subject `subject` with `args`.
+async fn mail_trainees(
+    state: &AppState,
+    c: &Cohort,
+    template: &str,
+    subject: &str,
+    args: &[(&str, String)],
+    data: minijinja::Value,
+) -> Result<Vec<Mail>, AppError> {
+    let s = &state.store;
+    let space_url = format!("{}/cohorts/{}", state.config.public_url, c.id);
+    let mut mails = Vec::new();
+    for e in cohorts::enrollments(s, c.id).await? {
+        let trainee = people::get(s, e.user_id).await?;
+        let lang = lang_of(&trainee.locale);
+        let body = state.templates.text(
+            template,
+            lang,
+            context! { first_name => trainee.first_name, space_url => space_url, ..data.clone() },
+        )?;
+        mails.push(Mail::new(
+            trainee.email.clone(),
+            i18n::tr(lang, subject, args),
+            body,
+        ));
+    }
+    Ok(mails)
+}
+
 /// Publishes the opening message, e-mailing it to every trainee when `by_mail`.
 pub async fn publish_opening(
     state: &AppState,
@@ -316,37 +346,30 @@ pub async fn publish_opening(
     let Some(m) = during::opening(s, c.id).await? else {
         return Err(AppError::NotFound);
     };
-    let mut mails = Vec::new();
-    if by_mail {
+    let mails = if by_mail {
         let t = trainings::get(s, c.training_id).await?;
         let steps = trainings::steps(s, t.id).await?;
         let activities = cohorts::activities(s, c.id).await?;
-        for e in cohorts::enrollments(s, c.id).await? {
-            let trainee = people::get(s, e.user_id).await?;
-            let lang = lang_of(&trainee.locale);
-            let base = &state.config.public_url;
-            let body = state.templates.text(
-                "mail/opening.txt",
-                lang,
-                context! {
-                    first_name => trainee.first_name,
-                    message => m,
-                    training => t,
-                    activities => shown_activities(&activities, &steps, base, &HashMap::new()),
-                    space_url => format!("{base}/cohorts/{}", c.id),
-                },
-            )?;
-            mails.push(Mail::new(
-                trainee.email.clone(),
-                i18n::tr(
-                    lang,
-                    "mail-opening-subject",
-                    &[("training", t.title.clone())],
-                ),
-                body,
-            ));
-        }
-    }
+        let shown = shown_activities(
+            &activities,
+            &steps,
+            &state.config.public_url,
+            &HashMap::new(),
+        );
+        let args = [("training", t.title.clone())];
+        let data = context! { message => m, training => t, activities => shown };
+        mail_trainees(
+            state,
+            c,
+            "mail/opening.txt",
+            "mail-opening-subject",
+            &args,
+            data,
+        )
+        .await?
+    } else {
+        Vec::new()
+    };
     Ok(during::publish_opening(s, c.id, &mails).await?)
 }
 
@@ -358,34 +381,21 @@ pub async fn publish_instructions(state: &AppState, a: &Activity) -> Result<bool
     let t = trainings::get(s, c.training_id).await?;
     let steps = trainings::steps(s, t.id).await?;
     let text = instructions(a, &steps);
-    let mut mails = Vec::new();
-    if a.instructions_by_mail.0 && !text.trim().is_empty() {
-        let base = &state.config.public_url;
-        for e in cohorts::enrollments(s, c.id).await? {
-            let trainee = people::get(s, e.user_id).await?;
-            let lang = lang_of(&trainee.locale);
-            let body = state.templates.text(
-                "mail/instructions.txt",
-                lang,
-                context! {
-                    first_name => trainee.first_name,
-                    training => t,
-                    activity => a,
-                    instructions => text,
-                    space_url => format!("{base}/cohorts/{}", c.id),
-                },
-            )?;
-            mails.push(Mail::new(
-                trainee.email.clone(),
-                i18n::tr(
-                    lang,
-                    "mail-instructions-subject",
-                    &[("title", a.title.clone())],
-                ),
-                body,
-            ));
-        }
-    }
+    let mails = if a.instructions_by_mail.0 && !text.trim().is_empty() {
+        let args = [("title", a.title.clone())];
+        let data = context! { training => t, activity => a, instructions => text };
+        mail_trainees(
+            state,
+            &c,
+            "mail/instructions.txt",
+            "mail-instructions-subject",
+            &args,
+            data,
+        )
+        .await?
+    } else {
+        Vec::new()
+    };
     Ok(during::publish_instructions(s, a.id, now(), &mails).await?)
 }
 
