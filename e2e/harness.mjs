@@ -402,3 +402,154 @@ export async function crawl(page, { prefix, lang = 'fr', cap = 60, onPage } = {}
   visited.moreOfVisitedKinds = again.length;
   return visited;
 }
+
+// ---- Mail ------------------------------------------------------------------------------------
+
+// (Imports are hoisted: these join the ones at the top.)
+import { readdirSync, statSync } from 'node:fs';
+
+/** The folder the server writes its mails to (`--mail-dir`), one `.eml` file per mail. */
+export function mailDir(server) {
+  return path.join(server.dir, 'mail');
+}
+
+/**
+ * Quoted-printable (RFC 2045) to text: soft line breaks (`=` at a line's end) removed, `=XX`
+ * turned into the byte XX, the bytes read as UTF-8.
+ */
+export function decodeQuotedPrintable(text) {
+  const s = text.replace(/=\r?\n/g, '');
+  const bytes = [];
+  for (let i = 0; i < s.length; i++) {
+    const hex = s[i] === '=' ? s.slice(i + 1, i + 3) : '';
+    if (/^[0-9A-Fa-f]{2}$/.test(hex)) {
+      bytes.push(parseInt(hex, 16));
+      i += 2;
+    } else {
+      bytes.push(...Buffer.from(s[i], 'utf8'));
+    }
+  }
+  return Buffer.from(bytes).toString('utf8');
+}
+
+/** A header's value: unfolded, its RFC 2047 encoded words (`=?utf-8?b?…?=`) decoded. */
+function headerValue(raw) {
+  const unfolded = raw.replace(/\r?\n[ \t]+/g, ' ');
+  // Adjacent encoded words are one text: the blank between them is not part of it, and a
+  // character may be split across two of them, so their bytes are joined before decoding.
+  return unfolded.replace(/(=\?[^?]+\?[bBqQ]\?[^?]*\?=)(\s+=\?[^?]+\?[bBqQ]\?[^?]*\?=)*/g, (run) => {
+    const bytes = [];
+    for (const [, , enc, data] of run.matchAll(/=\?([^?]+)\?([bBqQ])\?([^?]*)\?=/g)) {
+      if (enc.toLowerCase() === 'b') {
+        bytes.push(...Buffer.from(data, 'base64'));
+      } else {
+        bytes.push(...Buffer.from(decodeQuotedPrintable(data.replace(/_/g, ' ')), 'utf8'));
+      }
+    }
+    return Buffer.from(bytes).toString('utf8');
+  });
+}
+
+/** Headers (names in lower case) and body of a MIME entity. */
+function entity(raw) {
+  const at = raw.indexOf('\r\n\r\n');
+  const head = at < 0 ? raw : raw.slice(0, at);
+  const body = at < 0 ? '' : raw.slice(at + 4);
+  const headers = {};
+  for (const line of head.split(/\r\n(?![ \t])/)) {
+    const colon = line.indexOf(':');
+    if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = headerValue(line.slice(colon + 1).trim());
+  }
+  return { headers, body };
+}
+
+function decodeBody(headers, body) {
+  const encoding = (headers['content-transfer-encoding'] || '7bit').toLowerCase();
+  if (encoding === 'quoted-printable') return decodeQuotedPrintable(body);
+  if (encoding === 'base64') return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+  return body;
+}
+
+/**
+ * A mail as the server wrote it (CRLF line ends): its headers, its text (line ends as `\n`)
+ * and its attachments `{ name, type, content }`, each decoded. `complete` says whether a
+ * multipart mail has its closing boundary (a mail still being written has not).
+ */
+export function parseMail(raw) {
+  const { headers, body } = entity(raw);
+  const type = headers['content-type'] || 'text/plain';
+  const boundary = /boundary="?([^";]+)"?/i.exec(type)?.[1];
+  if (!/^multipart\//i.test(type) || !boundary) {
+    return { headers, text: decodeBody(headers, body).replace(/\r\n/g, '\n'), attachments: [], complete: true };
+  }
+  const complete = body.includes(`--${boundary}--`);
+  const parts = `\r\n${body}`.split(new RegExp(`\\r\\n--${boundary.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:--)?\\r\\n`))
+    .slice(1)
+    .filter((p) => p.trim())
+    .map(entity);
+  let text = '';
+  const attachments = [];
+  for (const p of parts) {
+    const content = decodeBody(p.headers, p.body);
+    const disposition = p.headers['content-disposition'] || '';
+    if (/^attachment/i.test(disposition)) {
+      attachments.push({ name: /filename="?([^";]+)"?/i.exec(disposition)?.[1], type: p.headers['content-type'], content });
+    } else if (/^text\/plain/i.test(p.headers['content-type'] || 'text/plain') && !text) {
+      text = content.replace(/\r\n/g, '\n');
+    }
+  }
+  return { headers, text, attachments, complete };
+}
+
+/** The mails in the server's folder now, oldest first, each with its `file` name. */
+export function readMails(server) {
+  const dir = mailDir(server);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.eml'))
+    .sort()
+    .map((file) => ({ file, ...parseMail(readFileSync(path.join(dir, file), 'utf8')) }));
+}
+
+/**
+ * Waits for the server's mail worker (it delivers every 2 s) to write a mail that `matches`,
+ * and answers the newest such mail. A mail counts once it is complete and its file has kept
+ * its size for one round of polling (the worker writes a file in one go, but not atomically).
+ */
+export async function waitForMail(server, matches, { timeout = 20_000, what = 'the mail' } = {}) {
+  const deadline = Date.now() + timeout;
+  let sizes = new Map();
+  for (;;) {
+    const now = new Map();
+    const dir = mailDir(server);
+    const found = [];
+    for (const m of readMails(server)) {
+      const size = statSync(path.join(dir, m.file)).size;
+      now.set(m.file, size);
+      if (m.complete && sizes.get(m.file) === size && matches(m)) found.push(m);
+    }
+    if (found.length) return found.at(-1);
+    if (Date.now() > deadline) {
+      throw new Error(`${what} did not arrive in ${mailDir(server)} within ${timeout / 1000} s (${now.size} mails there)`);
+    }
+    sizes = now;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/**
+ * Like clickAndLoad, for a page loaded by any action (a tap, a key press): runs `act`, waits for
+ * the page it leads to and checks its HTTP status.
+ */
+export async function loadAfter(page, act, { status = 200 } = {}) {
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.request().isNavigationRequest()
+      && r.frame() === page.mainFrame() && (r.status() < 300 || r.status() >= 400)),
+    page.waitForEvent('load'),
+    act(),
+  ]);
+  if (response.status() !== status) {
+    throw new Error(`${response.request().method()} ${response.url()} answered ${response.status()}, expected ${status}`);
+  }
+  return response;
+}
