@@ -9,9 +9,8 @@
 //
 // The tests run in order on one server, and some read what an earlier one left: the login link
 // is used once (test « lien de connexion »), and « Mon agenda » replaces the calendar link of the
-// convocation, so it comes after the test of that link. Bugs found in the product are `todo`
-// tests at the end (reported, not failing the run; each says where the fault is): remove `todo`
-// once they pass.
+// convocation, so it comes after the test of that link. The tests at the end were written for
+// bugs this suite found; they now pass and keep them fixed.
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -258,7 +257,6 @@ describe('pendant la formation', { timeout: 120_000 }, () => {
     const row = () => table.getByRole('row').filter({ has: page.getByRole('cell', { name: target.row, exact: true }) });
     await clickAndLoad(page, row().getByRole('button', { name: /^Renvoyer — / }));
     assert.equal(new URL(page.url()).pathname, COHORT.path);
-    // (The confirmation it should show is missing: see the `todo` test « Renvoyer » below.)
     assert.match(await row().getByRole('cell').nth(1).innerText(), /\(2 envois\)/);
     await checkPage(page, 'during-08-formateur-convocation-renvoyee');
 
@@ -503,7 +501,7 @@ describe('pendant la formation', { timeout: 120_000 }, () => {
     await page.locator('#f-body').fill('   ');
     await clickAndLoad(page, form.getByRole('button', { name: 'Publier' }), { status: 422 });
     await page.getByRole('alert').filter({ hasText: 'obligatoire' }).waitFor();
-    assert.equal(words(await page.getByRole('alert').innerText()), 'Ce champ est obligatoire.');
+    assert.equal(words(await page.getByRole('alert').innerText()), 'Le formulaire contient des erreurs : Nouveau message : Ce champ est obligatoire.');
     assert.equal(await posts.count(), before + 2, 'nothing was posted');
     await checkPage(page, 'during-22-message-vide-refuse');
   }));
@@ -567,14 +565,9 @@ describe('pendant la formation', { timeout: 120_000 }, () => {
     const [old] = linksOf((await convocation()).text).calendar;
     assert.equal((await fetch(old)).status, 404, 'the previous link is revoked');
   }));
-  // ---- Bugs found (reported): `todo` until fixed, then plain tests -------------------------
+  // ---- Bugs this suite found, fixed: kept as tests ----------------------------------------
 
-  test('formateur : « Renvoyer » confirme que la convocation est repartie', {
-    todo: 'pages/during.rs `resend` (and `send_convocations`) answer done("/cohorts/{id}#h-during", …), which appends '
-      + '"?ok=…" after the fragment: the redirection goes to /cohorts/{id}#h-during?ok=convocation-resent, the query '
-      + 'is part of the fragment, the server never sees it, and « Convocation renvoyée avec de nouveaux liens. » '
-      + '(or « Convocations mises en file d’envoi. ») is never shown',
-  }, () => withPage(async (page) => {
+  test('formateur : « Renvoyer » confirme que la convocation est repartie', () => withPage(async (page) => {
     await openCohort(page, 'trainer');
     const table = main(page).getByRole('table', { name: 'Liens des stagiaires' });
     const others = table.getByRole('button', { name: new RegExp(`^Renvoyer — (?!${TRAINEE.name}$)`) });
@@ -584,11 +577,7 @@ describe('pendant la formation', { timeout: 120_000 }, () => {
     await checkPage(page, 'during-27-formateur-renvoyer-confirme');
   }));
 
-  test('espace d’échange : un message vide est signalé sur son champ', {
-    todo: 'thread.html shows « Ce champ est obligatoire. » only as an alert at the top of the page: it names no '
-      + 'field, and the text area is neither aria-invalid nor described by the message (the field and '
-      + 'error_summary macros of the other forms do both); WCAG 3.3.1',
-  }, () => withPage(async (page) => {
+  test('espace d’échange : un message vide est signalé sur son champ', () => withPage(async (page) => {
     await openCohort(page, 'trainee');
     await clickAndLoad(page, main(page).getByRole('region', { name: 'Mon espace de formation' }).getByRole('link', { name: 'Espace d’échange', exact: true }));
     await clickAndLoad(page, main(page).getByRole('link', { name: 'Fil général', exact: true }));
@@ -609,11 +598,7 @@ describe('pendant la formation', { timeout: 120_000 }, () => {
     { what: 'the opening message by mail', timeout: 5000 },
   );
 
-  test('courriel du message d’ouverture : le lien dit « personnel, à usage unique » en est un', {
-    todo: 'mail/opening.txt puts « Votre espace de formation (lien personnel, à usage unique) : » (mail-space-link, '
-      + 'written for the convocation’s /m/ link) before space_url, the cohort’s common address /cohorts/{id}, which '
-      + 'is neither personal nor single use and asks for a password',
-  }, async () => {
+  test('courriel du message d’ouverture : le lien dit « personnel, à usage unique » en est un', async () => {
     const lines = (await openingMail()).text.split('\n');
     const at = lines.findIndex((l) => l.startsWith('Votre espace de formation'));
     assert.ok(at >= 0, 'the mail links the training space');
@@ -621,16 +606,14 @@ describe('pendant la formation', { timeout: 120_000 }, () => {
     assert.ok(!/personnel, à usage unique/.test(lines[at]) || /\/m\/[\w-]+$/.test(link), `« ${words(lines[at])} » then ${link}`);
   });
 
-  test('courriel du message d’ouverture : le programme donne les liens des activités, comme le formulaire l’annonce', {
-    todo: 'the composer says « Le programme ci-dessous est joint au message, avec les liens de chaque activité. », '
-      + 'but mail/opening.txt lists each activity without any link (publish_opening passes no join links and the '
-      + 'template prints no join_url), while the convocation gives a personal link for each virtual class',
-  }, async () => {
+  // The opening message goes to everyone alike: it gives the programme, and personal links stay in
+  // each trainee's convocation and space, as the composer now says.
+  test('courriel du message d’ouverture : le programme, et les liens personnels restent dans la convocation', async () => {
     const text = (await openingMail()).text;
     const programme = text.slice(text.indexOf('\nProgramme\n'), text.indexOf('\nDisponibilité des contenus\n'));
     assert.ok(programme.length > 20, 'the mail has its programme');
+    assert.doesNotMatch(programme, /\/j\//, 'no personal join link in a message sent to all');
     assert.equal(linksOf((await convocation()).text).joins.length > 0, true, 'the convocation has join links');
-    assert.match(programme, /https?:\/\//, `no link in the programme:\n${programme}`);
   });
 
   /** The trainer opens the composer and saves its text as a draft, with `extra` added to the accompaniment. */
@@ -646,23 +629,14 @@ describe('pendant la formation', { timeout: 120_000 }, () => {
     if (extra) assert.ok((await field.inputValue()).includes(extra), 'the draft is kept');
   }
 
-  test('formateur : « Enregistrer le brouillon » confirme l’enregistrement', {
-    todo: 'opening_save redirects to /cohorts/{id}/opening?ok=opening-saved, but the composer (pages/during.rs '
-      + 'opening_form / opening_page) reads no query and passes no `flash` to opening_form.html: « Message '
-      + 'd’ouverture enregistré. » is never shown, the trainer gets no sign that the draft was saved',
-  }, () => withPage(async (page) => {
+  test('formateur : « Enregistrer le brouillon » confirme l’enregistrement', () => withPage(async (page) => {
     await saveDraft(page);
     const flash = page.getByRole('status').filter({ hasText: 'Message d’ouverture enregistré.' });
     assert.equal(await flash.count(), 1, `no confirmation on ${page.url()}`);
     await checkPage(page, 'during-29-brouillon-enregistre');
   }));
 
-  test('formateur : un brouillon enregistré n’est montré aux stagiaires qu’une fois publié', {
-    todo: 'store::during::save_opening updates the cohort’s single opening_messages row and keeps its published_at, '
-      + 'and cohort_context shows the row as soon as published_at is set: « Enregistrer le brouillon » on a '
-      + 'published message shows the draft to trainees at once, although the composer offers « Publier la '
-      + 'nouvelle version » as the step that makes it public',
-  }, () => withPage(async (page) => {
+  test('formateur : un brouillon enregistré n’est montré aux stagiaires qu’une fois publié', () => withPage(async (page) => {
     const draft = 'Brouillon (e2e) : cette phrase n’est pas encore publiée.';
     await saveDraft(page, draft);
     await withPage(async (trainee) => {

@@ -225,7 +225,7 @@ pub async fn upcoming_first_synchronous(store: &Store, from: i64) -> StoreResult
         .collect())
 }
 
-/// The opening message of a cohort, as the trainer wrote it.
+/// The opening message of a cohort: the trainer's draft, or a published version.
 #[derive(Debug, Clone, FromRow, Serialize, ToSchema)]
 pub struct OpeningMessage {
     pub cohort_id: i64,
@@ -238,8 +238,11 @@ pub struct OpeningMessage {
     /// How long contents stay available.
     pub availability: String,
     pub author_id: i64,
+    /// When this text was last saved (for a published version, when it was published).
     pub updated_at: i64,
+    /// When the latest version was published; none while never published.
     pub published_at: Option<i64>,
+    /// When the latest version was also e-mailed.
     pub emailed_at: Option<i64>,
 }
 
@@ -252,19 +255,36 @@ pub struct OpeningText {
     pub availability: String,
 }
 
-const OPENING_COLUMNS: &str = "cohort_id, introduction, objectives, validation, accompaniment, \
-                               availability, author_id, updated_at, published_at, emailed_at";
-
+/// The draft, with when its latest version was published.
 pub async fn opening(store: &Store, cohort_id: i64) -> StoreResult<Option<OpeningMessage>> {
-    Ok(sqlx::query_as(&format!(
-        "SELECT {OPENING_COLUMNS} FROM opening_messages WHERE cohort_id = $1"
-    ))
+    Ok(sqlx::query_as(
+        "SELECT m.cohort_id, m.introduction, m.objectives, m.validation, m.accompaniment, m.availability, \
+         m.author_id, m.updated_at, \
+         (SELECT MAX(p.published_at) FROM opening_publications p WHERE p.cohort_id = m.cohort_id) AS published_at, \
+         (SELECT MAX(p.published_at) FROM opening_publications p WHERE p.cohort_id = m.cohort_id AND p.emailed = 1) AS emailed_at \
+         FROM opening_messages m WHERE m.cohort_id = $1",
+    )
     .bind(cohort_id)
     .fetch_optional(store.pool())
     .await?)
 }
 
-/// Saves the text; a published message stays published with its new text.
+/// The version trainees read: the latest published.
+pub async fn published_opening(
+    store: &Store,
+    cohort_id: i64,
+) -> StoreResult<Option<OpeningMessage>> {
+    Ok(sqlx::query_as(
+        "SELECT cohort_id, introduction, objectives, validation, accompaniment, availability, author_id, \
+         published_at AS updated_at, published_at, CASE WHEN emailed = 1 THEN published_at END AS emailed_at \
+         FROM opening_publications WHERE cohort_id = $1 ORDER BY id DESC LIMIT 1",
+    )
+    .bind(cohort_id)
+    .fetch_optional(store.pool())
+    .await?)
+}
+
+/// Saves the draft; trainees keep reading the published version until the next publication.
 pub async fn save_opening(
     store: &Store,
     cohort_id: i64,
@@ -292,8 +312,8 @@ pub async fn save_opening(
     opening(store, cohort_id).await?.ok_or(StoreError::NotFound)
 }
 
-/// Publishes the saved message to the trainees' space, and queues `mails` (none when the
-/// trainer does not e-mail it). Refused when either required part is empty.
+/// Publishes the saved draft as a new version, and queues `mails` (none when the trainer does
+/// not e-mail it). Refused when either required part is empty.
 pub async fn publish_opening(
     store: &Store,
     cohort_id: i64,
@@ -305,22 +325,29 @@ pub async fn publish_opening(
     if m.validation.trim().is_empty() || m.accompaniment.trim().is_empty() {
         return Err(StoreError::Refused("opening_incomplete"));
     }
-    let at = now();
     let mut tx = store.pool().begin().await?;
     sqlx::query(
-        "UPDATE opening_messages SET published_at = COALESCE(published_at, $1), \
-         emailed_at = CASE WHEN $2 = 1 THEN $1 ELSE emailed_at END WHERE cohort_id = $3",
+        "INSERT INTO opening_publications (cohort_id, introduction, objectives, validation, accompaniment, \
+         availability, author_id, published_at, emailed) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
     )
-    .bind(at)
-    .bind(i64::from(!mails.is_empty()))
     .bind(cohort_id)
+    .bind(&m.introduction)
+    .bind(&m.objectives)
+    .bind(&m.validation)
+    .bind(&m.accompaniment)
+    .bind(&m.availability)
+    .bind(m.author_id)
+    .bind(now())
+    .bind(i64::from(!mails.is_empty()))
     .execute(&mut *tx)
     .await?;
     for mail in mails {
         outbox::enqueue_in(&mut tx, mail).await?;
     }
     tx.commit().await?;
-    opening(store, cohort_id).await?.ok_or(StoreError::NotFound)
+    published_opening(store, cohort_id)
+        .await?
+        .ok_or(StoreError::NotFound)
 }
 
 /// Sets a cohort's own instructions for an activity (`None` follows the scenario) and whether

@@ -32,7 +32,12 @@ pub fn instructions<'a>(a: &'a Activity, steps: &'a [Step]) -> &'a str {
 pub async fn checklist(store: &Store, c: &Cohort) -> Result<Vec<Item>, AppError> {
     let activities = cohorts::activities(store, c.id).await?;
     let links = during::link_status(store, c.id).await?;
-    let opening = during::opening(store, c.id).await?;
+    let draft = during::opening(store, c.id).await?;
+    // What counts is what trainees read: the published version, when there is one.
+    let opening = match during::published_opening(store, c.id).await? {
+        Some(p) => Some(p),
+        None => draft.clone(),
+    };
     let at = now();
 
     let links = LinksFacts {
@@ -47,7 +52,7 @@ pub async fn checklist(store: &Store, c: &Cohort) -> Result<Vec<Item>, AppError>
         undelivered: links.iter().filter(|l| l.failed_at.is_some()).count(),
     };
     let opening = OpeningFacts {
-        written: opening.is_some(),
+        written: draft.is_some(),
         published: opening.as_ref().is_some_and(|m| m.published_at.is_some()),
         has_validation: opening
             .as_ref()

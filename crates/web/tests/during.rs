@@ -190,6 +190,11 @@ async fn convocations_reach_trainees_through_smtp_and_every_link_is_followed() {
         .post_form(&format!("{cohort_path}/convocations"), &[])
         .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        r.headers()["location"],
+        format!("{cohort_path}?ok=convocations-sent#h-during").as_str(),
+        "the confirmation comes before the fragment"
+    );
     let mails = sink.wait_for(2).await;
     let lea = mails
         .iter()
@@ -406,6 +411,17 @@ async fn convocations_reach_trainees_through_smtp_and_every_link_is_followed() {
     assert_eq!(status_of(&list, "opening_message"), "done");
     let (_, html) = hugo.get_html(&cohort_path).await;
     assert!(html.contains("Forum, réponse sous 48 h ouvrées."));
+    // A later draft changes nothing for trainees until it is published.
+    let r = post(fields("Nouvelle version du brouillon.", "save")).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, html) = s
+        .trainer
+        .get_html(&format!("{cohort_path}/opening?ok=opening-saved"))
+        .await;
+    assert!(html.contains("Message d’ouverture enregistré."), "{html}");
+    let (_, html) = hugo.get_html(&cohort_path).await;
+    assert!(html.contains("Forum, réponse sous 48 h ouvrées."));
+    assert!(!html.contains("Nouvelle version du brouillon."));
 
     // Instructions: the activity that has started shows a warning until the scheduler
     // publishes its instructions (from the scenario step); then trainees read them.

@@ -53,10 +53,23 @@ CREATE TABLE opening_messages (
     accompaniment   TEXT NOT NULL,
     availability    TEXT NOT NULL,
     author_id       BIGINT NOT NULL REFERENCES users (id),
-    updated_at      BIGINT NOT NULL,
-    published_at    BIGINT,
-    emailed_at      BIGINT
+    updated_at      BIGINT NOT NULL
 );
+
+-- Each published version of the opening message; trainees read the latest.
+CREATE TABLE opening_publications (
+    id              INTEGER PRIMARY KEY,
+    cohort_id       BIGINT NOT NULL REFERENCES cohorts (id) ON DELETE CASCADE,
+    introduction    TEXT NOT NULL,
+    objectives      TEXT NOT NULL,
+    validation      TEXT NOT NULL,
+    accompaniment   TEXT NOT NULL,
+    availability    TEXT NOT NULL,
+    author_id       BIGINT NOT NULL REFERENCES users (id),
+    published_at    BIGINT NOT NULL,
+    emailed         BIGINT NOT NULL
+);
+CREATE INDEX opening_publications_cohort ON opening_publications (cohort_id, id);
 
 ALTER TABLE activities ADD COLUMN instructions TEXT;
 ALTER TABLE activities ADD COLUMN instructions_published_at BIGINT;

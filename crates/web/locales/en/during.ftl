@@ -66,7 +66,7 @@ opening-validation-hint = What each trainee must do for the training to be valid
 opening-accompaniment = Accompaniment
 opening-accompaniment-hint = How to reach the trainers, how fast they answer, tutoring slots, the technical contact.
 opening-availability = Availability of contents
-opening-schedule-hint = The schedule below comes with the message, with each activity's links.
+opening-schedule-hint = The schedule below comes with the message; each trainee finds their personal links in their convocation and their space.
 opening-by-mail = Also e-mail the message to trainees
 opening-save = Save the draft
 opening-publish = Publish
@@ -201,3 +201,7 @@ mail-follow-up-subject = News of your training “{ $training }”
 dashboard-accompaniment = Accompaniment to give
 dashboard-overdue = { $count } overdue question(s)
 dashboard-inactive = { $count } trainee(s) with no activity
+
+forum-field-error = New message: { $error }
+opening-draft-newer = The draft has changed since: trainees read the published version until the next publication.
+mail-space-url = Your training space (log in with your account or a login link):

@@ -66,7 +66,7 @@ opening-validation-hint = Ce que chaque stagiaire doit faire pour que la formati
 opening-accompaniment = Accompagnement
 opening-accompaniment-hint = Comment joindre les formateurs, en combien de temps ils répondent, les permanences, le contact technique.
 opening-availability = Disponibilité des contenus
-opening-schedule-hint = Le programme ci-dessous est joint au message, avec les liens de chaque activité.
+opening-schedule-hint = Le programme ci-dessous est joint au message ; chaque stagiaire retrouve ses liens personnels dans sa convocation et dans son espace.
 opening-by-mail = Envoyer aussi le message par courriel aux stagiaires
 opening-save = Enregistrer le brouillon
 opening-publish = Publier
@@ -201,3 +201,7 @@ mail-follow-up-subject = Des nouvelles de votre formation « { $training } »
 dashboard-accompaniment = Accompagnement à assurer
 dashboard-overdue = { $count } question(s) en retard
 dashboard-inactive = { $count } stagiaire(s) sans activité
+
+forum-field-error = Nouveau message : { $error }
+opening-draft-newer = Le brouillon a changé depuis : les stagiaires lisent la version publiée jusqu’à la prochaine publication.
+mail-space-url = Votre espace de formation (connectez-vous avec votre compte ou un lien de connexion) :

@@ -130,8 +130,10 @@ pub struct ActivityInstructions {
 
 #[derive(Serialize, ToSchema)]
 pub struct Messages {
-    /// The opening message; to trainees, only once published.
+    /// The latest published version of the opening message.
     pub opening: Option<OpeningMessage>,
+    /// The trainer's draft (not shown to trainees): what the next publication will send.
+    pub draft: Option<OpeningMessage>,
     /// Every activity's instructions; to trainees, only those published.
     pub instructions: Vec<ActivityInstructions>,
 }
@@ -162,11 +164,14 @@ pub async fn messages(
             by_mail: a.instructions_by_mail.0,
         })
         .collect();
-    let opening = store::opening(s, id)
-        .await?
-        .filter(|m| !trainee || m.published_at.is_some());
+    let draft = if trainee {
+        None
+    } else {
+        store::opening(s, id).await?
+    };
     Ok(Json(Messages {
-        opening,
+        opening: store::published_opening(s, id).await?,
+        draft,
         instructions,
     }))
 }

@@ -124,8 +124,10 @@ async fn opening_page(
     c: &cohorts::Cohort,
     form: &OpeningForm,
     errors: &FieldErrors,
+    flash: Option<String>,
 ) -> Result<Response, AppError> {
     let saved = store::opening(&state.store, c.id).await?;
+    let published = store::published_opening(&state.store, c.id).await?;
     let activities = cohorts::activities(&state.store, c.id).await?;
     page(
         state,
@@ -135,8 +137,10 @@ async fn opening_page(
             cohort => c,
             form => form,
             saved => saved,
+            published => published,
             activities => activities,
             errors => field_errors(&who.ctx, errors),
+            flash => flash,
         },
         !errors.is_empty(),
     )
@@ -147,6 +151,7 @@ pub async fn opening_form(
     State(state): State<AppState>,
     who: Allowed<Staff>,
     Path(id): Path<i64>,
+    axum::extract::Query(q): axum::extract::Query<super::Flash>,
 ) -> Result<Response, AppError> {
     let c = cohorts::get(&state.store, id).await?;
     access::edit_schedule(&state.store, &who.user, &c).await?;
@@ -164,7 +169,15 @@ pub async fn opening_form(
             .await?
             .into(),
     };
-    opening_page(&state, &who, &c, &form, &FieldErrors::new()).await
+    opening_page(
+        &state,
+        &who,
+        &c,
+        &form,
+        &FieldErrors::new(),
+        super::flash(&q),
+    )
+    .await
 }
 
 /// Saves the message, and publishes it when asked (to the space, and by e-mail if ticked).
@@ -185,7 +198,7 @@ pub async fn opening_save(
     });
     let text = match parsed {
         Ok(t) => t,
-        Err(e) => return opening_page(&state, &who, &c, &f, &e).await,
+        Err(e) => return opening_page(&state, &who, &c, &f, &e, None).await,
     };
     store::save_opening(&state.store, id, &text, who.user.id).await?;
     if f.action == "publish" {
@@ -418,7 +431,7 @@ pub async fn cohort_context(
         }
         return Ok(context! {
             trainee => true,
-            opening => opening.filter(|m| m.published_at.is_some()),
+            opening => store::published_opening(s, c.id).await?,
             current => current,
             next => next,
             acknowledged => mine.as_ref().and_then(|l| l.acknowledged_at),

@@ -170,8 +170,13 @@ fn page(
 
 /// After a successful form, go back to a page with a confirmation message (`?ok=KEY`).
 fn done(to: &str, ok: &str) -> Response {
-    let sep = if to.contains('?') { '&' } else { '?' };
-    Redirect::to(&format!("{to}{sep}ok={ok}")).into_response()
+    // The query goes before any fragment (`/cohorts/3?ok=…#h-during`), or the server never sees it.
+    let (path, fragment) = match to.split_once('#') {
+        Some((p, f)) => (p, format!("#{f}")),
+        None => (to, String::new()),
+    };
+    let sep = if path.contains('?') { '&' } else { '?' };
+    Redirect::to(&format!("{path}{sep}ok={ok}{fragment}")).into_response()
 }
 
 /// Confirmation messages a page may show after a redirect; anything else is ignored.
