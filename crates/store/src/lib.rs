@@ -11,6 +11,7 @@ pub mod cohorts;
 pub mod discussion;
 pub mod during;
 mod error;
+pub mod limits;
 pub mod links;
 pub mod outbox;
 pub mod people;

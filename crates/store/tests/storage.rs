@@ -1071,3 +1071,33 @@ async fn the_outbox_is_claimed_once_by_concurrent_workers_and_backs_off() {
     assert_eq!(outbox::claim_due(&s, 10).await.unwrap()[0].id, id);
     other.close().await;
 }
+
+#[tokio::test]
+async fn attempt_counters_are_shared_by_every_instance() {
+    use hybride_store::limits;
+    let db = TestDatabase::new().await.unwrap();
+    let other = Store::open(&db.url).await.unwrap();
+    let key = "login:account:camille.durand@ac-lyon.fr";
+    let mut seen = Vec::new();
+    for i in 0..6 {
+        let store = if i % 2 == 0 { &db.store } else { &other };
+        seen.push(limits::hit(store, key, 3600).await.unwrap());
+    }
+    // One window (unless the test straddles an hour boundary, when it restarts at 1).
+    assert!(
+        seen.windows(2).all(|w| w[1] == w[0] + 1 || w[1] == 1),
+        "{seen:?}"
+    );
+    assert_eq!(
+        limits::hit(&db.store, "another key", 3600).await.unwrap(),
+        1
+    );
+    assert!(
+        limits::purge(&db.store, hybride_store::now() + 7200)
+            .await
+            .unwrap()
+            >= 2
+    );
+    assert_eq!(limits::hit(&other, key, 3600).await.unwrap(), 1, "purged");
+    other.close().await;
+}

@@ -173,6 +173,10 @@ async fn housekeeping(store: Store) {
         if let Err(e) = hybride_store::security::purge_expired(&store).await {
             tracing::warn!(error = %e, "purging expired sessions failed");
         }
+        // Attempt counters older than a day are of no use to any limit.
+        if let Err(e) = hybride_store::limits::purge(&store, hybride_store::now() - 86_400).await {
+            tracing::warn!(error = %e, "purging attempt counters failed");
+        }
     }
 }
 

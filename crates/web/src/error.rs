@@ -39,6 +39,9 @@ pub enum AppError {
     Csrf,
     #[error("service unavailable")]
     Unavailable,
+    /// Too many attempts from one account or address; try again later.
+    #[error("too many attempts")]
+    TooManyRequests,
     #[error("internal error: {0}")]
     Internal(#[from] anyhow::Error),
 }
@@ -79,6 +82,7 @@ impl AppError {
             AppError::Refused(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            AppError::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -94,6 +98,7 @@ impl AppError {
             AppError::BadRequest(_) => "problem-bad-request".into(),
             AppError::Csrf => "problem-csrf".into(),
             AppError::Unavailable => "problem-unavailable".into(),
+            AppError::TooManyRequests => "problem-too-many".into(),
             AppError::Internal(_) => "problem-internal".into(),
         }
     }

@@ -18,6 +18,7 @@ pub mod error;
 pub mod forms;
 pub mod i18n;
 pub mod import;
+pub mod limits;
 pub mod mailer;
 mod pages;
 pub mod password;

@@ -972,3 +972,40 @@ async fn the_api_changes_accounts_cohort_trainers_and_enrollments() {
     .unwrap();
     assert_eq!(r.status(), StatusCode::OK);
 }
+
+#[tokio::test]
+async fn password_guessing_and_link_requests_are_limited() {
+    let app = TestApp::start().await;
+    let user = app.user("camille.durand@ac-lyon.fr", Role::Trainer).await;
+    let b = app.anonymous();
+    // Successful logins do not count; failed ones do.
+    for _ in 0..3 {
+        assert_eq!(b.login(&user.email, PASSWORD).await.status(), StatusCode::SEE_OTHER);
+    }
+    for _ in 0..10 {
+        assert_eq!(
+            b.login(&user.email, "mauvais mot de passe").await.status(),
+            StatusCode::UNPROCESSABLE_ENTITY
+        );
+    }
+    // The eleventh try is refused, even with the right password, in French.
+    let r = b.login(&user.email, PASSWORD).await;
+    assert_eq!(r.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert!(r.text().await.unwrap().contains("Trop de tentatives"));
+    // Another account is not affected.
+    let other = app.user("lea.martin@ac-lyon.fr", Role::Trainer).await;
+    assert_eq!(app.anonymous().login(&other.email, PASSWORD).await.status(), StatusCode::SEE_OTHER);
+
+    // Five login links an hour for one address; the sixth request is refused, and sends nothing.
+    let b = app.anonymous();
+    for _ in 0..5 {
+        assert_eq!(
+            b.post_form("/login/link", &[("email", "lea.martin@ac-lyon.fr")]).await.status(),
+            StatusCode::OK
+        );
+    }
+    let r = b.post_form("/login/link", &[("email", "lea.martin@ac-lyon.fr")]).await;
+    assert_eq!(r.status(), StatusCode::TOO_MANY_REQUESTS);
+    let mails = hybride_store::outbox::recent(app.store(), 100).await.unwrap();
+    assert_eq!(mails.iter().filter(|m| m.recipient == "lea.martin@ac-lyon.fr").count(), 5);
+}

@@ -343,3 +343,5 @@ error-import-missing-column = Missing column: "{ $value }".
 error-import-too-many-lines = File too long: at most { $value } lines.
 error-import-duplicate-email = Address already on line { $value }.
 refused-document = The document could not be typeset (a character of the scenario may not be supported). Simplify the text at fault or report it to support.
+
+problem-too-many = Too many attempts. Wait a few minutes before trying again.

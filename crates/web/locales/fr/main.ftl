@@ -343,3 +343,5 @@ error-import-missing-column = Colonne manquante : « { $value } ».
 error-import-too-many-lines = Fichier trop long : { $value } lignes au plus.
 error-import-duplicate-email = Adresse déjà présente à la ligne { $value }.
 refused-document = Le document n’a pas pu être mis en page (un caractère du scénario n’est peut-être pas pris en charge). Simplifiez le texte en cause ou signalez-le à l’assistance.
+
+problem-too-many = Trop de tentatives. Patientez quelques minutes avant de réessayer.

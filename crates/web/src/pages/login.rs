@@ -5,7 +5,9 @@ use crate::auth::{set_cookie, Ctx, LANG_COOKIE, SESSION_COOKIE, SESSION_SECONDS}
 use crate::csrf::CsrfForm;
 use crate::error::AppError;
 use crate::i18n::{self, Lang};
+use crate::limits;
 use crate::{password, AppState};
+use axum::extract::ConnectInfo;
 use axum::extract::{Path, Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -13,6 +15,7 @@ use hybride_domain::Email;
 use hybride_store::{outbox, people, security};
 use minijinja::context;
 use serde::Deserialize;
+use std::net::SocketAddr;
 
 /// Only local paths are followed after logging in (no open redirect).
 fn safe_next(next: &str) -> &str {
@@ -76,9 +79,12 @@ fn session_response(state: &AppState, secret: &str, to: &str) -> Response {
 
 pub async fn submit(
     State(state): State<AppState>,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
     ctx: Ctx,
     CsrfForm(f): CsrfForm<LoginForm>,
 ) -> Result<Response, AppError> {
+    limits::check(&state.store, limits::LOGIN_ADDRESS, &limits::address(&addr)).await?;
+    limits::refuse_if_exceeded(&state.store, limits::LOGIN_ACCOUNT, &f.email).await?;
     let email = Email::parse(&f.email);
     let found = match &email {
         Ok(e) => people::credentials(&state.store, e).await?,
@@ -100,18 +106,21 @@ pub async fn submit(
             tracing::info!(user = user.id, "logged in with password");
             Ok(session_response(&state, &secret, safe_next(&f.next)))
         }
-        _ => page(
-            &state,
-            &ctx,
-            "login.html",
-            context! {
-                next => safe_next(&f.next),
-                email => f.email.trim(),
-                error => Some(i18n::t(ctx.lang, "login-failed")),
-                flash => None::<String>,
-            },
-            true,
-        ),
+        _ => {
+            limits::failed(&state.store, limits::LOGIN_ACCOUNT, &f.email).await?;
+            page(
+                &state,
+                &ctx,
+                "login.html",
+                context! {
+                    next => safe_next(&f.next),
+                    email => f.email.trim(),
+                    error => Some(i18n::t(ctx.lang, "login-failed")),
+                    flash => None::<String>,
+                },
+                true,
+            )
+        }
     }
 }
 
@@ -157,9 +166,12 @@ const LINK_SECONDS: i64 = 30 * 60;
 
 pub async fn link_submit(
     State(state): State<AppState>,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
     ctx: Ctx,
     CsrfForm(f): CsrfForm<LinkForm>,
 ) -> Result<Response, AppError> {
+    limits::check(&state.store, limits::LINK_ADDRESS, &limits::address(&addr)).await?;
+    limits::check(&state.store, limits::LINK_ACCOUNT, &f.email).await?;
     let email = match Email::parse(&f.email) {
         Ok(e) => e,
         Err(e) => {
@@ -226,10 +238,12 @@ pub async fn magic_confirm(
 
 pub async fn magic_use(
     State(state): State<AppState>,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
     ctx: Ctx,
     Path(token): Path<String>,
     CsrfForm(_): CsrfForm<Empty>,
 ) -> Result<Response, AppError> {
+    limits::check(&state.store, limits::TOKEN_ADDRESS, &limits::address(&addr)).await?;
     let user = if token.len() == 43 {
         security::consume_login_link(&state.store, &token).await?
     } else {

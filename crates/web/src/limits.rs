@@ -1,0 +1,84 @@
+//! Limits on attempts that could guess a password or a link: counted in the database, so that
+//! every instance shares them.
+
+use crate::error::AppError;
+use hybride_store::{limits, Store};
+use std::net::SocketAddr;
+
+/// How many attempts a key may make in a window.
+#[derive(Debug, Clone, Copy)]
+pub struct Limit {
+    pub name: &'static str,
+    pub window_seconds: i64,
+    pub max: i64,
+}
+
+/// Failed password attempts on one account: 10 per quarter of an hour.
+pub const LOGIN_ACCOUNT: Limit = Limit {
+    name: "login-account",
+    window_seconds: 900,
+    max: 10,
+};
+/// Password attempts from one address: 300 per quarter of an hour (a school's whole network may
+/// reach Hybride through one address, a training room logging in at once).
+pub const LOGIN_ADDRESS: Limit = Limit {
+    name: "login-address",
+    window_seconds: 900,
+    max: 300,
+};
+/// Login links asked for one account: 5 an hour.
+pub const LINK_ACCOUNT: Limit = Limit {
+    name: "link-account",
+    window_seconds: 3600,
+    max: 5,
+};
+/// Login links asked from one address: 100 an hour.
+pub const LINK_ADDRESS: Limit = Limit {
+    name: "link-address",
+    window_seconds: 3600,
+    max: 100,
+};
+/// Personal links (login, join, calendar) opened from one address: 300 a minute.
+pub const TOKEN_ADDRESS: Limit = Limit {
+    name: "token-address",
+    window_seconds: 60,
+    max: 300,
+};
+
+/// Counts an attempt of `subject` (an e-mail, an address); refuses it past the limit.
+pub async fn check(store: &Store, limit: Limit, subject: &str) -> Result<(), AppError> {
+    let hits = limits::hit(store, &key(limit, subject), limit.window_seconds).await?;
+    if hits > limit.max {
+        tracing::warn!(limit = limit.name, "attempts limited");
+        return Err(AppError::TooManyRequests);
+    }
+    Ok(())
+}
+
+fn key(limit: Limit, subject: &str) -> String {
+    format!("{}:{}", limit.name, subject.trim().to_lowercase())
+}
+
+/// Refuses when `subject` already failed `limit.max` times in the window, without counting.
+pub async fn refuse_if_exceeded(
+    store: &Store,
+    limit: Limit,
+    subject: &str,
+) -> Result<(), AppError> {
+    if limits::attempts(store, &key(limit, subject), limit.window_seconds).await? >= limit.max {
+        tracing::warn!(limit = limit.name, "attempts limited");
+        return Err(AppError::TooManyRequests);
+    }
+    Ok(())
+}
+
+/// Counts a failed attempt of `subject`.
+pub async fn failed(store: &Store, limit: Limit, subject: &str) -> Result<(), AppError> {
+    limits::hit(store, &key(limit, subject), limit.window_seconds).await?;
+    Ok(())
+}
+
+/// The network address of a request, as limits count it.
+pub fn address(addr: &SocketAddr) -> String {
+    addr.ip().to_string()
+}
