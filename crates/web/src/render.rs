@@ -143,6 +143,7 @@ impl Templates {
             "forum.html",
             "thread.html",
             "follow_up.html",
+            "accessibility.html",
         );
         env.add_function("t", t);
         env.add_filter("day", day);

@@ -980,7 +980,10 @@ async fn password_guessing_and_link_requests_are_limited() {
     let b = app.anonymous();
     // Successful logins do not count; failed ones do.
     for _ in 0..3 {
-        assert_eq!(b.login(&user.email, PASSWORD).await.status(), StatusCode::SEE_OTHER);
+        assert_eq!(
+            b.login(&user.email, PASSWORD).await.status(),
+            StatusCode::SEE_OTHER
+        );
     }
     for _ in 0..10 {
         assert_eq!(
@@ -994,18 +997,49 @@ async fn password_guessing_and_link_requests_are_limited() {
     assert!(r.text().await.unwrap().contains("Trop de tentatives"));
     // Another account is not affected.
     let other = app.user("lea.martin@ac-lyon.fr", Role::Trainer).await;
-    assert_eq!(app.anonymous().login(&other.email, PASSWORD).await.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        app.anonymous().login(&other.email, PASSWORD).await.status(),
+        StatusCode::SEE_OTHER
+    );
 
     // Five login links an hour for one address; the sixth request is refused, and sends nothing.
     let b = app.anonymous();
     for _ in 0..5 {
         assert_eq!(
-            b.post_form("/login/link", &[("email", "lea.martin@ac-lyon.fr")]).await.status(),
+            b.post_form("/login/link", &[("email", "lea.martin@ac-lyon.fr")])
+                .await
+                .status(),
             StatusCode::OK
         );
     }
-    let r = b.post_form("/login/link", &[("email", "lea.martin@ac-lyon.fr")]).await;
+    let r = b
+        .post_form("/login/link", &[("email", "lea.martin@ac-lyon.fr")])
+        .await;
     assert_eq!(r.status(), StatusCode::TOO_MANY_REQUESTS);
-    let mails = hybride_store::outbox::recent(app.store(), 100).await.unwrap();
-    assert_eq!(mails.iter().filter(|m| m.recipient == "lea.martin@ac-lyon.fr").count(), 5);
+    let mails = hybride_store::outbox::recent(app.store(), 100)
+        .await
+        .unwrap();
+    assert_eq!(
+        mails
+            .iter()
+            .filter(|m| m.recipient == "lea.martin@ac-lyon.fr")
+            .count(),
+        5
+    );
+}
+
+#[tokio::test]
+async fn the_accessibility_statement_is_public_and_linked_from_every_page() {
+    let app = TestApp::start().await;
+    let b = app.anonymous();
+    let (status, html) = b.get_html("/accessibilite").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        html.contains("<h1>Déclaration d’accessibilité</h1>"),
+        "{html}"
+    );
+    assert!(html.contains("partiellement conforme"));
+    assert!(html.contains("Défenseur des droits"));
+    let (_, login) = b.get_html("/login").await;
+    assert!(login.contains("href=\"/accessibilite\""));
 }

@@ -345,3 +345,28 @@ error-import-duplicate-email = Address already on line { $value }.
 refused-document = The document could not be typeset (a character of the scenario may not be supported). Simplify the text at fault or report it to support.
 
 problem-too-many = Too many attempts. Wait a few minutes before trying again.
+
+# The accessibility statement (RGAA).
+
+a11y-link = Accessibility: partially compliant
+a11y-title = Accessibility statement
+a11y-intro = The académie is committed to making its digital services accessible, under article 47 of French law no. 2005-102 of 11 February 2005. This statement applies to Hybride, the EAFC's hybrid training platform.
+a11y-state-title = Compliance status
+a11y-state = Hybride is partially compliant with the French accessibility framework (RGAA), version 4.1.2: every page is checked automatically at each version, but the full RGAA audit by an independent body has not yet taken place.
+a11y-results-title = Test results
+a11y-results-automatic = Every page of every profile (EAFC staff, pilot, trainer, trainee), in French and in English, is checked at each version with axe-core against WCAG 2.1 levels A and AA: no violation found.
+a11y-results-keyboard = The scenario editor and posting in the discussion space are tested with the keyboard alone, with a visible focus.
+a11y-results-phone = Trainees' pages are tested on a phone screen (390 × 844): no horizontal scrolling.
+a11y-results-documents = The chronogramme is produced as a tagged PDF (PDF/UA-1), readable by screen readers.
+a11y-gaps-title = Content not accessible or not verified
+a11y-gap-audit = The full manual audit of the 106 RGAA criteria remains to be done: some criteria (alternatives, screen reader rendering) are only checked automatically.
+a11y-gap-external = Virtual classrooms (BigBlueButton) and M@gistère courses are outside services, with accessibility statements of their own.
+a11y-env-title = Test environment
+a11y-env = Chromium 156 (Debian) driven by Playwright, axe-core 4.14; PDF documents read through their tags (lopdf).
+a11y-contact-title = Feedback and contact
+a11y-contact = If you cannot reach a content or a service, contact your académie's EAFC (the technical contact is in each training's accompaniment plan) to be directed to an accessible alternative or to get the content in another form.
+a11y-remedy-title = Remedies
+a11y-remedy = If you reported an accessibility defect that keeps you from a content or a service and did not get a satisfactory answer, you may refer the matter to the Défenseur des droits:
+a11y-remedy-online = through the online form of the Défenseur des droits' website;
+a11y-remedy-delegate = by contacting the Défenseur des droits' delegate in your region;
+a11y-remedy-mail = by free post, no stamp needed: Défenseur des droits, Libre réponse 71120, 75342 Paris CEDEX 07.

@@ -345,3 +345,28 @@ error-import-duplicate-email = Adresse déjà présente à la ligne { $value }.
 refused-document = Le document n’a pas pu être mis en page (un caractère du scénario n’est peut-être pas pris en charge). Simplifiez le texte en cause ou signalez-le à l’assistance.
 
 problem-too-many = Trop de tentatives. Patientez quelques minutes avant de réessayer.
+
+# The accessibility statement (RGAA).
+
+a11y-link = Accessibilité : partiellement conforme
+a11y-title = Déclaration d’accessibilité
+a11y-intro = L’académie s’engage à rendre ses services numériques accessibles, conformément à l’article 47 de la loi n° 2005-102 du 11 février 2005. Cette déclaration s’applique à Hybride, la plateforme de formation hybride de l’EAFC.
+a11y-state-title = État de conformité
+a11y-state = Hybride est partiellement conforme avec le référentiel général d’amélioration de l’accessibilité (RGAA), version 4.1.2 : toutes ses pages sont contrôlées automatiquement à chaque version, mais l’audit complet du RGAA par un organisme indépendant n’a pas encore eu lieu.
+a11y-results-title = Résultats des tests
+a11y-results-automatic = Chaque page de chaque profil (gestionnaire, pilote, formateur, stagiaire), en français et en anglais, est vérifiée à chaque version avec axe-core selon les critères WCAG 2.1 niveaux A et AA : aucune non-conformité détectée.
+a11y-results-keyboard = L’éditeur de scénario et la publication dans l’espace d’échange sont testés au clavier seul, avec un focus visible.
+a11y-results-phone = Les pages des stagiaires sont testées sur un écran de téléphone (390 × 844) : aucun défilement horizontal.
+a11y-results-documents = Le chronogramme est produit en PDF balisé (PDF/UA-1), lisible par les lecteurs d’écran.
+a11y-gaps-title = Contenus non accessibles ou non vérifiés
+a11y-gap-audit = L’audit manuel complet des 106 critères du RGAA reste à faire : certains critères (alternatives, restitution par les lecteurs d’écran) ne sont vérifiés qu’automatiquement.
+a11y-gap-external = Les salles de classe virtuelle (BigBlueButton) et les parcours M@gistère sont des services extérieurs, qui ont leur propre déclaration d’accessibilité.
+a11y-env-title = Environnement de test
+a11y-env = Chromium 156 (Debian) piloté par Playwright, axe-core 4.14 ; lecture des documents PDF par leurs balises (lopdf).
+a11y-contact-title = Retour d’information et contact
+a11y-contact = Si vous n’arrivez pas à accéder à un contenu ou à un service, contactez l’EAFC de votre académie (le contact technique figure dans le plan d’accompagnement de chaque formation) pour être orienté vers une alternative accessible ou obtenir le contenu sous une autre forme.
+a11y-remedy-title = Voies de recours
+a11y-remedy = Si vous avez signalé un défaut d’accessibilité qui vous empêche d’accéder à un contenu ou à un service et n’avez pas obtenu de réponse satisfaisante, vous pouvez saisir le Défenseur des droits :
+a11y-remedy-online = par le formulaire en ligne du site du Défenseur des droits ;
+a11y-remedy-delegate = en contactant le délégué du Défenseur des droits de votre région ;
+a11y-remedy-mail = par courrier gratuit, sans affranchissement : Défenseur des droits, Libre réponse 71120, 75342 Paris CEDEX 07.

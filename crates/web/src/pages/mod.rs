@@ -37,6 +37,7 @@ pub fn router() -> Router<AppState> {
         )
         .route("/language", post(login::language))
         .route("/equipment", get(equipment::page))
+        .route("/accessibilite", get(accessibility))
         .route("/accounts", get(accounts::list).post(accounts::create))
         .route("/accounts/new", get(accounts::new_form))
         .route(
@@ -149,6 +150,20 @@ pub fn router() -> Router<AppState> {
             "/cohorts/{id}/enrollments/{user}/remove",
             post(cohorts::unenroll),
         )
+}
+
+/// The accessibility statement (RGAA), public like the login page.
+async fn accessibility(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    ctx: Ctx,
+) -> Result<Response, AppError> {
+    page(
+        &state,
+        &ctx,
+        "accessibility.html",
+        minijinja::context! {},
+        false,
+    )
 }
 
 /// Renders a page, or answers 422 with the same page when `invalid` (a form shown again with
