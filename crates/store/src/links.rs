@@ -136,6 +136,23 @@ pub async fn of_user(store: &crate::Store, user_id: i64) -> StoreResult<Vec<Pers
     .await?)
 }
 
+/// A person's links for `purpose` that still open: neither revoked nor expired.
+pub async fn active(
+    store: &crate::Store,
+    user_id: i64,
+    purpose: Purpose,
+) -> StoreResult<Vec<PersonalLink>> {
+    Ok(sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM personal_links WHERE user_id = $1 AND purpose = $2 \
+         AND revoked_at IS NULL AND expires_at > $3 ORDER BY id DESC"
+    ))
+    .bind(user_id)
+    .bind(purpose.as_str())
+    .bind(now())
+    .fetch_all(store.pool())
+    .await?)
+}
+
 /// Revokes every active link of `user_id` for `purpose`; returns how many.
 pub async fn revoke_all(store: &crate::Store, user_id: i64, purpose: Purpose) -> StoreResult<u64> {
     let done = sqlx::query(

@@ -44,7 +44,8 @@ pub fn scenario_advice(t: &Training, steps: &[Step]) -> Vec<Advice> {
     scenario::advise_scenario(&step_facts(steps), declared(t))
 }
 
-fn civil(ts: i64) -> jiff::civil::DateTime {
+/// An instant (Unix seconds) as the civil date and time in Europe/Paris.
+pub fn civil(ts: i64) -> jiff::civil::DateTime {
     jiff::Timestamp::from_second(ts)
         .map(|t| t.to_zoned(paris()).datetime())
         .unwrap_or_default()

@@ -8,7 +8,7 @@ use crate::AppState;
 use hybride_domain::checklist::{self, Item, SocialFacts};
 use hybride_domain::discussion;
 use hybride_store::cohorts::{self, Cohort};
-use hybride_store::discussion::{self as store, Member, NewPost, Notify, Post};
+use hybride_store::discussion::{self as store, NewPost, Notify, Post};
 use hybride_store::outbox::Mail;
 use hybride_store::{before, now, Store};
 use minijinja::context;
@@ -77,10 +77,6 @@ fn handle(email: &str) -> String {
     email.split('@').next().unwrap_or("").to_lowercase()
 }
 
-fn lang_of(m: &Member) -> Lang {
-    Lang::parse(&m.locale).unwrap_or_default()
-}
-
 /// A post shown in a page: its author, its body as safe HTML.
 #[derive(Serialize)]
 pub struct ShownPost {
@@ -141,7 +137,7 @@ pub async fn post(
             if !is_mentioned && m.notify() != Notify::Each {
                 continue;
             }
-            let lang = lang_of(m);
+            let lang = Lang::of_locale(&m.locale);
             let subject = i18n::tr(
                 lang,
                 if is_mentioned {
@@ -213,7 +209,7 @@ pub async fn send_digests(state: &AppState) -> Result<usize, AppError> {
             if posts.is_empty() {
                 continue;
             }
-            let lang = lang_of(m);
+            let lang = Lang::of_locale(&m.locale);
             let text = state.templates.text(
                 "mail/digest.txt",
                 lang,
@@ -286,12 +282,6 @@ pub async fn inactivity_days(store: &Store) -> Result<u32, AppError> {
         .unwrap_or(7))
 }
 
-fn civil(ts: i64) -> jiff::civil::DateTime {
-    jiff::Timestamp::from_second(ts)
-        .map(|t| t.to_zoned(crate::before::paris()).datetime())
-        .unwrap_or_default()
-}
-
 fn instant(dt: jiff::civil::DateTime) -> i64 {
     dt.to_zoned(crate::before::paris())
         .map(|z| z.timestamp().as_second())
@@ -299,6 +289,16 @@ fn instant(dt: jiff::civil::DateTime) -> i64 {
 }
 
 pub async fn accompaniment(store: &Store, c: &Cohort) -> Result<Accompaniment, AppError> {
+    let activities = cohorts::activities(store, c.id).await?;
+    measure(store, c, &activities).await
+}
+
+/// The accompaniment of a cohort whose `activities` are already at hand.
+async fn measure(
+    store: &Store,
+    c: &Cohort,
+    activities: &[cohorts::Activity],
+) -> Result<Accompaniment, AppError> {
     let plan = before::accompaniment(store, c.training_id).await?;
     let days = inactivity_days(store).await?;
     let at = now();
@@ -310,7 +310,7 @@ pub async fn accompaniment(store: &Store, c: &Cohort) -> Result<Accompaniment, A
                 continue;
             }
             let due = instant(discussion::answer_due(
-                civil(q.created_at),
+                crate::before::civil(q.created_at),
                 hours,
                 p.working_days_only.0,
             ));
@@ -328,8 +328,7 @@ pub async fn accompaniment(store: &Store, c: &Cohort) -> Result<Accompaniment, A
     }
     // Quiet: nothing for `days` days (or never, once the cohort has run that long), and not
     // followed up since.
-    let started = cohorts::activities(store, c.id)
-        .await?
+    let started = activities
         .iter()
         .map(|a| a.starts_at)
         .min()
@@ -361,15 +360,15 @@ pub async fn accompaniment(store: &Store, c: &Cohort) -> Result<Accompaniment, A
     })
 }
 
-/// The `social_activity` item.
-pub async fn checklist_item(store: &Store, c: &Cohort) -> Result<Item, AppError> {
-    let at = now();
-    let started = cohorts::activities(store, c.id)
-        .await?
-        .iter()
-        .any(|a| a.starts_at <= at);
+/// The `social_activity` item of a cohort with these `activities`.
+pub async fn checklist_item(
+    store: &Store,
+    c: &Cohort,
+    activities: &[cohorts::Activity],
+) -> Result<Item, AppError> {
+    let started = activities.iter().any(|a| a.starts_at <= now());
     let (posts, authors) = store::totals(store, c.id).await?;
-    let acc = accompaniment(store, c).await?;
+    let acc = measure(store, c, activities).await?;
     Ok(checklist::social_activity(&SocialFacts {
         started,
         posts: usize::try_from(posts).unwrap_or(0),

@@ -74,12 +74,8 @@ pub async fn checklist(store: &Store, c: &Cohort) -> Result<Vec<Item>, AppError>
         checklist::links_received(&links),
         checklist::opening_message(&opening),
         checklist::instructions_published(&instructions),
-        crate::discussion::checklist_item(store, c).await?,
+        crate::discussion::checklist_item(store, c, &activities).await?,
     ])
-}
-
-fn lang_of(locale: &str) -> Lang {
-    Lang::parse(locale).unwrap_or_default()
 }
 
 /// The activities of a cohort as mails and calendars list them, with a personal join link for
@@ -152,7 +148,7 @@ pub async fn convoke(
     let steps = trainings::steps(s, t.id).await?;
     let activities = cohorts::activities(s, c.id).await?;
     let trainee = people::get(s, user_id).await?;
-    let lang = lang_of(&trainee.locale);
+    let lang = Lang::of_locale(&trainee.locale);
     let base = state.config.public_url.clone();
     let templates = state.templates.clone();
     let mut failure = None;
@@ -326,7 +322,7 @@ async fn mail_trainees(
     let mut mails = Vec::new();
     for e in cohorts::enrollments(s, c.id).await? {
         let trainee = people::get(s, e.user_id).await?;
-        let lang = lang_of(&trainee.locale);
+        let lang = Lang::of_locale(&trainee.locale);
         let body = state.templates.text(
             template,
             lang,
@@ -419,13 +415,9 @@ pub async fn run_jobs(state: &AppState) -> Result<(), AppError> {
         }
     }
     crate::discussion::send_digests(state).await?;
-    let today = jiff::Timestamp::from_second(at)
-        .map(|t| t.to_zoned(crate::before::paris()).date())
-        .unwrap_or_default();
+    let today = crate::before::civil(at).date();
     for (cohort_id, first) in during::upcoming_first_synchronous(s, at).await? {
-        let first_day = jiff::Timestamp::from_second(first)
-            .map(|t| t.to_zoned(crate::before::paris()).date())
-            .unwrap_or_default();
+        let first_day = crate::before::civil(first).date();
         if today < hybride_domain::calendar::working_days_before(first_day, 2) {
             continue;
         }
@@ -449,7 +441,7 @@ pub async fn run_jobs(state: &AppState) -> Result<(), AppError> {
 pub async fn personal_calendar(state: &AppState, user_id: i64) -> Result<String, AppError> {
     let s = &state.store;
     let user = people::get(s, user_id).await?;
-    let lang = lang_of(&user.locale);
+    let lang = Lang::of_locale(&user.locale);
     let filter = match user.role {
         hybride_domain::Role::Trainee => cohorts::CohortFilter {
             trainee_id: Some(user_id),

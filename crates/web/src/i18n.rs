@@ -29,6 +29,11 @@ impl Lang {
         }
     }
 
+    /// The language of an account's `locale`, French when it names none we have.
+    pub fn of_locale(locale: &str) -> Lang {
+        Lang::parse(locale).unwrap_or_default()
+    }
+
     /// The first supported language of an `Accept-Language` header, by preference order.
     pub fn from_accept_language(header: &str) -> Option<Lang> {
         let mut langs: Vec<(f32, Lang)> = header

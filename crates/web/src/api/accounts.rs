@@ -34,15 +34,9 @@ pub struct Me {
     responses((status = 200, body = Me), (status = 401, body = super::ProblemDoc)))]
 pub async fn me(State(state): State<AppState>, who: Allowed<Anyone>) -> Result<Json<Me>, AppError> {
     use hybride_store::links::{self, Purpose};
-    let active = links::of_user(&state.store, who.user.id)
+    let active = links::active(&state.store, who.user.id, Purpose::Calendar)
         .await?
-        .into_iter()
-        .filter(|l| {
-            l.purpose == Purpose::Calendar
-                && l.revoked_at.is_none()
-                && l.expires_at > hybride_store::now()
-        })
-        .count();
+        .len();
     let calendar_url = if active == 0 {
         let secret = crate::pages::new_calendar_link(&state, who.user.id).await?;
         Some(format!("{}/calendar/{secret}.ics", state.config.public_url))

@@ -356,13 +356,7 @@ async fn calendar_view(
     who: &Allowed<Anyone>,
     new_url: Option<String>,
 ) -> Result<Response, AppError> {
-    let active: Vec<_> = links::of_user(&state.store, who.user.id)
-        .await?
-        .into_iter()
-        .filter(|l| {
-            l.purpose == Purpose::Calendar && l.revoked_at.is_none() && l.expires_at > now()
-        })
-        .collect();
+    let active = links::active(&state.store, who.user.id, Purpose::Calendar).await?;
     page(
         state,
         &who.ctx,

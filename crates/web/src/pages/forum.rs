@@ -254,7 +254,7 @@ pub async fn follow_up(
             )
         }
     };
-    let lang = i18n::Lang::parse(&trainee.locale).unwrap_or_default();
+    let lang = i18n::Lang::of_locale(&trainee.locale);
     let mail = Mail::new(
         trainee.email.clone(),
         i18n::tr(

@@ -190,7 +190,7 @@ pub async fn link_submit(
         .await?
         .filter(|u| u.active.0)
     {
-        let lang = Lang::parse(&user.locale).unwrap_or_default();
+        let lang = Lang::of_locale(&user.locale);
         let base = state.config.public_url.clone();
         let name = user.first_name.clone();
         security::create_login_link(&state.store, user.id, LINK_SECONDS, |secret| {
