@@ -260,6 +260,7 @@ async fn prepare(
                 min_asynchronous_percent: p.saturating_sub(5),
                 mandatory_steps_required: true,
                 evaluation_required: i % 4 == 0,
+                half_day_threshold_percent: 80,
             },
         )
         .await?;
@@ -406,6 +407,12 @@ fn new_step(s: &StepSpec) -> Result<NewStep, StoreError> {
         evaluation: long(s.evaluation)?,
         trainer_role: long(s.trainer_role)?,
         mandatory: s.mandatory,
+        // Short readings are credited as estimated; longer productions by the time declared.
+        credit_rule: if s.minutes > 120 {
+            hybride_domain::attendance::CreditRule::DeclaredCapped
+        } else {
+            hybride_domain::attendance::CreditRule::EstimateOnValidation
+        },
     })
 }
 

@@ -5,6 +5,8 @@
 //! the same rule speaks French in the UI, in the API and in the CLI.
 
 pub mod accounts;
+pub mod attendance;
+pub mod attendance_import;
 pub mod calendar;
 pub mod checklist;
 pub mod cohort;
@@ -24,7 +26,7 @@ pub use email::Email;
 pub use gaia::{DispositifId, ModuleId};
 pub use invalid::{FieldErrors, Invalid};
 pub use minutes::Minutes;
-pub use modality::{HalfDay, LearningType, Modality};
+pub use modality::{HalfDay, HoursBudget, LearningType, Modality};
 pub use plan::SchoolYear;
 pub use role::Role;
 pub use text::{LongText, PersonName, Title};

@@ -65,6 +65,10 @@ enum Command {
     },
     /// Applies pending database migrations, then exits.
     Migrate,
+    /// Checks the attendance record: every event's hash, its link to the previous one, no
+    /// event missing or inserted. Exits with status 1 and names the first altered event of
+    /// each broken chain.
+    Verify,
     /// Seeds the demo académie (once), then exits.
     Demo,
     /// Manages accounts.
@@ -229,6 +233,42 @@ async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
             open(&cli.database_url).await?;
             println!("Base à jour.");
             Ok(ExitCode::SUCCESS)
+        }
+        Command::Verify => {
+            let store = open(&cli.database_url).await?;
+            let v = hybride_store::attendance::verify(&store).await?;
+            if v.breaks.is_empty() {
+                println!(
+                    "Enregistrement intact\u{a0}: {} événements dans {} sessions, chaînes vérifiées.",
+                    v.events, v.chains
+                );
+                return Ok(ExitCode::SUCCESS);
+            }
+            for b in &v.breaks {
+                let what = match b.problem {
+                    "altered" => "événement modifié",
+                    "link" => "chaînage rompu (événement précédent modifié ou supprimé)",
+                    "gap" => "événement manquant ou inséré",
+                    _ => "derniers événements supprimés",
+                };
+                match b.event_id {
+                    Some(id) => eprintln!(
+                        "Session {}\u{a0}: {what} à l’événement n°\u{a0}{} (id {id}).",
+                        b.cohort_id, b.seq
+                    ),
+                    None => eprintln!(
+                        "Session {}\u{a0}: {what} après l’événement n°\u{a0}{}.",
+                        b.cohort_id, b.seq
+                    ),
+                }
+            }
+            eprintln!(
+                "Enregistrement altéré\u{a0}: {} chaîne(s) sur {}\u{a0}; {} événements lus.",
+                v.breaks.len(),
+                v.chains,
+                v.events
+            );
+            Ok(ExitCode::from(1))
         }
         Command::Demo => {
             let store = open(&cli.database_url).await?;

@@ -255,3 +255,51 @@ async fn an_unusable_smtp_server_or_sender_is_refused_at_start() {
         );
     }
 }
+
+#[tokio::test]
+async fn verify_checks_the_attendance_record_and_names_the_altered_event() {
+    let db = TestDatabase::new().await.unwrap();
+    // The demo académie comes with the attendance of its finished and running cohorts.
+    let out = hybride(&db.url).arg("demo").output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = hybride(&db.url).arg("verify").output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.contains("Enregistrement intact"), "{stdout}");
+    let v = hybride_store::attendance::verify(&db.store).await.unwrap();
+    assert!(v.events > 100 && v.chains > 1, "{v:?}");
+    // Someone moves a signature by an hour in the database.
+    let (cohort, seq): (i64, i64) = {
+        let events = hybride_store::attendance::of_cohort(&db.store, 1)
+            .await
+            .unwrap();
+        let e = events
+            .iter()
+            .find(|e| e.kind.as_str() == "signed")
+            .expect("a signature in the first cohort");
+        (e.cohort_id, e.seq)
+    };
+    hybride_store::testing::tamper(
+        &db.store,
+        &format!("UPDATE attendance_events SET at = at - 3600 WHERE cohort_id = {cohort} AND seq = {seq}"),
+    )
+    .await
+    .unwrap();
+    let out = hybride(&db.url).arg("verify").output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!(
+            "Session {cohort}\u{a0}: événement modifié à l’événement n°\u{a0}{seq}"
+        )),
+        "{stderr}"
+    );
+}

@@ -88,6 +88,8 @@ pub struct ValidationRules {
     #[sqlx(try_from = "i64")]
     #[schema(value_type = bool)]
     pub evaluation_required: Flag,
+    /// Share of a virtual half-day's length that makes it count as attended.
+    pub half_day_threshold_percent: i64,
     pub updated_at: i64,
 }
 
@@ -98,6 +100,7 @@ pub struct ValidationInput {
     pub min_asynchronous_percent: u8,
     pub mandatory_steps_required: bool,
     pub evaluation_required: bool,
+    pub half_day_threshold_percent: u8,
 }
 
 pub async fn validation_rules(
@@ -106,7 +109,7 @@ pub async fn validation_rules(
 ) -> StoreResult<Option<ValidationRules>> {
     Ok(sqlx::query_as(
         "SELECT training_id, min_in_person_percent, min_synchronous_percent, min_asynchronous_percent, \
-         mandatory_steps_required, evaluation_required, updated_at FROM validation_rules WHERE training_id = $1",
+         mandatory_steps_required, evaluation_required, half_day_threshold_percent, updated_at FROM validation_rules WHERE training_id = $1",
     )
     .bind(training_id)
     .fetch_optional(store.pool())
@@ -120,12 +123,12 @@ pub async fn save_validation_rules(
 ) -> StoreResult<ValidationRules> {
     sqlx::query(
         "INSERT INTO validation_rules (training_id, min_in_person_percent, min_synchronous_percent, \
-         min_asynchronous_percent, mandatory_steps_required, evaluation_required, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (training_id) DO UPDATE SET \
+         min_asynchronous_percent, mandatory_steps_required, evaluation_required, half_day_threshold_percent, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (training_id) DO UPDATE SET \
          min_in_person_percent = excluded.min_in_person_percent, min_synchronous_percent = excluded.min_synchronous_percent, \
          min_asynchronous_percent = excluded.min_asynchronous_percent, \
          mandatory_steps_required = excluded.mandatory_steps_required, evaluation_required = excluded.evaluation_required, \
-         updated_at = excluded.updated_at",
+         half_day_threshold_percent = excluded.half_day_threshold_percent, updated_at = excluded.updated_at",
     )
     .bind(training_id)
     .bind(i64::from(v.min_in_person_percent))
@@ -133,6 +136,7 @@ pub async fn save_validation_rules(
     .bind(i64::from(v.min_asynchronous_percent))
     .bind(i64::from(v.mandatory_steps_required))
     .bind(i64::from(v.evaluation_required))
+    .bind(i64::from(v.half_day_threshold_percent.min(100)))
     .bind(now())
     .execute(store.pool())
     .await

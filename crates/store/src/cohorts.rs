@@ -287,14 +287,16 @@ pub struct Activity {
     #[sqlx(try_from = "i64")]
     #[schema(value_type = bool)]
     pub instructions_by_mail: crate::Flag,
+    /// How many people the room holds (in person), when known.
+    pub capacity: Option<i64>,
 }
 
 pub(crate) const ACTIVITY_COLUMNS: &str =
     "id, cohort_id, step_id, title, modality, starts_at, ends_at, place, room_url, instructions, \
-     instructions_published_at, instructions_by_mail";
+     instructions_published_at, instructions_by_mail, capacity";
 const A_ACTIVITY_COLUMNS: &str =
     "a.id, a.cohort_id, a.step_id, a.title, a.modality, a.starts_at, a.ends_at, a.place, a.room_url, \
-     a.instructions, a.instructions_published_at, a.instructions_by_mail";
+     a.instructions, a.instructions_published_at, a.instructions_by_mail, a.capacity";
 
 #[derive(Debug, Clone)]
 pub struct NewActivity {
@@ -412,6 +414,10 @@ pub async fn update_activity(
 
 pub async fn delete_activity(store: &Store, cohort_id: i64, activity_id: i64) -> StoreResult<()> {
     editable(store, cohort_id).await?;
+    // The record is append-only: an activity with marks stays.
+    if crate::attendance::any_for_activity(store, activity_id).await? {
+        return Err(StoreError::Refused("activity_has_attendance"));
+    }
     let done = sqlx::query("DELETE FROM activities WHERE id = $1 AND cohort_id = $2")
         .bind(activity_id)
         .bind(cohort_id)
@@ -421,6 +427,55 @@ pub async fn delete_activity(store: &Store, cohort_id: i64, activity_id: i64) ->
         return Err(StoreError::NotFound);
     }
     Ok(())
+}
+
+/// Sets how many people an in-person activity's room holds (none: unknown).
+pub async fn set_capacity(
+    store: &Store,
+    cohort_id: i64,
+    activity_id: i64,
+    capacity: Option<i64>,
+) -> StoreResult<()> {
+    let done = sqlx::query("UPDATE activities SET capacity = $1 WHERE id = $2 AND cohort_id = $3")
+        .bind(capacity.filter(|c| *c > 0))
+        .bind(activity_id)
+        .bind(cohort_id)
+        .execute(store.pool())
+        .await?;
+    if done.rows_affected() == 0 {
+        return Err(StoreError::NotFound);
+    }
+    Ok(())
+}
+
+/// An activity by its id alone, with its cohort's id inside.
+pub async fn activity_by_id(store: &Store, activity_id: i64) -> StoreResult<Activity> {
+    sqlx::query_as(&format!(
+        "SELECT {ACTIVITY_COLUMNS} FROM activities WHERE id = $1"
+    ))
+    .bind(activity_id)
+    .fetch_optional(store.pool())
+    .await?
+    .ok_or(StoreError::NotFound)
+}
+
+/// Activities of any cohort happening around `at` (give or take `margin` seconds) for which
+/// `user_id` is enrolled: where a trainee may be signing now.
+pub async fn current_for_trainee(
+    store: &Store,
+    user_id: i64,
+    at: i64,
+    margin: i64,
+) -> StoreResult<Vec<Activity>> {
+    Ok(sqlx::query_as(&format!(
+        "SELECT {A_ACTIVITY_COLUMNS} FROM activities a JOIN enrollments e ON e.cohort_id = a.cohort_id \
+         WHERE e.user_id = $1 AND a.starts_at <= $2 AND a.ends_at >= $3 ORDER BY a.starts_at, a.id"
+    ))
+    .bind(user_id)
+    .bind(at + margin)
+    .bind(at - margin)
+    .fetch_all(store.pool())
+    .await?)
 }
 
 /// Adds several activities at once, all or none (a schedule drawn from the scenario).
@@ -578,6 +633,19 @@ pub async fn bbb_room(store: &Store, activity_id: i64) -> StoreResult<Option<(St
             meeting,
             activity(store, cohort_id, activity_id).await?,
         ))),
+        None => Ok(None),
+    }
+}
+
+/// The activity whose BigBlueButton meeting has this id (the analytics callback names it).
+pub async fn activity_of_meeting(store: &Store, meeting_id: &str) -> StoreResult<Option<Activity>> {
+    let row: Option<(i64,)> =
+        sqlx::query_as("SELECT activity_id FROM bbb_rooms WHERE meeting_id = $1")
+            .bind(meeting_id)
+            .fetch_optional(store.pool())
+            .await?;
+    match row {
+        Some((id,)) => Ok(Some(activity_by_id(store, id).await?)),
         None => Ok(None),
     }
 }

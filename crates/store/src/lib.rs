@@ -6,6 +6,7 @@
 //! only sees the repository functions below, so that a hot path can change driver without
 //! touching the rest.
 
+pub mod attendance;
 pub mod before;
 pub mod cohorts;
 pub mod discussion;

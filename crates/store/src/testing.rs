@@ -114,6 +114,15 @@ impl Drop for TestDatabase {
     }
 }
 
+/// Runs a statement behind the repositories' back: how tests play someone editing the
+/// database by hand.
+pub async fn tamper(store: &Store, sql: &str) -> StoreResult<u64> {
+    Ok(sqlx::query(sql)
+        .execute(store.pool())
+        .await?
+        .rows_affected())
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -2,6 +2,7 @@
 
 use crate::people::{User, USER_COLUMNS};
 use crate::{now, Flag, Store, StoreError, StoreResult};
+use hybride_domain::attendance::CreditRule;
 use hybride_domain::{
     DispositifId, LearningType, LongText, Minutes, Modality, ModuleId, Role, Title,
 };
@@ -201,6 +202,9 @@ pub struct Step {
     #[sqlx(try_from = "i64")]
     #[schema(value_type = bool)]
     pub mandatory: Flag,
+    /// How an asynchronous step's time is credited on validation.
+    #[sqlx(try_from = "String")]
+    pub credit_rule: CreditRule,
 }
 
 #[derive(Debug, Clone)]
@@ -217,15 +221,16 @@ pub struct NewStep {
     pub evaluation: LongText,
     pub trainer_role: LongText,
     pub mandatory: bool,
+    pub credit_rule: CreditRule,
 }
 
 /// Appends a step at the end of the scenario.
 pub async fn add_step(store: &Store, training_id: i64, s: &NewStep) -> StoreResult<Step> {
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO steps (training_id, position, modality, learning_type, title, collective, social, minutes, \
-         instructions, resources, evidence, evaluation, trainer_role, mandatory) \
+         instructions, resources, evidence, evaluation, trainer_role, mandatory, credit_rule) \
          VALUES ($1, (SELECT COALESCE(MAX(position), 0) + 1 FROM steps WHERE training_id = $1), \
-         $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
+         $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id",
     )
     .bind(training_id)
     .bind(s.modality.as_str())
@@ -240,6 +245,7 @@ pub async fn add_step(store: &Store, training_id: i64, s: &NewStep) -> StoreResu
     .bind(s.evaluation.as_str())
     .bind(s.trainer_role.as_str())
     .bind(i64::from(s.mandatory))
+    .bind(s.credit_rule.as_str())
     .fetch_one(store.pool())
     .await
     .map_err(StoreError::unique("step"))?;
@@ -252,7 +258,7 @@ pub async fn add_step(store: &Store, training_id: i64, s: &NewStep) -> StoreResu
 
 const STEP_SELECT: &str =
     "SELECT id, training_id, position, modality, learning_type, title, collective, social, \
-     minutes, instructions, resources, evidence, evaluation, trainer_role, mandatory FROM steps";
+     minutes, instructions, resources, evidence, evaluation, trainer_role, mandatory, credit_rule FROM steps";
 
 pub async fn steps(store: &Store, training_id: i64) -> StoreResult<Vec<Step>> {
     Ok(sqlx::query_as(&format!(
@@ -272,8 +278,8 @@ pub async fn update_step(
 ) -> StoreResult<Step> {
     let done = sqlx::query(
         "UPDATE steps SET modality = $1, learning_type = $2, title = $3, collective = $4, social = $5, minutes = $6, \
-         instructions = $7, resources = $8, evidence = $9, evaluation = $10, trainer_role = $11, mandatory = $12 \
-         WHERE id = $13 AND training_id = $14",
+         instructions = $7, resources = $8, evidence = $9, evaluation = $10, trainer_role = $11, mandatory = $12, \
+         credit_rule = $13 WHERE id = $14 AND training_id = $15",
     )
     .bind(s.modality.as_str())
     .bind(s.learning_type.as_str())
@@ -287,6 +293,7 @@ pub async fn update_step(
     .bind(s.evaluation.as_str())
     .bind(s.trainer_role.as_str())
     .bind(i64::from(s.mandatory))
+    .bind(s.credit_rule.as_str())
     .bind(step_id)
     .bind(training_id)
     .execute(store.pool())
@@ -365,9 +372,9 @@ pub async fn duplicate_step(store: &Store, training_id: i64, step_id: i64) -> St
     let mut tx = store.pool().begin().await?;
     let (new_id,): (i64,) = sqlx::query_as(
         "INSERT INTO steps (training_id, position, modality, learning_type, title, collective, social, minutes, \
-         instructions, resources, evidence, evaluation, trainer_role, mandatory) \
+         instructions, resources, evidence, evaluation, trainer_role, mandatory, credit_rule) \
          SELECT training_id, position, modality, learning_type, title, collective, social, minutes, instructions, \
-         resources, evidence, evaluation, trainer_role, mandatory FROM steps WHERE id = $1 AND training_id = $2 \
+         resources, evidence, evaluation, trainer_role, mandatory, credit_rule FROM steps WHERE id = $1 AND training_id = $2 \
          RETURNING id",
     )
     .bind(step_id)
@@ -407,9 +414,9 @@ pub async fn copy_scenario(
             .await?;
     let done = sqlx::query(
         "INSERT INTO steps (training_id, position, modality, learning_type, title, collective, social, minutes, \
-         instructions, resources, evidence, evaluation, trainer_role, mandatory) \
+         instructions, resources, evidence, evaluation, trainer_role, mandatory, credit_rule) \
          SELECT $1, position + $2, modality, learning_type, title, collective, social, minutes, instructions, \
-         resources, evidence, evaluation, trainer_role, mandatory FROM steps WHERE training_id = $3",
+         resources, evidence, evaluation, trainer_role, mandatory, credit_rule FROM steps WHERE training_id = $3",
     )
     .bind(to_training)
     .bind(start)

@@ -337,6 +337,7 @@ async fn trainings_cohorts_enrollments_and_activities() {
             evaluation: LongText::parse("").unwrap(),
             trainer_role: LongText::parse("Modère").unwrap(),
             mandatory: false,
+            credit_rule: hybride_domain::attendance::CreditRule::EstimateOnValidation,
         },
     )
     .await
@@ -453,6 +454,7 @@ fn new_step(title: &str, modality: Modality) -> NewStep {
         evaluation: LongText::parse("").unwrap(),
         trainer_role: LongText::parse("").unwrap(),
         mandatory: true,
+        credit_rule: hybride_domain::attendance::CreditRule::EstimateOnValidation,
     }
 }
 
@@ -594,6 +596,7 @@ async fn preparation_records() {
         min_asynchronous_percent: 70,
         mandatory_steps_required: true,
         evaluation_required: false,
+        half_day_threshold_percent: 80,
     };
     before::save_validation_rules(s, t.id, &rules)
         .await
@@ -603,6 +606,7 @@ async fn preparation_records() {
         t.id,
         &ValidationInput {
             evaluation_required: true,
+            half_day_threshold_percent: 75,
             ..rules
         },
     )
@@ -1100,4 +1104,116 @@ async fn attempt_counters_are_shared_by_every_instance() {
     );
     assert_eq!(limits::hit(&other, key, 3600).await.unwrap(), 1, "purged");
     other.close().await;
+}
+
+fn signature(
+    c: &cohorts::Cohort,
+    a: &cohorts::Activity,
+    subject: i64,
+    note: &str,
+) -> hybride_store::attendance::NewMark {
+    hybride_store::attendance::NewMark {
+        cohort_id: c.id,
+        activity_id: a.id,
+        slot: Some("2026-11-30-morning".into()),
+        subject_id: subject,
+        kind: hybride_domain::attendance::Kind::Signed,
+        channel: hybride_domain::attendance::Channel::Code,
+        actor_id: subject,
+        at: store_now(),
+        device: Some("d".into()),
+        minutes: None,
+        moment: None,
+        note: Some(note.into()),
+    }
+}
+
+#[tokio::test]
+async fn the_attendance_record_is_a_chain_that_concurrent_writers_do_not_fork() {
+    use hybride_store::attendance::{self as record, verify};
+    let db = TestDatabase::new().await.unwrap();
+    let s = db.store.clone();
+    let other = Store::open(&db.url).await.unwrap();
+    let (c, trainees, a) = convocable(&s).await;
+    // Two instances append at once: every event gets its own place in one chain.
+    let mut tasks = Vec::new();
+    for (i, store) in [s.clone(), other.clone()].into_iter().enumerate() {
+        let (c, a, who) = (c.clone(), a.clone(), trainees[i].id);
+        tasks.push(tokio::spawn(async move {
+            for n in 0..40 {
+                record::record(&store, &signature(&c, &a, who, &format!("{i}-{n}")))
+                    .await
+                    .unwrap();
+            }
+        }));
+    }
+    for t in tasks {
+        t.await.unwrap();
+    }
+    let events = record::of_cohort(&s, c.id).await.unwrap();
+    assert_eq!(events.len(), 80);
+    assert!(events
+        .iter()
+        .enumerate()
+        .all(|(i, e)| e.seq == i as i64 + 1));
+    let v = verify(&s).await.unwrap();
+    assert_eq!((v.chains, v.events, v.breaks.len()), (1, 80, 0), "{v:?}");
+    assert!(record::any_for_activity(&s, a.id).await.unwrap());
+    // The record keeps the activity it is about.
+    assert!(matches!(
+        cohorts::delete_activity(&s, c.id, a.id).await,
+        Err(StoreError::Refused("activity_has_attendance"))
+    ));
+
+    // A row edited by hand is found, at its place in the chain.
+    use hybride_store::testing::tamper;
+    tamper(
+        &s,
+        &format!(
+            "UPDATE attendance_events SET note = 'x' WHERE cohort_id = {} AND seq = 7",
+            c.id
+        ),
+    )
+    .await
+    .unwrap();
+    let v = verify(&s).await.unwrap();
+    assert_eq!(v.breaks.len(), 1);
+    assert_eq!((v.breaks[0].seq, v.breaks[0].problem), (7, "altered"));
+    // Re-hashing the edited row does not hide it: the next row no longer links to it.
+    let e7 = record::of_cohort(&s, c.id).await.unwrap().remove(6);
+    tamper(
+        &s,
+        &format!(
+            "UPDATE attendance_events SET hash = '{}' WHERE id = {}",
+            e7.expected_hash(),
+            e7.id
+        ),
+    )
+    .await
+    .unwrap();
+    let v = verify(&s).await.unwrap();
+    assert_eq!((v.breaks[0].seq, v.breaks[0].problem), (8, "link"));
+
+    // Removing the last events is found through the chain's head.
+    let db2 = TestDatabase::new().await.unwrap();
+    let (c2, t2, a2) = convocable(&db2.store).await;
+    for n in 0..3 {
+        record::record(&db2.store, &signature(&c2, &a2, t2[0].id, &n.to_string()))
+            .await
+            .unwrap();
+    }
+    tamper(&db2.store, "DELETE FROM attendance_events WHERE seq = 3")
+        .await
+        .unwrap();
+    let v = verify(&db2.store).await.unwrap();
+    assert_eq!(v.breaks[0].problem, "head");
+    tamper(&db2.store, "DELETE FROM attendance_events WHERE seq = 1")
+        .await
+        .unwrap();
+    assert_eq!(verify(&db2.store).await.unwrap().breaks[0].problem, "gap");
+
+    // Codes' secrets: one per activity, stable.
+    let k1 = record::signing_secret(&s, a.id).await.unwrap();
+    assert_eq!(k1, record::signing_secret(&other, a.id).await.unwrap());
+    assert_eq!(k1.len(), 43);
 }

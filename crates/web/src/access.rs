@@ -120,3 +120,32 @@ pub async fn edit_schedule(store: &Store, user: &User, c: &Cohort) -> Result<Tra
         Err(AppError::Forbidden)
     }
 }
+
+gate!(
+    /// Trainees only (signing, declaring).
+    Trainees: Trainee
+);
+
+/// Attendance is taken by the cohort's trainers; its training's pilot and admins may correct
+/// it.
+pub async fn take_attendance(store: &Store, user: &User, c: &Cohort) -> Result<(), AppError> {
+    edit_schedule(store, user, c).await.map(|_| ())
+}
+
+/// Only a trainer of the cohort countersigns its half-days.
+pub async fn countersign(store: &Store, user: &User, c: &Cohort) -> Result<(), AppError> {
+    if user.role == Role::Trainer && cohorts::is_trainer(store, c.id, user.id).await? {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+/// A trainee acts on their own attendance only in cohorts they are enrolled in.
+pub async fn own_attendance(store: &Store, user: &User, c: &Cohort) -> Result<(), AppError> {
+    if user.role == Role::Trainee && cohorts::is_enrolled(store, c.id, user.id).await? {
+        Ok(())
+    } else {
+        Err(AppError::NotFound)
+    }
+}

@@ -9,6 +9,7 @@ use axum::Router;
 const CSS: &str = include_str!("../assets/hybride.css");
 const FAVICON: &str = include_str!("../assets/favicon.svg");
 const EQUIPMENT_JS: &str = include_str!("../assets/equipment.js");
+const ATTENDANCE_JS: &str = include_str!("../assets/attendance.js");
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -23,6 +24,10 @@ pub fn router() -> Router<AppState> {
         .route(
             "/assets/equipment.js",
             get(|| async { asset("text/javascript; charset=utf-8", EQUIPMENT_JS) }),
+        )
+        .route(
+            "/assets/attendance.js",
+            get(|| async { asset("text/javascript; charset=utf-8", ATTENDANCE_JS) }),
         )
         .route("/healthz", get(|| async { "ok" }))
 }

@@ -484,6 +484,13 @@ pub async fn seed_demo(state: &AppState) -> Result<usize, AppError> {
     };
     let mut convoked = 0;
     for c in cohorts::list(s, cohorts::CohortFilter::default()).await? {
+        if c.status == CohortStatus::Closed {
+            // A finished cohort has its whole record.
+            if let Some(t) = cohorts::trainers(s, c.id).await?.first() {
+                crate::attendance::seed_demo_cohort(s, &c, t.id).await?;
+            }
+            continue;
+        }
         if !matches!(c.status, CohortStatus::Ready | CohortStatus::Running) {
             continue;
         }
@@ -547,6 +554,7 @@ pub async fn seed_demo(state: &AppState) -> Result<usize, AppError> {
             )
             .await?;
         }
+        crate::attendance::seed_demo_cohort(s, &c, sender).await?;
     }
     run_jobs(state).await?;
     Ok(convoked)

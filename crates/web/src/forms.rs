@@ -206,6 +206,8 @@ pub struct StepFields<'a> {
     pub evaluation: &'a str,
     pub trainer_role: &'a str,
     pub mandatory: bool,
+    /// How an asynchronous step's time is credited; empty keeps the default.
+    pub credit_rule: &'a str,
 }
 
 pub fn step(f: StepFields<'_>) -> Result<hybride_store::trainings::NewStep, FieldErrors> {
@@ -220,6 +222,14 @@ pub fn step(f: StepFields<'_>) -> Result<hybride_store::trainings::NewStep, Fiel
     let evidence = e.check("evidence", LongText::parse(f.evidence));
     let evaluation = e.check("evaluation", LongText::parse(f.evaluation));
     let trainer_role = e.check("trainer_role", LongText::parse(f.trainer_role));
+    let credit_rule = e.check(
+        "credit_rule",
+        if f.credit_rule.trim().is_empty() {
+            Ok(hybride_domain::attendance::CreditRule::EstimateOnValidation)
+        } else {
+            hybride_domain::attendance::CreditRule::parse(f.credit_rule)
+        },
+    );
     match (
         modality,
         learning_type,
@@ -230,6 +240,7 @@ pub fn step(f: StepFields<'_>) -> Result<hybride_store::trainings::NewStep, Fiel
         evidence,
         evaluation,
         trainer_role,
+        credit_rule,
     ) {
         (
             Some(modality),
@@ -241,6 +252,7 @@ pub fn step(f: StepFields<'_>) -> Result<hybride_store::trainings::NewStep, Fiel
             Some(evidence),
             Some(evaluation),
             Some(trainer_role),
+            Some(credit_rule),
         ) => Ok(hybride_store::trainings::NewStep {
             modality,
             learning_type,
@@ -254,6 +266,7 @@ pub fn step(f: StepFields<'_>) -> Result<hybride_store::trainings::NewStep, Fiel
             evaluation,
             trainer_role,
             mandatory: f.mandatory,
+            credit_rule,
         }),
         _ => Err(e),
     }

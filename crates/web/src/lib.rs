@@ -9,6 +9,7 @@ pub mod access;
 pub mod api;
 mod app;
 mod assets;
+pub mod attendance;
 pub mod auth;
 pub mod before;
 mod csrf;

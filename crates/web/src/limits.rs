@@ -45,6 +45,14 @@ pub const TOKEN_ADDRESS: Limit = Limit {
     max: 300,
 };
 
+/// Wrong signing codes typed by one account: 10 per quarter of an hour (a six-digit code
+/// lives 90 seconds; guessing it is hopeless at this pace).
+pub const CODE_ACCOUNT: Limit = Limit {
+    name: "code-account",
+    window_seconds: 900,
+    max: 10,
+};
+
 /// Counts an attempt of `subject` (an e-mail, an address); refuses it past the limit.
 pub async fn check(store: &Store, limit: Limit, subject: &str) -> Result<(), AppError> {
     let hits = limits::hit(store, &key(limit, subject), limit.window_seconds).await?;

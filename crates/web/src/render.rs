@@ -144,6 +144,14 @@ impl Templates {
             "thread.html",
             "follow_up.html",
             "accessibility.html",
+            "attendance.html",
+            "attendance_sheet.html",
+            "attendance_live.html",
+            "sign.html",
+            "signed.html",
+            "sign_qr.html",
+            "declaration.html",
+            "validation.html",
         );
         env.add_function("t", t);
         env.add_filter("day", day);

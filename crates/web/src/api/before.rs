@@ -127,6 +127,10 @@ pub struct StepBody {
     pub trainer_role: String,
     #[serde(default = "yes")]
     pub mandatory: bool,
+    /// How an asynchronous step's time is credited on validation: `estimate_on_validation`
+    /// (the default) or `declared_capped`.
+    #[serde(default)]
+    pub credit_rule: String,
 }
 
 fn yes() -> bool {
@@ -147,6 +151,7 @@ fn parse_step(b: &StepBody) -> Result<trainings::NewStep, FieldErrors> {
         evaluation: &b.evaluation,
         trainer_role: &b.trainer_role,
         mandatory: b.mandatory,
+        credit_rule: &b.credit_rule,
     })
 }
 
@@ -265,6 +270,13 @@ pub struct ValidationBody {
     pub min_asynchronous_percent: i64,
     pub mandatory_steps_required: bool,
     pub evaluation_required: bool,
+    /// Share of a virtual half-day's length that makes it count (default 80).
+    #[serde(default = "eighty")]
+    pub half_day_threshold_percent: i64,
+}
+
+fn eighty() -> i64 {
+    80
 }
 
 #[utoipa::path(put, path = "/api/v1/trainings/{id}/validation-rules", tag = "before", params(("id" = i64, Path)),
@@ -284,6 +296,7 @@ pub async fn put_validation(
         b.min_asynchronous_percent,
         b.mandatory_steps_required,
         b.evaluation_required,
+        b.half_day_threshold_percent,
     );
     let input = parse_validation(&form)?;
     Ok(Json(

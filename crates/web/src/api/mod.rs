@@ -2,6 +2,7 @@
 //! handlers themselves so that it cannot drift from them.
 
 mod accounts;
+mod attendance;
 mod before;
 mod during;
 mod equipment;
@@ -39,6 +40,7 @@ use utoipa_axum::routes;
         (name = "planning", description = "Plans, trainings, cohorts and enrollments"),
         (name = "before", description = "Before the training: checklist, scenario, accompaniment, qualified trainers"),
         (name = "during", description = "During the training: convocations and personal links, opening message, instructions"),
+        (name = "attendance", description = "Attendance in person, in virtual classes and in asynchronous work; each trainee's validation"),
     )
 )]
 struct ApiDoc;
@@ -113,6 +115,10 @@ pub fn openapi_router() -> OpenApiRouter<AppState> {
         .routes(routes!(during::new_calendar))
         .routes(routes!(during::posts, during::add_post))
         .routes(routes!(during::accompaniment))
+        .routes(routes!(attendance::validation))
+        .routes(routes!(attendance::activity_attendance, attendance::mark))
+        .routes(routes!(attendance::sign))
+        .routes(routes!(attendance::bbb_analytics))
         .routes(routes!(before::scenario_advice))
         .routes(routes!(before::add_step))
         .routes(routes!(before::update_step, before::delete_step))

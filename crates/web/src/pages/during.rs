@@ -297,6 +297,7 @@ pub async fn join(
         "ended"
     } else {
         let user = people::get(s, user_id).await?;
+        crate::attendance::record_join(s, &a, user_id).await?;
         if let Some(url) = super::rooms::enter(&state, a.id, &user, false).await? {
             return Ok(Redirect::to(&url).into_response());
         }
@@ -416,12 +417,36 @@ pub async fn cohort_context(
         // Current and next: what has started and not ended, then the two next ones.
         let mut current = Vec::new();
         let mut next = Vec::new();
+        let my_marks: Vec<_> = hybride_store::attendance::of_cohort(s, c.id)
+            .await?
+            .into_iter()
+            .filter(|e| e.subject_id == who.user.id)
+            .collect();
         for a in &activities {
             let published = a.instructions_published_at.is_some();
+            let marks: Vec<_> = my_marks
+                .iter()
+                .filter(|e| e.activity_id == a.id)
+                .map(|e| e.mark())
+                .collect();
+            let slot = crate::attendance::slot_at(&crate::attendance::slots(a, &steps), at);
+            let presence = slot.map(|sl| {
+                let key = sl.key();
+                hybride_domain::attendance::presence(
+                    marks
+                        .iter()
+                        .filter(|m| m.slot.as_deref() == Some(key.as_str())),
+                )
+            });
+            let completion = (a.modality == hybride_domain::Modality::Async)
+                .then(|| hybride_domain::attendance::completion(&marks));
             let row = context! {
                 a => a,
                 instructions => published.then(|| during::instructions(a, &steps)),
                 room => a.room_url.as_deref().is_some_and(|u| !u.is_empty()),
+                signing => slot.is_some(),
+                presence => presence,
+                completion => completion,
             };
             if a.starts_at <= at && a.ends_at >= at {
                 current.push(row);

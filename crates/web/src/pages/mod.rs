@@ -1,6 +1,7 @@
 //! The HTML pages. Each handler's `Allowed<Gate>` says who may call it.
 
 mod accounts;
+pub(crate) mod attendance;
 mod cohorts;
 mod dashboard;
 mod during;
@@ -139,6 +140,56 @@ pub fn router() -> Router<AppState> {
             get(forum::follow_up_form).post(forum::follow_up),
         )
         .route("/j/{token}", get(during::join))
+        .route("/cohorts/{id}/attendance", get(attendance::overview))
+        .route("/cohorts/{id}/validation", get(attendance::validation))
+        .route(
+            "/cohorts/{id}/activities/{aid}/attendance",
+            get(attendance::sheet),
+        )
+        .route(
+            "/cohorts/{id}/activities/{aid}/attendance/live",
+            get(attendance::live),
+        )
+        .route(
+            "/cohorts/{id}/activities/{aid}/attendance/mark",
+            post(attendance::mark),
+        )
+        .route(
+            "/cohorts/{id}/activities/{aid}/attendance/countersign",
+            post(attendance::countersign),
+        )
+        .route(
+            "/cohorts/{id}/activities/{aid}/attendance/capacity",
+            post(attendance::set_capacity),
+        )
+        .route(
+            "/cohorts/{id}/activities/{aid}/attendance/import",
+            post(attendance::import_completions),
+        )
+        .route(
+            "/cohorts/{id}/activities/{aid}/declarations/{user}",
+            post(attendance::decide),
+        )
+        .route(
+            "/cohorts/{id}/activities/{aid}/present",
+            post(attendance::present),
+        )
+        .route(
+            "/cohorts/{id}/activities/{aid}/absence",
+            post(attendance::absence),
+        )
+        .route(
+            "/cohorts/{id}/activities/{aid}/declaration",
+            get(attendance::declaration_form).post(attendance::declare),
+        )
+        .route(
+            "/sign",
+            get(attendance::sign_form).post(attendance::sign_code),
+        )
+        .route(
+            "/sign/{aid}/{slot}/{token}",
+            get(attendance::qr_form).post(attendance::qr_sign),
+        )
         .route(
             "/calendar",
             get(during::calendar_page).post(during::calendar_new),
@@ -235,6 +286,9 @@ const FLASHES: &[&str] = &[
     "instructions-published",
     "notify-saved",
     "follow-up-sent",
+    "presence-confirmed",
+    "declared",
+    "absence-recorded",
 ];
 
 #[derive(serde::Deserialize, Default)]

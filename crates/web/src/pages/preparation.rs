@@ -45,6 +45,8 @@ pub struct ValidationForm {
     mandatory_steps_required: Option<String>,
     #[serde(default)]
     evaluation_required: Option<String>,
+    #[serde(default)]
+    half_day_threshold_percent: String,
 }
 
 /// Parses an accompaniment plan (pages and API).
@@ -148,6 +150,7 @@ async fn forms_of(
             min_asynchronous_percent: v.min_asynchronous_percent.to_string(),
             mandatory_steps_required: v.mandatory_steps_required.0.then(|| "on".into()),
             evaluation_required: v.evaluation_required.0.then(|| "on".into()),
+            half_day_threshold_percent: v.half_day_threshold_percent.to_string(),
         },
         None => ValidationForm {
             min_in_person_percent: p.clone(),
@@ -155,6 +158,7 @@ async fn forms_of(
             min_asynchronous_percent: p,
             mandatory_steps_required: Some("on".into()),
             evaluation_required: None,
+            half_day_threshold_percent: "80".into(),
         },
     };
     Ok((acc, val))
@@ -215,6 +219,7 @@ impl ValidationForm {
         asynchronous: i64,
         mandatory: bool,
         evaluation: bool,
+        threshold: i64,
     ) -> ValidationForm {
         ValidationForm {
             min_in_person_percent: in_person.to_string(),
@@ -222,6 +227,7 @@ impl ValidationForm {
             min_asynchronous_percent: asynchronous.to_string(),
             mandatory_steps_required: mandatory.then(|| "on".into()),
             evaluation_required: evaluation.then(|| "on".into()),
+            half_day_threshold_percent: threshold.to_string(),
         }
     }
 }
@@ -240,13 +246,22 @@ pub fn parse_validation(f: &ValidationForm) -> Result<ValidationInput, FieldErro
         "min_asynchronous_percent",
         forms::percent(&f.min_asynchronous_percent),
     );
-    match (a, b, c) {
-        (Some(a), Some(b), Some(c)) => Ok(ValidationInput {
+    let d = e.check(
+        "half_day_threshold_percent",
+        if f.half_day_threshold_percent.trim().is_empty() {
+            Ok(80)
+        } else {
+            forms::percent(&f.half_day_threshold_percent)
+        },
+    );
+    match (a, b, c, d) {
+        (Some(a), Some(b), Some(c), Some(d)) => Ok(ValidationInput {
             min_in_person_percent: a,
             min_synchronous_percent: b,
             min_asynchronous_percent: c,
             mandatory_steps_required: f.mandatory_steps_required.is_some(),
             evaluation_required: f.evaluation_required.is_some(),
+            half_day_threshold_percent: d,
         }),
         _ => Err(e),
     }

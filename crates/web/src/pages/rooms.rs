@@ -42,6 +42,7 @@ pub async fn create(
     // Unguessable: a meeting id lets whoever knows it and the secret join.
     let meeting_id = format!("hybride-{aid}-{}", &hybride_store::token::generate()[..12]);
     let extra = [
+        ("meta_analytics-callback-url", analytics_url(&state)),
         ("welcome", meeting_name(&t.title, &a.title)),
         ("meta_hybride-activity", aid.to_string()),
         ("meta_hybride-cohort", id.to_string()),
@@ -60,6 +61,11 @@ pub async fn create(
         &format!("/cohorts/{id}/activities/{aid}"),
         "room-created",
     ))
+}
+
+/// Where the server posts each meeting's analytics (joins, leaves) when it ends.
+fn analytics_url(state: &AppState) -> String {
+    format!("{}/api/v1/bbb/analytics", state.config.public_url)
 }
 
 fn back(cohort: i64, activity: i64, error: &str) -> Response {
@@ -86,6 +92,9 @@ pub async fn join(
         Role::Trainer => cohorts::is_trainer(s, c.id, who.user.id).await?,
         Role::Admin | Role::Pilot => true,
     };
+    if who.user.role == Role::Trainee {
+        crate::attendance::record_join(s, &a, who.user.id).await?;
+    }
     match enter(&state, aid, &who.user, moderator).await? {
         Some(url) => Ok(Redirect::to(&url).into_response()),
         None => unavailable(&state, &who.ctx),
@@ -111,7 +120,11 @@ pub async fn enter(
     let t = trainings::get(s, c.training_id).await?;
     // The meeting may have ended or the server restarted: creating it again is harmless.
     if let Err(e) = bbb
-        .create(&meeting_id, &meeting_name(&t.title, &a.title), &[])
+        .create(
+            &meeting_id,
+            &meeting_name(&t.title, &a.title),
+            &[("meta_analytics-callback-url", analytics_url(state))],
+        )
         .await
     {
         tracing::warn!(activity = aid, error = %e, "BigBlueButton unreachable");

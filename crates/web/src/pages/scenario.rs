@@ -42,6 +42,8 @@ pub struct StepForm {
     trainer_role: String,
     #[serde(default)]
     mandatory: Option<String>,
+    #[serde(default)]
+    credit_rule: String,
 }
 
 impl StepForm {
@@ -59,6 +61,7 @@ impl StepForm {
             evaluation: &self.evaluation,
             trainer_role: &self.trainer_role,
             mandatory: self.mandatory.is_some(),
+            credit_rule: &self.credit_rule,
         })
     }
 
@@ -78,6 +81,7 @@ impl StepForm {
             evaluation: s.evaluation.clone(),
             trainer_role: s.trainer_role.clone(),
             mandatory: s.mandatory.0.then(|| "on".into()),
+            credit_rule: s.credit_rule.as_str().into(),
         }
     }
 
@@ -87,6 +91,7 @@ impl StepForm {
             learning_type: "acquisition".into(),
             collective: Some("on".into()),
             mandatory: Some("on".into()),
+            credit_rule: "estimate_on_validation".into(),
             ..Default::default()
         }
     }

@@ -324,6 +324,35 @@ impl Api {
     }
 }
 
+/// A Python module whose package has another name on PyPI (`jwt` is PyJWT's).
+pub fn python_package(module: &str, package: &str) {
+    let present = |m: &str| {
+        std::process::Command::new("python3")
+            .arg("-c")
+            .arg(format!("import {m}"))
+            .status()
+            .is_ok_and(|s| s.success())
+    };
+    if present(module) {
+        return;
+    }
+    let status = std::process::Command::new("python3")
+        .args([
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            package,
+        ])
+        .status()
+        .expect("python3 runs");
+    assert!(
+        status.success() && present(module),
+        "could not install {package} with pip"
+    );
+}
+
 /// Python modules the tests use as independent peers; installed with pip when missing.
 pub fn python_modules(modules: &[&str]) {
     let check = |m: &[&str]| {

@@ -1,0 +1,46 @@
+// Keeps a trainer's attendance sheet live: every five seconds the part of the page that
+// changes (the rotating QR code and code, who has signed) is fetched again. Nothing is
+// refreshed while the trainer is working inside it, and the updates can be paused.
+(function () {
+  "use strict";
+  var live = document.getElementById("live");
+  if (!live || !live.dataset.src) {
+    return;
+  }
+  var paused = false;
+  var toggle = document.getElementById("live-toggle");
+  if (toggle) {
+    var pauseText = toggle.textContent;
+    var resumeText = toggle.dataset.resume || pauseText;
+    toggle.hidden = false;
+    toggle.addEventListener("click", function () {
+      paused = !paused;
+      toggle.setAttribute("aria-pressed", paused ? "true" : "false");
+      toggle.textContent = paused ? resumeText : pauseText;
+    });
+  }
+  function busy() {
+    var active = document.activeElement;
+    if (active && active !== document.body && live.contains(active)) {
+      return true;
+    }
+    var open = live.querySelector("details[open]");
+    return open !== null;
+  }
+  function refresh() {
+    if (paused || busy() || document.hidden) {
+      return;
+    }
+    fetch(live.dataset.src, { credentials: "same-origin", headers: { Accept: "text/html" } })
+      .then(function (r) {
+        return r.ok ? r.text() : null;
+      })
+      .then(function (html) {
+        if (html !== null && !busy()) {
+          live.innerHTML = html;
+        }
+      })
+      .catch(function () {});
+  }
+  window.setInterval(refresh, 5000);
+})();

@@ -1,0 +1,760 @@
+//! Attendance, tried as people would: trainees sign a half-day with the code read aloud and
+//! with the QR code, the trainer sees them arrive, corrects and countersigns; BigBlueButton's
+//! analytics callback (a JWT made by PyJWT) credits connected minutes; a trainee declares an
+//! asynchronous activity and the trainer validates it; an LMS export is imported; each
+//! trainee's validation follows; a row edited in the database is found by the chain.
+
+mod common;
+
+use common::*;
+use hybride_domain::{Modality, Role, Title};
+use hybride_store::attendance as record;
+use hybride_store::cohorts::{self, NewActivity};
+use hybride_store::people::User;
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+
+struct Setup {
+    api: Api,
+    cohort: i64,
+    trainer: User,
+    trainees: Vec<User>,
+    step_in_person: i64,
+    step_sync: i64,
+    step_async: i64,
+}
+
+async fn browser_of(app: &TestApp, user: &User) -> Browser {
+    let b = app.anonymous();
+    let r = b.login(user.email.as_str(), PASSWORD).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    b
+}
+
+/// A running cohort of three trainees with one trainer, and a scenario of three steps (in
+/// person 2 h, virtual class 1 h 30, asynchronous 2 h credited by the time declared).
+async fn setup(app: &TestApp) -> Setup {
+    let plan = hybride_store::plans::create(
+        app.store(),
+        hybride_domain::SchoolYear::parse("2026-2027").unwrap(),
+        &Title::parse("PAF").unwrap(),
+    )
+    .await
+    .unwrap();
+    let (_, pilot) = app.as_pilot().await;
+    let api = app.token_for(&pilot).await;
+    let (status, t) = api
+        .post(
+            "/api/v1/trainings",
+            json!({"plan_id": plan.id, "dispositif_id": "26A0100777", "module_id": "51234",
+                "title": "Évaluer par compétences", "objectives": "Construire des grilles.",
+                "in_person_minutes": 120, "synchronous_minutes": 90, "asynchronous_minutes": 120,
+                "validation_criteria": "Présence à 80 % et production déposée.",
+                "min_attendance_percent": 80}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{t}");
+    let tid = t["id"].as_i64().unwrap();
+    let mut steps = Vec::new();
+    for body in [
+        json!({"modality": "in_person", "learning_type": "practice", "title": "Atelier grilles", "minutes": 120}),
+        json!({"modality": "virtual_class", "learning_type": "discussion", "title": "Classe virtuelle", "minutes": 90}),
+        json!({"modality": "async", "learning_type": "production", "title": "Produire une grille", "minutes": 120,
+            "credit_rule": "declared_capped"}),
+    ] {
+        let (status, step) = api
+            .post(&format!("/api/v1/trainings/{tid}/steps"), body)
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{step}");
+        steps.push(step["id"].as_i64().unwrap());
+    }
+    let (status, bad) = api
+        .post(
+            &format!("/api/v1/trainings/{tid}/steps"),
+            json!({"modality": "async", "learning_type": "production", "title": "X", "minutes": 10, "credit_rule": "whatever"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(bad["errors"][0]["field"], "credit_rule");
+    let (_, cohort) = api
+        .post("/api/v1/cohorts", json!({"training_id": tid, "label": "Groupe B", "starts_on": "2026-09-01", "ends_on": "2027-06-30"}))
+        .await;
+    let cid = cohort["id"].as_i64().unwrap();
+    let trainer = app.user("nadia.haddad@ac-lyon.fr", Role::Trainer).await;
+    api.post(
+        &format!("/api/v1/cohorts/{cid}/trainers"),
+        json!({"user_id": trainer.id}),
+    )
+    .await;
+    let mut trainees = Vec::new();
+    for email in [
+        "ines.garcia@ac-lyon.fr",
+        "tom.leroy@ac-lyon.fr",
+        "zoe.faure@ac-lyon.fr",
+    ] {
+        trainees.push(app.user(email, Role::Trainee).await);
+    }
+    let (status, _) = api
+        .post(
+            &format!("/api/v1/cohorts/{cid}/enrollments"),
+            json!({"user_ids": trainees.iter().map(|u| u.id).collect::<Vec<_>>()}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED);
+    Setup {
+        api,
+        cohort: cid,
+        trainer,
+        trainees,
+        step_in_person: steps[0],
+        step_sync: steps[1],
+        step_async: steps[2],
+    }
+}
+
+fn minutes_from_now(m: i64) -> jiff::Timestamp {
+    jiff::Timestamp::now()
+        .checked_add(jiff::SignedDuration::from_mins(m))
+        .unwrap()
+}
+
+async fn activity(
+    app: &TestApp,
+    s: &Setup,
+    step: i64,
+    modality: Modality,
+    from: i64,
+    to: i64,
+    title: &str,
+) -> cohorts::Activity {
+    cohorts::add_activity(
+        app.store(),
+        s.cohort,
+        &NewActivity {
+            step_id: Some(step),
+            title: Title::parse(title).unwrap(),
+            modality,
+            starts_at: minutes_from_now(from),
+            ends_at: minutes_from_now(to),
+            place: (modality == Modality::InPerson).then(|| "Lycée Ampère, salle 12".into()),
+            room_url: None,
+        },
+    )
+    .await
+    .unwrap()
+}
+
+async fn run(app: &TestApp, s: &Setup) {
+    for status in ["ready", "running"] {
+        let (code, body) = s
+            .api
+            .post(
+                &format!("/api/v1/cohorts/{}/status", s.cohort),
+                json!({"status": status}),
+            )
+            .await;
+        assert_eq!(code, StatusCode::OK, "{body}");
+    }
+    let _ = app;
+}
+
+/// The code shown on the trainer's sheet, digits only.
+fn code_in(html: &str) -> String {
+    let at = html.find("class=\"code\"").expect("a code on the sheet");
+    let rest = &html[at..];
+    let start = rest.find('>').unwrap() + 1;
+    let end = rest.find("</p>").unwrap();
+    rest[start..end]
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect()
+}
+
+fn location(r: &reqwest::Response) -> String {
+    r.headers()
+        .get("location")
+        .map(|v| v.to_str().unwrap().to_owned())
+        .unwrap_or_default()
+}
+
+#[tokio::test]
+async fn a_half_day_is_signed_by_code_and_by_qr_code_corrected_and_countersigned() {
+    let app = TestApp::start().await;
+    let s = setup(&app).await;
+    let a = activity(
+        &app,
+        &s,
+        s.step_in_person,
+        Modality::InPerson,
+        -20,
+        100,
+        "Atelier grilles",
+    )
+    .await;
+    run(&app, &s).await;
+    let trainer = browser_of(&app, &s.trainer).await;
+    let [ines, tom, zoe] = [0, 1, 2].map(|i| s.trainees[i].clone());
+    let (b_ines, b_tom, b_zoe) = (
+        browser_of(&app, &ines).await,
+        browser_of(&app, &tom).await,
+        browser_of(&app, &zoe).await,
+    );
+
+    // The trainee's space says where to sign.
+    let (_, space) = b_ines.get_html(&format!("/cohorts/{}", s.cohort)).await;
+    assert!(space.contains("href=\"/sign\""), "{space}");
+    let (status, page) = b_ines.get_html("/sign").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("Atelier grilles") && page.contains("autocomplete=\"one-time-code\""));
+
+    // The trainer's live screen shows the code; a wrong code is refused on its field.
+    let sheet_path = format!("/cohorts/{}/activities/{}/attendance", s.cohort, a.id);
+    let (status, sheet) = trainer.get_html(&sheet_path).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(sheet.contains("<svg role=\"img\""), "a QR code");
+    assert!(sheet.contains("0 sur 3 ont signé"));
+    let code = code_in(&sheet);
+    assert_eq!(code.len(), 6);
+    let wrong = if code == "000000" { "111111" } else { "000000" };
+    let r = b_ines.post_form("/sign", &[("code", wrong)]).await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.headers().get("set-cookie").is_some(), "a device cookie");
+    let html = r.text().await.unwrap();
+    assert!(html.contains("aria-invalid=\"true\"") && html.contains("n’est pas le bon"));
+
+    // Signed by the code read aloud; signing again changes nothing.
+    let r = b_ines.post_form("/sign", &[("code", &code)]).await;
+    assert_eq!(r.status(), StatusCode::OK);
+    assert!(r
+        .text()
+        .await
+        .unwrap()
+        .contains("Votre présence est enregistrée"));
+    let r = b_ines
+        .post_form(
+            "/sign",
+            &[("code", &format!("{} {}", &code[..3], &code[3..]))],
+        )
+        .await;
+    assert!(r.text().await.unwrap().contains("Vous avez signé"));
+
+    // Signed by the QR code: the page asks for a tap, then signs.
+    let training = cohorts::get(app.store(), s.cohort)
+        .await
+        .unwrap()
+        .training_id;
+    let steps = hybride_store::trainings::steps(app.store(), training)
+        .await
+        .unwrap();
+    let slots = hybride_web::attendance::slots(&a, &steps);
+    let slot = hybride_web::attendance::slot_at(&slots, hybride_store::now()).unwrap();
+    let secret = record::signing_secret(app.store(), a.id).await.unwrap();
+    let token = hybride_web::attendance::qr_token(
+        &secret,
+        a.id,
+        &slot.key(),
+        hybride_web::attendance::window(hybride_store::now()),
+    );
+    let qr = format!("/sign/{}/{}/{token}", a.id, slot.key());
+    let (status, page) = b_tom.get_html(&qr).await;
+    assert_eq!(status, StatusCode::OK, "{page}");
+    assert!(page.contains("Je signe ma présence"));
+    let r = b_tom.post_form(&qr, &[]).await;
+    assert_eq!(r.status(), StatusCode::OK);
+    // A forged or stale token signs nothing.
+    let (status, _) = b_zoe
+        .get_html(&format!("/sign/{}/{}/AAAAAAAAAAAAAAAA", a.id, slot.key()))
+        .await;
+    assert_eq!(status, StatusCode::GONE);
+    // Someone of another cohort cannot use the code.
+    let (outsider, _) = app.as_role(Role::Trainee).await;
+    let r = outsider.post_form("/sign", &[("code", &code)]).await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.text().await.unwrap().contains("Aucune demi-journée"));
+
+    // The trainer sees them arrive, live.
+    let (status, live) = trainer
+        .get_html(&format!("{sheet_path}/live?slot={}", slot.key()))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(live.contains("2 sur 3 ont signé"), "{live}");
+    assert!(live.contains("code lu") && live.contains("code QR"));
+    assert!(!live.contains("<html"), "a fragment, not a page");
+    // Trainees never see the codes.
+    let (status, _) = b_ines.get_html(&sheet_path).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+
+    // Corrections: an absence needs its reason; a late arrival its time.
+    let mark = format!("{sheet_path}/mark");
+    let zoe_id = zoe.id.to_string();
+    let ines_id = ines.id.to_string();
+    let key = slot.key();
+    let r = trainer
+        .post_form(
+            &mark,
+            &[
+                ("slot", &key),
+                ("user", &zoe_id),
+                ("action", "absent"),
+                ("reason", " "),
+            ],
+        )
+        .await;
+    assert!(location(&r).contains("error=reason-required"));
+    let r = trainer
+        .post_form(
+            &mark,
+            &[
+                ("slot", &key),
+                ("user", &zoe_id),
+                ("action", "absent"),
+                ("reason", "Convoquée à un jury d’examen"),
+            ],
+        )
+        .await;
+    assert!(location(&r).contains("ok=marked"), "{}", location(&r));
+    trainer
+        .post_form(
+            &mark,
+            &[("slot", &key), ("user", &zoe_id), ("action", "accept")],
+        )
+        .await;
+    let r = trainer
+        .post_form(
+            &mark,
+            &[
+                ("slot", &key),
+                ("user", &ines_id),
+                ("action", "late"),
+                ("time", "25:99"),
+            ],
+        )
+        .await;
+    assert!(location(&r).contains("error=time-invalid"));
+    let r = trainer
+        .post_form(
+            &mark,
+            &[("slot", &key), ("user", &ines_id), ("action", "present")],
+        )
+        .await;
+    assert!(location(&r).contains("error=already-signed"));
+
+    // Countersigned by the trainer, not by the pilot.
+    let (pilot_browser, _) = app.as_pilot().await;
+    let r = pilot_browser
+        .post_form(&format!("{sheet_path}/countersign"), &[("slot", &key)])
+        .await;
+    assert_eq!(r.status(), StatusCode::FORBIDDEN);
+    let r = trainer
+        .post_form(&format!("{sheet_path}/countersign"), &[("slot", &key)])
+        .await;
+    assert!(location(&r).contains("ok=countersigned"));
+    let (_, sheet) = trainer.get_html(&format!("{sheet_path}?slot={key}")).await;
+    assert!(
+        sheet.contains("Contresignée par Camille Durand"),
+        "countersigned"
+    );
+    assert!(sheet.contains("Absence justifiée") && sheet.contains("jury d’examen"));
+
+    // The API tells the same, with the record behind it.
+    let trainer_api = app.token_for(&s.trainer).await;
+    let (status, att) = trainer_api
+        .get(&format!("/api/v1/activities/{}/attendance", a.id))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{att}");
+    let sheet = att["sheets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["slot"]["starts_at"] == slot.starts_at)
+        .unwrap()
+        .clone();
+    assert_eq!(sheet["signed"], 2);
+    assert_eq!(sheet["absent"], 1);
+    let channels: Vec<&str> = att["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["kind"] == "signed")
+        .map(|e| e["channel"].as_str().unwrap())
+        .collect();
+    assert_eq!(channels, ["code", "qr"]);
+    // Marks by the API too, refused the same way.
+    let (status, p) = trainer_api
+        .post(
+            &format!("/api/v1/activities/{}/attendance", a.id),
+            json!({"slot": key, "user_id": tom.id, "action": "early", "time": "bad"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{p}");
+    let (status, p) = trainer_api
+        .post(
+            &format!("/api/v1/activities/{}/attendance", a.id),
+            json!({"slot": key, "user_id": tom.id, "action": "dance"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{p}");
+
+    // Signing by the API (the trainee's own token).
+    let zoe_api = app.token_for(&zoe).await;
+    let (status, p) = zoe_api.post("/api/v1/sign", json!({"code": "12"})).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{p}");
+
+    // Validation: the trainee sees only their own.
+    let ines_api = app.token_for(&ines).await;
+    let (status, mine) = ines_api
+        .get(&format!("/api/v1/cohorts/{}/validation", s.cohort))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(mine.as_array().unwrap().len(), 1);
+    assert_eq!(mine[0]["user_id"], ines.id);
+    let (_, all) = trainer_api
+        .get(&format!("/api/v1/cohorts/{}/validation", s.cohort))
+        .await;
+    assert_eq!(all.as_array().unwrap().len(), 3);
+    let zoe_v = all
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| v["user_id"] == zoe.id)
+        .unwrap();
+    let in_person = &zoe_v["validation"]["budgets"][0];
+    assert_eq!(in_person["budget"], "in_person");
+    assert!(in_person["excused_minutes"].as_i64().unwrap() > 0);
+
+    // The record is intact, until a row is edited in the database.
+    let v = record::verify(app.store()).await.unwrap();
+    assert!(v.breaks.is_empty(), "{v:?}");
+    assert_eq!(
+        v.events, 5,
+        "two signatures, an absence, its acceptance, a countersignature"
+    );
+    hybride_store::testing::tamper(
+        app.store(),
+        &format!(
+            "UPDATE attendance_events SET at = at - 3600 WHERE cohort_id = {} AND seq = 2",
+            s.cohort
+        ),
+    )
+    .await
+    .unwrap();
+    let v = record::verify(app.store()).await.unwrap();
+    assert_eq!(v.breaks.len(), 1);
+    assert_eq!((v.breaks[0].seq, v.breaks[0].problem), (2, "altered"));
+}
+
+#[tokio::test]
+async fn virtual_classes_count_from_the_servers_analytics_or_from_confirmations() {
+    python_package("jwt", "PyJWT");
+    let secret = "bbb-shared-secret-for-tests";
+    let app = TestApp::start_configured(|c| {
+        c.with_bbb(hybride_connect::bbb::BbbConfig {
+            api_url: "http://127.0.0.1:9/bigbluebutton/api/".into(),
+            secret: secret.into(),
+            checksum: hybride_connect::bbb::Checksum::Sha256,
+        })
+    })
+    .await;
+    let s = setup(&app).await;
+    // A virtual class of 90 minutes that ended ten minutes ago, on BigBlueButton.
+    let vc = activity(
+        &app,
+        &s,
+        s.step_sync,
+        Modality::VirtualClass,
+        -100,
+        -10,
+        "Classe virtuelle",
+    )
+    .await;
+    // Another one under way, on another tool.
+    let live = activity(
+        &app,
+        &s,
+        s.step_sync,
+        Modality::Webinar,
+        -5,
+        60,
+        "Webinaire",
+    )
+    .await;
+    run(&app, &s).await;
+    cohorts::set_bbb_room(
+        app.store(),
+        s.cohort,
+        vc.id,
+        "hybride-meeting-abc",
+        &format!("{}/rooms/{}", app.base, vc.id),
+    )
+    .await
+    .unwrap();
+    let start = vc.starts_at;
+    let payload = json!({
+        "version": "1.0",
+        "meeting_id": "hybride-meeting-abc",
+        "internal_meeting_id": "f00-123",
+        "data": {
+            "metadata": {"analytics_callback_url": "…"},
+            "duration": 5400,
+            "start": start, "finish": vc.ends_at,
+            "attendees": [
+                // 85 minutes of 90: counted.
+                {"ext_user_id": s.trainees[0].id.to_string(), "name": "Inès", "moderator": false,
+                 "joins": [start + 60], "leaves": [start + 60 + 85 * 60]},
+                // 30 + 20 minutes: not counted.
+                {"ext_user_id": s.trainees[1].id.to_string(), "name": "Tom", "moderator": false,
+                 "joins": [start, start + 3000], "leaves": [start + 1800, start + 4200]},
+                {"ext_user_id": s.trainer.id.to_string(), "name": "Nadia", "moderator": true,
+                 "joins": [start], "leaves": [vc.ends_at]},
+                {"ext_user_id": "w_guest", "name": "Invité", "moderator": false, "duration": 5400}
+            ]
+        }
+    });
+    let jwt = |key: &str| {
+        let out = std::process::Command::new("python3")
+            .arg("-c")
+            .arg(format!(
+                "import jwt, time; print(jwt.encode({{'exp': int(time.time()) + 86400}}, '{key}', algorithm='HS512'))"
+            ))
+            .output()
+            .expect("python3 with PyJWT");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap().trim().to_owned()
+    };
+    let client = reqwest::Client::new();
+    let post = |token: String| {
+        client
+            .post(app.url("/api/v1/bbb/analytics"))
+            .bearer_auth(token)
+            .json(&payload)
+            .send()
+    };
+    // A wrong secret, or no token at all, records nothing.
+    let r = post(jwt("not-the-secret")).await.unwrap();
+    assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
+    let r = client
+        .post(app.url("/api/v1/bbb/analytics"))
+        .json(&payload)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
+    assert!(record::of_activity(app.store(), vc.id)
+        .await
+        .unwrap()
+        .is_empty());
+    let r = post(jwt(secret)).await.unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    let body: Value = r.json().await.unwrap();
+    assert_eq!(body, json!({"credited": 2, "ignored": 2}));
+    let n = record::of_activity(app.store(), vc.id).await.unwrap().len();
+    // The server may post again: nothing new is recorded.
+    let r = post(jwt(secret)).await.unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(
+        record::of_activity(app.store(), vc.id).await.unwrap().len(),
+        n
+    );
+
+    let trainer_api = app.token_for(&s.trainer).await;
+    let (_, att) = trainer_api
+        .get(&format!("/api/v1/activities/{}/attendance", vc.id))
+        .await;
+    let rows: Vec<(i64, bool, i64)> = att["sheets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|sh| sh["rows"].as_array().unwrap().clone())
+        .filter(|r| r["presence"]["connected_minutes"].is_i64())
+        .map(|r| {
+            (
+                r["presence"]["connected_minutes"].as_i64().unwrap(),
+                r["attended"].as_bool().unwrap(),
+                r["credited_minutes"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    let total: i64 = rows.iter().map(|r| r.0).sum();
+    assert_eq!(total, 85 + 50, "{att}");
+    assert!(rows.iter().any(|r| r.1 && r.2 > 0));
+
+    // Without the server's data: « je suis présent » in the webinar under way.
+    let ines = browser_of(&app, &s.trainees[0]).await;
+    let (_, space) = ines.get_html(&format!("/cohorts/{}", s.cohort)).await;
+    assert!(
+        space.contains(&format!("/activities/{}/present", live.id)),
+        "{space}"
+    );
+    let r = ines
+        .post_form(
+            &format!("/cohorts/{}/activities/{}/present", s.cohort, live.id),
+            &[],
+        )
+        .await;
+    assert!(location(&r).contains("ok=presence-confirmed"));
+    let marks = record::of_activity(app.store(), live.id).await.unwrap();
+    let kinds: Vec<&str> = marks.iter().map(|e| e.kind.as_str()).collect();
+    assert_eq!(kinds, ["joined", "confirmed"]);
+
+    // The validation reflects the minutes: Inès's two virtual half-days count (the server's
+    // minutes, then her confirmation), Tom's 50 minutes of 90 do not.
+    let (_, all) = trainer_api
+        .get(&format!("/api/v1/cohorts/{}/validation", s.cohort))
+        .await;
+    let sync_of = |id: i64| {
+        all.as_array()
+            .unwrap()
+            .iter()
+            .find(|v| v["user_id"] == id)
+            .unwrap()["validation"]["budgets"][1]["achieved_minutes"]
+            .as_i64()
+            .unwrap()
+    };
+    assert_eq!(sync_of(s.trainees[0].id), 180);
+    assert_eq!(sync_of(s.trainees[1].id), 0);
+}
+
+#[tokio::test]
+async fn asynchronous_work_is_declared_validated_and_imported_from_the_lms() {
+    let app = TestApp::start().await;
+    let s = setup(&app).await;
+    let a = activity(
+        &app,
+        &s,
+        s.step_async,
+        Modality::Async,
+        -60,
+        7 * 24 * 60,
+        "Produire une grille",
+    )
+    .await;
+    run(&app, &s).await;
+    let ines = browser_of(&app, &s.trainees[0]).await;
+    let trainer = browser_of(&app, &s.trainer).await;
+    let path = format!("/cohorts/{}/activities/{}/declaration", s.cohort, a.id);
+    let (status, page) = ines.get_html(&path).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("Non déclarée") && page.contains("dans la limite de la durée estimée"));
+    // Evidence is required; a link must be one.
+    let r = ines.post_form(&path, &[("text", ""), ("link", "")]).await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let r = ines
+        .post_form(&path, &[("text", "ok"), ("link", "javascript:alert(1)")])
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.text().await.unwrap().contains("f-link-error"));
+    let r = ines
+        .post_form(
+            &path,
+            &[
+                ("text", "Grille construite avec ma collègue de SVT."),
+                (
+                    "link",
+                    "https://magistere.education.fr/ac-lyon/mod/assign/view.php?id=42",
+                ),
+                ("minutes", "1 h 30"),
+            ],
+        )
+        .await;
+    assert!(location(&r).contains("ok=declared"));
+
+    // The trainer asks for more (with a comment), then validates.
+    let sheet = format!("/cohorts/{}/activities/{}/attendance", s.cohort, a.id);
+    let (_, html) = trainer.get_html(&sheet).await;
+    assert!(html.contains("Déclarée, à valider") && html.contains("ma collègue de SVT"));
+    let decide = format!(
+        "/cohorts/{}/activities/{}/declarations/{}",
+        s.cohort, a.id, s.trainees[0].id
+    );
+    let r = trainer.post_form(&decide, &[("decision", "more")]).await;
+    assert!(location(&r).contains("error=reason-required"));
+    trainer
+        .post_form(
+            &decide,
+            &[
+                ("decision", "more"),
+                ("comment", "Ajoutez un exemple corrigé."),
+            ],
+        )
+        .await;
+    let (_, page) = ines.get_html(&path).await;
+    assert!(page.contains("Complément demandé") && page.contains("exemple corrigé"));
+    ines.post_form(
+        &path,
+        &[("text", "Exemple corrigé ajouté."), ("minutes", "3 h")],
+    )
+    .await;
+    let r = trainer
+        .post_form(&decide, &[("decision", "validate")])
+        .await;
+    assert!(location(&r).contains("ok=decided"));
+    // Declared 3 h, capped at the 2 h estimate.
+    let (_, page) = ines.get_html(&path).await;
+    assert!(
+        page.contains("Validée") && page.contains("Temps retenu\u{a0}: 2\u{a0}h"),
+        "{page}"
+    );
+
+    // An LMS export: all or nothing, with line numbers.
+    let import = format!("{sheet}/import");
+    let upload = |csv: &'static str| {
+        let trainer = &trainer;
+        let import = import.clone();
+        async move {
+            let token = trainer.csrf().await;
+            let form = reqwest::multipart::Form::new().text("csrf", token).part(
+                "file",
+                reqwest::multipart::Part::bytes(csv.as_bytes().to_vec())
+                    .file_name("achevement.csv"),
+            );
+            trainer
+                .client
+                .post(format!("{}{}", trainer.base, import))
+                .multipart(form)
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    let r = upload(
+        "Prénom;Nom;Adresse de courriel;Produire une grille;Produire une grille - date\n\
+         Tom;Leroy;tom.leroy@ac-lyon.fr;Terminé;20/11/2026\n\
+         X;Y;inconnu@ac-lyon.fr;Terminé;20/11/2026\n",
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = r.text().await.unwrap();
+    assert!(
+        html.contains("Ligne 3") && html.contains("inconnu@ac-lyon.fr"),
+        "{html}"
+    );
+    let before = record::of_activity(app.store(), a.id).await.unwrap().len();
+    let r = upload(
+        "Prénom;Nom;Adresse de courriel;Produire une grille;Produire une grille - date\n\
+         Tom;Leroy;tom.leroy@ac-lyon.fr;Terminé;20/11/2026\n\
+         Zoé;Faure;zoe.faure@ac-lyon.fr;Non terminé;\n",
+    )
+    .await;
+    assert!(location(&r).contains("ok=imported"), "{}", location(&r));
+    let events = record::of_activity(app.store(), a.id).await.unwrap();
+    assert_eq!(events.len(), before + 1);
+    let last = events.last().unwrap();
+    assert_eq!(last.subject_id, s.trainees[1].id);
+    assert_eq!(last.channel.as_str(), "import");
+
+    // The trainee's validation shows the credited time.
+    let api = app.token_for(&s.trainees[0]).await;
+    let (_, mine) = api
+        .get(&format!("/api/v1/cohorts/{}/validation", s.cohort))
+        .await;
+    assert_eq!(mine[0]["validation"]["budgets"][2]["achieved_minutes"], 120);
+    let (status, page) = ines
+        .get_html(&format!("/cohorts/{}/validation", s.cohort))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("Ma validation") && !page.contains("Leroy"));
+}
