@@ -229,6 +229,7 @@ describe('pilote : scénario', { timeout: 60_000 }, () => {
     await fill('f-instructions', 'Déposez une question, répondez à deux collègues.');
     await fill('f-resources');
     await fill('f-evidence', 'Trois messages sur le forum.');
+    await fill('f-credit_rule'); // how an asynchronous step's time is credited: the default
     await fill('f-evaluation');
     await fill('f-trainer_role');
     await fill('f-collective');

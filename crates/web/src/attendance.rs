@@ -864,8 +864,14 @@ pub async fn sign_now(
 /// signed (by code, by QR code, or marked by the trainer), with a late arrival, an absence
 /// justified and one not, and countersigned; virtual classes have their connected minutes;
 /// asynchronous activities are declared, some validated. Marks are dated inside their
-/// half-day, as they would have been given. Does nothing for a cohort that has a record.
-pub async fn seed_demo_cohort(store: &Store, c: &Cohort, trainer: i64) -> Result<usize, AppError> {
+/// half-day, as they would have been given. `keep` (the demo trainee) has declared no
+/// asynchronous work, so that the demo account can try it. Does nothing for a cohort that has a record.
+pub async fn seed_demo_cohort(
+    store: &Store,
+    c: &Cohort,
+    trainer: i64,
+    keep: Option<i64>,
+) -> Result<usize, AppError> {
     if !record::of_cohort(store, c.id).await?.is_empty() {
         return Ok(0);
     }
@@ -904,7 +910,7 @@ pub async fn seed_demo_cohort(store: &Store, c: &Cohort, trainer: i64) -> Result
             }
             for (i, e) in trainees.iter().enumerate() {
                 let when = a.starts_at + 86_400 + i as i64 * 3_600;
-                if when > at || i % 3 == 2 {
+                if when > at || i % 3 == 2 || Some(e.user_id) == keep {
                     continue;
                 }
                 let declared = put(

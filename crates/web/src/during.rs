@@ -475,6 +475,42 @@ pub async fn personal_calendar(state: &AppState, user_id: i64) -> Result<String,
 /// cohort is convoked; in running cohorts most trainees have confirmed receiving their links
 /// (not the demo trainee, who can try it), the opening message is published, and instructions
 /// of started activities are published. Does nothing for cohorts already convoked.
+/// The demo's in-person activity of today is moved to the present moment (it started half an
+/// hour ago), so that signing can be tried whenever the demo is started.
+async fn live_half_day(s: &hybride_store::Store, c: &cohorts::Cohort) -> Result<(), AppError> {
+    let now = jiff::Timestamp::now();
+    let today = now.to_zoned(crate::before::paris()).date();
+    for a in cohorts::activities(s, c.id).await? {
+        if a.modality != hybride_domain::Modality::InPerson
+            || crate::before::civil(a.starts_at).date() != today
+        {
+            continue;
+        }
+        let start = (now.as_second() - 30 * 60).div_euclid(300) * 300;
+        let at = |t: i64| {
+            jiff::Timestamp::from_second(t).map_err(|e| AppError::Internal(anyhow::anyhow!("{e}")))
+        };
+        let title = hybride_domain::Title::parse(&a.title)
+            .map_err(|e| AppError::Internal(anyhow::anyhow!("{e}")))?;
+        cohorts::update_activity(
+            s,
+            c.id,
+            a.id,
+            &cohorts::NewActivity {
+                step_id: a.step_id,
+                title,
+                modality: a.modality,
+                starts_at: at(start)?,
+                ends_at: at(start + (a.ends_at - a.starts_at))?,
+                place: a.place.clone(),
+                room_url: a.room_url.clone(),
+            },
+        )
+        .await?;
+    }
+    Ok(())
+}
+
 pub async fn seed_demo(state: &AppState) -> Result<usize, AppError> {
     use hybride_domain::CohortStatus;
     let s = &state.store;
@@ -487,7 +523,7 @@ pub async fn seed_demo(state: &AppState) -> Result<usize, AppError> {
         if c.status == CohortStatus::Closed {
             // A finished cohort has its whole record.
             if let Some(t) = cohorts::trainers(s, c.id).await?.first() {
-                crate::attendance::seed_demo_cohort(s, &c, t.id).await?;
+                crate::attendance::seed_demo_cohort(s, &c, t.id, demo_trainee).await?;
             }
             continue;
         }
@@ -501,6 +537,9 @@ pub async fn seed_demo(state: &AppState) -> Result<usize, AppError> {
         let Some(sender) = cohorts::trainers(s, c.id).await?.first().map(|u| u.id) else {
             continue;
         };
+        if c.status == CohortStatus::Running {
+            live_half_day(s, &c).await?;
+        }
         convoked += convoke_pending(state, &c, sender).await?;
         if c.status != CohortStatus::Running {
             continue;
@@ -554,7 +593,7 @@ pub async fn seed_demo(state: &AppState) -> Result<usize, AppError> {
             )
             .await?;
         }
-        crate::attendance::seed_demo_cohort(s, &c, sender).await?;
+        crate::attendance::seed_demo_cohort(s, &c, sender, demo_trainee).await?;
     }
     run_jobs(state).await?;
     Ok(convoked)

@@ -632,9 +632,27 @@ async fn asynchronous_work_is_declared_validated_and_imported_from_the_lms() {
         "Produire une grille",
     )
     .await;
+    let later = activity(
+        &app,
+        &s,
+        s.step_async,
+        Modality::Async,
+        3 * 24 * 60,
+        10 * 24 * 60,
+        "Analyser une copie",
+    )
+    .await;
     run(&app, &s).await;
     let ines = browser_of(&app, &s.trainees[0]).await;
     let trainer = browser_of(&app, &s.trainer).await;
+    // An activity that has not opened yet cannot be declared.
+    let r = ines
+        .post_form(
+            &format!("/cohorts/{}/activities/{}/declaration", s.cohort, later.id),
+            &[("text", "Déjà fait ?")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let path = format!("/cohorts/{}/activities/{}/declaration", s.cohort, a.id);
     let (status, page) = ines.get_html(&path).await;
     assert_eq!(status, StatusCode::OK);

@@ -166,7 +166,7 @@ async fn sheet_context(
         .map(|f| att::flag_text(who.ctx.lang, f, &names))
         .collect();
     // The codes are shown only while signing is open, and only to those who take attendance.
-    let (code, qr, valid_until) = match d.slot {
+    let (code, qr, qr_url) = match d.slot {
         Some(slot) if sheet.open && can_act && c.activity.modality == Modality::InPerson => {
             let secret = record::signing_secret(s, c.activity.id).await?;
             let at = now();
@@ -184,7 +184,7 @@ async fn sheet_context(
             (
                 Some(format!("{} {}", &code[..3], &code[3..])),
                 Some(att::qr_svg(&url, &label)),
-                Some((w + 1) * rules::CODE_PERIOD_SECONDS),
+                Some(url),
             )
         }
         _ => (None, None, None),
@@ -207,7 +207,7 @@ async fn sheet_context(
         can_countersign => can_countersign,
         code => code,
         qr => qr,
-        valid_until => valid_until,
+        qr_url => qr_url,
         prompts => d.slot.map(|s| rules::prompts(&s)),
     })
 }
@@ -914,6 +914,7 @@ async fn my_activity_page(
             completion => rules::completion(&marks), slots => slots,
             form => form, errors => super::field_errors(&who.ctx, errors), flash => ok,
             editable => ctx.cohort.status.is_editable(),
+            open => a.starts_at <= now(),
         },
         !errors.is_empty(),
     )
@@ -1005,6 +1006,9 @@ pub async fn declare(
     }
     if !ctx.cohort.status.is_editable() {
         return Err(AppError::Refused("cohort_closed"));
+    }
+    if ctx.activity.starts_at > now() {
+        return Err(AppError::Refused("not_open_yet"));
     }
     match parse_declaration(&f) {
         Ok((evidence, minutes)) => {
