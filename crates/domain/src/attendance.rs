@@ -283,6 +283,8 @@ pub struct Mark {
     pub minutes: Option<i64>,
     pub moment: Option<i64>,
     pub note: Option<String>,
+    /// A document given with the mark (its id in the record's documents).
+    pub document: Option<i64>,
 }
 
 /// An absence and whether its justification was accepted.
@@ -291,6 +293,8 @@ pub struct Absence {
     pub reason: String,
     pub accepted: bool,
     pub recorded_at: i64,
+    /// A justification given with it.
+    pub document: Option<i64>,
 }
 
 /// One trainee's presence in one half-day, after every mark and correction.
@@ -334,6 +338,7 @@ pub fn presence<'a>(marks: impl IntoIterator<Item = &'a Mark>) -> Presence {
                     reason: m.note.clone().unwrap_or_default(),
                     accepted: false,
                     recorded_at: m.at,
+                    document: m.document,
                 });
             }
             Kind::AbsenceAccepted => {
@@ -446,6 +451,8 @@ pub struct Completion {
     pub state: AsyncState,
     pub declared_at: Option<i64>,
     pub evidence: Option<String>,
+    /// A file given as evidence.
+    pub document: Option<i64>,
     pub channel: Option<Channel>,
     /// Time the trainee says they spent, when they gave it.
     pub declared_minutes: Option<i64>,
@@ -459,6 +466,7 @@ pub fn completion<'a>(marks: impl IntoIterator<Item = &'a Mark>) -> Completion {
         state: AsyncState::NotDeclared,
         declared_at: None,
         evidence: None,
+        document: None,
         channel: None,
         declared_minutes: None,
         comment: None,
@@ -473,6 +481,7 @@ pub fn completion<'a>(marks: impl IntoIterator<Item = &'a Mark>) -> Completion {
                 }
                 c.declared_at = Some(m.at);
                 c.evidence = m.note.clone();
+                c.document = m.document;
                 c.channel = Some(m.channel);
                 c.declared_minutes = m.minutes;
             }
@@ -901,6 +910,7 @@ mod tests {
             minutes: None,
             moment: None,
             note: None,
+            document: None,
         }
     }
 

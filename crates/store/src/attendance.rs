@@ -33,6 +33,15 @@ pub struct NewMark {
     pub minutes: Option<i64>,
     pub moment: Option<i64>,
     pub note: Option<String>,
+    /// A document given with the mark (see [`add_document`]).
+    pub document: Option<DocumentRef>,
+}
+
+/// A stored document, as a mark refers to it: its id and its SHA-256.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
+pub struct DocumentRef {
+    pub id: i64,
+    pub sha256: String,
 }
 
 /// One event of the record.
@@ -63,6 +72,10 @@ pub struct Event {
     pub moment: Option<i64>,
     /// A reason, comment or evidence.
     pub note: Option<String>,
+    /// A document given with the mark (a justification, evidence), and its SHA-256.
+    pub document_id: Option<i64>,
+    #[serde(skip)]
+    pub document_sha256: Option<String>,
     pub prev_hash: String,
     pub hash: String,
 }
@@ -80,12 +93,13 @@ impl Event {
             minutes: self.minutes,
             moment: self.moment,
             note: self.note.clone(),
+            document: self.document_id,
         }
     }
 }
 
 const EVENT_COLUMNS: &str = "id, cohort_id, seq, activity_id, slot, subject_id, kind, channel, \
-     actor_id, at, device, minutes, moment, note, prev_hash, hash";
+     actor_id, at, device, minutes, moment, note, document_id, document_sha256, prev_hash, hash";
 
 #[allow(clippy::too_many_arguments)]
 fn hash_fields(
@@ -103,6 +117,7 @@ fn hash_fields(
     minutes: Option<i64>,
     moment: Option<i64>,
     note: Option<&str>,
+    document: Option<(i64, &str)>,
 ) -> String {
     // Length-prefixed fields: no two different events encode alike.
     let mut h = Sha256::new();
@@ -131,6 +146,12 @@ fn hash_fields(
     field(o(minutes).as_deref());
     field(o(moment).as_deref());
     field(note);
+    // Version 1 events carried no document: the field is hashed only when there is one.
+    if let Some((id, sha)) = document {
+        field(Some("document"));
+        field(n(id).as_deref());
+        field(Some(sha));
+    }
     let d = h.finalize();
     d.iter().map(|b| format!("{b:02x}")).collect()
 }
@@ -153,6 +174,8 @@ impl Event {
             self.minutes,
             self.moment,
             self.note.as_deref(),
+            self.document_id
+                .map(|id| (id, self.document_sha256.as_deref().unwrap_or(""))),
         )
     }
 }
@@ -186,11 +209,12 @@ pub async fn record(store: &Store, m: &NewMark) -> StoreResult<Event> {
         m.minutes,
         m.moment,
         m.note.as_deref(),
+        m.document.as_ref().map(|d| (d.id, d.sha256.as_str())),
     );
     let event: Event = sqlx::query_as(&format!(
         "INSERT INTO attendance_events (cohort_id, seq, activity_id, slot, subject_id, kind, channel, \
-         actor_id, at, device, minutes, moment, note, prev_hash, hash) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) \
+         actor_id, at, device, minutes, moment, note, document_id, document_sha256, prev_hash, hash) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) \
          RETURNING {EVENT_COLUMNS}"
     ))
     .bind(m.cohort_id)
@@ -206,6 +230,8 @@ pub async fn record(store: &Store, m: &NewMark) -> StoreResult<Event> {
     .bind(m.minutes)
     .bind(m.moment)
     .bind(m.note.as_deref())
+    .bind(m.document.as_ref().map(|d| d.id))
+    .bind(m.document.as_ref().map(|d| d.sha256.as_str()))
     .bind(&prev)
     .bind(&hash)
     .fetch_one(&mut *tx)
@@ -290,6 +316,104 @@ pub async fn signing_secret(store: &Store, activity_id: i64) -> StoreResult<Stri
     Ok(secret)
 }
 
+/// A document given with a mark.
+#[derive(Debug, Clone, FromRow, Serialize, ToSchema)]
+pub struct Document {
+    pub id: i64,
+    pub cohort_id: i64,
+    pub user_id: i64,
+    pub name: String,
+    pub content_type: String,
+    pub size: i64,
+    pub sha256: String,
+    pub created_at: i64,
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Stores a document for a mark to name.
+pub async fn add_document(
+    store: &Store,
+    cohort_id: i64,
+    user_id: i64,
+    name: &str,
+    content_type: &str,
+    body: &[u8],
+) -> StoreResult<Document> {
+    let sha = sha256_hex(body);
+    sqlx::query_as(
+        "INSERT INTO attendance_documents (cohort_id, user_id, name, content_type, size, sha256, body, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
+         RETURNING id, cohort_id, user_id, name, content_type, size, sha256, created_at",
+    )
+    .bind(cohort_id)
+    .bind(user_id)
+    .bind(name)
+    .bind(content_type)
+    .bind(body.len() as i64)
+    .bind(&sha)
+    .bind(body)
+    .bind(crate::now())
+    .fetch_one(store.pool())
+    .await
+    .map_err(StoreError::unique("document"))
+}
+
+impl Document {
+    pub fn reference(&self) -> DocumentRef {
+        DocumentRef {
+            id: self.id,
+            sha256: self.sha256.clone(),
+        }
+    }
+}
+
+/// A document and its content.
+pub async fn document(store: &Store, id: i64) -> StoreResult<(Document, Vec<u8>)> {
+    #[derive(FromRow)]
+    struct Row {
+        #[sqlx(flatten)]
+        d: Document,
+        body: Vec<u8>,
+    }
+    let r: Row = sqlx::query_as(&format!(
+        "SELECT id, cohort_id, user_id, name, content_type, size, sha256, created_at, {} AS body \
+         FROM attendance_documents WHERE id = $1",
+        body_column(store)
+    ))
+    .bind(id)
+    .fetch_optional(store.pool())
+    .await?
+    .ok_or(StoreError::NotFound)?;
+    Ok((r.d, r.body))
+}
+
+/// The content column, read as bytes whatever was written into it by hand (SQLite keeps
+/// whatever type it is given).
+fn body_column(store: &Store) -> &'static str {
+    match store.backend() {
+        crate::Backend::Sqlite => "CAST(body AS BLOB)",
+        crate::Backend::Postgres => "body",
+    }
+}
+
+/// The SHA-256 of a stored document's content, computed afresh (none when it is gone).
+async fn document_digest(store: &Store, id: i64) -> StoreResult<Option<String>> {
+    let row: Option<(Vec<u8>,)> = sqlx::query_as(&format!(
+        "SELECT {} FROM attendance_documents WHERE id = $1",
+        body_column(store)
+    ))
+    .bind(id)
+    .fetch_optional(store.pool())
+    .await?;
+    Ok(row.map(|(b,)| sha256_hex(&b)))
+}
+
 /// Where a chain breaks.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Break {
@@ -298,7 +422,8 @@ pub struct Break {
     pub event_id: Option<i64>,
     pub seq: i64,
     /// `altered` (fields changed), `link` (previous hash does not match), `gap` (an event is
-    /// missing or was inserted), `head` (the last events were removed).
+    /// missing or was inserted), `head` (the last events were removed), `document` (a file
+    /// given with a mark was changed or removed).
     pub problem: &'static str,
 }
 
@@ -332,6 +457,20 @@ pub async fn verify(store: &Store) -> StoreResult<Verification> {
                 .await?;
         if let Some(b) = check_chain(cohort_id, &events, head) {
             out.breaks.push(b);
+            continue;
+        }
+        // Each document still is the one its mark names.
+        for e in events.iter().filter(|e| e.document_id.is_some()) {
+            let sha = document_digest(store, e.document_id.unwrap_or(0)).await?;
+            if sha.as_deref() != e.document_sha256.as_deref() {
+                out.breaks.push(Break {
+                    cohort_id,
+                    event_id: Some(e.id),
+                    seq: e.seq,
+                    problem: "document",
+                });
+                break;
+            }
         }
     }
     Ok(out)

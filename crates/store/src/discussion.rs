@@ -418,3 +418,27 @@ pub async fn follow_up(
     tx.commit().await?;
     Ok(())
 }
+
+/// A trainee's exchanges in a cohort: posts written, answers received from others, personal
+/// messages (follow-ups) sent by the trainers — part of the record of distance work.
+#[derive(Debug, Clone, Copy, Default, FromRow, Serialize, ToSchema)]
+pub struct Exchanges {
+    pub user_id: i64,
+    pub posts: i64,
+    pub answers: i64,
+    pub messages: i64,
+}
+
+pub async fn exchanges(store: &Store, cohort_id: i64) -> StoreResult<Vec<Exchanges>> {
+    Ok(sqlx::query_as(
+        "SELECT e.user_id, \
+         (SELECT COUNT(*) FROM posts p WHERE p.cohort_id = e.cohort_id AND p.author_id = e.user_id) AS posts, \
+         (SELECT COUNT(*) FROM posts r JOIN posts q ON q.id = r.parent_id \
+          WHERE r.cohort_id = e.cohort_id AND q.author_id = e.user_id AND r.author_id <> e.user_id) AS answers, \
+         (SELECT COUNT(*) FROM follow_ups f WHERE f.cohort_id = e.cohort_id AND f.user_id = e.user_id) AS messages \
+         FROM enrollments e WHERE e.cohort_id = $1",
+    )
+    .bind(cohort_id)
+    .fetch_all(store.pool())
+    .await?)
+}

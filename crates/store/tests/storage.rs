@@ -1125,6 +1125,7 @@ fn signature(
         minutes: None,
         moment: None,
         note: Some(note.into()),
+        document: None,
     }
 }
 

@@ -158,6 +158,7 @@ pub async fn mark(
             minutes: extra.minutes,
             moment: extra.moment,
             note: extra.note,
+            document: extra.document,
         },
     )
     .await?)
@@ -170,6 +171,7 @@ pub struct Extra {
     pub minutes: Option<i64>,
     pub moment: Option<i64>,
     pub note: Option<String>,
+    pub document: Option<record::DocumentRef>,
 }
 
 impl Extra {
@@ -179,6 +181,34 @@ impl Extra {
             ..Extra::default()
         }
     }
+}
+
+/// What kind of file an upload is, by its first bytes (never by its name): PDF, PNG or JPEG.
+pub fn sniff(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(b"%PDF-") {
+        Some("application/pdf")
+    } else if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        Some("image/png")
+    } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        Some("image/jpeg")
+    } else {
+        None
+    }
+}
+
+/// Keeps an uploaded justification or evidence for a trainee of a cohort.
+pub async fn keep_document(
+    store: &Store,
+    cohort_id: i64,
+    user_id: i64,
+    upload: &crate::csrf::Upload,
+) -> Result<Result<record::DocumentRef, hybride_domain::Invalid>, AppError> {
+    let Some(kind) = sniff(&upload.bytes) else {
+        return Ok(Err(hybride_domain::Invalid::new("error-file-type")));
+    };
+    let d =
+        record::add_document(store, cohort_id, user_id, &upload.name, kind, &upload.bytes).await?;
+    Ok(Ok(d.reference()))
 }
 
 /// A trainee opened their way into a virtual activity: recorded once per half-day.
@@ -251,6 +281,8 @@ pub struct SheetRow {
     pub credited_minutes: i64,
     /// Asynchronous activities.
     pub completion: Option<Completion>,
+    /// Exchanges with the trainers in the cohort (asynchronous activities).
+    pub exchanges: Option<hybride_store::discussion::Exchanges>,
 }
 
 /// The trainer's countersignature of a half-day.
@@ -305,6 +337,16 @@ pub async fn sheet(
     let events = record::of_activity(store, a.id).await?;
     let enrollments = cohorts::enrollments(store, c.id).await?;
     let all_slots = slots(a, steps);
+    let exchanges: HashMap<i64, hybride_store::discussion::Exchanges> =
+        if a.modality == Modality::Async {
+            hybride_store::discussion::exchanges(store, c.id)
+                .await?
+                .into_iter()
+                .map(|x| (x.user_id, x))
+                .collect()
+        } else {
+            HashMap::new()
+        };
     let key = slot.map(|s| s.key());
     let mut rows = Vec::with_capacity(enrollments.len());
     let (mut signed, mut absent) = (0, 0);
@@ -317,6 +359,7 @@ pub async fn sheet(
             attended: false,
             credited_minutes: 0,
             completion: None,
+            exchanges: exchanges.get(&e.user_id).copied(),
         };
         match (&slot, a.modality) {
             (_, Modality::Async) => {
@@ -511,6 +554,8 @@ pub struct TraineeValidation {
     pub last_name: String,
     pub first_name: String,
     pub validation: Validation,
+    /// The trainee's exchanges with the trainers (forum, personal messages).
+    pub exchanges: hybride_store::discussion::Exchanges,
 }
 
 /// Each trainee's validation (or one trainee's), at `now`.
@@ -538,6 +583,12 @@ pub async fn validations(
             (a, step, slots(a, &steps))
         })
         .collect();
+    let exchanges: HashMap<i64, hybride_store::discussion::Exchanges> =
+        hybride_store::discussion::exchanges(store, c.id)
+            .await?
+            .into_iter()
+            .map(|x| (x.user_id, x))
+            .collect();
     let mut out = Vec::new();
     for e in cohorts::enrollments(store, c.id).await? {
         if only.is_some_and(|u| u != e.user_id) {
@@ -595,6 +646,12 @@ pub async fn validations(
             last_name: e.last_name,
             first_name: e.first_name,
             validation: rules::validate(&rules, &units, now, !c.status.is_editable()),
+            exchanges: exchanges.get(&e.user_id).copied().unwrap_or(
+                hybride_store::discussion::Exchanges {
+                    user_id: e.user_id,
+                    ..Default::default()
+                },
+            ),
         });
     }
     Ok(out)
@@ -900,6 +957,7 @@ pub async fn seed_demo_cohort(
             minutes: extra.minutes,
             moment: extra.moment,
             note: extra.note,
+            document: extra.document,
         }
     };
     for a in cohorts::activities(store, c.id).await? {

@@ -89,3 +89,106 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for CsrfForm<T> {
         Ok(CsrfForm(value))
     }
 }
+
+/// A file sent with a form.
+#[derive(Debug, Clone)]
+pub struct Upload {
+    /// The file's name as the browser gave it, without any folder.
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// The largest file a form accepts (a scanned certificate, a photo of a production).
+pub const MAX_UPLOAD: usize = 5 * 1024 * 1024;
+
+/// A form that may carry a file (`multipart/form-data`), or a plain URL-encoded one; its CSRF
+/// token checked either way. Text fields are read into `T`; the first non-empty file field, if
+/// any, is the upload. A file larger than [`MAX_UPLOAD`] is refused as a field error.
+pub struct CsrfUpload<T>(pub T, pub Option<Upload>);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for CsrfUpload<T> {
+    type Rejection = AppError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let multipart = req
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|ct| ct.starts_with("multipart/form-data"));
+        if !multipart {
+            let CsrfForm(value) = CsrfForm::<T>::from_request(req, state).await?;
+            return Ok(CsrfUpload(value, None));
+        }
+        let ctx =
+            req.extensions().get::<Ctx>().cloned().ok_or_else(|| {
+                AppError::Internal(anyhow::anyhow!("identify middleware missing"))
+            })?;
+        let mut parts = axum::extract::Multipart::from_request(req, state)
+            .await
+            .map_err(|e| AppError::BadRequest(e.body_text()))?;
+        let mut fields: Vec<(String, String)> = Vec::new();
+        let mut upload = None;
+        while let Some(field) = parts
+            .next_field()
+            .await
+            .map_err(|e| AppError::BadRequest(e.body_text()))?
+        {
+            let name = field.name().unwrap_or("").to_owned();
+            match field.file_name().map(str::to_owned) {
+                Some(file_name) => {
+                    let bytes = field
+                        .bytes()
+                        .await
+                        .map_err(|e| AppError::BadRequest(e.body_text()))?;
+                    if bytes.len() > MAX_UPLOAD {
+                        let mut e = hybride_domain::FieldErrors::new();
+                        e.add(
+                            "document",
+                            hybride_domain::Invalid::with(
+                                "error-file-too-large",
+                                MAX_UPLOAD / 1024 / 1024,
+                            ),
+                        );
+                        return Err(AppError::Invalid(e));
+                    }
+                    if upload.is_none() && !bytes.is_empty() {
+                        let base = file_name
+                            .rsplit(['/', '\\'])
+                            .next()
+                            .unwrap_or("")
+                            .chars()
+                            .filter(|c| !c.is_control())
+                            .take(120)
+                            .collect::<String>();
+                        upload = Some(Upload {
+                            name: if base.trim().is_empty() {
+                                "document".into()
+                            } else {
+                                base
+                            },
+                            bytes: bytes.to_vec(),
+                        });
+                    }
+                }
+                None => {
+                    let text = field
+                        .text()
+                        .await
+                        .map_err(|e| AppError::BadRequest(e.body_text()))?;
+                    fields.push((name, text));
+                }
+            }
+        }
+        let token = fields
+            .iter()
+            .find(|(k, _)| k == "csrf")
+            .map(|(_, v)| v.as_str())
+            .unwrap_or("");
+        verify(&ctx, token)?;
+        let encoded = serde_urlencoded::to_string(&fields)
+            .map_err(|e| AppError::BadRequest(e.to_string()))?;
+        let value = serde_urlencoded::from_str(&encoded)
+            .map_err(|e| AppError::BadRequest(e.to_string()))?;
+        Ok(CsrfUpload(value, upload))
+    }
+}

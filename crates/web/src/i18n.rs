@@ -196,5 +196,21 @@ mod tests {
         );
         assert_eq!(Lang::from_accept_language("de, fr;q=0.5"), Some(Lang::Fr));
         assert_eq!(Lang::from_accept_language("de"), None);
+        // French counts 0 as singular: zero is said in words, never « 0 message ».
+        let ex = |p: &str, a: &str, m: &str| {
+            tr(
+                Lang::Fr,
+                "exchanges-line",
+                &[
+                    ("posts", p.into()),
+                    ("answers", a.into()),
+                    ("messages", m.into()),
+                ],
+            )
+        };
+        assert_eq!(
+            ex("0", "1", "2"),
+            "Échanges avec les formateurs\u{a0}: aucun message sur le forum, une réponse reçue, 2 relances personnelles."
+        );
     }
 }

@@ -764,6 +764,93 @@ async fn asynchronous_work_is_declared_validated_and_imported_from_the_lms() {
     assert_eq!(last.subject_id, s.trainees[1].id);
     assert_eq!(last.channel.as_str(), "import");
 
+    // Evidence may be a file (PDF, PNG, JPEG, known by its bytes): kept, linked, and part of the
+    // record — a file swapped afterwards is found.
+    let tom = browser_of(&app, &s.trainees[1]).await;
+    let send = |bytes: Vec<u8>, name: &'static str| {
+        let tom = &tom;
+        let path = path.clone();
+        async move {
+            let token = tom.csrf().await;
+            let form = reqwest::multipart::Form::new()
+                .text("csrf", token)
+                .text("text", "")
+                .part(
+                    "document",
+                    reqwest::multipart::Part::bytes(bytes).file_name(name),
+                );
+            tom.client
+                .post(format!("{}{}", tom.base, path))
+                .multipart(form)
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    let r = send(b"MZ\x90\x00 not a document".to_vec(), "grille.pdf").await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r
+        .text()
+        .await
+        .unwrap()
+        .contains("Seuls les fichiers PDF, PNG ou JPEG"));
+    let r = send(
+        b"%PDF-1.7\n% grille de Tom\n".to_vec(),
+        "../../grille Tom.pdf",
+    )
+    .await;
+    assert!(location(&r).contains("ok=declared"), "{}", location(&r));
+    let (_, page) = tom.get_html(&path).await;
+    let doc_at = page.find("/documents/").expect("a link to the file");
+    let doc_path: String = page[doc_at - 20..]
+        .split('"')
+        .find(|p| p.contains("/documents/"))
+        .unwrap()
+        .to_owned();
+    let r = tom.get(&doc_path).await;
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(r.headers()["content-type"], "application/pdf");
+    assert!(r.headers()["content-disposition"]
+        .to_str()
+        .unwrap()
+        .contains("grille_Tom.pdf"));
+    assert_eq!(
+        r.bytes().await.unwrap().as_ref(),
+        b"%PDF-1.7\n% grille de Tom\n"
+    );
+    assert_eq!(trainer.get(&doc_path).await.status(), StatusCode::OK);
+    assert_eq!(ines.get(&doc_path).await.status(), StatusCode::NOT_FOUND);
+    assert!(record::verify(app.store()).await.unwrap().breaks.is_empty());
+    hybride_store::testing::tamper(
+        app.store(),
+        "UPDATE attendance_documents SET name = name || '' ",
+    )
+    .await
+    .unwrap();
+    assert!(
+        record::verify(app.store()).await.unwrap().breaks.is_empty(),
+        "the name is not the proof"
+    );
+    hybride_store::testing::tamper(
+        app.store(),
+        "UPDATE attendance_documents SET body = body || body",
+    )
+    .await
+    .unwrap();
+    let v = record::verify(app.store()).await.unwrap();
+    assert_eq!(v.breaks.len(), 1, "{v:?}");
+    assert_eq!(v.breaks[0].problem, "document");
+    hybride_store::testing::tamper(
+        app.store(),
+        "UPDATE attendance_documents SET body = substr(body, 1, length(body) / 2)",
+    )
+    .await
+    .unwrap();
+    assert!(
+        record::verify(app.store()).await.unwrap().breaks.is_empty(),
+        "restored"
+    );
+
     // The trainee's validation shows the credited time.
     let api = app.token_for(&s.trainees[0]).await;
     let (_, mine) = api

@@ -5,6 +5,21 @@
 -- an asynchronous step's time is credited; the share of a virtual half-day that makes it count.
 -- Keep in step with ../postgres/0007_attendance.sql.
 
+-- Documents given with a mark: an absence's justification, a declaration's evidence. The
+-- event names the document and its SHA-256, so that a file swapped afterwards is found.
+CREATE TABLE attendance_documents (
+    id              INTEGER PRIMARY KEY,
+    cohort_id       BIGINT NOT NULL REFERENCES cohorts (id),
+    user_id         BIGINT NOT NULL REFERENCES users (id),
+    name            TEXT NOT NULL,
+    content_type    TEXT NOT NULL,
+    size            BIGINT NOT NULL,
+    sha256          TEXT NOT NULL,
+    body            BLOB NOT NULL,
+    created_at      BIGINT NOT NULL
+);
+CREATE INDEX attendance_documents_cohort ON attendance_documents (cohort_id, user_id);
+
 CREATE TABLE attendance_events (
     id              INTEGER PRIMARY KEY,
     cohort_id       BIGINT NOT NULL REFERENCES cohorts (id),
@@ -20,6 +35,8 @@ CREATE TABLE attendance_events (
     minutes         BIGINT,
     moment          BIGINT,
     note            TEXT,
+    document_id     BIGINT REFERENCES attendance_documents (id),
+    document_sha256 TEXT,
     prev_hash       TEXT NOT NULL,
     hash            TEXT NOT NULL,
     UNIQUE (cohort_id, seq)

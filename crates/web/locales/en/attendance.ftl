@@ -197,3 +197,22 @@ space-present-done = { $count ->
 }
 space-my-record = My record of this activity
 space-declare = Declare my work
+exchanges-line = Exchanges with the trainers: { $posts ->
+    [0] no forum post
+    [one] one forum post
+   *[other] { $posts } forum posts
+}, { $answers ->
+    [0] no answer received
+    [one] one answer received
+   *[other] { $answers } answers received
+}, { $messages ->
+    [0] no personal follow-up
+    [one] one personal follow-up
+   *[other] { $messages } personal follow-ups
+}.
+declaration-document = File
+document-hint = Optional: PDF, PNG or JPEG, 5 MB at most.
+absence-document = Supporting document
+document-link = Attachment
+error-file-type = Only PDF, PNG or JPEG files are accepted.
+error-file-too-large = The file is larger than { $value } MB.

@@ -197,3 +197,22 @@ space-present-done = { $count ->
 }
 space-my-record = Mon suivi de cette activité
 space-declare = Déclarer mon travail
+exchanges-line = Échanges avec les formateurs : { $posts ->
+    [0] aucun message
+    [one] un message
+   *[other] { $posts } messages
+} sur le forum, { $answers ->
+    [0] aucune réponse reçue
+    [one] une réponse reçue
+   *[other] { $answers } réponses reçues
+}, { $messages ->
+    [0] aucune relance personnelle
+    [one] une relance personnelle
+   *[other] { $messages } relances personnelles
+}.
+declaration-document = Fichier
+document-hint = Facultatif : PDF, PNG ou JPEG, 5 Mo au plus.
+absence-document = Justificatif
+document-link = Pièce jointe
+error-file-type = Seuls les fichiers PDF, PNG ou JPEG sont acceptés.
+error-file-too-large = Le fichier dépasse { $value } Mo.

@@ -7,10 +7,10 @@ use super::{done, page};
 use crate::access::{self, Anyone, Staff, Trainees};
 use crate::attendance::{self as att, Context, Extra};
 use crate::auth::{self, Allowed};
-use crate::csrf::CsrfForm;
+use crate::csrf::{CsrfForm, CsrfUpload};
 use crate::error::AppError;
 use crate::{limits, AppState};
-use axum::extract::{Multipart, Path, Query, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, HeaderValue};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use hybride_domain::attendance::{self as rules, AsyncState, Channel, Kind, Slot};
@@ -477,33 +477,9 @@ pub async fn import_completions(
     State(state): State<AppState>,
     who: Allowed<Staff>,
     Path((id, aid)): Path<(i64, i64)>,
-    mut multipart: Multipart,
+    CsrfUpload(_, upload): CsrfUpload<super::login::Empty>,
 ) -> Result<Response, AppError> {
-    let mut csrf = String::new();
-    let mut bytes = Vec::new();
-    while let Some(field) = multipart
-        .next_field()
-        .await
-        .map_err(|e| AppError::BadRequest(e.body_text()))?
-    {
-        match field.name() {
-            Some("csrf") => {
-                csrf = field
-                    .text()
-                    .await
-                    .map_err(|e| AppError::BadRequest(e.body_text()))?
-            }
-            Some("file") => {
-                bytes = field
-                    .bytes()
-                    .await
-                    .map_err(|e| AppError::BadRequest(e.body_text()))?
-                    .to_vec()
-            }
-            _ => {}
-        }
-    }
-    crate::csrf::verify(&who.ctx, &csrf)?;
+    let bytes = upload.map(|u| u.bytes).unwrap_or_default();
     let d = load(&state, &who, id, aid, "").await?;
     access::take_attendance(&state.store, &who.user, &d.ctx.cohort).await?;
     let s = &state.store;
@@ -834,7 +810,7 @@ pub async fn absence(
     State(state): State<AppState>,
     who: Allowed<Trainees>,
     Path((id, aid)): Path<(i64, i64)>,
-    CsrfForm(f): CsrfForm<AbsenceForm>,
+    CsrfUpload(f, upload): CsrfUpload<AbsenceForm>,
 ) -> Result<Response, AppError> {
     let ctx = att::context(&state, id, aid).await?;
     access::own_attendance(&state.store, &who.user, &ctx.cohort).await?;
@@ -845,10 +821,23 @@ pub async fn absence(
     let Some(slot) = att::find_slot(&slots, &f.slot) else {
         return Err(AppError::NotFound);
     };
-    let Some(r) = att::reason(&f.reason) else {
-        let mut e = FieldErrors::new();
+    let mut e = FieldErrors::new();
+    let r = att::reason(&f.reason);
+    if r.is_none() {
         e.add("reason", Invalid::new("error-required"));
-        return Err(AppError::Invalid(e));
+    }
+    let document = match &upload {
+        Some(u) => match att::keep_document(&state.store, id, who.user.id, u).await? {
+            Ok(d) => Some(d),
+            Err(invalid) => {
+                e.add("document", invalid);
+                None
+            }
+        },
+        None => None,
+    };
+    let Some(r) = r.filter(|_| e.is_empty()) else {
+        return my_activity_page(&state, &who, &ctx, DeclarationForm::default(), &e, None).await;
     };
     att::mark(
         &state.store,
@@ -858,7 +847,11 @@ pub async fn absence(
         Kind::Absent,
         Channel::Trainee,
         who.user.id,
-        Extra::note(r),
+        Extra {
+            note: Some(r),
+            document,
+            ..Extra::default()
+        },
     )
     .await?;
     Ok(done(
@@ -950,8 +943,12 @@ pub async fn declaration_form(
     .await
 }
 
-/// Parses a declaration: some evidence (a text or a link), and optionally the time spent.
-pub fn parse_declaration(f: &DeclarationForm) -> Result<(String, Option<i64>), FieldErrors> {
+/// Parses a declaration: some evidence (a text, a link or a file), and optionally the time
+/// spent.
+pub fn parse_declaration(
+    f: &DeclarationForm,
+    with_file: bool,
+) -> Result<(String, Option<i64>), FieldErrors> {
     let mut e = FieldErrors::new();
     let text = e.check("text", LongText::parse(&f.text));
     let link = f.link.trim();
@@ -974,7 +971,7 @@ pub fn parse_declaration(f: &DeclarationForm) -> Result<(String, Option<i64>), F
         )
     };
     if let (Some(t), Some(()), Some(_)) = (&text, link_ok, minutes) {
-        if t.as_str().trim().is_empty() && link.is_empty() {
+        if t.as_str().trim().is_empty() && link.is_empty() && !with_file {
             e.add("text", Invalid::new("error-declaration-evidence"));
         }
     }
@@ -997,7 +994,7 @@ pub async fn declare(
     State(state): State<AppState>,
     who: Allowed<Trainees>,
     Path((id, aid)): Path<(i64, i64)>,
-    CsrfForm(f): CsrfForm<DeclarationForm>,
+    CsrfUpload(f, upload): CsrfUpload<DeclarationForm>,
 ) -> Result<Response, AppError> {
     let ctx = att::context(&state, id, aid).await?;
     access::own_attendance(&state.store, &who.user, &ctx.cohort).await?;
@@ -1010,7 +1007,25 @@ pub async fn declare(
     if ctx.activity.starts_at > now() {
         return Err(AppError::Refused("not_open_yet"));
     }
-    match parse_declaration(&f) {
+    let document = match &upload {
+        Some(u) => Some(att::keep_document(&state.store, id, who.user.id, u).await?),
+        None => None,
+    };
+    let parsed = match (parse_declaration(&f, upload.is_some()), &document) {
+        (Ok(v), Some(Err(invalid))) => {
+            let mut e = FieldErrors::new();
+            e.add("document", invalid.clone());
+            let _ = v;
+            Err(e)
+        }
+        (Err(mut e), Some(Err(invalid))) => {
+            e.add("document", invalid.clone());
+            Err(e)
+        }
+        (other, _) => other,
+    };
+    let document = document.and_then(Result::ok);
+    match parsed {
         Ok((evidence, minutes)) => {
             att::mark(
                 &state.store,
@@ -1021,8 +1036,9 @@ pub async fn declare(
                 Channel::Trainee,
                 who.user.id,
                 Extra {
-                    note: Some(evidence),
+                    note: Some(evidence).filter(|t| !t.is_empty()),
                     minutes,
+                    document,
                     ..Extra::default()
                 },
             )
@@ -1061,4 +1077,43 @@ pub async fn validation(
         staff => trainer.role.is_staff() },
         false,
     )
+}
+
+/// A document given with a mark: to the cohort's staff, and to the trainee who gave it.
+pub async fn document(
+    State(state): State<AppState>,
+    who: Allowed<Anyone>,
+    Path((id, doc)): Path<(i64, i64)>,
+) -> Result<Response, AppError> {
+    let s = &state.store;
+    let c = cohorts::get(s, id).await?;
+    access::see_cohort(s, &who.user, &c).await?;
+    let (d, body) = record::document(s, doc).await?;
+    let mine = d.user_id == who.user.id;
+    if d.cohort_id != c.id || !(mine || who.user.role.is_staff()) {
+        return Err(AppError::NotFound);
+    }
+    let ascii: String = d
+        .name
+        .chars()
+        .map(|ch| {
+            if ch.is_ascii_alphanumeric() || ".-_".contains(ch) {
+                ch
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let encoded =
+        percent_encoding::utf8_percent_encode(&d.name, percent_encoding::NON_ALPHANUMERIC);
+    let disposition = format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}");
+    Ok((
+        [
+            (header::CONTENT_TYPE, d.content_type.clone()),
+            (header::CONTENT_DISPOSITION, disposition),
+            (header::CACHE_CONTROL, "private, no-store".to_owned()),
+        ],
+        body,
+    )
+        .into_response())
 }
