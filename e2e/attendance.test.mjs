@@ -83,7 +83,7 @@ async function codeOn(trainer) {
   return (await trainer.locator('.signing .code').innerText()).replace(/\D/g, '');
 }
 
-describe('émargement', { timeout: 180_000 }, () => {
+describe('émargement', { timeout: 300_000 }, () => {
   test('le formateur ouvre la feuille, les stagiaires signent sur téléphone, le formateur contresigne', async (t) => {
     const trainerContext = await newContext(browser, server);
     const trainer = await newPage(trainerContext);

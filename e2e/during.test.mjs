@@ -103,7 +103,7 @@ function linksOf(text) {
 /** A calendar's text with its folded lines (RFC 5545: CRLF then a blank) joined again. */
 const unfold = (ics) => ics.replace(/\r\n[ \t]/g, '');
 
-describe('pendant la formation', { timeout: 120_000 }, () => {
+describe('pendant la formation', { timeout: 300_000 }, () => {
   test('la convocation arrive dans le dossier du courrier : texte décodé, liens personnels, agenda joint', async (t) => {
     const mail = await convocation();
     t.diagnostic(`convocation: ${mail.file}`);

@@ -58,7 +58,7 @@ describe('le harnais', () => {
   }));
 });
 
-describe('gestionnaire EAFC : comptes', { timeout: 60_000 }, () => {
+describe('gestionnaire EAFC : comptes', { timeout: 120_000 }, () => {
   test('crée un compte avec le formulaire et le retrouve dans la liste', () => withPage(async (page) => {
     await login(page, 'admin');
     await clickAndLoad(page, page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Comptes' }));
@@ -135,7 +135,7 @@ describe('gestionnaire EAFC : comptes', { timeout: 60_000 }, () => {
   }));
 });
 
-describe('pilote : scénario', { timeout: 60_000 }, () => {
+describe('pilote : scénario', { timeout: 120_000 }, () => {
   /** From the dashboard to the scenario editor of the pilot's first training, by links. */
   async function openScenario(page) {
     await clickAndLoad(page, page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Formations' }));
@@ -255,7 +255,7 @@ describe('pilote : scénario', { timeout: 60_000 }, () => {
   }));
 });
 
-describe('formateur : test de l’équipement', { timeout: 60_000 }, () => {
+describe('formateur : test de l’équipement', { timeout: 120_000 }, () => {
   test('la page charge son script depuis /assets, mesure l’aller-retour et enregistre le résultat', () => withPage(async (page) => {
     await login(page, 'trainer');
     const script = page.waitForResponse((r) => new URL(r.url()).pathname === '/assets/equipment.js');
@@ -288,7 +288,7 @@ describe('formateur : test de l’équipement', { timeout: 60_000 }, () => {
   }));
 });
 
-describe('connexion', { timeout: 30_000 }, () => {
+describe('connexion', { timeout: 60_000 }, () => {
   test('un mauvais mot de passe est refusé avec un message en français', () => withPage(async (page) => {
     await page.goto('/login');
     await checkPage(page, 'journey-login-01-formulaire');

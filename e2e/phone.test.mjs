@@ -35,7 +35,7 @@ async function fitsWidth(page) {
   assert.ok(scroll <= width, `${page.url()} is ${scroll}px wide on a ${width}px screen: ${wide.join(', ')}`);
 }
 
-test('stagiaire sur téléphone : connexion et pages du tableau de bord', { timeout: 120_000 }, async (t) => {
+test('stagiaire sur téléphone : connexion et pages du tableau de bord', { timeout: 240_000 }, async (t) => {
   const context = await newContext(browser, server, PHONE);
   const page = await newPage(context);
   try {

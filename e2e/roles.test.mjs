@@ -29,7 +29,7 @@ const EXPECTED = {
 };
 
 // The four crawls only read, each in its own browser profile: they run side by side.
-describe('chaque rôle, chaque page, en français', { concurrency: true, timeout: 180_000 }, () => {
+describe('chaque rôle, chaque page, en français', { concurrency: true, timeout: 300_000 }, () => {
   for (const role of Object.keys(ROLES)) {
     test(`${role} : pages accessibles depuis le tableau de bord`, async (t) => {
       const context = await newContext(browser, server);
@@ -50,7 +50,7 @@ describe('chaque rôle, chaque page, en français', { concurrency: true, timeout
   }
 });
 
-describe('in English', { timeout: 180_000 }, () => {
+describe('in English', { timeout: 300_000 }, () => {
   test('pilot: the dashboard’s pages after switching to English', async (t) => {
     const context = await newContext(browser, server);
     try {

@@ -264,6 +264,7 @@ pub struct Quiet {
 
 /// The accompaniment as measured: overdue questions and quiet trainees.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+#[schema(as = AccompanimentMeasure)]
 pub struct Accompaniment {
     pub response_hours: Option<i64>,
     pub working_days_only: bool,

@@ -185,7 +185,7 @@ pub struct ImportRefused {
 /// `rôle`/`role`, optional `établissement`; `;` or `,`), all or nothing.
 #[utoipa::path(post, path = "/api/v1/users/import", tag = "accounts",
     request_body(content = String, content_type = "text/csv"),
-    responses((status = 201, body = ImportResult), (status = 422, body = ImportRefused)))]
+    responses((status = 201, body = ImportResult), (status = 422, body = ImportRefused, content_type = "application/problem+json")))]
 pub async fn import_users(
     State(state): State<AppState>,
     who: Allowed<Admins>,

@@ -57,6 +57,72 @@ impl Modify for Security {
     }
 }
 
+/// Errors are served as `application/problem+json` (RFC 9457): say so in the document, where
+/// utoipa writes `application/json` for every body; and document the errors any operation may
+/// answer (a malformed request, no or a bad token, a role not admitted, an unknown id, refused
+/// values, too many attempts), so that clients and schema-driven tests know them.
+struct ProblemContentType;
+
+const COMMON_ERRORS: [(&str, &str); 6] = [
+    (
+        "400",
+        "Malformed request (not JSON, wrong types, a non-numeric id)",
+    ),
+    ("401", "No valid token or session"),
+    ("403", "The caller's role is not admitted"),
+    ("404", "No such resource, or not visible to the caller"),
+    ("422", "Values refused, field by field"),
+    ("429", "Too many attempts; try again later"),
+];
+
+impl Modify for ProblemContentType {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::RefOr;
+        for item in openapi.paths.paths.values_mut() {
+            let operations = [
+                item.get.as_mut(),
+                item.put.as_mut(),
+                item.post.as_mut(),
+                item.delete.as_mut(),
+                item.patch.as_mut(),
+            ];
+            for op in operations.into_iter().flatten() {
+                for (status, description) in COMMON_ERRORS {
+                    if !op.responses.responses.contains_key(status) {
+                        let problem = utoipa::openapi::ResponseBuilder::new()
+                            .description(description)
+                            .content(
+                                "application/json",
+                                utoipa::openapi::ContentBuilder::new()
+                                    .schema(Some(utoipa::openapi::Ref::from_schema_name("Problem")))
+                                    .build(),
+                            )
+                            .build();
+                        op.responses
+                            .responses
+                            .insert(status.to_owned(), RefOr::T(problem));
+                    }
+                }
+                for response in op.responses.responses.values_mut() {
+                    let RefOr::T(response) = response else {
+                        continue;
+                    };
+                    let problem = response.content.get("application/json").is_some_and(|c| {
+                        matches!(&c.schema, Some(RefOr::Ref(r)) if r.ref_location.ends_with("/Problem"))
+                    });
+                    if problem {
+                        if let Some(c) = response.content.shift_remove("application/json") {
+                            response
+                                .content
+                                .insert("application/problem+json".to_owned(), c);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// An error (RFC 9457).
 #[derive(Serialize, ToSchema)]
 #[schema(as = Problem)]
@@ -66,7 +132,8 @@ pub struct ProblemDoc {
     pub title: String,
     pub status: u16,
     pub detail: Option<String>,
-    pub errors: Vec<FieldProblemDoc>,
+    /// The refused fields, when there are some.
+    pub errors: Option<Vec<FieldProblemDoc>>,
 }
 
 /// What is wrong with one field.
@@ -135,11 +202,15 @@ pub fn openapi_router() -> OpenApiRouter<AppState> {
 
 /// The OpenAPI document, as served.
 pub fn openapi() -> utoipa::openapi::OpenApi {
-    openapi_router().split_for_parts().1
+    let mut doc = openapi_router().split_for_parts().1;
+    // After the routes are merged in: the document's modifiers ran before.
+    ProblemContentType.modify(&mut doc);
+    doc
 }
 
 pub fn router() -> Router<AppState> {
-    let (router, doc) = openapi_router().split_for_parts();
+    let (router, mut doc) = openapi_router().split_for_parts();
+    ProblemContentType.modify(&mut doc);
     let doc = Arc::new(serde_json::to_value(&doc).expect("the OpenAPI document serialises"));
     router
         .route(

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# The API against its own OpenAPI document: schemathesis (from PyPI) generates requests for every
+# operation of /api/openapi.json on the demo académie, with an admin's token, and checks that no
+# answer is a server error and that every answer's status, content type and body are the ones
+# documented. A fixed seed and a time budget keep the run repeatable and short.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if ! command -v schemathesis >/dev/null 2>&1; then
+  python3 -m pip install --quiet --disable-pip-version-check schemathesis
+fi
+target="${CARGO_TARGET_DIR:-target}"
+BIN="${HYBRIDE_BIN:-$target/debug/hybride}"
+case "$BIN" in /*) ;; *) BIN="$PWD/$BIN" ;; esac
+[ -x "$BIN" ] || cargo build -p hybride
+
+dir="$(mktemp -d)"
+port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+db="sqlite:${dir}/schemathesis.sqlite"
+(cd "$dir" && exec "$BIN" serve --demo --addr "127.0.0.1:${port}" --database-url "$db" --mail-dir "${dir}/mail" > "${dir}/server.log" 2>&1) &
+server=$!
+cleanup() {
+  kill "$server" 2>/dev/null || true
+  wait "$server" 2>/dev/null || true
+  rm -rf "$dir"
+}
+trap cleanup EXIT
+for _ in $(seq 1 180); do
+  if curl -fs "http://127.0.0.1:${port}/readyz" >/dev/null 2>&1; then break; fi
+  if ! kill -0 "$server" 2>/dev/null; then cat "${dir}/server.log"; exit 1; fi
+  sleep 0.5
+done
+token="$("$BIN" --database-url "$db" token create --email admin@demo.hybride.test | tail -1)"
+
+schemathesis run "http://127.0.0.1:${port}/api/openapi.json" \
+  --header "Authorization: Bearer ${token}" \
+  --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance \
+  --phases examples,coverage,fuzzing \
+  --workers 2 \
+  --seed "${SCHEMATHESIS_SEED:-20261129}" \
+  --max-time "${SCHEMATHESIS_SECONDS:-90}" \
+  --suppress-health-check all
+
+if grep -q 'panicked' "${dir}/server.log"; then
+  echo "schemathesis: the server panicked:"; grep -A5 'panicked' "${dir}/server.log"; exit 1
+fi
+echo "schemathesis: passed"
