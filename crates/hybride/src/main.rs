@@ -71,6 +71,16 @@ enum Command {
     Verify,
     /// Seeds the demo académie (once), then exits.
     Demo,
+    /// Writes a consistent copy of the database to FILE while it serves (SQLite: VACUUM INTO;
+    /// PostgreSQL: pg_dump's custom format).
+    Backup { file: PathBuf },
+    /// Restores a copy written by `backup` into the database (which must hold no accounts,
+    /// unless --force), then checks the attendance record.
+    Restore {
+        file: PathBuf,
+        #[arg(long)]
+        force: bool,
+    },
     /// Manages accounts.
     User {
         #[command(subcommand)]
@@ -232,6 +242,113 @@ async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
         Command::Migrate => {
             open(&cli.database_url).await?;
             println!("Base à jour.");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Backup { file } => {
+            if file.exists() {
+                anyhow::bail!(
+                    "{} existe déjà\u{a0}: choisissez un nouveau fichier",
+                    file.display()
+                );
+            }
+            let store = open(&cli.database_url).await?;
+            match store.backend() {
+                hybride_store::Backend::Sqlite => {
+                    let path = std::path::absolute(&file)?;
+                    store
+                        .backup_sqlite(&path.to_string_lossy())
+                        .await
+                        .context("VACUUM INTO")?;
+                }
+                hybride_store::Backend::Postgres => {
+                    let status = std::process::Command::new("pg_dump")
+                        .args(["--format=custom", "--no-owner", "--file"])
+                        .arg(&file)
+                        .arg(&cli.database_url)
+                        .status()
+                        .context("pg_dump (PostgreSQL's client tools) is needed")?;
+                    if !status.success() {
+                        anyhow::bail!("pg_dump a échoué ({status})");
+                    }
+                }
+            }
+            let rows: i64 = store.counts().await?.iter().map(|(_, n)| n).sum();
+            let size = std::fs::metadata(&file)?.len();
+            println!(
+                "Sauvegarde écrite\u{a0}: {} ({size} octets, {rows} lignes).",
+                file.display()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Restore { file, force } => {
+            if !file.is_file() {
+                anyhow::bail!("{} n’existe pas", file.display());
+            }
+            let store = open(&cli.database_url).await?;
+            let accounts = hybride_store::people::count(
+                &store,
+                &hybride_store::people::UserFilter {
+                    limit: 1,
+                    ..Default::default()
+                },
+            )
+            .await?;
+            if accounts > 0 && !force {
+                anyhow::bail!(
+                    "la base contient déjà {accounts} comptes\u{a0}: ajoutez --force pour la remplacer par la sauvegarde"
+                );
+            }
+            let backend = store.backend();
+            store.close().await;
+            match backend {
+                hybride_store::Backend::Sqlite => {
+                    let target = hybride_store::sqlite_path(&cli.database_url)
+                        .context("the SQLite database's file")?;
+                    if hybride_store::sqlite_in_use(&cli.database_url).await? {
+                        anyhow::bail!(
+                            "{} est ouverte par un autre processus\u{a0}: arrêtez le serveur avant de restaurer",
+                            target.display()
+                        );
+                    }
+                    for suffix in ["-wal", "-shm"] {
+                        let _ = std::fs::remove_file(format!("{}{suffix}", target.display()));
+                    }
+                    std::fs::copy(&file, &target)
+                        .with_context(|| format!("copying to {}", target.display()))?;
+                }
+                hybride_store::Backend::Postgres => {
+                    let status = std::process::Command::new("pg_restore")
+                        .args([
+                            "--clean",
+                            "--if-exists",
+                            "--no-owner",
+                            "--single-transaction",
+                            "--dbname",
+                        ])
+                        .arg(&cli.database_url)
+                        .arg(&file)
+                        .status()
+                        .context("pg_restore (PostgreSQL's client tools) is needed")?;
+                    if !status.success() {
+                        anyhow::bail!("pg_restore a échoué ({status})");
+                    }
+                }
+            }
+            // Opening applies any migration newer than the copy.
+            let store = open(&cli.database_url).await?;
+            let rows: i64 = store.counts().await?.iter().map(|(_, n)| n).sum();
+            let v = hybride_store::attendance::verify(&store).await?;
+            if !v.breaks.is_empty() {
+                eprintln!(
+                    "Restaurée, mais l’enregistrement des présences est altéré ({} chaîne(s))\u{a0}: lancez hybride verify.",
+                    v.breaks.len()
+                );
+                return Ok(ExitCode::from(1));
+            }
+            println!(
+                "Base restaurée\u{a0}: {rows} lignes, {} événements de présence vérifiés.",
+                v.events
+            );
             Ok(ExitCode::SUCCESS)
         }
         Command::Verify => {

@@ -303,3 +303,166 @@ async fn verify_checks_the_attendance_record_and_names_the_altered_event() {
         "{stderr}"
     );
 }
+
+#[tokio::test]
+async fn backup_while_serving_and_restore_round_trip() {
+    let source = TestDatabase::new().await.unwrap();
+    let out = hybride(&source.url).arg("demo").output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // Online: the server runs (and its workers write) while the copy is taken.
+    let port = free_port();
+    let _server = Server(
+        hybride(&source.url)
+            .args(["serve", "--addr", &format!("127.0.0.1:{port}")])
+            .arg("--mail-dir")
+            .arg(std::env::temp_dir().join(format!("hybride-backup-mail-{port}")))
+            .stdout(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    let started = Instant::now();
+    while reqwest::get(format!("http://127.0.0.1:{port}/readyz"))
+        .await
+        .map_or(true, |r| r.status() != 200)
+    {
+        assert!(started.elapsed() < Duration::from_secs(60), "not ready");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let file = std::env::temp_dir().join(format!(
+        "hybride-backup-{}-{port}.{}",
+        std::process::id(),
+        if source.url.starts_with("sqlite:") {
+            "sqlite"
+        } else {
+            "dump"
+        }
+    ));
+    let _ = std::fs::remove_file(&file);
+    let out = hybride(&source.url)
+        .arg("backup")
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Sauvegarde écrite"));
+    // Never over an existing file.
+    let again = hybride(&source.url)
+        .arg("backup")
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(!again.status.success());
+
+    // Restored into another database: the same rows, and the record intact.
+    // Into a database nothing else uses (a restore refuses an SQLite file held open elsewhere):
+    // on SQLite a new file, on PostgreSQL a new database.
+    let pg_target = if source.url.starts_with("sqlite:") {
+        None
+    } else {
+        Some(TestDatabase::new().await.unwrap())
+    };
+    let sqlite_target = std::env::temp_dir().join(format!(
+        "hybride-restored-{}-{port}.sqlite",
+        std::process::id()
+    ));
+    let target_url = match &pg_target {
+        Some(t) => t.url.clone(),
+        None => format!("sqlite:{}", sqlite_target.display()),
+    };
+    let out = hybride(&target_url)
+        .arg("restore")
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Base restaurée"));
+    let restored = hybride_store::Store::open(&target_url).await.unwrap();
+    let counts = restored.counts().await.unwrap();
+    let users = counts.iter().find(|(t, _)| t == "users").unwrap().1;
+    let events = counts
+        .iter()
+        .find(|(t, _)| t == "attendance_events")
+        .unwrap()
+        .1;
+    assert!(users > 300 && events > 100, "{counts:?}");
+    // The source, at the time of the copy, had the same accounts and attendance.
+    let original = source.store.counts().await.unwrap();
+    for table in [
+        "users",
+        "trainings",
+        "cohorts",
+        "enrollments",
+        "attendance_events",
+        "attendance_heads",
+    ] {
+        let a = original.iter().find(|(t, _)| t == table).unwrap().1;
+        let b = counts.iter().find(|(t, _)| t == table).unwrap().1;
+        assert_eq!(a, b, "{table}");
+    }
+    let out = hybride(&target_url).arg("verify").output().unwrap();
+    assert!(out.status.success());
+    // A database with accounts is not overwritten without --force.
+    let out = hybride(&target_url)
+        .arg("restore")
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--force"));
+    restored.close().await;
+    let out = hybride(&target_url)
+        .args(["restore", "--force"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // Not under a running server.
+    if pg_target.is_none() {
+        let port = free_port();
+        let _running = Server(
+            hybride(&target_url)
+                .args(["serve", "--addr", &format!("127.0.0.1:{port}")])
+                .arg("--mail-dir")
+                .arg(std::env::temp_dir().join(format!("hybride-restored-mail-{port}")))
+                .stdout(Stdio::null())
+                .spawn()
+                .unwrap(),
+        );
+        let started = Instant::now();
+        while reqwest::get(format!("http://127.0.0.1:{port}/readyz"))
+            .await
+            .map_or(true, |r| r.status() != 200)
+        {
+            assert!(started.elapsed() < Duration::from_secs(60), "not ready");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let out = hybride(&target_url)
+            .args(["restore", "--force"])
+            .arg(&file)
+            .output()
+            .unwrap();
+        assert!(!out.status.success());
+        assert!(String::from_utf8_lossy(&out.stderr).contains("arrêtez le serveur"));
+    }
+    let _ = std::fs::remove_file(&file);
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", sqlite_target.display()));
+    }
+}

@@ -155,6 +155,62 @@ impl Store {
     pub async fn close(&self) {
         self.pool.close().await;
     }
+
+    /// A consistent copy of the whole SQLite database in a new file, taken while it serves
+    /// (`VACUUM INTO`: one read transaction, so the copy is a single point in time).
+    pub async fn backup_sqlite(&self, path: &str) -> StoreResult<()> {
+        if self.backend != Backend::Sqlite {
+            return Err(StoreError::UnsupportedUrl);
+        }
+        sqlx::query("VACUUM INTO $1")
+            .bind(path)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// How many rows each table holds, by table name: to compare a database with its restored
+    /// copy.
+    pub async fn counts(&self) -> StoreResult<Vec<(String, i64)>> {
+        let mut out = Vec::new();
+        for (table, _) in self.schema().await? {
+            // Table names come from the database's own catalogue.
+            let (n,): (i64,) = sqlx::query_as(&format!("SELECT COUNT(*) FROM \"{table}\""))
+                .fetch_one(&self.pool)
+                .await?;
+            out.push((table, n));
+        }
+        Ok(out)
+    }
+}
+
+/// Whether another connection has the SQLite file open: leaving WAL mode needs the file to
+/// oneself, so a database in use stays in WAL (or is busy). A restore must not replace a file
+/// under a running server.
+pub async fn sqlite_in_use(url: &str) -> StoreResult<bool> {
+    use sqlx::{ConnectOptions, Connection};
+    let Some(path) = sqlite_path(url) else {
+        return Ok(false);
+    };
+    if !path.exists() {
+        return Ok(false);
+    }
+    let opts = sqlx::sqlite::SqliteConnectOptions::new()
+        .filename(&path)
+        .busy_timeout(Duration::from_millis(300));
+    let mut conn = opts.connect().await?;
+    let mode: Result<(String,), _> = sqlx::query_as("PRAGMA journal_mode = DELETE")
+        .fetch_one(&mut conn)
+        .await;
+    let _ = conn.close().await;
+    Ok(!matches!(mode, Ok((m,)) if m.eq_ignore_ascii_case("delete")))
+}
+
+/// The file of an SQLite URL (`sqlite:PATH`, `sqlite://PATH?mode=…`); none for another database.
+pub fn sqlite_path(url: &str) -> Option<std::path::PathBuf> {
+    let rest = url.strip_prefix("sqlite:")?.trim_start_matches("//");
+    let path = rest.split('?').next().unwrap_or(rest);
+    (!path.is_empty() && path != ":memory:").then(|| std::path::PathBuf::from(path))
 }
 
 fn normalise_url(url: &str) -> StoreResult<(Backend, String)> {

@@ -114,6 +114,12 @@ impl Drop for TestDatabase {
     }
 }
 
+/// The first column of a query's rows, as text (`PRAGMA integrity_check`, …).
+pub async fn query_text(store: &Store, sql: &str) -> StoreResult<Vec<String>> {
+    let rows: Vec<(String,)> = sqlx::query_as(sql).fetch_all(store.pool()).await?;
+    Ok(rows.into_iter().map(|(t,)| t).collect())
+}
+
 /// Runs a statement behind the repositories' back: how tests play someone editing the
 /// database by hand.
 pub async fn tamper(store: &Store, sql: &str) -> StoreResult<u64> {
