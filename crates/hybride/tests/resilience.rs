@@ -316,3 +316,147 @@ async fn signatures_acknowledged_before_a_sigkill_are_kept() {
         "{total} signatures acknowledged"
     );
 }
+
+/// Logs in with the demo password on one instance; answers the session cookie.
+async fn session_on(base: &str, email: &str) -> String {
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let page = client.get(format!("{base}/login")).send().await.unwrap();
+    let csrf_cookie = page
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .map(|v| v.to_str().unwrap().split(';').next().unwrap().to_owned())
+        .find(|c| c.starts_with("hybride_csrf="))
+        .unwrap();
+    let html = page.text().await.unwrap();
+    let at = html.find("name=\"csrf\" value=\"").unwrap() + 19;
+    let token = html[at..].split('"').next().unwrap().to_owned();
+    let r = client
+        .post(format!("{base}/login"))
+        .header("cookie", &csrf_cookie)
+        .form(&[
+            ("csrf", token.as_str()),
+            ("email", email),
+            ("password", "demo"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 303, "login on {base}");
+    r.headers()
+        .get_all("set-cookie")
+        .iter()
+        .map(|v| v.to_str().unwrap().split(';').next().unwrap().to_owned())
+        .find(|c| c.starts_with("hybride_session="))
+        .expect("a session cookie")
+}
+
+#[tokio::test]
+async fn two_instances_share_sessions_and_send_each_mail_once() {
+    let db = TestDatabase::new().await.unwrap();
+    let out = hybride(&db.url).arg("demo").output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let queued = hybride_store::outbox::pending_count(&db.store)
+        .await
+        .unwrap();
+    assert!(
+        queued > 50,
+        "the demo's convocations wait in the outbox: {queued}"
+    );
+    // Two instances on one database, each with its own mail folder, no sticky sessions.
+    let mut instances = Vec::new();
+    for _ in 0..2 {
+        let port = free_port();
+        let dir = std::env::temp_dir().join(format!("hybride-two-{}-{port}", std::process::id()));
+        let server = Server(
+            hybride(&db.url)
+                .args(["serve", "--addr", &format!("127.0.0.1:{port}")])
+                .arg("--mail-dir")
+                .arg(&dir)
+                .stdout(Stdio::null())
+                .spawn()
+                .unwrap(),
+        );
+        instances.push((server, port, dir));
+    }
+    for (_, port, _) in &instances {
+        let started = Instant::now();
+        while reqwest::get(format!("http://127.0.0.1:{port}/readyz"))
+            .await
+            .map_or(true, |r| r.status() != 200)
+        {
+            assert!(started.elapsed() < Duration::from_secs(60), "not ready");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+    let (a, b) = (
+        format!("http://127.0.0.1:{}", instances[0].1),
+        format!("http://127.0.0.1:{}", instances[1].1),
+    );
+    // A session opened on one instance works on the other.
+    let session = session_on(&a, "formateur@demo.hybride.test").await;
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    for base in [&a, &b] {
+        let r = client
+            .get(format!("{base}/"))
+            .header("cookie", &session)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 200, "{base}");
+        assert!(r.text().await.unwrap().contains("formateur ou formatrice"));
+    }
+    // Both workers deliver the outbox: every mail once, by one of them.
+    let started = Instant::now();
+    while hybride_store::outbox::pending_count(&db.store)
+        .await
+        .unwrap()
+        > 0
+    {
+        assert!(
+            started.elapsed() < Duration::from_secs(90),
+            "the outbox was not emptied"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    let files = |dir: &std::path::Path| -> Vec<String> {
+        std::fs::read_dir(dir)
+            .map(|d| {
+                d.map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                    .filter(|n| n.ends_with(".eml"))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let first = files(&instances[0].2);
+    let second = files(&instances[1].2);
+    let both: Vec<&String> = first.iter().filter(|f| second.contains(f)).collect();
+    assert!(both.is_empty(), "sent twice: {both:?}");
+    let sent: i64 = hybride_store::testing::query_text(
+        &db.store,
+        "SELECT CAST(COUNT(*) AS TEXT) FROM outbox WHERE sent_at IS NOT NULL",
+    )
+    .await
+    .unwrap()[0]
+        .parse()
+        .unwrap();
+    assert!(sent >= queued);
+    assert_eq!(
+        (first.len() + second.len()) as i64,
+        sent,
+        "one file per mail sent"
+    );
+    for (_, _, dir) in &instances {
+        let _ = std::fs::remove_dir_all(dir);
+    }
+}

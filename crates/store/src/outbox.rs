@@ -218,3 +218,12 @@ pub async fn retry(store: &Store, id: i64) -> StoreResult<()> {
     .await?;
     Ok(())
 }
+
+/// How many mails wait to be sent (neither sent nor given up).
+pub async fn pending_count(store: &Store) -> StoreResult<i64> {
+    let (n,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL")
+            .fetch_one(store.pool())
+            .await?;
+    Ok(n)
+}
