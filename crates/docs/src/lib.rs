@@ -87,6 +87,100 @@ pub struct ChronoStep {
     pub tags: Vec<String>,
 }
 
+/// An official record on A4 portrait: facts, one table, notes and signature blocks (the
+/// attendance sheet of a half-day, and the training's other records).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Record {
+    /// Document language, `"fr"` or `"en"`.
+    pub lang: String,
+    /// Also the PDF's title.
+    pub title: String,
+    pub subtitle: String,
+    /// Label and value, in order (plan, GAIA ids, date, place, trainers…).
+    pub facts: Vec<(String, String)>,
+    pub headers: Vec<String>,
+    /// Relative widths of the columns (as many as headers; 1 when missing).
+    pub widths: Vec<u32>,
+    pub rows: Vec<Vec<String>>,
+    /// Shown when there is no row.
+    pub empty: String,
+    /// Paragraphs after the table (totals, fingerprint…).
+    pub notes: Vec<String>,
+    /// Signature blocks: who, and what is written in it.
+    pub signatures: Vec<(String, String)>,
+    pub footer: String,
+}
+
+#[derive(Serialize)]
+struct RecordData {
+    lang: String,
+    doc_title: String,
+    title: String,
+    subtitle: String,
+    facts: Vec<(String, String)>,
+    headers: Vec<String>,
+    widths: Vec<u32>,
+    rows: Vec<Vec<String>>,
+    empty: String,
+    notes: Vec<String>,
+    signatures: Vec<(String, String)>,
+    footer: String,
+}
+
+/// Most rows of a record's table: a whole cohort many times over.
+const MAX_ROWS: usize = 2_000;
+
+static RECORD: Template = Template::new("/record.typ", include_str!("../templates/record.typ"));
+
+/// Renders a record as a tagged PDF.
+pub fn record_pdf(r: &Record) -> Result<Vec<u8>, DocError> {
+    let columns = r.headers.len().max(1);
+    let title = clean(&r.title);
+    let data = RecordData {
+        lang: language(&r.lang),
+        doc_title: match single_line(&title) {
+            t if t.is_empty() => "Hybride".to_owned(),
+            t => t,
+        },
+        title,
+        subtitle: clean(&r.subtitle),
+        facts: r
+            .facts
+            .iter()
+            .take(40)
+            .map(|(a, b)| (clean(a), clean(b)))
+            .collect(),
+        headers: (0..columns)
+            .map(|i| r.headers.get(i).map(|h| clean(h)).unwrap_or_default())
+            .collect(),
+        widths: (0..columns)
+            .map(|i| r.widths.get(i).copied().unwrap_or(1).clamp(1, 20))
+            .collect(),
+        // Every row has exactly as many cells as there are columns.
+        rows: r
+            .rows
+            .iter()
+            .take(MAX_ROWS)
+            .map(|row| {
+                (0..columns)
+                    .map(|i| row.get(i).map(|c| clean(c)).unwrap_or_default())
+                    .collect()
+            })
+            .collect(),
+        empty: clean(&r.empty),
+        notes: r.notes.iter().take(40).map(|n| clean(n)).collect(),
+        signatures: r
+            .signatures
+            .iter()
+            .take(4)
+            .map(|(a, b)| (clean(a), clean(b)))
+            .collect(),
+        footer: clean(&r.footer),
+    };
+    let json = serde_json::to_vec(&data).map_err(|err| DocError::Data(err.to_string()))?;
+    compile_pdf(&RECORD, json)
+}
+
 static CHRONOGRAMME: Template = Template::new(
     "/chronogramme.typ",
     include_str!("../templates/chronogramme.typ"),

@@ -112,6 +112,11 @@ async fn setup(app: &TestApp) -> Setup {
     }
 }
 
+/// A trainer of no cohort of the test.
+async fn trainer_browser_of_other(app: &TestApp) -> Browser {
+    app.as_role(Role::Trainer).await.0
+}
+
 fn minutes_from_now(m: i64) -> jiff::Timestamp {
     jiff::Timestamp::now()
         .checked_add(jiff::SignedDuration::from_mins(m))
@@ -355,6 +360,54 @@ async fn a_half_day_is_signed_by_code_and_by_qr_code_corrected_and_countersigned
         "countersigned"
     );
     assert!(sheet.contains("Absence justifiée") && sheet.contains("jury d’examen"));
+
+    // The sheet as a PDF: the people, how and when they signed, the countersignature, and the
+    // fingerprint of the record, read back from the file.
+    let r = trainer.get(&format!("{sheet_path}.pdf?slot={key}")).await;
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(r.headers()["content-type"], "application/pdf");
+    let pdf = r.bytes().await.unwrap();
+    let doc = lopdf::Document::load_mem(&pdf).unwrap();
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let text = doc
+        .extract_text(&pages)
+        .unwrap()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let fingerprint = {
+        let at = sheet.find("Empreinte de l’enregistrement").unwrap();
+        sheet[at..]
+            .split(':')
+            .nth(1)
+            .unwrap()
+            .split('<')
+            .next()
+            .unwrap()
+            .trim()
+            .to_owned()
+    };
+    for needle in [
+        "Feuille d’émargement",
+        "26A0100777",
+        "Lycée Ampère, salle 12",
+        "Durand Camille",
+        "code lu",
+        "code QR",
+        "Convoquée à un jury d’examen",
+        "Contresignée par Camille Durand",
+        fingerprint.as_str(),
+    ] {
+        assert!(text.contains(needle), "{needle} is not in the PDF: {text}");
+    }
+    assert_eq!(
+        trainer_browser_of_other(&app)
+            .await
+            .get(&format!("{sheet_path}.pdf?slot={key}"))
+            .await
+            .status(),
+        StatusCode::NOT_FOUND
+    );
 
     // The API tells the same, with the record behind it.
     let trainer_api = app.token_for(&s.trainer).await;

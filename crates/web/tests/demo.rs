@@ -52,7 +52,7 @@ async fn every_page_reachable_by_each_demo_account_renders() {
                 if !seen.insert(path.clone()) || seen.len() > 120 {
                     continue;
                 }
-                if path.ends_with(".pdf") {
+                if path.split('?').next().unwrap_or("").ends_with(".pdf") {
                     // Documents: typeset once per account is enough to know they render.
                     if lang == "fr" && !pdf_seen {
                         let r = b.get(&path).await;

@@ -1117,3 +1117,341 @@ pub async fn document(
     )
         .into_response())
 }
+
+/// The sheet as a PDF (A4, fonts embedded, tagged): the attendance sheet of a half-day, the
+/// record of a virtual half-day, or the completion record of an asynchronous activity, with the
+/// fingerprint of the events behind it.
+pub async fn sheet_pdf(
+    State(state): State<AppState>,
+    who: Allowed<Staff>,
+    Path((id, aid)): Path<(i64, i64)>,
+    Query(q): Query<SlotQuery>,
+) -> Result<Response, AppError> {
+    use crate::i18n::{t, tr};
+    let d = load(&state, &who, id, aid, &q.slot).await?;
+    let s = &state.store;
+    let c = &d.ctx;
+    let lang = who.ctx.lang;
+    let rules = att::rules_of(s, &c.training).await?;
+    let sheet = att::sheet(s, &c.cohort, &c.activity, &c.steps, d.slot, &rules).await?;
+    let plan = hybride_hybride_plan(s, c.training.plan_id).await?;
+    let trainers: Vec<String> = cohorts::trainers(s, id)
+        .await?
+        .iter()
+        .map(|u| u.display_name())
+        .collect();
+    let hm = |ts: i64| {
+        crate::before::civil(ts)
+            .time()
+            .strftime("%H:%M")
+            .to_string()
+    };
+    let mut facts = vec![
+        (
+            t(lang, "pdf-session"),
+            format!(
+                "{}{}",
+                c.cohort.label,
+                c.cohort
+                    .gaia_session_id
+                    .as_deref()
+                    .map(|g| format!(" (GAIA {g})"))
+                    .unwrap_or_default()
+            ),
+        ),
+        (t(lang, "pdf-activity"), c.activity.title.clone()),
+    ];
+    match d.slot {
+        Some(slot) => facts.push((
+            t(lang, "pdf-when"),
+            format!(
+                "{} ({} – {})",
+                slot_label(lang, &slot),
+                hm(slot.starts_at),
+                hm(slot.ends_at)
+            ),
+        )),
+        None => facts.push((
+            t(lang, "pdf-when"),
+            tr(
+                lang,
+                "activity-window",
+                &[
+                    (
+                        "start",
+                        crate::render::day_words(
+                            lang,
+                            crate::before::civil(c.activity.starts_at).date(),
+                        ),
+                    ),
+                    (
+                        "end",
+                        crate::render::day_words(
+                            lang,
+                            crate::before::civil(c.activity.ends_at).date(),
+                        ),
+                    ),
+                ],
+            ),
+        )),
+    }
+    if let Some(place) = c.activity.place.as_deref().filter(|p| !p.is_empty()) {
+        facts.push((t(lang, "pdf-place"), place.to_owned()));
+    }
+    facts.push((t(lang, "pdf-trainers"), trainers.join(", ")));
+    let minutes = |m: i64| {
+        hybride_domain::Minutes::new(u32::try_from(m.max(0)).unwrap_or(0))
+            .map(|x| x.to_string())
+            .unwrap_or_default()
+    };
+    let channel = |ch: Option<rules::Channel>| {
+        ch.map(|c| t(lang, &format!("channel-{}", c.as_str())))
+            .unwrap_or_default()
+    };
+    let (headers, widths, rows): (Vec<String>, Vec<u32>, Vec<Vec<String>>) =
+        match c.activity.modality {
+            Modality::Async => (
+                [
+                    "pdf-trainee",
+                    "pdf-state",
+                    "pdf-declared",
+                    "pdf-evidence",
+                    "pdf-credited",
+                ]
+                .iter()
+                .map(|k| t(lang, k))
+                .collect(),
+                vec![3, 2, 2, 4, 1],
+                sheet
+                    .rows
+                    .iter()
+                    .map(|r| {
+                        let done = r.completion.clone();
+                        vec![
+                            format!("{} {}", r.last_name, r.first_name),
+                            done.as_ref()
+                                .map(|x| {
+                                    t(
+                                        lang,
+                                        &format!(
+                                            "async-{}",
+                                            serde_json::to_value(x.state)
+                                                .ok()
+                                                .and_then(|v| v.as_str().map(str::to_owned))
+                                                .unwrap_or_default()
+                                        ),
+                                    )
+                                })
+                                .unwrap_or_default(),
+                            done.as_ref()
+                                .and_then(|x| x.declared_at)
+                                .map(|ts| format!("{} {}", crate::before::civil(ts).date(), hm(ts)))
+                                .unwrap_or_default(),
+                            done.as_ref()
+                                .and_then(|x| x.evidence.clone())
+                                .unwrap_or_default(),
+                            minutes(r.credited_minutes),
+                        ]
+                    })
+                    .collect(),
+            ),
+            Modality::InPerson => (
+                [
+                    "pdf-trainee",
+                    "pdf-signature",
+                    "pdf-channel",
+                    "pdf-times",
+                    "pdf-absence",
+                    "pdf-credited",
+                ]
+                .iter()
+                .map(|k| t(lang, k))
+                .collect(),
+                vec![3, 1, 2, 2, 3, 1],
+                sheet
+                    .rows
+                    .iter()
+                    .map(|r| {
+                        let p = r.presence.clone().unwrap_or_default();
+                        let mut times = Vec::new();
+                        if let Some(a) = p.arrived_at {
+                            times.push(tr(lang, "sheet-arrived", &[("time", hm(a))]));
+                        }
+                        if let Some(l) = p.left_at {
+                            times.push(tr(lang, "sheet-left", &[("time", hm(l))]));
+                        }
+                        vec![
+                            format!("{} {}", r.last_name, r.first_name),
+                            p.signed_at.map(hm).unwrap_or_default(),
+                            channel(p.channel),
+                            times.join(" "),
+                            p.absence
+                                .as_ref()
+                                .map(|a| {
+                                    format!(
+                                        "{} — {}",
+                                        if a.accepted {
+                                            t(lang, "sheet-absent-justified")
+                                        } else {
+                                            t(lang, "sheet-absent")
+                                        },
+                                        a.reason
+                                    )
+                                })
+                                .unwrap_or_default(),
+                            minutes(r.credited_minutes),
+                        ]
+                    })
+                    .collect(),
+            ),
+            _ => (
+                [
+                    "pdf-trainee",
+                    "pdf-connection",
+                    "pdf-confirmations",
+                    "pdf-counted",
+                    "pdf-credited",
+                ]
+                .iter()
+                .map(|k| t(lang, k))
+                .collect(),
+                vec![3, 2, 2, 1, 1],
+                sheet
+                    .rows
+                    .iter()
+                    .map(|r| {
+                        let p = r.presence.clone().unwrap_or_default();
+                        vec![
+                            format!("{} {}", r.last_name, r.first_name),
+                            match (p.connected_minutes, p.joined_at) {
+                                (Some(m), _) => {
+                                    tr(lang, "sheet-connected", &[("minutes", m.to_string())])
+                                }
+                                (None, Some(j)) => tr(lang, "sheet-joined", &[("time", hm(j))]),
+                                _ => String::new(),
+                            },
+                            p.confirmations.len().to_string(),
+                            if r.attended {
+                                t(lang, "yes")
+                            } else {
+                                t(lang, "no")
+                            },
+                            minutes(r.credited_minutes),
+                        ]
+                    })
+                    .collect(),
+            ),
+        };
+    let total_credited: i64 = sheet.rows.iter().map(|r| r.credited_minutes).sum();
+    let notes = vec![
+        match c.activity.modality {
+            Modality::Async => tr(
+                lang,
+                "sheet-declared",
+                &[
+                    ("declared", sheet.signed.to_string()),
+                    ("total", sheet.total.to_string()),
+                ],
+            ),
+            _ => tr(
+                lang,
+                "sheet-count",
+                &[
+                    ("signed", sheet.signed.to_string()),
+                    ("total", sheet.total.to_string()),
+                    ("absent", sheet.absent.to_string()),
+                ],
+            ),
+        },
+        tr(
+            lang,
+            "pdf-total-credited",
+            &[("time", minutes(total_credited))],
+        ),
+        tr(
+            lang,
+            "sheet-fingerprint",
+            &[("value", sheet.fingerprint.clone())],
+        ),
+    ];
+    let signatures = if c.activity.modality == Modality::InPerson {
+        vec![(
+            t(lang, "sheet-countersign-title"),
+            match &sheet.countersigned {
+                Some(cs) => tr(
+                    lang,
+                    "sheet-countersigned-by",
+                    &[
+                        ("name", cs.name.clone()),
+                        (
+                            "day",
+                            crate::render::day_words(lang, crate::before::civil(cs.at).date()),
+                        ),
+                        ("time", hm(cs.at)),
+                    ],
+                ),
+                None => t(lang, "sheet-not-countersigned"),
+            },
+        )]
+    } else {
+        Vec::new()
+    };
+    let doc = hybride_docs::Record {
+        lang: lang.code().to_owned(),
+        title: tr(
+            lang,
+            "pdf-sheet-title",
+            &[("training", c.training.title.clone())],
+        ),
+        subtitle: format!(
+            "{} · GAIA {} / {}",
+            plan, c.training.dispositif_id, c.training.module_id
+        ),
+        facts,
+        headers,
+        widths,
+        rows,
+        empty: t(lang, "trainees-none"),
+        notes,
+        signatures,
+        footer: tr(
+            lang,
+            "chrono-footer",
+            &[(
+                "day",
+                crate::render::day_words(lang, crate::before::civil(now()).date()),
+            )],
+        ),
+    };
+    let pdf = tokio::task::spawn_blocking(move || hybride_docs::record_pdf(&doc))
+        .await
+        .map_err(|e| AppError::Internal(e.into()))?
+        .map_err(|e| {
+            tracing::warn!(activity = aid, error = %e, "attendance sheet not typeset");
+            AppError::Refused("document")
+        })?;
+    let filename = format!(
+        "emargement-{}-{}-{}.pdf",
+        c.training.dispositif_id,
+        aid,
+        d.slot
+            .map(|s| s.key())
+            .unwrap_or_else(|| "asynchrone".into())
+    );
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/pdf".to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("inline; filename=\"{filename}\""),
+            ),
+        ],
+        pdf,
+    )
+        .into_response())
+}
+
+async fn hybride_hybride_plan(s: &hybride_store::Store, plan_id: i64) -> Result<String, AppError> {
+    let p = hybride_store::plans::get(s, plan_id).await?;
+    Ok(format!("{} {}", p.title, p.school_year))
+}

@@ -152,6 +152,10 @@ pub fn router() -> Router<AppState> {
             get(attendance::live),
         )
         .route(
+            "/cohorts/{id}/activities/{aid}/attendance.pdf",
+            get(attendance::sheet_pdf),
+        )
+        .route(
             "/cohorts/{id}/activities/{aid}/attendance/mark",
             post(attendance::mark),
         )
