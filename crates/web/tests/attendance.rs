@@ -475,6 +475,36 @@ async fn a_half_day_is_signed_by_code_and_by_qr_code_corrected_and_countersigned
     assert_eq!(in_person["budget"], "in_person");
     assert!(in_person["excused_minutes"].as_i64().unwrap() > 0);
 
+    // Each trainee's certificate (PDF): to the staff and to the trainee herself only.
+    let cert = format!(
+        "/cohorts/{}/certificates/{}/certificat.pdf",
+        s.cohort, zoe.id
+    );
+    let r = trainer.get(&cert).await;
+    assert_eq!(r.status(), StatusCode::OK);
+    let pdf = r.bytes().await.unwrap();
+    let doc = lopdf::Document::load_mem(&pdf).unwrap();
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let text = doc
+        .extract_text(&pages)
+        .unwrap()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    for needle in [
+        "Certificat de réalisation",
+        "Évaluer par compétences",
+        "Présentiel",
+        "Pour l’EAFC",
+    ] {
+        assert!(
+            text.contains(needle),
+            "{needle} is not in the certificate: {text}"
+        );
+    }
+    assert_eq!(b_zoe.get(&cert).await.status(), StatusCode::OK);
+    assert_eq!(b_ines.get(&cert).await.status(), StatusCode::NOT_FOUND);
+
     // The record is intact, until a row is edited in the database.
     let v = record::verify(app.store()).await.unwrap();
     assert!(v.breaks.is_empty(), "{v:?}");

@@ -221,6 +221,12 @@ fn expected() -> BTreeMap<(&'static str, &'static str), (u8, bool)> {
         // Attendance.
         ("GET", "/cohorts/{id}/attendance", COHORT_STAFF, false),
         ("GET", "/cohorts/{id}/validation", COHORT, false),
+        (
+            "GET",
+            "/cohorts/{id}/certificates/{user}/certificat.pdf",
+            COHORT,
+            false,
+        ),
         ("GET", "/cohorts/{id}/documents/{doc}", COHORT, false),
         (
             "GET",

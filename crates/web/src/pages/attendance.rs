@@ -1230,18 +1230,7 @@ pub async fn sheet_pdf(
                         vec![
                             format!("{} {}", r.last_name, r.first_name),
                             done.as_ref()
-                                .map(|x| {
-                                    t(
-                                        lang,
-                                        &format!(
-                                            "async-{}",
-                                            serde_json::to_value(x.state)
-                                                .ok()
-                                                .and_then(|v| v.as_str().map(str::to_owned))
-                                                .unwrap_or_default()
-                                        ),
-                                    )
-                                })
+                                .map(|x| t(lang, &format!("async-{}", key(&x.state))))
                                 .unwrap_or_default(),
                             done.as_ref()
                                 .and_then(|x| x.declared_at)
@@ -1454,4 +1443,169 @@ pub async fn sheet_pdf(
 async fn hybride_hybride_plan(s: &hybride_store::Store, plan_id: i64) -> Result<String, AppError> {
     let p = hybride_store::plans::get(s, plan_id).await?;
     Ok(format!("{} {}", p.title, p.school_year))
+}
+
+/// The snake_case name serde gives a unit enum value (`in_person`, `on_track`…).
+fn key(x: &impl Serialize) -> String {
+    serde_json::to_value(x)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+/// A trainee's certificat de réalisation: identity, training, dates, hours per modality planned
+/// and achieved, validation status. For the cohort's staff, and for the trainee herself.
+pub async fn certificate_pdf(
+    State(state): State<AppState>,
+    who: Allowed<Anyone>,
+    Path((id, user)): Path<(i64, i64)>,
+) -> Result<Response, AppError> {
+    use crate::i18n::{t, tr};
+    let s = &state.store;
+    let c = cohorts::get(s, id).await?;
+    access::see_cohort(s, &who.user, &c).await?;
+    if !who.user.role.is_staff() && who.user.id != user {
+        return Err(AppError::NotFound);
+    }
+    let Some(v) = att::validations(s, &c, Some(user), now()).await?.pop() else {
+        return Err(AppError::NotFound);
+    };
+    let trainee = people::get(s, user).await?;
+    let t_ = trainings::get(s, c.training_id).await?;
+    let lang = who.ctx.lang;
+    let plan = hybride_hybride_plan(s, t_.plan_id).await?;
+    let minutes = |m: i64| {
+        hybride_domain::Minutes::new(u32::try_from(m.max(0)).unwrap_or(0))
+            .map(|x| x.to_string())
+            .unwrap_or_default()
+    };
+    let day = |d: &str| {
+        d.parse::<jiff::civil::Date>()
+            .map(|d| crate::render::day_words(lang, d))
+            .unwrap_or_else(|_| d.to_owned())
+    };
+    let mut facts = vec![(
+        t(lang, "pdf-trainee"),
+        format!("{} {}", trainee.first_name, trainee.last_name),
+    )];
+    if let Some(e) = trainee.establishment.as_deref().filter(|e| !e.is_empty()) {
+        facts.push((t(lang, "pdf-establishment"), e.to_owned()));
+    }
+    facts.push((
+        t(lang, "pdf-session"),
+        format!(
+            "{}{}",
+            c.label,
+            c.gaia_session_id
+                .as_deref()
+                .map(|g| format!(" (GAIA {g})"))
+                .unwrap_or_default()
+        ),
+    ));
+    facts.push((
+        t(lang, "pdf-when"),
+        tr(
+            lang,
+            "activity-window",
+            &[("start", day(&c.starts_on)), ("end", day(&c.ends_on))],
+        ),
+    ));
+    facts.push((t(lang, "field-validation"), t_.validation_criteria.clone()));
+    let rows = v
+        .validation
+        .budgets
+        .iter()
+        .map(|b| {
+            vec![
+                t(lang, &format!("budget-{}", key(&b.budget))),
+                minutes(b.planned_minutes),
+                minutes(b.achieved_minutes),
+                minutes(b.required_minutes),
+                t(lang, &format!("standing-{}", key(&b.standing))),
+            ]
+        })
+        .collect();
+    let doc = hybride_docs::Record {
+        lang: lang.code().to_owned(),
+        title: tr(
+            lang,
+            "pdf-certificate-title",
+            &[("training", t_.title.clone())],
+        ),
+        subtitle: format!("{} · GAIA {} / {}", plan, t_.dispositif_id, t_.module_id),
+        facts,
+        headers: [
+            "step-modality",
+            "validation-planned",
+            "validation-achieved",
+            "validation-required",
+            "validation-standing",
+        ]
+        .iter()
+        .map(|k| t(lang, k))
+        .collect(),
+        widths: vec![3, 2, 2, 2, 3],
+        rows,
+        empty: String::new(),
+        notes: vec![
+            tr(
+                lang,
+                "pdf-certificate-standing",
+                &[(
+                    "standing",
+                    t(lang, &format!("standing-{}", key(&v.validation.standing))),
+                )],
+            ),
+            tr(
+                lang,
+                "exchanges-line",
+                &[
+                    ("posts", v.exchanges.posts.to_string()),
+                    ("answers", v.exchanges.answers.to_string()),
+                    ("messages", v.exchanges.messages.to_string()),
+                ],
+            ),
+        ],
+        signatures: vec![(
+            t(lang, "pdf-certificate-signature"),
+            tr(
+                lang,
+                "pdf-certificate-done",
+                &[(
+                    "day",
+                    crate::render::day_words(lang, crate::before::civil(now()).date()),
+                )],
+            ),
+        )],
+        footer: tr(
+            lang,
+            "chrono-footer",
+            &[(
+                "day",
+                crate::render::day_words(lang, crate::before::civil(now()).date()),
+            )],
+        ),
+    };
+    let pdf = tokio::task::spawn_blocking(move || hybride_docs::record_pdf(&doc))
+        .await
+        .map_err(|e| AppError::Internal(e.into()))?
+        .map_err(|e| {
+            tracing::warn!(cohort = id, error = %e, "certificate not typeset");
+            AppError::Refused("document")
+        })?;
+    let filename = format!(
+        "certificat-{}-{}-{user}.pdf",
+        t_.dispositif_id, t_.module_id
+    );
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/pdf".to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("inline; filename=\"{filename}\""),
+            ),
+        ],
+        pdf,
+    )
+        .into_response())
 }

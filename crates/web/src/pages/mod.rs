@@ -142,6 +142,10 @@ pub fn router() -> Router<AppState> {
         .route("/j/{token}", get(during::join))
         .route("/cohorts/{id}/attendance", get(attendance::overview))
         .route("/cohorts/{id}/validation", get(attendance::validation))
+        .route(
+            "/cohorts/{id}/certificates/{user}/certificat.pdf",
+            get(attendance::certificate_pdf),
+        )
         .route("/cohorts/{id}/documents/{doc}", get(attendance::document))
         .route(
             "/cohorts/{id}/activities/{aid}/attendance",
