@@ -475,6 +475,19 @@ async fn a_half_day_is_signed_by_code_and_by_qr_code_corrected_and_countersigned
     assert_eq!(in_person["budget"], "in_person");
     assert!(in_person["excused_minutes"].as_i64().unwrap() > 0);
 
+    // The same table as CSV, for a spreadsheet.
+    let r = trainer.get(&format!("{sheet_path}.csv?slot={key}")).await;
+    assert_eq!(r.status(), StatusCode::OK);
+    let csv = r.text().await.unwrap();
+    assert!(
+        csv.starts_with('\u{feff}'),
+        "a byte-order mark for spreadsheets"
+    );
+    let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').lines().collect();
+    assert_eq!(lines.len(), 4, "a header and one line per trainee: {csv}");
+    assert!(lines[0].starts_with("Stagiaire;Signature;Moyen;"));
+    assert!(csv.contains("code lu") && csv.contains("Convoquée à un jury d’examen"));
+
     // Each trainee's certificate (PDF): to the staff and to the trainee herself only.
     let cert = format!(
         "/cohorts/{}/certificates/{}/certificat.pdf",

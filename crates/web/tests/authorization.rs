@@ -247,6 +247,12 @@ fn expected() -> BTreeMap<(&'static str, &'static str), (u8, bool)> {
             false,
         ),
         (
+            "GET",
+            "/cohorts/{id}/activities/{aid}/attendance.csv",
+            COHORT_STAFF,
+            false,
+        ),
+        (
             "POST",
             "/cohorts/{id}/activities/{aid}/attendance/mark",
             COHORT_STAFF,

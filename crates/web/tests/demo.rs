@@ -52,6 +52,16 @@ async fn every_page_reachable_by_each_demo_account_renders() {
                 if !seen.insert(path.clone()) || seen.len() > 120 {
                     continue;
                 }
+                if path.split('?').next().unwrap_or("").ends_with(".csv") {
+                    // Exports: answered, as a spreadsheet file.
+                    let r = b.get(&path).await;
+                    assert_eq!(r.status(), StatusCode::OK, "{path}");
+                    assert!(r.headers()["content-type"]
+                        .to_str()
+                        .unwrap()
+                        .starts_with("text/csv"));
+                    continue;
+                }
                 if path.split('?').next().unwrap_or("").ends_with(".pdf") {
                     // Documents: typeset once per account is enough to know they render.
                     if lang == "fr" && !pdf_seen {

@@ -242,3 +242,4 @@ pdf-certificate-standing = Validation: { $standing }.
 pdf-certificate-signature = For the EAFC
 pdf-certificate-done = Done on { $day }
 pdf-certificate-link = Certificate of completion (PDF)
+csv-download = Export the table (CSV)

@@ -242,3 +242,4 @@ pdf-certificate-standing = Validation : { $standing }.
 pdf-certificate-signature = Pour l’EAFC
 pdf-certificate-done = Fait le { $day }
 pdf-certificate-link = Certificat de réalisation (PDF)
+csv-download = Exporter le tableau (CSV)

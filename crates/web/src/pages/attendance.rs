@@ -1204,133 +1204,7 @@ pub async fn sheet_pdf(
             .map(|x| x.to_string())
             .unwrap_or_default()
     };
-    let channel = |ch: Option<rules::Channel>| {
-        ch.map(|c| t(lang, &format!("channel-{}", c.as_str())))
-            .unwrap_or_default()
-    };
-    let (headers, widths, rows): (Vec<String>, Vec<u32>, Vec<Vec<String>>) =
-        match c.activity.modality {
-            Modality::Async => (
-                [
-                    "pdf-trainee",
-                    "pdf-state",
-                    "pdf-declared",
-                    "pdf-evidence",
-                    "pdf-credited",
-                ]
-                .iter()
-                .map(|k| t(lang, k))
-                .collect(),
-                vec![3, 2, 2, 4, 1],
-                sheet
-                    .rows
-                    .iter()
-                    .map(|r| {
-                        let done = r.completion.clone();
-                        vec![
-                            format!("{} {}", r.last_name, r.first_name),
-                            done.as_ref()
-                                .map(|x| t(lang, &format!("async-{}", key(&x.state))))
-                                .unwrap_or_default(),
-                            done.as_ref()
-                                .and_then(|x| x.declared_at)
-                                .map(|ts| format!("{} {}", crate::before::civil(ts).date(), hm(ts)))
-                                .unwrap_or_default(),
-                            done.as_ref()
-                                .and_then(|x| x.evidence.clone())
-                                .unwrap_or_default(),
-                            minutes(r.credited_minutes),
-                        ]
-                    })
-                    .collect(),
-            ),
-            Modality::InPerson => (
-                [
-                    "pdf-trainee",
-                    "pdf-signature",
-                    "pdf-channel",
-                    "pdf-times",
-                    "pdf-absence",
-                    "pdf-credited",
-                ]
-                .iter()
-                .map(|k| t(lang, k))
-                .collect(),
-                vec![3, 1, 2, 2, 3, 1],
-                sheet
-                    .rows
-                    .iter()
-                    .map(|r| {
-                        let p = r.presence.clone().unwrap_or_default();
-                        let mut times = Vec::new();
-                        if let Some(a) = p.arrived_at {
-                            times.push(tr(lang, "sheet-arrived", &[("time", hm(a))]));
-                        }
-                        if let Some(l) = p.left_at {
-                            times.push(tr(lang, "sheet-left", &[("time", hm(l))]));
-                        }
-                        vec![
-                            format!("{} {}", r.last_name, r.first_name),
-                            p.signed_at.map(hm).unwrap_or_default(),
-                            channel(p.channel),
-                            times.join(" "),
-                            p.absence
-                                .as_ref()
-                                .map(|a| {
-                                    format!(
-                                        "{} — {}",
-                                        if a.accepted {
-                                            t(lang, "sheet-absent-justified")
-                                        } else {
-                                            t(lang, "sheet-absent")
-                                        },
-                                        a.reason
-                                    )
-                                })
-                                .unwrap_or_default(),
-                            minutes(r.credited_minutes),
-                        ]
-                    })
-                    .collect(),
-            ),
-            _ => (
-                [
-                    "pdf-trainee",
-                    "pdf-connection",
-                    "pdf-confirmations",
-                    "pdf-counted",
-                    "pdf-credited",
-                ]
-                .iter()
-                .map(|k| t(lang, k))
-                .collect(),
-                vec![3, 2, 2, 1, 1],
-                sheet
-                    .rows
-                    .iter()
-                    .map(|r| {
-                        let p = r.presence.clone().unwrap_or_default();
-                        vec![
-                            format!("{} {}", r.last_name, r.first_name),
-                            match (p.connected_minutes, p.joined_at) {
-                                (Some(m), _) => {
-                                    tr(lang, "sheet-connected", &[("minutes", m.to_string())])
-                                }
-                                (None, Some(j)) => tr(lang, "sheet-joined", &[("time", hm(j))]),
-                                _ => String::new(),
-                            },
-                            p.confirmations.len().to_string(),
-                            if r.attended {
-                                t(lang, "yes")
-                            } else {
-                                t(lang, "no")
-                            },
-                            minutes(r.credited_minutes),
-                        ]
-                    })
-                    .collect(),
-            ),
-        };
+    let (headers, widths, rows) = sheet_table(lang, c.activity.modality, &sheet);
     let total_credited: i64 = sheet.rows.iter().map(|r| r.credited_minutes).sum();
     let notes = vec![
         match c.activity.modality {
@@ -1608,4 +1482,220 @@ pub async fn certificate_pdf(
         pdf,
     )
         .into_response())
+}
+
+/// The sheet as a table: headers, relative widths and one row per trainee, in `lang` (the PDF
+/// and the CSV export print the same).
+fn sheet_table(
+    lang: crate::i18n::Lang,
+    modality: Modality,
+    sheet: &att::Sheet,
+) -> (Vec<String>, Vec<u32>, Vec<Vec<String>>) {
+    use crate::i18n::{t, tr};
+    let hm = |ts: i64| {
+        crate::before::civil(ts)
+            .time()
+            .strftime("%H:%M")
+            .to_string()
+    };
+    let minutes = |m: i64| {
+        hybride_domain::Minutes::new(u32::try_from(m.max(0)).unwrap_or(0))
+            .map(|x| x.to_string())
+            .unwrap_or_default()
+    };
+    let channel = |ch: Option<rules::Channel>| {
+        ch.map(|c| t(lang, &format!("channel-{}", c.as_str())))
+            .unwrap_or_default()
+    };
+    let table: (Vec<String>, Vec<u32>, Vec<Vec<String>>) = match modality {
+        Modality::Async => (
+            [
+                "pdf-trainee",
+                "pdf-state",
+                "pdf-declared",
+                "pdf-evidence",
+                "pdf-credited",
+            ]
+            .iter()
+            .map(|k| t(lang, k))
+            .collect(),
+            vec![3, 2, 2, 4, 1],
+            sheet
+                .rows
+                .iter()
+                .map(|r| {
+                    let done = r.completion.clone();
+                    vec![
+                        format!("{} {}", r.last_name, r.first_name),
+                        done.as_ref()
+                            .map(|x| t(lang, &format!("async-{}", key(&x.state))))
+                            .unwrap_or_default(),
+                        done.as_ref()
+                            .and_then(|x| x.declared_at)
+                            .map(|ts| format!("{} {}", crate::before::civil(ts).date(), hm(ts)))
+                            .unwrap_or_default(),
+                        done.as_ref()
+                            .and_then(|x| x.evidence.clone())
+                            .unwrap_or_default(),
+                        minutes(r.credited_minutes),
+                    ]
+                })
+                .collect(),
+        ),
+        Modality::InPerson => (
+            [
+                "pdf-trainee",
+                "pdf-signature",
+                "pdf-channel",
+                "pdf-times",
+                "pdf-absence",
+                "pdf-credited",
+            ]
+            .iter()
+            .map(|k| t(lang, k))
+            .collect(),
+            vec![3, 1, 2, 2, 3, 1],
+            sheet
+                .rows
+                .iter()
+                .map(|r| {
+                    let p = r.presence.clone().unwrap_or_default();
+                    let mut times = Vec::new();
+                    if let Some(a) = p.arrived_at {
+                        times.push(tr(lang, "sheet-arrived", &[("time", hm(a))]));
+                    }
+                    if let Some(l) = p.left_at {
+                        times.push(tr(lang, "sheet-left", &[("time", hm(l))]));
+                    }
+                    vec![
+                        format!("{} {}", r.last_name, r.first_name),
+                        p.signed_at.map(hm).unwrap_or_default(),
+                        channel(p.channel),
+                        times.join(" "),
+                        p.absence
+                            .as_ref()
+                            .map(|a| {
+                                format!(
+                                    "{} — {}",
+                                    if a.accepted {
+                                        t(lang, "sheet-absent-justified")
+                                    } else {
+                                        t(lang, "sheet-absent")
+                                    },
+                                    a.reason
+                                )
+                            })
+                            .unwrap_or_default(),
+                        minutes(r.credited_minutes),
+                    ]
+                })
+                .collect(),
+        ),
+        _ => (
+            [
+                "pdf-trainee",
+                "pdf-connection",
+                "pdf-confirmations",
+                "pdf-counted",
+                "pdf-credited",
+            ]
+            .iter()
+            .map(|k| t(lang, k))
+            .collect(),
+            vec![3, 2, 2, 1, 1],
+            sheet
+                .rows
+                .iter()
+                .map(|r| {
+                    let p = r.presence.clone().unwrap_or_default();
+                    vec![
+                        format!("{} {}", r.last_name, r.first_name),
+                        match (p.connected_minutes, p.joined_at) {
+                            (Some(m), _) => {
+                                tr(lang, "sheet-connected", &[("minutes", m.to_string())])
+                            }
+                            (None, Some(j)) => tr(lang, "sheet-joined", &[("time", hm(j))]),
+                            _ => String::new(),
+                        },
+                        p.confirmations.len().to_string(),
+                        if r.attended {
+                            t(lang, "yes")
+                        } else {
+                            t(lang, "no")
+                        },
+                        minutes(r.credited_minutes),
+                    ]
+                })
+                .collect(),
+        ),
+    };
+    table
+}
+
+/// The sheet as CSV (UTF-8 with a byte-order mark and `;`, as French spreadsheets open it): the
+/// same table as the PDF.
+pub async fn sheet_csv(
+    State(state): State<AppState>,
+    who: Allowed<Staff>,
+    Path((id, aid)): Path<(i64, i64)>,
+    Query(q): Query<SlotQuery>,
+) -> Result<Response, AppError> {
+    let d = load(&state, &who, id, aid, &q.slot).await?;
+    let s = &state.store;
+    let c = &d.ctx;
+    let rules = att::rules_of(s, &c.training).await?;
+    let sheet = att::sheet(s, &c.cohort, &c.activity, &c.steps, d.slot, &rules).await?;
+    let (headers, _, rows) = sheet_table(who.ctx.lang, c.activity.modality, &sheet);
+    let mut w = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .from_writer(b"\xEF\xBB\xBF".to_vec());
+    let fail = |e: csv::Error| AppError::Internal(e.into());
+    w.write_record(&headers).map_err(fail)?;
+    for r in &rows {
+        // A cell a spreadsheet would run as a formula (text typed by a trainee) is kept as text.
+        let cells: Vec<String> = r.iter().map(|c| csv_cell(c)).collect();
+        w.write_record(&cells).map_err(fail)?;
+    }
+    let body = w
+        .into_inner()
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("{e}")))?;
+    let filename = format!(
+        "emargement-{}-{}-{}.csv",
+        c.training.dispositif_id,
+        aid,
+        d.slot
+            .map(|s| s.key())
+            .unwrap_or_else(|| "asynchrone".into())
+    );
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{filename}\""),
+            ),
+        ],
+        body,
+    )
+        .into_response())
+}
+
+/// A cell that a spreadsheet would run as a formula is kept as text (a leading apostrophe).
+fn csv_cell(c: &str) -> String {
+    if c.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{c}")
+    } else {
+        c.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn formulas_stay_text_in_csv() {
+        assert_eq!(super::csv_cell("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(super::csv_cell("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(super::csv_cell("Léa Fontaine"), "Léa Fontaine");
+        assert_eq!(super::csv_cell(""), "");
+    }
 }

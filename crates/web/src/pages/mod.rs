@@ -160,6 +160,10 @@ pub fn router() -> Router<AppState> {
             get(attendance::sheet_pdf),
         )
         .route(
+            "/cohorts/{id}/activities/{aid}/attendance.csv",
+            get(attendance::sheet_csv),
+        )
+        .route(
             "/cohorts/{id}/activities/{aid}/attendance/mark",
             post(attendance::mark),
         )
