@@ -284,31 +284,24 @@ async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
             if !file.is_file() {
                 anyhow::bail!("{} n’existe pas", file.display());
             }
-            let store = open(&cli.database_url).await?;
-            let accounts = hybride_store::people::count(
-                &store,
-                &hybride_store::people::UserFilter {
-                    limit: 1,
-                    ..Default::default()
-                },
-            )
-            .await?;
-            if accounts > 0 && !force {
-                anyhow::bail!(
+            let refuse_accounts = |accounts: i64| {
+                anyhow::anyhow!(
                     "la base contient déjà {accounts} comptes\u{a0}: ajoutez --force pour la remplacer par la sauvegarde"
-                );
-            }
-            let backend = store.backend();
-            store.close().await;
-            match backend {
-                hybride_store::Backend::Sqlite => {
-                    let target = hybride_store::sqlite_path(&cli.database_url)
-                        .context("the SQLite database's file")?;
+                )
+            };
+            match hybride_store::sqlite_path(&cli.database_url) {
+                Some(target) => {
+                    // The file is replaced whole: nothing may hold it open, this process included
+                    // (so no pool is opened on it before the copy).
                     if hybride_store::sqlite_in_use(&cli.database_url).await? {
                         anyhow::bail!(
                             "{} est ouverte par un autre processus\u{a0}: arrêtez le serveur avant de restaurer",
                             target.display()
                         );
+                    }
+                    let accounts = hybride_store::sqlite_accounts(&cli.database_url).await?;
+                    if accounts > 0 && !force {
+                        return Err(refuse_accounts(accounts));
                     }
                     for suffix in ["-wal", "-shm"] {
                         let _ = std::fs::remove_file(format!("{}{suffix}", target.display()));
@@ -316,7 +309,20 @@ async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
                     std::fs::copy(&file, &target)
                         .with_context(|| format!("copying to {}", target.display()))?;
                 }
-                hybride_store::Backend::Postgres => {
+                None => {
+                    let store = open(&cli.database_url).await?;
+                    let accounts = hybride_store::people::count(
+                        &store,
+                        &hybride_store::people::UserFilter {
+                            limit: 1,
+                            ..Default::default()
+                        },
+                    )
+                    .await?;
+                    store.close().await;
+                    if accounts > 0 && !force {
+                        return Err(refuse_accounts(accounts));
+                    }
                     let status = std::process::Command::new("pg_restore")
                         .args([
                             "--clean",

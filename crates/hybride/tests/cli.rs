@@ -361,9 +361,9 @@ async fn backup_while_serving_and_restore_round_trip() {
         .unwrap();
     assert!(!again.status.success());
 
-    // Restored into another database: the same rows, and the record intact.
-    // Into a database nothing else uses (a restore refuses an SQLite file held open elsewhere):
-    // on SQLite a new file, on PostgreSQL a new database.
+    // Restored into another database: the same rows, and the record intact. On SQLite a new
+    // file, on PostgreSQL a new database; nothing of this test holds the target open until the
+    // end (a restore refuses an SQLite file held open elsewhere).
     let pg_target = if source.url.starts_with("sqlite:") {
         None
     } else {
@@ -377,11 +377,15 @@ async fn backup_while_serving_and_restore_round_trip() {
         Some(t) => t.url.clone(),
         None => format!("sqlite:{}", sqlite_target.display()),
     };
-    let out = hybride(&target_url)
-        .arg("restore")
-        .arg(&file)
-        .output()
-        .unwrap();
+    let restore = |force: bool| {
+        let mut c = hybride(&target_url);
+        c.arg("restore");
+        if force {
+            c.arg("--force");
+        }
+        c.arg(&file).output().unwrap()
+    };
+    let out = restore(false);
     assert!(
         out.status.success(),
         "{}{}",
@@ -389,6 +393,47 @@ async fn backup_while_serving_and_restore_round_trip() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(String::from_utf8_lossy(&out.stdout).contains("Base restaurée"));
+    // A database with accounts is not overwritten without --force.
+    let out = restore(false);
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("--force"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = restore(true);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // Not under a running server.
+    if pg_target.is_none() {
+        let port = free_port();
+        let running = Server(
+            hybride(&target_url)
+                .args(["serve", "--addr", &format!("127.0.0.1:{port}")])
+                .arg("--mail-dir")
+                .arg(std::env::temp_dir().join(format!("hybride-restored-mail-{port}")))
+                .stdout(Stdio::null())
+                .spawn()
+                .unwrap(),
+        );
+        let started = Instant::now();
+        while reqwest::get(format!("http://127.0.0.1:{port}/readyz"))
+            .await
+            .map_or(true, |r| r.status() != 200)
+        {
+            assert!(started.elapsed() < Duration::from_secs(60), "not ready");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let out = restore(true);
+        assert!(!out.status.success());
+        assert!(String::from_utf8_lossy(&out.stderr).contains("arrêtez le serveur"));
+        drop(running);
+    }
+    let out = hybride(&target_url).arg("verify").output().unwrap();
+    assert!(out.status.success());
     let restored = hybride_store::Store::open(&target_url).await.unwrap();
     let counts = restored.counts().await.unwrap();
     let users = counts.iter().find(|(t, _)| t == "users").unwrap().1;
@@ -412,55 +457,7 @@ async fn backup_while_serving_and_restore_round_trip() {
         let b = counts.iter().find(|(t, _)| t == table).unwrap().1;
         assert_eq!(a, b, "{table}");
     }
-    let out = hybride(&target_url).arg("verify").output().unwrap();
-    assert!(out.status.success());
-    // A database with accounts is not overwritten without --force.
-    let out = hybride(&target_url)
-        .arg("restore")
-        .arg(&file)
-        .output()
-        .unwrap();
-    assert!(!out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("--force"));
     restored.close().await;
-    let out = hybride(&target_url)
-        .args(["restore", "--force"])
-        .arg(&file)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    // Not under a running server.
-    if pg_target.is_none() {
-        let port = free_port();
-        let _running = Server(
-            hybride(&target_url)
-                .args(["serve", "--addr", &format!("127.0.0.1:{port}")])
-                .arg("--mail-dir")
-                .arg(std::env::temp_dir().join(format!("hybride-restored-mail-{port}")))
-                .stdout(Stdio::null())
-                .spawn()
-                .unwrap(),
-        );
-        let started = Instant::now();
-        while reqwest::get(format!("http://127.0.0.1:{port}/readyz"))
-            .await
-            .map_or(true, |r| r.status() != 200)
-        {
-            assert!(started.elapsed() < Duration::from_secs(60), "not ready");
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
-        let out = hybride(&target_url)
-            .args(["restore", "--force"])
-            .arg(&file)
-            .output()
-            .unwrap();
-        assert!(!out.status.success());
-        assert!(String::from_utf8_lossy(&out.stderr).contains("arrêtez le serveur"));
-    }
     let _ = std::fs::remove_file(&file);
     for suffix in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", sqlite_target.display()));

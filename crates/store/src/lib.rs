@@ -206,6 +206,28 @@ pub async fn sqlite_in_use(url: &str) -> StoreResult<bool> {
     Ok(!matches!(mode, Ok((m,)) if m.eq_ignore_ascii_case("delete")))
 }
 
+/// How many accounts an SQLite file holds (none when it does not exist or holds no accounts
+/// table), read through one connection closed before answering: a restore then replaces the file
+/// with no handle of its own left on it.
+pub async fn sqlite_accounts(url: &str) -> StoreResult<i64> {
+    use sqlx::{ConnectOptions, Connection};
+    let Some(path) = sqlite_path(url) else {
+        return Ok(0);
+    };
+    if !path.exists() {
+        return Ok(0);
+    }
+    let opts = sqlx::sqlite::SqliteConnectOptions::new()
+        .filename(&path)
+        .busy_timeout(Duration::from_millis(300));
+    let mut conn = opts.connect().await?;
+    let n: Result<(i64,), _> = sqlx::query_as("SELECT COUNT(*) FROM users")
+        .fetch_one(&mut conn)
+        .await;
+    let _ = conn.close().await;
+    Ok(n.map(|(n,)| n).unwrap_or(0))
+}
+
 /// The file of an SQLite URL (`sqlite:PATH`, `sqlite://PATH?mode=…`); none for another database.
 pub fn sqlite_path(url: &str) -> Option<std::path::PathBuf> {
     let rest = url.strip_prefix("sqlite:")?.trim_start_matches("//");
