@@ -5,28 +5,9 @@ use hybride_store::testing::TestDatabase;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-fn hybride(url: &str) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_hybride"));
-    c.arg("--database-url").arg(url).env("HYBRIDE_LOG", "warn");
-    c
-}
+mod common;
 
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
-struct Server(std::process::Child);
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
+use common::*;
 
 fn csrf_in(html: &str) -> String {
     let at = html
@@ -315,23 +296,12 @@ async fn backup_while_serving_and_restore_round_trip() {
     );
     // Online: the server runs (and its workers write) while the copy is taken.
     let port = free_port();
-    let _server = Server(
-        hybride(&source.url)
-            .args(["serve", "--addr", &format!("127.0.0.1:{port}")])
-            .arg("--mail-dir")
-            .arg(std::env::temp_dir().join(format!("hybride-backup-mail-{port}")))
-            .stdout(Stdio::null())
-            .spawn()
-            .unwrap(),
-    );
-    let started = Instant::now();
-    while reqwest::get(format!("http://127.0.0.1:{port}/readyz"))
-        .await
-        .map_or(true, |r| r.status() != 200)
-    {
-        assert!(started.elapsed() < Duration::from_secs(60), "not ready");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    let _server = serve(
+        &source.url,
+        port,
+        &std::env::temp_dir().join(format!("hybride-backup-mail-{port}")),
+    )
+    .await;
     let file = std::env::temp_dir().join(format!(
         "hybride-backup-{}-{port}.{}",
         std::process::id(),
@@ -410,23 +380,12 @@ async fn backup_while_serving_and_restore_round_trip() {
     // Not under a running server.
     if pg_target.is_none() {
         let port = free_port();
-        let running = Server(
-            hybride(&target_url)
-                .args(["serve", "--addr", &format!("127.0.0.1:{port}")])
-                .arg("--mail-dir")
-                .arg(std::env::temp_dir().join(format!("hybride-restored-mail-{port}")))
-                .stdout(Stdio::null())
-                .spawn()
-                .unwrap(),
-        );
-        let started = Instant::now();
-        while reqwest::get(format!("http://127.0.0.1:{port}/readyz"))
-            .await
-            .map_or(true, |r| r.status() != 200)
-        {
-            assert!(started.elapsed() < Duration::from_secs(60), "not ready");
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
+        let running = serve(
+            &target_url,
+            port,
+            &std::env::temp_dir().join(format!("hybride-restored-mail-{port}")),
+        )
+        .await;
         let out = restore(true);
         assert!(!out.status.success());
         assert!(String::from_utf8_lossy(&out.stderr).contains("arrêtez le serveur"));

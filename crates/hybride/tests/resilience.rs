@@ -9,23 +9,12 @@ use hybride_store::cohorts::{self, NewActivity, NewCohort};
 use hybride_store::testing::TestDatabase;
 use hybride_store::trainings::{self, NewStep, NewTraining};
 use hybride_store::{people, plans, security, Store};
-use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-fn hybride(url: &str) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_hybride"));
-    c.arg("--database-url").arg(url).env("HYBRIDE_LOG", "warn");
-    c
-}
+mod common;
 
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
+use common::*;
 
 fn person(email: &str, role: Role) -> NewAccount {
     NewAccount {
@@ -157,40 +146,13 @@ async fn cohort_signing_now(
     (a, secret, tokens)
 }
 
-struct Server(Child);
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
 async fn start(url: &str, port: u16) -> Server {
-    let server = Server(
-        hybride(url)
-            .args(["serve", "--addr", &format!("127.0.0.1:{port}")])
-            .arg("--mail-dir")
-            .arg(std::env::temp_dir().join(format!("hybride-crash-mail-{port}")))
-            .stdout(Stdio::null())
-            .spawn()
-            .unwrap(),
-    );
-    let client = reqwest::Client::new();
-    let started = Instant::now();
-    loop {
-        if let Ok(r) = client
-            .get(format!("http://127.0.0.1:{port}/readyz"))
-            .send()
-            .await
-        {
-            if r.status() == 200 {
-                return server;
-            }
-        }
-        assert!(started.elapsed() < Duration::from_secs(60), "not ready");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    serve(
+        url,
+        port,
+        &std::env::temp_dir().join(format!("hybride-crash-mail-{port}")),
+    )
+    .await
 }
 
 #[tokio::test]
@@ -375,26 +337,11 @@ async fn two_instances_share_sessions_and_send_each_mail_once() {
     for _ in 0..2 {
         let port = free_port();
         let dir = std::env::temp_dir().join(format!("hybride-two-{}-{port}", std::process::id()));
-        let server = Server(
-            hybride(&db.url)
-                .args(["serve", "--addr", &format!("127.0.0.1:{port}")])
-                .arg("--mail-dir")
-                .arg(&dir)
-                .stdout(Stdio::null())
-                .spawn()
-                .unwrap(),
-        );
+        let server = spawn_server(&db.url, port, &dir);
         instances.push((server, port, dir));
     }
     for (_, port, _) in &instances {
-        let started = Instant::now();
-        while reqwest::get(format!("http://127.0.0.1:{port}/readyz"))
-            .await
-            .map_or(true, |r| r.status() != 200)
-        {
-            assert!(started.elapsed() < Duration::from_secs(60), "not ready");
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
+        wait_ready(*port).await;
     }
     let (a, b) = (
         format!("http://127.0.0.1:{}", instances[0].1),

@@ -299,6 +299,15 @@ pub async fn countersigns_of(store: &Store, trainer_id: i64) -> StoreResult<Vec<
 
 /// The secret behind an activity's rotating codes, created on first use.
 pub async fn signing_secret(store: &Store, activity_id: i64) -> StoreResult<String> {
+    // Read on every refresh of the trainer's screen and every code typed: a write only once.
+    let known: Option<(String,)> =
+        sqlx::query_as("SELECT secret FROM attendance_keys WHERE activity_id = $1")
+            .bind(activity_id)
+            .fetch_optional(store.pool())
+            .await?;
+    if let Some((secret,)) = known {
+        return Ok(secret);
+    }
     sqlx::query(
         "INSERT INTO attendance_keys (activity_id, secret) VALUES ($1, $2) \
          ON CONFLICT (activity_id) DO NOTHING",

@@ -196,19 +196,29 @@ pub fn sniff(bytes: &[u8]) -> Option<&'static str> {
     }
 }
 
-/// Keeps an uploaded justification or evidence for a trainee of a cohort.
+/// Whether an upload is a justification or evidence Hybride keeps: its type, by its bytes.
+pub fn check_document(
+    upload: &crate::csrf::Upload,
+) -> Result<&'static str, hybride_domain::Invalid> {
+    sniff(&upload.bytes).ok_or(hybride_domain::Invalid::new("error-file-type"))
+}
+
+/// Keeps an uploaded justification or evidence for a trainee of a cohort; a file that
+/// [`check_document`] refuses is refused on its field.
 pub async fn keep_document(
     store: &Store,
     cohort_id: i64,
     user_id: i64,
     upload: &crate::csrf::Upload,
-) -> Result<Result<record::DocumentRef, hybride_domain::Invalid>, AppError> {
-    let Some(kind) = sniff(&upload.bytes) else {
-        return Ok(Err(hybride_domain::Invalid::new("error-file-type")));
-    };
+) -> Result<record::DocumentRef, AppError> {
+    let kind = check_document(upload).map_err(|invalid| {
+        let mut e = hybride_domain::FieldErrors::new();
+        e.add("document", invalid);
+        AppError::Invalid(e)
+    })?;
     let d =
         record::add_document(store, cohort_id, user_id, &upload.name, kind, &upload.bytes).await?;
-    Ok(Ok(d.reference()))
+    Ok(d.reference())
 }
 
 /// A trainee opened their way into a virtual activity: recorded once per half-day.
@@ -314,7 +324,8 @@ pub struct Sheet {
     pub fingerprint: String,
 }
 
-fn marks_for<'a>(
+/// One subject's marks among an activity's events: of one half-day, or (`None`) of all.
+pub fn marks_for<'a>(
     events: &'a [Event],
     subject: i64,
     slot: Option<&'a str>,
@@ -720,11 +731,7 @@ pub async fn correct(
 ) -> Result<Result<Event, Refusal>, AppError> {
     let key = slot.key();
     let events = record::of_activity(s, a.id).await?;
-    let marks: Vec<_> = events
-        .iter()
-        .filter(|e| e.subject_id == user && e.slot.as_deref() == Some(&key))
-        .map(|e| e.mark())
-        .collect();
+    let marks: Vec<_> = marks_for(&events, user, Some(&key)).collect();
     let p = rules::presence(&marks);
     let at = now();
     let moment = || -> Result<i64, &'static str> {
@@ -851,11 +858,7 @@ pub async fn signable(s: &Store, user_id: i64) -> Result<Vec<Signable>, AppError
         let events = record::of_activity(s, a.id).await?;
         for slot in open {
             let key = slot.key();
-            let marks: Vec<_> = events
-                .iter()
-                .filter(|e| e.subject_id == user_id && e.slot.as_deref() == Some(&key))
-                .map(|e| e.mark())
-                .collect();
+            let marks: Vec<_> = marks_for(&events, user_id, Some(&key)).collect();
             out.push(Signable {
                 signed_at: rules::presence(&marks).signed_at,
                 activity: a.clone(),

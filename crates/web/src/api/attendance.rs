@@ -396,11 +396,7 @@ pub async fn bbb_analytics(
         let minutes = minutes_per_slot(at, finish, &slots);
         for (slot, m) in slots.iter().zip(minutes) {
             let key = slot.key();
-            let marks: Vec<_> = events
-                .iter()
-                .filter(|e| e.subject_id == user && e.slot.as_deref() == Some(&key))
-                .map(Event::mark)
-                .collect();
+            let marks: Vec<_> = att::marks_for(&events, user, Some(&key)).collect();
             let before = rules::presence(&marks).connected_minutes;
             if before == Some(m) || (before.is_none() && m == 0) {
                 continue;

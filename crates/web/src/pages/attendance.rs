@@ -422,12 +422,8 @@ pub async fn decide(
     if !cohorts::is_enrolled(s, id, user).await? {
         return Err(AppError::NotFound);
     }
-    let marks: Vec<_> = record::of_activity(s, aid)
-        .await?
-        .iter()
-        .filter(|e| e.subject_id == user)
-        .map(|e| e.mark())
-        .collect();
+    let events = record::of_activity(s, aid).await?;
+    let marks: Vec<_> = att::marks_for(&events, user, None).collect();
     let current = rules::completion(&marks);
     if current.state == AsyncState::NotDeclared {
         return Ok(
@@ -471,6 +467,32 @@ pub async fn decide(
     Ok(done(&format!("{url}#h-sheet"), "decided"))
 }
 
+/// The sheet again, with every refused line of an import and why (422).
+async fn refused_import(
+    state: &AppState,
+    who: &Allowed<Staff>,
+    d: &SheetData,
+    errors: &[(u64, Invalid)],
+) -> Result<Response, AppError> {
+    let lang = who.ctx.lang;
+    let messages: Vec<String> = errors
+        .iter()
+        .map(|(line, e)| {
+            crate::i18n::tr(
+                lang,
+                "import-line-error",
+                &[
+                    ("line", line.to_string()),
+                    ("message", crate::i18n::invalid(lang, e)),
+                ],
+            )
+        })
+        .collect();
+    let data = sheet_context(state, who, d).await?;
+    let data = context! { import_errors => messages, ..data };
+    page(state, &who.ctx, "attendance_sheet.html", data, true)
+}
+
 /// Imports an LMS completion export (M@gistère / Moodle, CSV): each trainee marked complete
 /// is declared done by import, for the trainer to validate. All or nothing, with line numbers.
 pub async fn import_completions(
@@ -498,24 +520,7 @@ pub async fn import_completions(
         .collect();
     let lines = match hybride_domain::attendance_import::completions(&bytes, &c.activity.title) {
         Ok(l) => l,
-        Err(errors) => {
-            let mut data = sheet_context(&state, &who, &d).await?;
-            let messages: Vec<String> = errors
-                .iter()
-                .map(|(line, e)| {
-                    crate::i18n::tr(
-                        who.ctx.lang,
-                        "import-line-error",
-                        &[
-                            ("line", line.to_string()),
-                            ("message", crate::i18n::invalid(who.ctx.lang, e)),
-                        ],
-                    )
-                })
-                .collect();
-            data = context! { import_errors => messages, ..data };
-            return page(&state, &who.ctx, "attendance_sheet.html", data, true);
-        }
+        Err(errors) => return refused_import(&state, &who, &d, &errors).await,
     };
     // Every completed line must name a trainee of the cohort; otherwise nothing is imported.
     let mut unknown = Vec::new();
@@ -530,33 +535,14 @@ pub async fn import_completions(
         }
     }
     if !unknown.is_empty() {
-        let mut data = sheet_context(&state, &who, &d).await?;
-        let messages: Vec<String> = unknown
-            .iter()
-            .map(|(line, e)| {
-                crate::i18n::tr(
-                    who.ctx.lang,
-                    "import-line-error",
-                    &[
-                        ("line", line.to_string()),
-                        ("message", crate::i18n::invalid(who.ctx.lang, e)),
-                    ],
-                )
-            })
-            .collect();
-        data = context! { import_errors => messages, ..data };
-        return page(&state, &who.ctx, "attendance_sheet.html", data, true);
+        return refused_import(&state, &who, &d, &unknown).await;
     }
     if todo.is_empty() {
         return Ok(Redirect::to(&format!("{url}?error=import-empty#h-sheet")).into_response());
     }
     let events = record::of_activity(s, aid).await?;
     for (user, l) in todo {
-        let marks: Vec<_> = events
-            .iter()
-            .filter(|e| e.subject_id == user)
-            .map(|e| e.mark())
-            .collect();
+        let marks: Vec<_> = att::marks_for(&events, user, None).collect();
         if rules::completion(&marks).state != AsyncState::NotDeclared {
             continue; // already declared: the trainee's own declaration stands
         }
@@ -826,18 +812,15 @@ pub async fn absence(
     if r.is_none() {
         e.add("reason", Invalid::new("error-required"));
     }
-    let document = match &upload {
-        Some(u) => match att::keep_document(&state.store, id, who.user.id, u).await? {
-            Ok(d) => Some(d),
-            Err(invalid) => {
-                e.add("document", invalid);
-                None
-            }
-        },
-        None => None,
-    };
+    if let Some(Err(invalid)) = upload.as_ref().map(att::check_document) {
+        e.add("document", invalid);
+    }
     let Some(r) = r.filter(|_| e.is_empty()) else {
         return my_activity_page(&state, &who, &ctx, DeclarationForm::default(), &e, None).await;
+    };
+    let document = match &upload {
+        Some(u) => Some(att::keep_document(&state.store, id, who.user.id, u).await?),
+        None => None,
     };
     att::mark(
         &state.store,
@@ -880,12 +863,8 @@ async fn my_activity_page(
 ) -> Result<Response, AppError> {
     let s = &state.store;
     let a = &ctx.activity;
-    let marks: Vec<_> = record::of_activity(s, a.id)
-        .await?
-        .iter()
-        .filter(|e| e.subject_id == who.user.id)
-        .map(|e| e.mark())
-        .collect();
+    let events = record::of_activity(s, a.id).await?;
+    let marks: Vec<_> = att::marks_for(&events, who.user.id, None).collect();
     let slots: Vec<minijinja::Value> = att::slots(a, &ctx.steps)
         .iter()
         .map(|sl| {
@@ -1007,26 +986,19 @@ pub async fn declare(
     if ctx.activity.starts_at > now() {
         return Err(AppError::Refused("not_open_yet"));
     }
-    let document = match &upload {
-        Some(u) => Some(att::keep_document(&state.store, id, who.user.id, u).await?),
-        None => None,
-    };
-    let parsed = match (parse_declaration(&f, upload.is_some()), &document) {
-        (Ok(v), Some(Err(invalid))) => {
-            let mut e = FieldErrors::new();
-            e.add("document", invalid.clone());
-            let _ = v;
-            Err(e)
-        }
-        (Err(mut e), Some(Err(invalid))) => {
-            e.add("document", invalid.clone());
-            Err(e)
-        }
-        (other, _) => other,
-    };
-    let document = document.and_then(Result::ok);
+    let mut parsed = parse_declaration(&f, upload.is_some());
+    if let Some(Err(invalid)) = upload.as_ref().map(att::check_document) {
+        let mut e = parsed.err().unwrap_or_default();
+        e.add("document", invalid);
+        parsed = Err(e);
+    }
     match parsed {
         Ok((evidence, minutes)) => {
+            // Kept only once everything else is accepted: no file without its mark.
+            let document = match &upload {
+                Some(u) => Some(att::keep_document(&state.store, id, who.user.id, u).await?),
+                None => None,
+            };
             att::mark(
                 &state.store,
                 &ctx.activity,
@@ -1134,18 +1106,12 @@ pub async fn sheet_pdf(
     let lang = who.ctx.lang;
     let rules = att::rules_of(s, &c.training).await?;
     let sheet = att::sheet(s, &c.cohort, &c.activity, &c.steps, d.slot, &rules).await?;
-    let plan = hybride_hybride_plan(s, c.training.plan_id).await?;
+    let plan = plan_label(s, c.training.plan_id).await?;
     let trainers: Vec<String> = cohorts::trainers(s, id)
         .await?
         .iter()
         .map(|u| u.display_name())
         .collect();
-    let hm = |ts: i64| {
-        crate::before::civil(ts)
-            .time()
-            .strftime("%H:%M")
-            .to_string()
-    };
     let mut facts = vec![
         (
             t(lang, "pdf-session"),
@@ -1199,11 +1165,6 @@ pub async fn sheet_pdf(
         facts.push((t(lang, "pdf-place"), place.to_owned()));
     }
     facts.push((t(lang, "pdf-trainers"), trainers.join(", ")));
-    let minutes = |m: i64| {
-        hybride_domain::Minutes::new(u32::try_from(m.max(0)).unwrap_or(0))
-            .map(|x| x.to_string())
-            .unwrap_or_default()
-    };
     let (headers, widths, rows) = sheet_table(lang, c.activity.modality, &sheet);
     let total_credited: i64 = sheet.rows.iter().map(|r| r.credited_minutes).sum();
     let notes = vec![
@@ -1229,7 +1190,7 @@ pub async fn sheet_pdf(
         tr(
             lang,
             "pdf-total-credited",
-            &[("time", minutes(total_credited))],
+            &[("time", crate::render::duration(total_credited))],
         ),
         tr(
             lang,
@@ -1277,44 +1238,25 @@ pub async fn sheet_pdf(
         empty: t(lang, "trainees-none"),
         notes,
         signatures,
-        footer: tr(
-            lang,
-            "chrono-footer",
-            &[(
-                "day",
-                crate::render::day_words(lang, crate::before::civil(now()).date()),
-            )],
-        ),
+        footer: tr(lang, "chrono-footer", &[("day", today_words(lang))]),
     };
-    let pdf = tokio::task::spawn_blocking(move || hybride_docs::record_pdf(&doc))
-        .await
-        .map_err(|e| AppError::Internal(e.into()))?
-        .map_err(|e| {
-            tracing::warn!(activity = aid, error = %e, "attendance sheet not typeset");
-            AppError::Refused("document")
-        })?;
-    let filename = format!(
-        "emargement-{}-{}-{}.pdf",
-        c.training.dispositif_id,
-        aid,
-        d.slot
-            .map(|s| s.key())
-            .unwrap_or_else(|| "asynchrone".into())
-    );
-    Ok((
-        [
-            (header::CONTENT_TYPE, "application/pdf".to_owned()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("inline; filename=\"{filename}\""),
-            ),
-        ],
-        pdf,
+    super::pdf_response(
+        move || hybride_docs::record_pdf(&doc),
+        format!(
+            "emargement-{}-{}-{}.pdf",
+            c.training.dispositif_id,
+            aid,
+            d.slot
+                .map(|s| s.key())
+                .unwrap_or_else(|| "asynchrone".into())
+        ),
+        format!("attendance sheet of activity {aid}"),
     )
-        .into_response())
+    .await
 }
 
-async fn hybride_hybride_plan(s: &hybride_store::Store, plan_id: i64) -> Result<String, AppError> {
+/// « PAF 2026-2027 »: the plan as documents name it.
+async fn plan_label(s: &hybride_store::Store, plan_id: i64) -> Result<String, AppError> {
     let p = hybride_store::plans::get(s, plan_id).await?;
     Ok(format!("{} {}", p.title, p.school_year))
 }
@@ -1347,12 +1289,7 @@ pub async fn certificate_pdf(
     let trainee = people::get(s, user).await?;
     let t_ = trainings::get(s, c.training_id).await?;
     let lang = who.ctx.lang;
-    let plan = hybride_hybride_plan(s, t_.plan_id).await?;
-    let minutes = |m: i64| {
-        hybride_domain::Minutes::new(u32::try_from(m.max(0)).unwrap_or(0))
-            .map(|x| x.to_string())
-            .unwrap_or_default()
-    };
+    let plan = plan_label(s, t_.plan_id).await?;
     let day = |d: &str| {
         d.parse::<jiff::civil::Date>()
             .map(|d| crate::render::day_words(lang, d))
@@ -1392,9 +1329,9 @@ pub async fn certificate_pdf(
         .map(|b| {
             vec![
                 t(lang, &format!("budget-{}", key(&b.budget))),
-                minutes(b.planned_minutes),
-                minutes(b.achieved_minutes),
-                minutes(b.required_minutes),
+                crate::render::duration(b.planned_minutes),
+                crate::render::duration(b.achieved_minutes),
+                crate::render::duration(b.required_minutes),
                 t(lang, &format!("standing-{}", key(&b.standing))),
             ]
         })
@@ -1442,46 +1379,19 @@ pub async fn certificate_pdf(
         ],
         signatures: vec![(
             t(lang, "pdf-certificate-signature"),
-            tr(
-                lang,
-                "pdf-certificate-done",
-                &[(
-                    "day",
-                    crate::render::day_words(lang, crate::before::civil(now()).date()),
-                )],
-            ),
+            tr(lang, "pdf-certificate-done", &[("day", today_words(lang))]),
         )],
-        footer: tr(
-            lang,
-            "chrono-footer",
-            &[(
-                "day",
-                crate::render::day_words(lang, crate::before::civil(now()).date()),
-            )],
-        ),
+        footer: tr(lang, "chrono-footer", &[("day", today_words(lang))]),
     };
-    let pdf = tokio::task::spawn_blocking(move || hybride_docs::record_pdf(&doc))
-        .await
-        .map_err(|e| AppError::Internal(e.into()))?
-        .map_err(|e| {
-            tracing::warn!(cohort = id, error = %e, "certificate not typeset");
-            AppError::Refused("document")
-        })?;
-    let filename = format!(
-        "certificat-{}-{}-{user}.pdf",
-        t_.dispositif_id, t_.module_id
-    );
-    Ok((
-        [
-            (header::CONTENT_TYPE, "application/pdf".to_owned()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("inline; filename=\"{filename}\""),
-            ),
-        ],
-        pdf,
+    super::pdf_response(
+        move || hybride_docs::record_pdf(&doc),
+        format!(
+            "certificat-{}-{}-{user}.pdf",
+            t_.dispositif_id, t_.module_id
+        ),
+        format!("certificate of trainee {user} in cohort {id}"),
     )
-        .into_response())
+    .await
 }
 
 /// The sheet as a table: headers, relative widths and one row per trainee, in `lang` (the PDF
@@ -1492,17 +1402,6 @@ fn sheet_table(
     sheet: &att::Sheet,
 ) -> (Vec<String>, Vec<u32>, Vec<Vec<String>>) {
     use crate::i18n::{t, tr};
-    let hm = |ts: i64| {
-        crate::before::civil(ts)
-            .time()
-            .strftime("%H:%M")
-            .to_string()
-    };
-    let minutes = |m: i64| {
-        hybride_domain::Minutes::new(u32::try_from(m.max(0)).unwrap_or(0))
-            .map(|x| x.to_string())
-            .unwrap_or_default()
-    };
     let channel = |ch: Option<rules::Channel>| {
         ch.map(|c| t(lang, &format!("channel-{}", c.as_str())))
             .unwrap_or_default()
@@ -1537,7 +1436,7 @@ fn sheet_table(
                         done.as_ref()
                             .and_then(|x| x.evidence.clone())
                             .unwrap_or_default(),
-                        minutes(r.credited_minutes),
+                        crate::render::duration(r.credited_minutes),
                     ]
                 })
                 .collect(),
@@ -1586,7 +1485,7 @@ fn sheet_table(
                                 )
                             })
                             .unwrap_or_default(),
-                        minutes(r.credited_minutes),
+                        crate::render::duration(r.credited_minutes),
                     ]
                 })
                 .collect(),
@@ -1623,7 +1522,7 @@ fn sheet_table(
                         } else {
                             t(lang, "no")
                         },
-                        minutes(r.credited_minutes),
+                        crate::render::duration(r.credited_minutes),
                     ]
                 })
                 .collect(),
@@ -1687,6 +1586,19 @@ fn csv_cell(c: &str) -> String {
     } else {
         c.to_owned()
     }
+}
+
+/// A time of day as documents print it: `14:05`.
+fn hm(ts: i64) -> String {
+    crate::before::civil(ts)
+        .time()
+        .strftime("%H:%M")
+        .to_string()
+}
+
+/// Today, in words, for a document's footer and signature block.
+fn today_words(lang: crate::i18n::Lang) -> String {
+    crate::render::day_words(lang, crate::before::civil(now()).date())
 }
 
 #[cfg(test)]

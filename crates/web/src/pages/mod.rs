@@ -247,6 +247,37 @@ fn page(
     })
 }
 
+/// A PDF typeset off the threads that serve requests (typesetting is CPU work), answered
+/// inline as `filename`. Typst refuses some inputs (a character no bundled font has…): that is
+/// the user's text, not a failure of the service, so it is a refusal, logged with `what`.
+async fn pdf_response(
+    typeset: impl FnOnce() -> Result<Vec<u8>, hybride_docs::DocError> + Send + 'static,
+    filename: String,
+    what: String,
+) -> Result<Response, AppError> {
+    let pdf = tokio::task::spawn_blocking(typeset)
+        .await
+        .map_err(|e| AppError::Internal(e.into()))?
+        .map_err(|e| {
+            tracing::warn!(document = %what, error = %e, "document not typeset");
+            AppError::Refused("document")
+        })?;
+    Ok((
+        [
+            (
+                axum::http::header::CONTENT_TYPE,
+                "application/pdf".to_owned(),
+            ),
+            (
+                axum::http::header::CONTENT_DISPOSITION,
+                format!("inline; filename=\"{filename}\""),
+            ),
+        ],
+        pdf,
+    )
+        .into_response())
+}
+
 /// After a successful form, go back to a page with a confirmation message (`?ok=KEY`).
 fn done(to: &str, ok: &str) -> Response {
     // The query goes before any fragment (`/cohorts/3?ok=…#h-during`), or the server never sees it.

@@ -336,7 +336,6 @@ pub async fn chronogramme(
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
     use crate::i18n::{t, tr};
-    use axum::response::IntoResponse;
     use hybride_docs::{ChronoHeaders, ChronoStep, Chronogramme};
     let tr_ = visible(&state, &who, id).await?;
     let steps = trainings::steps(&state.store, id).await?;
@@ -414,29 +413,10 @@ pub async fn chronogramme(
             &[("day", crate::render::day_words(lang, today))],
         ),
     };
-    // Typesetting is CPU work: keep it off the threads that serve requests.
-    let pdf = tokio::task::spawn_blocking(move || hybride_docs::chronogramme_pdf(&doc))
-        .await
-        .map_err(|e| AppError::Internal(e.into()))?
-        .map_err(|e| {
-            // Typesetting refuses some inputs (a character no bundled font has…): the user's
-            // text, not a failure of the service.
-            tracing::warn!(training = id, error = %e, "chronogramme not typeset");
-            AppError::Refused("document")
-        })?;
-    let filename = format!("chronogramme-{}-{}.pdf", tr_.dispositif_id, tr_.module_id);
-    Ok((
-        [
-            (
-                axum::http::header::CONTENT_TYPE,
-                "application/pdf".to_owned(),
-            ),
-            (
-                axum::http::header::CONTENT_DISPOSITION,
-                format!("inline; filename=\"{filename}\""),
-            ),
-        ],
-        pdf,
+    super::pdf_response(
+        move || hybride_docs::chronogramme_pdf(&doc),
+        format!("chronogramme-{}-{}.pdf", tr_.dispositif_id, tr_.module_id),
+        format!("chronogramme of training {id}"),
     )
-        .into_response())
+    .await
 }
