@@ -450,6 +450,107 @@ pub fn social_activity(f: &SocialFacts) -> Item {
     item(status, evidence)
 }
 
+/// What the end of a cohort leaves available.
+#[derive(Debug, Clone, Default)]
+pub struct ContentsFacts {
+    /// The cohort's last day is past.
+    pub ended: bool,
+    /// The cohort is closed (read-only) or archived.
+    pub closed: bool,
+    pub archived: bool,
+    /// Until when trainees keep the contents, forum and documents (`YYYY-MM-DD`).
+    pub until: String,
+}
+
+pub fn contents_available(f: &ContentsFacts) -> Item {
+    let item = |status, evidence| Item {
+        phase: Phase::After,
+        key: "contents_available",
+        status,
+        evidence,
+    };
+    if f.archived {
+        return item(
+            Status::Done,
+            vec![Evidence::new("evidence-archived").with("day", &f.until)],
+        );
+    }
+    if f.closed {
+        return item(
+            Status::Done,
+            vec![Evidence::new("evidence-contents-until").with("day", &f.until)],
+        );
+    }
+    if f.ended {
+        return item(
+            Status::Todo,
+            vec![Evidence::new("evidence-close-cohort").with("day", &f.until)],
+        );
+    }
+    item(
+        Status::NotApplicable,
+        vec![Evidence::new("evidence-contents-planned").with("day", &f.until)],
+    )
+}
+
+/// The documents of a closed cohort and their transmission.
+#[derive(Debug, Clone, Default)]
+pub struct DocumentsFacts {
+    pub closed: bool,
+    /// When the bundle was last marked as transmitted.
+    pub transmitted_at: Option<i64>,
+    /// The attendance record changed after that transmission.
+    pub changed_since: bool,
+    /// In-person half-days with signatures but no countersignature.
+    pub not_countersigned: usize,
+    /// Declarations waiting for the trainer's decision.
+    pub pending_declarations: usize,
+}
+
+pub fn admin_documents(f: &DocumentsFacts) -> Item {
+    let item = |status, evidence| Item {
+        phase: Phase::After,
+        key: "admin_documents",
+        status,
+        evidence,
+    };
+    if !f.closed {
+        return item(
+            Status::NotApplicable,
+            vec![Evidence::new("evidence-documents-at-closing")],
+        );
+    }
+    let mut evidence = Vec::new();
+    if f.not_countersigned > 0 {
+        evidence
+            .push(Evidence::new("evidence-not-countersigned").with("count", f.not_countersigned));
+    }
+    if f.pending_declarations > 0 {
+        evidence.push(
+            Evidence::new("evidence-declarations-pending").with("count", f.pending_declarations),
+        );
+    }
+    let status = match f.transmitted_at {
+        None => {
+            evidence.push(Evidence::new("evidence-not-transmitted"));
+            Status::Todo
+        }
+        Some(at) if f.changed_since => {
+            evidence.push(Evidence::new("evidence-changed-since").with("at", at));
+            Status::Warning
+        }
+        Some(at) => {
+            evidence.insert(0, Evidence::new("evidence-transmitted").with("at", at));
+            if evidence.len() > 1 {
+                Status::Warning
+            } else {
+                Status::Done
+            }
+        }
+    };
+    item(status, evidence)
+}
+
 /// A cohort may be declared ready when no "before" duty is left to do.
 pub fn open_items(items: &[Item]) -> Vec<&'static str> {
     items
@@ -462,6 +563,35 @@ pub fn open_items(items: &[Item]) -> Vec<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn after_the_end() {
+        let mut f = ContentsFacts {
+            until: "2028-06-30".into(),
+            ..ContentsFacts::default()
+        };
+        assert_eq!(contents_available(&f).status, Status::NotApplicable);
+        f.ended = true;
+        assert_eq!(contents_available(&f).status, Status::Todo);
+        f.closed = true;
+        let i = contents_available(&f);
+        assert_eq!(i.status, Status::Done);
+        assert_eq!(i.evidence[0].args[0].1, "2028-06-30");
+
+        let mut d = DocumentsFacts::default();
+        assert_eq!(admin_documents(&d).status, Status::NotApplicable);
+        d.closed = true;
+        assert_eq!(admin_documents(&d).status, Status::Todo);
+        d.transmitted_at = Some(10);
+        assert_eq!(admin_documents(&d).status, Status::Done);
+        d.changed_since = true;
+        assert_eq!(admin_documents(&d).status, Status::Warning);
+        d.changed_since = false;
+        d.not_countersigned = 2;
+        let i = admin_documents(&d);
+        assert_eq!(i.status, Status::Warning);
+        assert_eq!(i.evidence[0].key, "evidence-transmitted");
+    }
 
     #[test]
     fn space() {

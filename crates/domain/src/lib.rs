@@ -16,6 +16,7 @@ pub mod gaia;
 pub mod invalid;
 pub mod minutes;
 pub mod modality;
+pub mod pay;
 pub mod plan;
 pub mod role;
 pub mod scenario;

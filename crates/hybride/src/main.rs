@@ -71,6 +71,19 @@ enum Command {
     Verify,
     /// Seeds the demo académie (once), then exits.
     Demo,
+    /// Writes the bundle (zip: every PDF, a summary CSV, the list of files) of every closed
+    /// cohort — of one plan with --plan — into a folder, with a progress bar.
+    Export {
+        /// Only the cohorts of this plan (its id).
+        #[arg(long)]
+        plan: Option<i64>,
+        /// The folder the bundles are written to (created when missing).
+        #[arg(long, default_value = "export")]
+        out: PathBuf,
+        /// The documents' language: fr or en.
+        #[arg(long, default_value = "fr", value_parser = ["fr", "en"])]
+        lang: String,
+    },
     /// Writes a consistent copy of the database to FILE while it serves (SQLite: VACUUM INTO;
     /// PostgreSQL: pg_dump's custom format).
     Backup { file: PathBuf },
@@ -393,6 +406,10 @@ async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
             );
             Ok(ExitCode::from(1))
         }
+        Command::Export { plan, out, lang } => {
+            let store = open(&cli.database_url).await?;
+            export(&store, plan, &out, &lang).await
+        }
         Command::Demo => {
             let store = open(&cli.database_url).await?;
             seed_demo(&store).await?;
@@ -488,6 +505,67 @@ async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// `hybride export`: one zip per closed (or archived) cohort, named as the UI names it.
+async fn export(
+    store: &hybride_store::Store,
+    plan: Option<i64>,
+    out: &std::path::Path,
+    lang: &str,
+) -> anyhow::Result<std::process::ExitCode> {
+    use hybride_domain::CohortStatus;
+    use hybride_store::{cohorts, trainings};
+    let lang = hybride_web::i18n::Lang::of_locale(lang);
+    if let Some(p) = plan {
+        hybride_store::plans::get(store, p)
+            .await
+            .map_err(|_| anyhow::anyhow!("plan {p} inconnu"))?;
+    }
+    let mut chosen = Vec::new();
+    for c in cohorts::list(store, cohorts::CohortFilter::default()).await? {
+        if !matches!(c.status, CohortStatus::Closed | CohortStatus::Archived) {
+            continue;
+        }
+        let t = trainings::get(store, c.training_id).await?;
+        if plan.is_some_and(|p| p != t.plan_id) {
+            continue;
+        }
+        chosen.push((c, t));
+    }
+    if chosen.is_empty() {
+        println!("Aucune session close à exporter.");
+        return Ok(std::process::ExitCode::SUCCESS);
+    }
+    std::fs::create_dir_all(out)?;
+    let bar = indicatif::ProgressBar::new(chosen.len() as u64);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{bar:30} {pos}/{len} sessions · {elapsed_precise} · {msg}",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    let (mut files, mut documents, mut bytes) = (0usize, 0usize, 0usize);
+    for (c, t) in &chosen {
+        let label = c.label.clone();
+        let b = hybride_web::documents::bundle(store, lang, c, t, None, |done, total| {
+            bar.set_message(format!("{label} : {done}/{total} documents"));
+        })
+        .await
+        .map_err(|e| anyhow::anyhow!("session {} : {e}", c.id))?;
+        std::fs::write(out.join(&b.filename), &b.zip)?;
+        files += 1;
+        documents += b.documents;
+        bytes += b.zip.len();
+        bar.inc(1);
+    }
+    bar.finish_and_clear();
+    println!(
+        "{files} dossier(s) écrit(s) dans {}\u{a0}: {documents} documents, {} Kio.",
+        out.display(),
+        bytes / 1024
+    );
+    Ok(std::process::ExitCode::SUCCESS)
 }
 
 #[cfg(test)]

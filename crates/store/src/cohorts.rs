@@ -28,12 +28,14 @@ pub struct Cohort {
     pub course_url: Option<String>,
     pub trainees: i64,
     pub created_at: i64,
+    /// When the cohort was closed (Unix seconds).
+    pub closed_at: Option<i64>,
 }
 
 const COHORT_SELECT: &str =
     "SELECT c.id, c.training_id, t.title AS training_title, t.dispositif_id, t.module_id, \
      c.label, c.gaia_session_id, c.status, c.starts_on, c.ends_on, c.course_url, \
-     (SELECT COUNT(*) FROM enrollments e WHERE e.cohort_id = c.id) AS trainees, c.created_at \
+     (SELECT COUNT(*) FROM enrollments e WHERE e.cohort_id = c.id) AS trainees, c.created_at, c.closed_at \
      FROM cohorts c JOIN trainings t ON t.id = c.training_id";
 
 #[derive(Debug, Clone)]
@@ -124,12 +126,19 @@ pub async fn set_status(store: &Store, id: i64, next: CohortStatus) -> StoreResu
     if !current.status.can_become(next) {
         return Err(StoreError::Refused("status_transition"));
     }
-    let done = sqlx::query("UPDATE cohorts SET status = $1 WHERE id = $2 AND status = $3")
-        .bind(next.as_str())
-        .bind(id)
-        .bind(current.status.as_str())
-        .execute(store.pool())
-        .await?;
+    let closed_at = match next {
+        CohortStatus::Closed => Some(now()),
+        CohortStatus::Archived => current.closed_at.or(Some(now())),
+        _ => None,
+    };
+    let done =
+        sqlx::query("UPDATE cohorts SET status = $1, closed_at = $4 WHERE id = $2 AND status = $3")
+            .bind(next.as_str())
+            .bind(id)
+            .bind(current.status.as_str())
+            .bind(closed_at)
+            .execute(store.pool())
+            .await?;
     if done.rows_affected() == 0 {
         return Err(StoreError::Refused("status_transition"));
     }

@@ -6,6 +6,7 @@
 //! only sees the repository functions below, so that a hot path can change driver without
 //! touching the rest.
 
+pub mod after;
 pub mod attendance;
 pub mod before;
 pub mod cohorts;
@@ -65,17 +66,18 @@ impl Store {
             Backend::Sqlite => 4,
             Backend::Postgres => 10,
         };
+        let pragmas = format!(
+            "PRAGMA foreign_keys = ON; PRAGMA synchronous = {}; PRAGMA busy_timeout = 5000;",
+            sqlite_synchronous()?
+        );
         let pool = AnyPoolOptions::new()
             .max_connections(max)
             .acquire_timeout(Duration::from_secs(10))
             .after_connect(move |conn, _meta| {
+                let pragmas = pragmas.clone();
                 Box::pin(async move {
                     if backend == Backend::Sqlite {
-                        conn.execute(
-                            "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; \
-                             PRAGMA busy_timeout = 5000;",
-                        )
-                        .await?;
+                        conn.execute(pragmas.as_str()).await?;
                     }
                     Ok(())
                 })
@@ -181,6 +183,22 @@ impl Store {
             out.push((table, n));
         }
         Ok(out)
+    }
+}
+
+/// SQLite's `synchronous` setting: `NORMAL` (durable at each checkpoint, safe in WAL mode),
+/// unless `HYBRIDE_SQLITE_SYNCHRONOUS` asks for `FULL` or `EXTRA` (durable at each commit), or
+/// `OFF`.
+fn sqlite_synchronous() -> StoreResult<&'static str> {
+    match std::env::var("HYBRIDE_SQLITE_SYNCHRONOUS") {
+        Err(_) => Ok("NORMAL"),
+        Ok(v) => match v.trim().to_ascii_uppercase().as_str() {
+            "" | "NORMAL" => Ok("NORMAL"),
+            "FULL" => Ok("FULL"),
+            "EXTRA" => Ok("EXTRA"),
+            "OFF" => Ok("OFF"),
+            _ => Err(StoreError::Refused("HYBRIDE_SQLITE_SYNCHRONOUS")),
+        },
     }
 }
 

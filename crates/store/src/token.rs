@@ -14,7 +14,12 @@ pub fn generate() -> String {
 
 /// The digest under which a token is stored and looked up.
 pub fn digest(token: &str) -> String {
-    let d = Sha256::digest(token.as_bytes());
+    digest_bytes(token.as_bytes())
+}
+
+/// The SHA-256 of `bytes`, in lowercase hexadecimal.
+pub fn digest_bytes(bytes: &[u8]) -> String {
+    let d = Sha256::digest(bytes);
     let mut s = String::with_capacity(64);
     for b in d {
         s.push_str(&format!("{b:02x}"));

@@ -314,7 +314,10 @@ pub struct Sheet {
     pub signed: usize,
     pub absent: usize,
     pub total: usize,
+    /// The first countersignature.
     pub countersigned: Option<Countersignature>,
+    /// Every trainer who countersigned (co-animation), in order.
+    pub countersigners: Vec<Countersignature>,
     pub flags: Vec<RedFlag>,
     /// Whether signing is open now.
     pub open: bool,
@@ -402,21 +405,22 @@ pub async fn sheet(
         }
         rows.push(row);
     }
-    let countersigned = match &key {
-        Some(k) => match events
+    let mut countersigners: Vec<Countersignature> = Vec::new();
+    if let Some(k) = &key {
+        for e in events
             .iter()
-            .rev()
-            .find(|e| e.kind == Kind::Countersigned && e.slot.as_deref() == Some(k))
+            .filter(|e| e.kind == Kind::Countersigned && e.slot.as_deref() == Some(k))
         {
-            Some(e) => Some(Countersignature {
-                trainer_id: e.subject_id,
-                name: people::get(store, e.subject_id).await?.display_name(),
-                at: e.at,
-            }),
-            None => None,
-        },
-        None => None,
-    };
+            if countersigners.iter().all(|c| c.trainer_id != e.subject_id) {
+                countersigners.push(Countersignature {
+                    trainer_id: e.subject_id,
+                    name: people::get(store, e.subject_id).await?.display_name(),
+                    at: e.at,
+                });
+            }
+        }
+    }
+    let countersigned = countersigners.first().cloned();
     let marks: Vec<_> = events.iter().map(Event::mark).collect();
     let mut flags = match &slot {
         Some(s) if a.modality == Modality::InPerson => {
@@ -424,8 +428,10 @@ pub async fn sheet(
         }
         _ => Vec::new(),
     };
-    if let (Some(cs), Some(k)) = (&countersigned, &key) {
-        flags.extend(two_places(store, cs.trainer_id, a.id, k).await?);
+    if let Some(k) = &key {
+        for cs in &countersigners {
+            flags.extend(two_places(store, cs.trainer_id, a.id, k).await?);
+        }
     }
     let now = hybride_store::now();
     let open =
@@ -450,6 +456,7 @@ pub async fn sheet(
         signed,
         absent,
         countersigned,
+        countersigners,
         flags,
         open,
         threshold_percent: rules.threshold,

@@ -228,7 +228,28 @@ pub fn advice_text(lang: Lang, a: &Advice) -> String {
 }
 
 pub fn evidence_text(lang: Lang, e: &Evidence) -> String {
-    let args: Vec<(&str, String)> = e.args.iter().map(|(k, v)| (*k, v.clone())).collect();
+    // Dates (`day`, ISO) and instants (`at`, Unix seconds) are read in words.
+    let args: Vec<(&str, String)> = e
+        .args
+        .iter()
+        .map(|(k, v)| {
+            let shown = match *k {
+                "day" => v
+                    .parse::<jiff::civil::Date>()
+                    .map(|d| crate::render::day_words(lang, d))
+                    .ok(),
+                "at" => v.parse::<i64>().ok().map(|ts| {
+                    format!(
+                        "{} {}",
+                        crate::render::day_words(lang, civil(ts).date()),
+                        crate::documents::hm(ts)
+                    )
+                }),
+                _ => None,
+            };
+            (*k, shown.unwrap_or_else(|| v.clone()))
+        })
+        .collect();
     i18n::tr(lang, e.key, &args)
 }
 
@@ -265,6 +286,8 @@ pub fn show(lang: Lang, c: &Cohort, items: &[Item]) -> Vec<ShownItem> {
                 "opening_message" => format!("/cohorts/{}/opening", c.id),
                 "instructions_published" => format!("/cohorts/{}#h-schedule", c.id),
                 "social_activity" => format!("/cohorts/{}/forum", c.id),
+                "contents_available" => format!("/cohorts/{}#h-after", c.id),
+                "admin_documents" => format!("/cohorts/{}/documents", c.id),
                 _ => "/qualifications".to_owned(),
             },
         })

@@ -6,6 +6,7 @@
 //! trainer on this cohort?) live in `access` too.
 
 pub mod access;
+pub mod after;
 pub mod api;
 mod app;
 mod assets;
@@ -14,6 +15,7 @@ pub mod auth;
 pub mod before;
 mod csrf;
 pub mod discussion;
+pub mod documents;
 pub mod during;
 pub mod error;
 pub mod forms;

@@ -152,6 +152,10 @@ impl Templates {
             "sign_qr.html",
             "declaration.html",
             "validation.html",
+            "documents.html",
+            "pay.html",
+            "pay_rates.html",
+            "training_after.html",
         );
         env.add_function("t", t);
         env.add_filter("day", day);

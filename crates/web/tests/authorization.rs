@@ -151,7 +151,9 @@ fn expected() -> BTreeMap<(&'static str, &'static str), (u8, bool)> {
         ("POST", "/trainings/{id}/cohorts", PLANNERS, false),
         // A cohort.
         ("GET", "/cohorts/{id}", COHORT, false),
-        ("POST", "/cohorts/{id}/status", PLANNERS, false),
+        // The cohort's trainers close it (the body decides which transition; an empty one is
+        // refused as malformed after the check).
+        ("POST", "/cohorts/{id}/status", COHORT_STAFF, false),
         ("GET", "/cohorts/{id}/edit", COHORT_STAFF, false),
         ("POST", "/cohorts/{id}/edit", COHORT_STAFF, false),
         ("POST", "/cohorts/{id}/schedule", COHORT_STAFF, false),
@@ -306,6 +308,34 @@ fn expected() -> BTreeMap<(&'static str, &'static str), (u8, bool)> {
             TRAINEE,
             false,
         ),
+        // After the training: documents, bundle, pay.
+        ("GET", "/cohorts/{id}/documents", COHORT_STAFF, false),
+        ("GET", "/cohorts/{id}/bundle.zip", COHORT_STAFF, false),
+        ("POST", "/cohorts/{id}/transmissions", COHORT_STAFF, false),
+        ("GET", "/cohorts/{id}/pay", COHORT_STAFF, false),
+        (
+            "GET",
+            "/cohorts/{id}/pay/{trainer}/remuneration.pdf",
+            COHORT_STAFF,
+            false,
+        ),
+        (
+            "POST",
+            "/cohorts/{id}/pay/{trainer}/profile",
+            TRAINER | ADMIN,
+            false,
+        ),
+        ("POST", "/cohorts/{id}/pay/lumps", PLANNERS, false),
+        (
+            "POST",
+            "/cohorts/{id}/pay/lumps/{lump}/remove",
+            PLANNERS,
+            true,
+        ),
+        ("GET", "/settings/pay", ADMIN, false),
+        ("POST", "/settings/pay", ADMIN, false),
+        ("GET", "/trainings/{id}/after", TRAINER | PLANNERS, false),
+        ("POST", "/trainings/{id}/after", PLANNERS, false),
         ("GET", "/sign", TRAINEES, false),
         ("POST", "/sign", TRAINEES, false),
         ("GET", "/sign/{aid}/{slot}/{token}", TRAINEES, false),
@@ -872,6 +902,8 @@ async fn each_person_is_let_in_or_kept_out_as_the_table_says() {
             .replace("{aid}", &act.to_string())
             .replace("{step}", &st.to_string())
             .replace("{thread}", "general")
+            .replace("{trainer}", &trainer.id.to_string())
+            .replace("{lump}", "999999")
             .replace("{doc}", &doc.id.to_string())
             .replace("{slot}", &slot)
             .replace("{token}", "NotAValidTokenNotAValidTokenNotAValidToken1")

@@ -60,6 +60,7 @@ pub async fn checklist(
     let t = trainings::get(s, c.training_id).await?;
     let mut items = checks::checklist(s, &c, &t).await?;
     items.extend(crate::during::checklist(s, &c).await?);
+    items.extend(crate::after::checklist(s, &c, &t).await?);
     let steps = trainings::steps(s, t.id).await?;
     let activities = cohorts::activities(s, id).await?;
     let schedule = checks::schedule_advice(s, &c, &steps, &activities).await?;

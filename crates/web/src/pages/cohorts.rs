@@ -1,7 +1,7 @@
 //! Cohorts: create, show (trainers, trainees, schedule), enroll, move along the lifecycle.
 
 use super::{done, field_errors, flash, page};
-use crate::access::{self, Anyone, Planners};
+use crate::access::{self, Anyone, Planners, Staff};
 use crate::auth::Allowed;
 use crate::csrf::CsrfForm;
 use crate::error::AppError;
@@ -146,6 +146,19 @@ pub async fn show(
     };
     let can_schedule =
         access::edit_schedule(s, &who.user, &c).await.is_ok() && c.status.is_editable();
+    // The cohort's trainers close it themselves; the rest of its lifecycle is the pilot's.
+    let can_close = !manage
+        && c.status == CohortStatus::Running
+        && access::take_attendance(s, &who.user, &c).await.is_ok();
+    let after = if staff
+        && matches!(
+            c.status,
+            CohortStatus::Running | CohortStatus::Closed | CohortStatus::Archived
+        ) {
+        before::show(who.ctx.lang, &c, &crate::after::checklist(s, &c, &t).await?)
+    } else {
+        Vec::new()
+    };
     let shown: Vec<minijinja::Value> = activities
         .iter()
         .map(|a| {
@@ -173,6 +186,9 @@ pub async fn show(
             manage => manage,
             can_schedule => can_schedule,
             next_statuses => next_statuses,
+            can_close => can_close,
+            after => after,
+            contents_until => crate::after::contents_until(s, &c).await?.to_string(),
             checklist => checklist,
             advice => advice,
             open_items => open,
@@ -201,14 +217,20 @@ pub struct StatusForm {
 
 pub async fn set_status(
     State(state): State<AppState>,
-    who: Allowed<Planners>,
+    who: Allowed<Staff>,
     Path(id): Path<i64>,
     CsrfForm(f): CsrfForm<StatusForm>,
 ) -> Result<Response, AppError> {
     let c = cohorts::get(&state.store, id).await?;
-    access::manage_cohort(&state.store, &who.user, &c).await?;
+    access::see_cohort(&state.store, &who.user, &c).await?;
     let next = CohortStatus::parse(&f.status)
         .map_err(|_| AppError::BadRequest("unknown status".into()))?;
+    if next == CohortStatus::Closed {
+        // Closing is the last duty of the cohort's trainers, as well as its pilot's.
+        access::take_attendance(&state.store, &who.user, &c).await?;
+    } else {
+        access::manage_cohort(&state.store, &who.user, &c).await?;
+    }
     if next == CohortStatus::Ready {
         // The "before" duties must be done, or the override's reason recorded.
         let t = trainings::get(&state.store, c.training_id).await?;

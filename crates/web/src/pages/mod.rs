@@ -1,6 +1,7 @@
 //! The HTML pages. Each handler's `Allowed<Gate>` says who may call it.
 
 mod accounts;
+mod after;
 pub(crate) mod attendance;
 mod cohorts;
 mod dashboard;
@@ -208,6 +209,31 @@ pub fn router() -> Router<AppState> {
             get(during::calendar_page).post(during::calendar_new),
         )
         .route("/calendar/{file}", get(during::calendar_feed))
+        .route("/cohorts/{id}/documents", get(after::documents_page))
+        .route("/cohorts/{id}/bundle.zip", get(after::bundle))
+        .route("/cohorts/{id}/transmissions", post(after::transmit))
+        .route("/cohorts/{id}/pay", get(after::pay_page))
+        .route(
+            "/cohorts/{id}/pay/{trainer}/remuneration.pdf",
+            get(after::pay_pdf),
+        )
+        .route(
+            "/cohorts/{id}/pay/{trainer}/profile",
+            post(after::set_profile),
+        )
+        .route("/cohorts/{id}/pay/lumps", post(after::add_lump))
+        .route(
+            "/cohorts/{id}/pay/lumps/{lump}/remove",
+            post(after::delete_lump),
+        )
+        .route(
+            "/settings/pay",
+            get(after::rates_form).post(after::save_rates),
+        )
+        .route(
+            "/trainings/{id}/after",
+            get(after::training_after).post(after::save_training_after),
+        )
         .route("/cohorts/{id}/trainers", post(cohorts::add_trainer))
         .route("/cohorts/{id}/enrollments", post(cohorts::enroll))
         .route(
@@ -333,6 +359,12 @@ const FLASHES: &[&str] = &[
     "presence-confirmed",
     "declared",
     "absence-recorded",
+    "transmitted",
+    "lump-added",
+    "lump-removed",
+    "profile-saved",
+    "rates-saved",
+    "after-saved",
 ];
 
 #[derive(serde::Deserialize, Default)]

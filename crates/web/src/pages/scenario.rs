@@ -335,84 +335,9 @@ pub async fn chronogramme(
     who: Allowed<Staff>,
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
-    use crate::i18n::{t, tr};
-    use hybride_docs::{ChronoHeaders, ChronoStep, Chronogramme};
     let tr_ = visible(&state, &who, id).await?;
     let steps = trainings::steps(&state.store, id).await?;
-    let lang = who.ctx.lang;
-    let duration = |m: i64| {
-        Minutes::new(u32::try_from(m).unwrap_or(0))
-            .map(|m| m.to_string())
-            .unwrap_or_default()
-    };
-    let today = jiff::Zoned::now().with_time_zone(before::paris()).date();
-    let doc = Chronogramme {
-        lang: lang.code().to_owned(),
-        title: tr_.title.clone(),
-        subtitle: tr(
-            lang,
-            "chrono-subtitle",
-            &[
-                ("year", tr_.school_year.clone()),
-                ("dispositif", tr_.dispositif_id.clone()),
-                ("module", tr_.module_id.clone()),
-            ],
-        ),
-        public: tr_.public.clone(),
-        hours: vec![
-            (
-                t(lang, "modality-in_person"),
-                duration(tr_.in_person_minutes),
-            ),
-            (
-                t(lang, "hours-synchronous"),
-                duration(tr_.synchronous_minutes),
-            ),
-            (
-                t(lang, "modality-async"),
-                duration(tr_.asynchronous_minutes),
-            ),
-        ],
-        headers: ChronoHeaders {
-            position: t(lang, "chrono-position"),
-            title: t(lang, "step-title"),
-            modality: t(lang, "step-modality"),
-            learning: t(lang, "step-learning"),
-            duration: t(lang, "step-duration"),
-            instructions: t(lang, "step-instructions"),
-            evidence: t(lang, "step-evidence"),
-            trainer_role: t(lang, "step-trainer-role"),
-        },
-        steps: steps
-            .iter()
-            .map(|s| {
-                let mut tags = Vec::new();
-                if s.social.0 {
-                    tags.push(t(lang, "step-social"));
-                }
-                if !s.mandatory.0 {
-                    tags.push(t(lang, "step-optional"));
-                }
-                ChronoStep {
-                    position: u32::try_from(s.position).unwrap_or(0),
-                    title: s.title.clone(),
-                    modality: t(lang, &format!("modality-{}", s.modality.as_str())),
-                    modality_key: s.modality.as_str().to_owned(),
-                    learning: t(lang, &format!("learning-{}", s.learning_type.as_str())),
-                    duration: duration(s.minutes),
-                    instructions: s.instructions.clone(),
-                    evidence: s.evidence.clone(),
-                    trainer_role: s.trainer_role.clone(),
-                    tags,
-                }
-            })
-            .collect(),
-        footer: tr(
-            lang,
-            "chrono-footer",
-            &[("day", crate::render::day_words(lang, today))],
-        ),
-    };
+    let doc = crate::documents::chronogramme(who.ctx.lang, &tr_, &steps);
     super::pdf_response(
         move || hybride_docs::chronogramme_pdf(&doc),
         format!("chronogramme-{}-{}.pdf", tr_.dispositif_id, tr_.module_id),

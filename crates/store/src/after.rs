@@ -1,0 +1,319 @@
+//! After the training: how long contents stay available and the pay level, per training; the
+//! académie's pay rates (a setting); the trainers' statut; lump sums; transmissions of a
+//! cohort's documents; archiving cohorts whose contents are no longer available.
+
+use crate::{now, Store, StoreError, StoreResult};
+use hybride_domain::pay::{Band, Lump, LumpKind, Rates, Status};
+use hybride_domain::CohortStatus;
+use serde::Serialize;
+use sqlx::FromRow;
+use utoipa::ToSchema;
+
+/// Two school years: what the charter's « contenus accessibles » means by default.
+pub const DEFAULT_CONTENTS_MONTHS: i64 = 24;
+
+/// What a training sets for its end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+pub struct TrainingAfter {
+    pub pay_band: Band,
+    /// Months after a cohort's last day during which trainees keep its contents.
+    pub contents_months: i64,
+}
+
+impl Default for TrainingAfter {
+    fn default() -> TrainingAfter {
+        TrainingAfter {
+            pay_band: Band::Deepening,
+            contents_months: DEFAULT_CONTENTS_MONTHS,
+        }
+    }
+}
+
+pub async fn training_after(store: &Store, training_id: i64) -> StoreResult<TrainingAfter> {
+    let row: Option<(String, i64)> = sqlx::query_as(
+        "SELECT pay_band, contents_months FROM training_after WHERE training_id = $1",
+    )
+    .bind(training_id)
+    .fetch_optional(store.pool())
+    .await?;
+    Ok(match row {
+        Some((band, months)) => TrainingAfter {
+            pay_band: Band::parse(&band).unwrap_or(Band::Deepening),
+            contents_months: months,
+        },
+        None => TrainingAfter::default(),
+    })
+}
+
+pub async fn set_training_after(
+    store: &Store,
+    training_id: i64,
+    after: TrainingAfter,
+) -> StoreResult<()> {
+    crate::trainings::get(store, training_id).await?;
+    sqlx::query(
+        "INSERT INTO training_after (training_id, pay_band, contents_months) VALUES ($1, $2, $3) \
+         ON CONFLICT (training_id) DO UPDATE SET pay_band = excluded.pay_band, \
+         contents_months = excluded.contents_months",
+    )
+    .bind(training_id)
+    .bind(after.pay_band.as_str())
+    .bind(after.contents_months)
+    .execute(store.pool())
+    .await?;
+    Ok(())
+}
+
+/// The last day trainees of a cohort ending on `ends_on` keep its contents.
+pub fn contents_until(ends_on: &str, months: i64) -> jiff::civil::Date {
+    ends_on
+        .parse::<jiff::civil::Date>()
+        .ok()
+        .and_then(|d| d.checked_add(jiff::Span::new().months(months)).ok())
+        .unwrap_or_default()
+}
+
+const PAY_RATES: &str = "pay_rates";
+
+/// The académie's pay rates (the defaults until an admin sets them).
+pub async fn pay_rates(store: &Store) -> StoreResult<Rates> {
+    Ok(crate::before::setting(store, PAY_RATES)
+        .await?
+        .and_then(|v| serde_json::from_str::<Rates>(&v).ok())
+        .filter(|r| r.check().is_ok())
+        .unwrap_or_default())
+}
+
+/// Stores rates already checked against the arrêté.
+pub async fn set_pay_rates(store: &Store, rates: &Rates) -> StoreResult<()> {
+    if rates.check().is_err() {
+        return Err(StoreError::Refused("pay_rates"));
+    }
+    let json = serde_json::to_string(rates).map_err(|_| StoreError::Refused("pay_rates"))?;
+    crate::before::set_setting(store, PAY_RATES, &json).await
+}
+
+/// A trainer's statut, as the pay service needs it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
+pub struct PayProfile {
+    pub user_id: i64,
+    pub status: Status,
+    /// Corps and grade (« professeur certifié, classe normale »).
+    pub grade: String,
+    /// Where the trainer works (« Collège Jean-Moulin, Lyon »).
+    pub employer: String,
+    pub updated_at: i64,
+}
+
+pub async fn pay_profile(store: &Store, user_id: i64) -> StoreResult<Option<PayProfile>> {
+    let row: Option<(String, String, String, i64)> = sqlx::query_as(
+        "SELECT status, grade, employer, updated_at FROM pay_profiles WHERE user_id = $1",
+    )
+    .bind(user_id)
+    .fetch_optional(store.pool())
+    .await?;
+    Ok(row.map(|(status, grade, employer, updated_at)| PayProfile {
+        user_id,
+        status: Status::parse(&status).unwrap_or(Status::Civil),
+        grade,
+        employer,
+        updated_at,
+    }))
+}
+
+pub async fn set_pay_profile(
+    store: &Store,
+    user_id: i64,
+    status: Status,
+    grade: &str,
+    employer: &str,
+) -> StoreResult<()> {
+    sqlx::query(
+        "INSERT INTO pay_profiles (user_id, status, grade, employer, updated_at) \
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (user_id) DO UPDATE SET \
+         status = excluded.status, grade = excluded.grade, employer = excluded.employer, \
+         updated_at = excluded.updated_at",
+    )
+    .bind(user_id)
+    .bind(status.as_str())
+    .bind(grade)
+    .bind(employer)
+    .bind(now())
+    .execute(store.pool())
+    .await
+    .map_err(StoreError::unique("pay_profile"))?;
+    Ok(())
+}
+
+/// A lump sum granted to one trainer of a cohort.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
+pub struct PayLump {
+    pub id: i64,
+    pub user_id: i64,
+    pub lump: Lump,
+    pub created_by: i64,
+    pub created_at: i64,
+}
+
+#[derive(FromRow)]
+struct LumpRow {
+    id: i64,
+    user_id: i64,
+    kind: String,
+    cents: i64,
+    note: String,
+    created_by: i64,
+    created_at: i64,
+}
+
+pub async fn lumps(store: &Store, cohort_id: i64) -> StoreResult<Vec<PayLump>> {
+    let rows: Vec<LumpRow> = sqlx::query_as(
+        "SELECT id, user_id, kind, cents, note, created_by, created_at FROM pay_lumps \
+         WHERE cohort_id = $1 ORDER BY user_id, id",
+    )
+    .bind(cohort_id)
+    .fetch_all(store.pool())
+    .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|r| {
+            Some(PayLump {
+                id: r.id,
+                user_id: r.user_id,
+                lump: Lump {
+                    kind: LumpKind::parse(&r.kind).ok()?,
+                    cents: r.cents,
+                    note: r.note,
+                },
+                created_by: r.created_by,
+                created_at: r.created_at,
+            })
+        })
+        .collect())
+}
+
+/// Grants a lump sum (already checked against the arrêté's range) to a trainer of the cohort.
+pub async fn add_lump(
+    store: &Store,
+    cohort_id: i64,
+    user_id: i64,
+    lump: &Lump,
+    by: i64,
+) -> StoreResult<i64> {
+    if !crate::cohorts::is_trainer(store, cohort_id, user_id).await? {
+        return Err(StoreError::Refused("not_a_trainer"));
+    }
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO pay_lumps (cohort_id, user_id, kind, cents, note, created_by, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+    )
+    .bind(cohort_id)
+    .bind(user_id)
+    .bind(lump.kind.as_str())
+    .bind(lump.cents)
+    .bind(&lump.note)
+    .bind(by)
+    .bind(now())
+    .fetch_one(store.pool())
+    .await?;
+    Ok(id)
+}
+
+pub async fn delete_lump(store: &Store, cohort_id: i64, id: i64) -> StoreResult<()> {
+    let done = sqlx::query("DELETE FROM pay_lumps WHERE id = $1 AND cohort_id = $2")
+        .bind(id)
+        .bind(cohort_id)
+        .execute(store.pool())
+        .await?;
+    if done.rows_affected() == 0 {
+        return Err(StoreError::NotFound);
+    }
+    Ok(())
+}
+
+/// A cohort's documents marked as sent to the training service (Sofia-FMO).
+#[derive(Debug, Clone, PartialEq, Eq, FromRow, Serialize, ToSchema)]
+pub struct Transmission {
+    pub id: i64,
+    pub cohort_id: i64,
+    pub at: i64,
+    pub user_id: i64,
+    /// The SHA-256 of the bundle that was downloaded and sent.
+    pub sha256: String,
+    pub documents: i64,
+    /// The attendance record's last event in the bundle.
+    pub events_seq: i64,
+    pub note: String,
+}
+
+pub async fn transmissions(store: &Store, cohort_id: i64) -> StoreResult<Vec<Transmission>> {
+    Ok(sqlx::query_as(
+        "SELECT id, cohort_id, at, user_id, sha256, documents, events_seq, note \
+         FROM transmissions WHERE cohort_id = $1 ORDER BY at DESC, id DESC",
+    )
+    .bind(cohort_id)
+    .fetch_all(store.pool())
+    .await?)
+}
+
+pub async fn add_transmission(
+    store: &Store,
+    cohort_id: i64,
+    user_id: i64,
+    sha256: &str,
+    documents: i64,
+    events_seq: i64,
+    note: &str,
+) -> StoreResult<Transmission> {
+    let c = crate::cohorts::get(store, cohort_id).await?;
+    if !matches!(c.status, CohortStatus::Closed | CohortStatus::Archived) {
+        return Err(StoreError::Refused("cohort_not_closed"));
+    }
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO transmissions (cohort_id, at, user_id, sha256, documents, events_seq, note) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+    )
+    .bind(cohort_id)
+    .bind(now())
+    .bind(user_id)
+    .bind(sha256)
+    .bind(documents)
+    .bind(events_seq)
+    .bind(note)
+    .fetch_one(store.pool())
+    .await?;
+    transmissions(store, cohort_id)
+        .await?
+        .into_iter()
+        .find(|t| t.id == id)
+        .ok_or(StoreError::NotFound)
+}
+
+/// The sequence number of the cohort's last attendance event (0 when none).
+pub async fn events_seq(store: &Store, cohort_id: i64) -> StoreResult<i64> {
+    let row: Option<(i64,)> =
+        sqlx::query_as("SELECT seq FROM attendance_heads WHERE cohort_id = $1")
+            .bind(cohort_id)
+            .fetch_optional(store.pool())
+            .await?;
+    Ok(row.map(|r| r.0).unwrap_or(0))
+}
+
+/// Archives the closed cohorts whose contents are no longer available on `today`; returns
+/// their ids.
+pub async fn archive_expired(store: &Store, today: jiff::civil::Date) -> StoreResult<Vec<i64>> {
+    let rows: Vec<(i64, String, Option<i64>)> = sqlx::query_as(
+        "SELECT c.id, c.ends_on, a.contents_months FROM cohorts c \
+         LEFT JOIN training_after a ON a.training_id = c.training_id WHERE c.status = 'closed'",
+    )
+    .fetch_all(store.pool())
+    .await?;
+    let mut archived = Vec::new();
+    for (id, ends_on, months) in rows {
+        if contents_until(&ends_on, months.unwrap_or(DEFAULT_CONTENTS_MONTHS)) < today {
+            crate::cohorts::set_status(store, id, CohortStatus::Archived).await?;
+            archived.push(id);
+        }
+    }
+    Ok(archived)
+}

@@ -1,0 +1,147 @@
+# After the training: documents, bundle, transmission, pay, contents kept available.
+
+checklist-after-title = After the training
+duty-contents-available = Keep contents available after the training
+duty-admin-documents = Upload attendance sheets (in person, distance) and pay forms
+evidence-archived = Cohort archived: contents were available until { $day }.
+evidence-contents-until = Cohort closed: trainees keep the contents, the forum and their documents until { $day }.
+evidence-close-cohort = The cohort has ended: close it to make it read-only (contents available until { $day }).
+evidence-contents-planned = Contents will stay available until { $day }.
+evidence-documents-at-closing = Documents are produced when the cohort is closed.
+evidence-not-countersigned = { $count ->
+    [one] One in-person half-day is not countersigned.
+   *[other] { $count } in-person half-days are not countersigned.
+}
+evidence-declarations-pending = { $count ->
+    [one] One declaration of distance work awaits your decision.
+   *[other] { $count } declarations of distance work await your decision.
+}
+evidence-not-transmitted = The cohort's bundle is not marked as transmitted yet.
+evidence-changed-since = The attendance record changed after the transmission of { $at }: transmit the bundle again.
+evidence-transmitted = Bundle transmitted on { $at }.
+
+documents-title = Cohort documents
+documents-lead = Attendance sheets, certificates of completion, pay forms and chronogramme, produced from the attendance record.
+documents-contents-until = Contents available to trainees until { $day }.
+documents-contents-change = Change the duration
+documents-bundle-title = Bundle for Sofia-FMO
+documents-bundle-lead = { $count ->
+    [one] One PDF document, a CSV summary per trainee and the list of files with their fingerprint, in a zip archive.
+   *[other] { $count } PDF documents, a CSV summary per trainee and the list of files with their fingerprint, in a zip archive.
+}
+documents-bundle-download = Download the bundle (zip)
+documents-transmit-lead = Once the bundle is uploaded to Sofia-FMO, mark it as transmitted: its fingerprint is kept, and any later change of the record will be reported.
+documents-transmit-note = Comment
+documents-transmit-note-hint = Optional, e.g. the upload's reference.
+documents-transmit = Mark as transmitted
+documents-transmit-after-closing = The bundle can be marked as transmitted once the cohort is closed.
+documents-transmissions = Transmissions
+documents-transmitted-on = Date
+documents-transmitted-by = By
+documents-count = Documents
+documents-fingerprint = Fingerprint
+documents-group-sheets = Attendance sheets
+documents-group-certificates = Certificates of completion
+documents-group-pay = Pay forms
+documents-group-scenario = Scenario
+documents-error-not-closed = Close the cohort before marking its bundle as transmitted.
+documents-certificate-of = Certificate of completion — { $name }
+documents-pay-of = Pay form — { $name }
+documents-chronogramme = Training chronogramme
+documents-file = File
+documents-size = Size (bytes)
+cohort-documents-link = Documents and bundle
+cohort-pay-link = Pay
+
+pay-title = Trainers' pay
+pay-lead = Level “{ $band }” ({ $rate } per hour, arrêté of 7 May 2012). Hours come from the attendance record; a co-led half-day counts { $hours } h per hour, shared between the trainers.
+pay-band-change = Change the training's level
+pay-not-countersigned = { $count ->
+    [one] One half-day is not countersigned: it is attributed to every trainer of the cohort.
+   *[other] { $count } half-days are not countersigned: they are attributed to every trainer of the cohort.
+}
+pay-caption = Lines of { $name }'s form
+pay-col-when = Date
+pay-col-activity = Activity
+pay-col-duration = Duration
+pay-col-co = Trainers
+pay-col-paid = Hours paid
+pay-col-rate = Rate
+pay-col-amount = Amount
+pay-lump = Lump sum
+pay-lump-engineering = Pedagogical engineering
+pay-lump-tutoring = Pedagogical accompaniment (tutoring)
+pay-nothing = No hours led recorded.
+pay-hours-line = Hours led: { $delivered }; hours paid: { $paid }.
+pay-total-line = Training: { $formation }; lump sums: { $lumps }; total: { $total }.
+pay-pdf = Pay form (PDF)
+pay-profile-title = Your status
+pay-status = Status
+pay-status-civil = Civil servant of the Éducation nationale
+pay-status-contract = Contract staff of the Éducation nationale
+pay-status-other_public = Employee of another public employer
+pay-status-external = Outside the public service
+pay-status-missing = Status not given
+pay-grade = Corps and grade
+pay-grade-hint = For example: professeur certifié, classe normale.
+pay-employer = Employer or school
+pay-employer-hint = For example: collège Jean-Moulin, Lyon.
+pay-lump-add = Add a lump sum
+pay-lump-range = from { $range } (proposed: { $amount })
+pay-trainer = Trainer
+pay-lump-kind = Lump sum
+pay-amount = Amount (€)
+pay-amount-hint = Within the arrêté's range, e.g. 200 or 150.50.
+pay-lump-note = Purpose
+pay-band = Training level
+pay-band-initiation = Awareness and introduction
+pay-band-deepening = In depth
+pay-band-expertise = Expertise
+pay-band-lecture = Occasional lecture
+pay-band-exceptional_lecture = Exceptional lecture
+pay-band-rate = { $band }, { $rate } per hour
+pay-coanimation = Co-leading
+pay-coanimation-rule = { $hours } h per co-led hour, shared between the trainers
+pay-source = Hours from the attendance record (half-days with at least one trainee present, attributed to the trainers who countersigned them).
+pdf-pay-title = Pay form — { $training }
+pdf-email = E-mail
+pay-sign-trainer = The trainer
+pay-sign-pilot = The training's pilot
+pay-sign-service = The training service (EAFC)
+pay-sign-date = Date and signature:
+
+rates-title = Pay rates
+rates-lead = The académie's rates, within the ranges of the arrêté of 7 May 2012 (people training staff as an accessory activity).
+rates-hourly = Training, per hour (€)
+rates-lumps = Proposed lump sums (€)
+rates-range = From { $range }.
+rates-coanimation-hint = Hours paid for one co-led hour, shared between the trainers: from 1 to 3, e.g. 1.5.
+
+after-title = After the training
+after-lead = The trainers' pay level, and how long trainees keep the contents after a cohort ends.
+after-months = Contents available (months after the end)
+after-months-hint = From 1 to 120 months; 24 by default (two years).
+
+flash-transmitted = Bundle marked as transmitted.
+flash-lump-added = Lump sum added.
+flash-lump-removed = Lump sum removed.
+flash-profile-saved = Status saved.
+flash-rates-saved = Rates saved.
+flash-after-saved = Settings saved.
+
+error-pay-band-unknown = Unknown level: “{ $value }”.
+error-pay-lump-unknown = Unknown lump sum: “{ $value }”.
+error-pay-out-of-range = Outside the arrêté's range: { $value }.
+error-pay-amount = Unreadable amount: “{ $value }” (e.g. 40 or 40.50).
+error-pay-coanimation-range = Give a number of hours between 1 and 3, e.g. 1.5.
+error-pay-status-unknown = Unknown status: “{ $value }”.
+error-pay-trainer = Choose a trainer of the cohort.
+error-contents-months = Give a number of months between 1 and 120: “{ $value }”.
+refused-cohort-not-closed = The cohort must be closed.
+refused-not-a-trainer = This person is not a trainer of the cohort.
+refused-pay-rates = Rates outside the arrêté's ranges.
+
+sheet-cocountersign-hint = Did you co-lead this half-day? Countersign it too: it will count in your pay form.
+sheet-cocountersign = Countersign too (co-leading)
+cohort-close-hint = The cohort is running: close it at the end. It becomes read-only; trainees keep the contents until { $day }.
+nav-rates = Pay rates

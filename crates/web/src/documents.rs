@@ -1,0 +1,1113 @@
+//! The documents of a cohort: the attendance sheet of each half-day and of each asynchronous
+//! activity, each trainee's certificat de réalisation, each trainer's pay form, the
+//! chronogramme; their list, and the bundle (zip) that goes to the training service.
+//!
+//! Each document is built here, once, from the record; the pages, the API and the command line
+//! only choose which and typeset it.
+
+use crate::attendance as att;
+use crate::error::AppError;
+use crate::i18n::{t, tr, Lang};
+use hybride_docs::{Chronogramme, Record};
+use hybride_domain::attendance::{self as rules, Slot};
+use hybride_domain::{Minutes, Modality};
+use hybride_store::cohorts::{self, Activity, Cohort};
+use hybride_store::trainings::{Step, Training};
+use hybride_store::{now, people, Store};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+/// A half-day named in words: « jeudi 14 janvier 2027, matin ».
+pub fn slot_label(lang: Lang, s: &Slot) -> String {
+    format!(
+        "{}, {}",
+        crate::render::day_words(lang, s.date),
+        t(lang, &format!("half-day-{}", s.half.as_str()))
+    )
+}
+
+/// « PAF 2026-2027 »: the plan as documents name it.
+pub async fn plan_label(s: &Store, plan_id: i64) -> Result<String, AppError> {
+    let p = hybride_store::plans::get(s, plan_id).await?;
+    Ok(format!("{} {}", p.title, p.school_year))
+}
+
+/// The snake_case name serde gives a unit enum value (`in_person`, `on_track`…).
+pub fn key(x: &impl Serialize) -> String {
+    serde_json::to_value(x)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+/// A time of day as documents print it: `14:05`.
+pub fn hm(ts: i64) -> String {
+    crate::before::civil(ts)
+        .time()
+        .strftime("%H:%M")
+        .to_string()
+}
+
+/// Today, in words, for a document's footer and signature block.
+pub fn today_words(lang: Lang) -> String {
+    crate::render::day_words(lang, crate::before::civil(now()).date())
+}
+
+/// A cell that a spreadsheet would run as a formula is kept as text (a leading apostrophe).
+pub fn csv_cell(c: &str) -> String {
+    if c.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{c}")
+    } else {
+        c.to_owned()
+    }
+}
+
+/// A table as CSV, the way French spreadsheets open it: UTF-8 with a byte-order mark, `;`, and
+/// every cell a spreadsheet would run as a formula (text typed by a trainee) kept as text.
+pub fn csv_bytes(headers: &[String], rows: &[Vec<String>]) -> Result<Vec<u8>, AppError> {
+    let mut w = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .from_writer(b"\xEF\xBB\xBF".to_vec());
+    let fail = |e: csv::Error| AppError::Internal(e.into());
+    w.write_record(headers).map_err(fail)?;
+    for r in rows {
+        let cells: Vec<String> = r.iter().map(|c| csv_cell(c)).collect();
+        w.write_record(&cells).map_err(fail)?;
+    }
+    w.into_inner()
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("{e}")))
+}
+
+/// The chronogramme of a training: its scenario, step by step.
+pub fn chronogramme(lang: Lang, training: &Training, steps: &[Step]) -> Chronogramme {
+    use hybride_docs::{ChronoHeaders, ChronoStep};
+    let duration = |m: i64| {
+        Minutes::new(u32::try_from(m).unwrap_or(0))
+            .map(|m| m.to_string())
+            .unwrap_or_default()
+    };
+    let today = jiff::Zoned::now()
+        .with_time_zone(crate::before::paris())
+        .date();
+    Chronogramme {
+        lang: lang.code().to_owned(),
+        title: training.title.clone(),
+        subtitle: tr(
+            lang,
+            "chrono-subtitle",
+            &[
+                ("year", training.school_year.clone()),
+                ("dispositif", training.dispositif_id.clone()),
+                ("module", training.module_id.clone()),
+            ],
+        ),
+        public: training.public.clone(),
+        hours: vec![
+            (
+                t(lang, "modality-in_person"),
+                duration(training.in_person_minutes),
+            ),
+            (
+                t(lang, "hours-synchronous"),
+                duration(training.synchronous_minutes),
+            ),
+            (
+                t(lang, "modality-async"),
+                duration(training.asynchronous_minutes),
+            ),
+        ],
+        headers: ChronoHeaders {
+            position: t(lang, "chrono-position"),
+            title: t(lang, "step-title"),
+            modality: t(lang, "step-modality"),
+            learning: t(lang, "step-learning"),
+            duration: t(lang, "step-duration"),
+            instructions: t(lang, "step-instructions"),
+            evidence: t(lang, "step-evidence"),
+            trainer_role: t(lang, "step-trainer-role"),
+        },
+        steps: steps
+            .iter()
+            .map(|s| {
+                let mut tags = Vec::new();
+                if s.social.0 {
+                    tags.push(t(lang, "step-social"));
+                }
+                if !s.mandatory.0 {
+                    tags.push(t(lang, "step-optional"));
+                }
+                ChronoStep {
+                    position: u32::try_from(s.position).unwrap_or(0),
+                    title: s.title.clone(),
+                    modality: t(lang, &format!("modality-{}", s.modality.as_str())),
+                    modality_key: s.modality.as_str().to_owned(),
+                    learning: t(lang, &format!("learning-{}", s.learning_type.as_str())),
+                    duration: duration(s.minutes),
+                    instructions: s.instructions.clone(),
+                    evidence: s.evidence.clone(),
+                    trainer_role: s.trainer_role.clone(),
+                    tags,
+                }
+            })
+            .collect(),
+        footer: tr(
+            lang,
+            "chrono-footer",
+            &[("day", crate::render::day_words(lang, today))],
+        ),
+    }
+}
+
+/// The attendance sheet of one half-day of `a` (or of an asynchronous activity, `slot` none),
+/// with its file name.
+pub async fn sheet(
+    s: &Store,
+    lang: Lang,
+    cohort: &Cohort,
+    training: &Training,
+    a: &Activity,
+    steps: &[Step],
+    slot: Option<Slot>,
+) -> Result<(Record, String), AppError> {
+    let rules = att::rules_of(s, training).await?;
+    let sheet = att::sheet(s, cohort, a, steps, slot, &rules).await?;
+    let plan = plan_label(s, training.plan_id).await?;
+    let trainers: Vec<String> = cohorts::trainers(s, cohort.id)
+        .await?
+        .iter()
+        .map(|u| u.display_name())
+        .collect();
+    let mut facts = vec![
+        (
+            t(lang, "pdf-session"),
+            format!(
+                "{}{}",
+                cohort.label,
+                cohort
+                    .gaia_session_id
+                    .as_deref()
+                    .map(|g| format!(" (GAIA {g})"))
+                    .unwrap_or_default()
+            ),
+        ),
+        (t(lang, "pdf-activity"), a.title.clone()),
+    ];
+    match slot {
+        Some(slot) => facts.push((
+            t(lang, "pdf-when"),
+            format!(
+                "{} ({} – {})",
+                slot_label(lang, &slot),
+                hm(slot.starts_at),
+                hm(slot.ends_at)
+            ),
+        )),
+        None => facts.push((
+            t(lang, "pdf-when"),
+            tr(
+                lang,
+                "activity-window",
+                &[
+                    (
+                        "start",
+                        crate::render::day_words(lang, crate::before::civil(a.starts_at).date()),
+                    ),
+                    (
+                        "end",
+                        crate::render::day_words(lang, crate::before::civil(a.ends_at).date()),
+                    ),
+                ],
+            ),
+        )),
+    }
+    if let Some(place) = a.place.as_deref().filter(|p| !p.is_empty()) {
+        facts.push((t(lang, "pdf-place"), place.to_owned()));
+    }
+    facts.push((t(lang, "pdf-trainers"), trainers.join(", ")));
+    let (headers, widths, rows) = sheet_table(lang, a.modality, &sheet);
+    let total_credited: i64 = sheet.rows.iter().map(|r| r.credited_minutes).sum();
+    let notes = vec![
+        match a.modality {
+            Modality::Async => tr(
+                lang,
+                "sheet-declared",
+                &[
+                    ("declared", sheet.signed.to_string()),
+                    ("total", sheet.total.to_string()),
+                ],
+            ),
+            _ => tr(
+                lang,
+                "sheet-count",
+                &[
+                    ("signed", sheet.signed.to_string()),
+                    ("total", sheet.total.to_string()),
+                    ("absent", sheet.absent.to_string()),
+                ],
+            ),
+        },
+        tr(
+            lang,
+            "pdf-total-credited",
+            &[("time", crate::render::duration(total_credited))],
+        ),
+        tr(
+            lang,
+            "sheet-fingerprint",
+            &[("value", sheet.fingerprint.clone())],
+        ),
+    ];
+    let signatures = if a.modality == Modality::InPerson {
+        if sheet.countersigners.is_empty() {
+            vec![(
+                t(lang, "sheet-countersign-title"),
+                t(lang, "sheet-not-countersigned"),
+            )]
+        } else {
+            sheet
+                .countersigners
+                .iter()
+                .map(|cs| {
+                    (
+                        t(lang, "sheet-countersign-title"),
+                        tr(
+                            lang,
+                            "sheet-countersigned-by",
+                            &[
+                                ("name", cs.name.clone()),
+                                (
+                                    "day",
+                                    crate::render::day_words(
+                                        lang,
+                                        crate::before::civil(cs.at).date(),
+                                    ),
+                                ),
+                                ("time", hm(cs.at)),
+                            ],
+                        ),
+                    )
+                })
+                .collect()
+        }
+    } else {
+        Vec::new()
+    };
+    let doc = Record {
+        lang: lang.code().to_owned(),
+        title: tr(
+            lang,
+            "pdf-sheet-title",
+            &[("training", training.title.clone())],
+        ),
+        subtitle: format!(
+            "{} · GAIA {} / {}",
+            plan, training.dispositif_id, training.module_id
+        ),
+        facts,
+        headers,
+        widths,
+        rows,
+        empty: t(lang, "trainees-none"),
+        notes,
+        signatures,
+        footer: tr(lang, "chrono-footer", &[("day", today_words(lang))]),
+    };
+    let filename = format!(
+        "emargement-{}-{}-{}.pdf",
+        training.dispositif_id,
+        a.id,
+        slot.map(|s| s.key()).unwrap_or_else(|| "asynchrone".into())
+    );
+    Ok((doc, filename))
+}
+
+/// A trainee's certificat de réalisation: identity, training, dates, hours per modality planned
+/// and achieved, validation status; none when `user` is not a trainee of the cohort.
+pub async fn certificate(
+    s: &Store,
+    lang: Lang,
+    c: &Cohort,
+    training: &Training,
+    user: i64,
+) -> Result<Option<(Record, String)>, AppError> {
+    let Some(v) = att::validations(s, c, Some(user), now()).await?.pop() else {
+        return Ok(None);
+    };
+    let trainee = people::get(s, user).await?;
+    let plan = plan_label(s, training.plan_id).await?;
+    let day = |d: &str| {
+        d.parse::<jiff::civil::Date>()
+            .map(|d| crate::render::day_words(lang, d))
+            .unwrap_or_else(|_| d.to_owned())
+    };
+    let mut facts = vec![(
+        t(lang, "pdf-trainee"),
+        format!("{} {}", trainee.first_name, trainee.last_name),
+    )];
+    if let Some(e) = trainee.establishment.as_deref().filter(|e| !e.is_empty()) {
+        facts.push((t(lang, "pdf-establishment"), e.to_owned()));
+    }
+    facts.push((
+        t(lang, "pdf-session"),
+        format!(
+            "{}{}",
+            c.label,
+            c.gaia_session_id
+                .as_deref()
+                .map(|g| format!(" (GAIA {g})"))
+                .unwrap_or_default()
+        ),
+    ));
+    facts.push((
+        t(lang, "pdf-when"),
+        tr(
+            lang,
+            "activity-window",
+            &[("start", day(&c.starts_on)), ("end", day(&c.ends_on))],
+        ),
+    ));
+    facts.push((
+        t(lang, "field-validation"),
+        training.validation_criteria.clone(),
+    ));
+    let rows = v
+        .validation
+        .budgets
+        .iter()
+        .map(|b| {
+            vec![
+                t(lang, &format!("budget-{}", key(&b.budget))),
+                crate::render::duration(b.planned_minutes),
+                crate::render::duration(b.achieved_minutes),
+                crate::render::duration(b.required_minutes),
+                t(lang, &format!("standing-{}", key(&b.standing))),
+            ]
+        })
+        .collect();
+    let doc = Record {
+        lang: lang.code().to_owned(),
+        title: tr(
+            lang,
+            "pdf-certificate-title",
+            &[("training", training.title.clone())],
+        ),
+        subtitle: format!(
+            "{} · GAIA {} / {}",
+            plan, training.dispositif_id, training.module_id
+        ),
+        facts,
+        headers: [
+            "step-modality",
+            "validation-planned",
+            "validation-achieved",
+            "validation-required",
+            "validation-standing",
+        ]
+        .iter()
+        .map(|k| t(lang, k))
+        .collect(),
+        widths: vec![3, 2, 2, 2, 3],
+        rows,
+        empty: String::new(),
+        notes: vec![
+            tr(
+                lang,
+                "pdf-certificate-standing",
+                &[(
+                    "standing",
+                    t(lang, &format!("standing-{}", key(&v.validation.standing))),
+                )],
+            ),
+            tr(
+                lang,
+                "exchanges-line",
+                &[
+                    ("posts", v.exchanges.posts.to_string()),
+                    ("answers", v.exchanges.answers.to_string()),
+                    ("messages", v.exchanges.messages.to_string()),
+                ],
+            ),
+        ],
+        signatures: vec![(
+            t(lang, "pdf-certificate-signature"),
+            tr(lang, "pdf-certificate-done", &[("day", today_words(lang))]),
+        )],
+        footer: tr(lang, "chrono-footer", &[("day", today_words(lang))]),
+    };
+    let filename = format!(
+        "certificat-{}-{}-{user}.pdf",
+        training.dispositif_id, training.module_id
+    );
+    Ok(Some((doc, filename)))
+}
+
+/// The table of a sheet: headers, relative widths, rows — the same in the PDF and the CSV.
+pub fn sheet_table(
+    lang: crate::i18n::Lang,
+    modality: Modality,
+    sheet: &att::Sheet,
+) -> (Vec<String>, Vec<u32>, Vec<Vec<String>>) {
+    use crate::i18n::{t, tr};
+    let channel = |ch: Option<rules::Channel>| {
+        ch.map(|c| t(lang, &format!("channel-{}", c.as_str())))
+            .unwrap_or_default()
+    };
+    let table: (Vec<String>, Vec<u32>, Vec<Vec<String>>) = match modality {
+        Modality::Async => (
+            [
+                "pdf-trainee",
+                "pdf-state",
+                "pdf-declared",
+                "pdf-evidence",
+                "pdf-credited",
+            ]
+            .iter()
+            .map(|k| t(lang, k))
+            .collect(),
+            vec![3, 2, 2, 4, 1],
+            sheet
+                .rows
+                .iter()
+                .map(|r| {
+                    let done = r.completion.clone();
+                    vec![
+                        format!("{} {}", r.last_name, r.first_name),
+                        done.as_ref()
+                            .map(|x| t(lang, &format!("async-{}", key(&x.state))))
+                            .unwrap_or_default(),
+                        done.as_ref()
+                            .and_then(|x| x.declared_at)
+                            .map(|ts| format!("{} {}", crate::before::civil(ts).date(), hm(ts)))
+                            .unwrap_or_default(),
+                        done.as_ref()
+                            .and_then(|x| x.evidence.clone())
+                            .unwrap_or_default(),
+                        crate::render::duration(r.credited_minutes),
+                    ]
+                })
+                .collect(),
+        ),
+        Modality::InPerson => (
+            [
+                "pdf-trainee",
+                "pdf-signature",
+                "pdf-channel",
+                "pdf-times",
+                "pdf-absence",
+                "pdf-credited",
+            ]
+            .iter()
+            .map(|k| t(lang, k))
+            .collect(),
+            vec![3, 1, 2, 2, 3, 1],
+            sheet
+                .rows
+                .iter()
+                .map(|r| {
+                    let p = r.presence.clone().unwrap_or_default();
+                    let mut times = Vec::new();
+                    if let Some(a) = p.arrived_at {
+                        times.push(tr(lang, "sheet-arrived", &[("time", hm(a))]));
+                    }
+                    if let Some(l) = p.left_at {
+                        times.push(tr(lang, "sheet-left", &[("time", hm(l))]));
+                    }
+                    vec![
+                        format!("{} {}", r.last_name, r.first_name),
+                        p.signed_at.map(hm).unwrap_or_default(),
+                        channel(p.channel),
+                        times.join(" "),
+                        p.absence
+                            .as_ref()
+                            .map(|a| {
+                                format!(
+                                    "{} — {}",
+                                    if a.accepted {
+                                        t(lang, "sheet-absent-justified")
+                                    } else {
+                                        t(lang, "sheet-absent")
+                                    },
+                                    a.reason
+                                )
+                            })
+                            .unwrap_or_default(),
+                        crate::render::duration(r.credited_minutes),
+                    ]
+                })
+                .collect(),
+        ),
+        _ => (
+            [
+                "pdf-trainee",
+                "pdf-connection",
+                "pdf-confirmations",
+                "pdf-counted",
+                "pdf-credited",
+            ]
+            .iter()
+            .map(|k| t(lang, k))
+            .collect(),
+            vec![3, 2, 2, 1, 1],
+            sheet
+                .rows
+                .iter()
+                .map(|r| {
+                    let p = r.presence.clone().unwrap_or_default();
+                    vec![
+                        format!("{} {}", r.last_name, r.first_name),
+                        match (p.connected_minutes, p.joined_at) {
+                            (Some(m), _) => {
+                                tr(lang, "sheet-connected", &[("minutes", m.to_string())])
+                            }
+                            (None, Some(j)) => tr(lang, "sheet-joined", &[("time", hm(j))]),
+                            _ => String::new(),
+                        },
+                        p.confirmations.len().to_string(),
+                        if r.attended {
+                            t(lang, "yes")
+                        } else {
+                            t(lang, "no")
+                        },
+                        crate::render::duration(r.credited_minutes),
+                    ]
+                })
+                .collect(),
+        ),
+    };
+    table
+}
+
+/// A trainer's pay form (fiche de rémunération) for the cohort, with its file name; none when
+/// `trainer` is not a trainer of the cohort.
+pub async fn pay_form(
+    s: &Store,
+    lang: Lang,
+    c: &Cohort,
+    training: &Training,
+    trainer: i64,
+) -> Result<Option<(Record, String)>, AppError> {
+    use hybride_domain::pay::{euros, per_mille_words};
+    let (forms, led, rates, after) = crate::after::pay_forms(s, c, training, Some(trainer)).await?;
+    let Some(p) = forms.into_iter().next() else {
+        return Ok(None);
+    };
+    let plan = plan_label(s, training.plan_id).await?;
+    let mut facts = vec![
+        (t(lang, "pay-trainer"), p.trainer.display_name()),
+        (t(lang, "pdf-email"), p.trainer.email.clone()),
+    ];
+    match &p.profile {
+        Some(pr) => {
+            facts.push((
+                t(lang, "pay-status"),
+                [
+                    t(lang, &format!("pay-status-{}", pr.status.as_str())),
+                    pr.grade.clone(),
+                ]
+                .into_iter()
+                .filter(|x| !x.is_empty())
+                .collect::<Vec<_>>()
+                .join(" — "),
+            ));
+            if !pr.employer.is_empty() {
+                facts.push((t(lang, "pay-employer"), pr.employer.clone()));
+            }
+        }
+        None => facts.push((t(lang, "pay-status"), t(lang, "pay-status-missing"))),
+    }
+    let day = |d: &str| {
+        d.parse::<jiff::civil::Date>()
+            .map(|d| crate::render::day_words(lang, d))
+            .unwrap_or_else(|_| d.to_owned())
+    };
+    facts.push((
+        t(lang, "pdf-session"),
+        format!(
+            "{}{}",
+            c.label,
+            c.gaia_session_id
+                .as_deref()
+                .map(|g| format!(" (GAIA {g})"))
+                .unwrap_or_default()
+        ),
+    ));
+    facts.push((
+        t(lang, "pdf-when"),
+        tr(
+            lang,
+            "activity-window",
+            &[("start", day(&c.starts_on)), ("end", day(&c.ends_on))],
+        ),
+    ));
+    let places: std::collections::BTreeSet<String> = cohorts::activities(s, c.id)
+        .await?
+        .into_iter()
+        .filter_map(|a| a.place.filter(|p| !p.trim().is_empty()))
+        .collect();
+    if !places.is_empty() {
+        facts.push((
+            t(lang, "pdf-place"),
+            places.into_iter().collect::<Vec<_>>().join(" ; "),
+        ));
+    }
+    facts.push((
+        t(lang, "pay-band"),
+        tr(
+            lang,
+            "pay-band-rate",
+            &[
+                (
+                    "band",
+                    t(lang, &format!("pay-band-{}", after.pay_band.as_str())),
+                ),
+                ("rate", euros(rates.hourly(after.pay_band))),
+            ],
+        ),
+    ));
+    facts.push((
+        t(lang, "pay-coanimation"),
+        tr(
+            lang,
+            "pay-coanimation-rule",
+            &[("hours", per_mille_words(rates.coanimation_per_mille))],
+        ),
+    ));
+    let titles: std::collections::HashMap<(i64, String), &crate::after::HalfDayLed> = led
+        .iter()
+        .map(|h| ((h.activity_id, h.slot.clone()), h))
+        .collect();
+    let rows: Vec<Vec<String>> = p
+        .form
+        .lines
+        .iter()
+        .map(|l| match (&l.slot, l.activity_id) {
+            (Some(slot), Some(aid)) => {
+                let h = titles.get(&(aid, slot.clone()));
+                vec![
+                    h.map(|h| {
+                        format!(
+                            "{} {}–{}",
+                            crate::before::civil(h.starts_at).date(),
+                            hm(h.starts_at),
+                            hm(h.ends_at)
+                        )
+                    })
+                    .unwrap_or_default(),
+                    h.map(|h| h.title.clone()).unwrap_or_default(),
+                    l.modality
+                        .map(|m| t(lang, &format!("modality-{}", m.as_str())))
+                        .unwrap_or_default(),
+                    crate::render::duration(l.minutes),
+                    l.co_trainers.to_string(),
+                    crate::render::duration(l.paid_minutes),
+                    euros(l.rate_cents),
+                    euros(l.amount_cents),
+                ]
+            }
+            _ => vec![
+                String::new(),
+                format!(
+                    "{}{}",
+                    t(lang, &format!("pay-lump-{}", l.kind)),
+                    if l.note.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" — {}", l.note)
+                    }
+                ),
+                t(lang, "pay-lump"),
+                String::new(),
+                String::new(),
+                String::new(),
+                euros(l.rate_cents),
+                euros(l.amount_cents),
+            ],
+        })
+        .collect();
+    let not_countersigned = led
+        .iter()
+        .filter(|h| h.trainers.contains(&trainer) && !h.countersigned)
+        .count();
+    let mut notes = vec![
+        tr(
+            lang,
+            "pay-hours-line",
+            &[
+                (
+                    "delivered",
+                    crate::render::duration(p.form.delivered_minutes),
+                ),
+                ("paid", crate::render::duration(p.form.paid_minutes)),
+            ],
+        ),
+        tr(
+            lang,
+            "pay-total-line",
+            &[
+                ("formation", euros(p.form.formation_cents)),
+                ("lumps", euros(p.form.lumps_cents)),
+                ("total", euros(p.form.total_cents)),
+            ],
+        ),
+        t(lang, "pay-source"),
+    ];
+    if not_countersigned > 0 {
+        notes.push(tr(
+            lang,
+            "pay-not-countersigned",
+            &[("count", not_countersigned.to_string())],
+        ));
+    }
+    let doc = Record {
+        lang: lang.code().to_owned(),
+        title: tr(
+            lang,
+            "pdf-pay-title",
+            &[("training", training.title.clone())],
+        ),
+        subtitle: format!(
+            "{} · GAIA {} / {}",
+            plan, training.dispositif_id, training.module_id
+        ),
+        facts,
+        headers: [
+            "pay-col-when",
+            "pay-col-activity",
+            "step-modality",
+            "pay-col-duration",
+            "pay-col-co",
+            "pay-col-paid",
+            "pay-col-rate",
+            "pay-col-amount",
+        ]
+        .iter()
+        .map(|k| t(lang, k))
+        .collect(),
+        widths: vec![3, 4, 2, 2, 1, 2, 2, 2],
+        rows,
+        empty: t(lang, "pay-nothing"),
+        notes,
+        signatures: vec![
+            (t(lang, "pay-sign-trainer"), t(lang, "pay-sign-date")),
+            (t(lang, "pay-sign-pilot"), t(lang, "pay-sign-date")),
+            (t(lang, "pay-sign-service"), t(lang, "pay-sign-date")),
+        ],
+        footer: tr(lang, "chrono-footer", &[("day", today_words(lang))]),
+    };
+    let filename = format!(
+        "remuneration-{}-{}-{}.pdf",
+        training.dispositif_id, c.id, trainer
+    );
+    Ok(Some((doc, filename)))
+}
+
+/// Which document of a cohort.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Which {
+    /// The attendance sheet of a half-day (or of an asynchronous activity, `slot` none).
+    Sheet {
+        activity_id: i64,
+        slot: Option<String>,
+    },
+    Certificate {
+        user_id: i64,
+    },
+    Pay {
+        trainer_id: i64,
+    },
+    Chronogramme,
+}
+
+/// One document of a cohort, as its list shows it.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Entry {
+    #[serde(flatten)]
+    pub which: Which,
+    /// `sheets`, `certificates`, `pay` or `scenario`.
+    pub group: String,
+    pub title: String,
+    pub filename: String,
+    /// Where to download the PDF.
+    pub url: String,
+    /// The same table as CSV, for sheets.
+    pub csv_url: Option<String>,
+}
+
+/// Every document of the cohort, in the order of the bundle; with `viewer` (a trainer), the
+/// pay forms of that trainer only.
+pub async fn list(
+    s: &Store,
+    lang: Lang,
+    c: &Cohort,
+    t_: &Training,
+    viewer: Option<i64>,
+) -> Result<Vec<Entry>, AppError> {
+    let steps = hybride_store::trainings::steps(s, t_.id).await?;
+    let mut out = Vec::new();
+    for a in cohorts::activities(s, c.id).await? {
+        let base = format!("/cohorts/{}/activities/{}/attendance", c.id, a.id);
+        let slots = att::slots(&a, &steps);
+        if a.modality == Modality::Async || slots.is_empty() {
+            out.push(Entry {
+                which: Which::Sheet {
+                    activity_id: a.id,
+                    slot: None,
+                },
+                group: "sheets".into(),
+                title: format!(
+                    "{} — {}",
+                    a.title,
+                    t(lang, &format!("modality-{}", a.modality.as_str()))
+                ),
+                filename: format!("emargement-{}-{}-asynchrone.pdf", t_.dispositif_id, a.id),
+                url: format!("{base}.pdf"),
+                csv_url: Some(format!("{base}.csv")),
+            });
+            continue;
+        }
+        for slot in slots {
+            let k = slot.key();
+            out.push(Entry {
+                which: Which::Sheet {
+                    activity_id: a.id,
+                    slot: Some(k.clone()),
+                },
+                group: "sheets".into(),
+                title: format!("{} — {}", a.title, slot_label(lang, &slot)),
+                filename: format!("emargement-{}-{}-{k}.pdf", t_.dispositif_id, a.id),
+                url: format!("{base}.pdf?slot={k}"),
+                csv_url: Some(format!("{base}.csv?slot={k}")),
+            });
+        }
+    }
+    for e in cohorts::enrollments(s, c.id).await? {
+        out.push(Entry {
+            which: Which::Certificate { user_id: e.user_id },
+            group: "certificates".into(),
+            title: tr(
+                lang,
+                "documents-certificate-of",
+                &[("name", format!("{} {}", e.first_name, e.last_name))],
+            ),
+            filename: format!(
+                "certificat-{}-{}-{}.pdf",
+                t_.dispositif_id, t_.module_id, e.user_id
+            ),
+            url: format!(
+                "/cohorts/{}/certificates/{}/certificat.pdf",
+                c.id, e.user_id
+            ),
+            csv_url: None,
+        });
+    }
+    for tr_ in cohorts::trainers(s, c.id).await? {
+        if viewer.is_some_and(|v| v != tr_.id) {
+            continue;
+        }
+        out.push(Entry {
+            which: Which::Pay { trainer_id: tr_.id },
+            group: "pay".into(),
+            title: tr(lang, "documents-pay-of", &[("name", tr_.display_name())]),
+            filename: format!("remuneration-{}-{}-{}.pdf", t_.dispositif_id, c.id, tr_.id),
+            url: format!("/cohorts/{}/pay/{}/remuneration.pdf", c.id, tr_.id),
+            csv_url: None,
+        });
+    }
+    out.push(Entry {
+        which: Which::Chronogramme,
+        group: "scenario".into(),
+        title: t(lang, "documents-chronogramme"),
+        filename: format!("chronogramme-{}-{}.pdf", t_.dispositif_id, t_.module_id),
+        url: format!("/trainings/{}/chronogramme.pdf", t_.id),
+        csv_url: None,
+    });
+    Ok(out)
+}
+
+/// Typesets one document of the list.
+pub async fn render(
+    s: &Store,
+    lang: Lang,
+    c: &Cohort,
+    t_: &Training,
+    which: &Which,
+) -> Result<Vec<u8>, AppError> {
+    let fail = |e: hybride_docs::DocError| {
+        tracing::warn!(error = %e, "document not typeset");
+        AppError::Refused("document")
+    };
+    let join = |e: tokio::task::JoinError| AppError::Internal(e.into());
+    match which {
+        Which::Chronogramme => {
+            let steps = hybride_store::trainings::steps(s, t_.id).await?;
+            let doc = chronogramme(lang, t_, &steps);
+            tokio::task::spawn_blocking(move || hybride_docs::chronogramme_pdf(&doc))
+                .await
+                .map_err(join)?
+                .map_err(fail)
+        }
+        other => {
+            let doc = match other {
+                Which::Sheet { activity_id, slot } => {
+                    let a = cohorts::activity(s, c.id, *activity_id).await?;
+                    let steps = hybride_store::trainings::steps(s, t_.id).await?;
+                    let slot = match slot {
+                        Some(k) => Some(
+                            att::find_slot(&att::slots(&a, &steps), k).ok_or(AppError::NotFound)?,
+                        ),
+                        None => None,
+                    };
+                    sheet(s, lang, c, t_, &a, &steps, slot).await?.0
+                }
+                Which::Certificate { user_id } => {
+                    certificate(s, lang, c, t_, *user_id)
+                        .await?
+                        .ok_or(AppError::NotFound)?
+                        .0
+                }
+                Which::Pay { trainer_id } => {
+                    pay_form(s, lang, c, t_, *trainer_id)
+                        .await?
+                        .ok_or(AppError::NotFound)?
+                        .0
+                }
+                Which::Chronogramme => unreachable!("handled above"),
+            };
+            tokio::task::spawn_blocking(move || hybride_docs::record_pdf(&doc))
+                .await
+                .map_err(join)?
+                .map_err(fail)
+        }
+    }
+}
+
+/// A cohort's bundle: every document's PDF, a summary of each trainee's hours and standing
+/// (`synthese.csv`), and the list of files with their SHA-256 (`fichiers.csv`).
+pub struct Bundle {
+    pub zip: Vec<u8>,
+    pub documents: usize,
+    pub sha256: String,
+    pub filename: String,
+    /// The attendance record's last event when the bundle was made.
+    pub events_seq: i64,
+}
+
+/// Builds the bundle; `progress` is called after each document with (done, total).
+pub async fn bundle(
+    s: &Store,
+    lang: Lang,
+    c: &Cohort,
+    t_: &Training,
+    viewer: Option<i64>,
+    mut progress: impl FnMut(usize, usize),
+) -> Result<Bundle, AppError> {
+    use std::io::Write;
+    let events_seq = hybride_store::after::events_seq(s, c.id).await?;
+    let entries = list(s, lang, c, t_, viewer).await?;
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    for (i, e) in entries.iter().enumerate() {
+        files.push((e.filename.clone(), render(s, lang, c, t_, &e.which).await?));
+        progress(i + 1, entries.len());
+    }
+    // The summary: one line per trainee.
+    let mut headers = vec![t(lang, "pdf-trainee"), t(lang, "pdf-establishment")];
+    let validations = att::validations(s, c, None, now()).await?;
+    let people: std::collections::HashMap<i64, Option<String>> = cohorts::enrollments(s, c.id)
+        .await?
+        .into_iter()
+        .map(|e| (e.user_id, e.establishment))
+        .collect();
+    if let Some(v) = validations.first() {
+        for b in &v.validation.budgets {
+            let name = t(lang, &format!("budget-{}", key(&b.budget)));
+            headers.push(format!("{name} — {}", t(lang, "validation-planned")));
+            headers.push(format!("{name} — {}", t(lang, "validation-achieved")));
+        }
+    }
+    headers.push(t(lang, "validation-standing"));
+    let rows: Vec<Vec<String>> = validations
+        .iter()
+        .map(|v| {
+            let mut r = vec![
+                format!("{} {}", v.last_name, v.first_name),
+                people
+                    .get(&v.user_id)
+                    .cloned()
+                    .flatten()
+                    .unwrap_or_default(),
+            ];
+            for b in &v.validation.budgets {
+                r.push(crate::render::duration(b.planned_minutes));
+                r.push(crate::render::duration(b.achieved_minutes));
+            }
+            r.push(t(
+                lang,
+                &format!("standing-{}", key(&v.validation.standing)),
+            ));
+            r
+        })
+        .collect();
+    let summary = csv_bytes(&headers, &rows)?;
+    let listing: Vec<Vec<String>> = files
+        .iter()
+        .map(|(name, body)| {
+            vec![
+                name.clone(),
+                body.len().to_string(),
+                hybride_store::token::digest_bytes(body),
+            ]
+        })
+        .collect();
+    let listing = csv_bytes(
+        &[
+            t(lang, "documents-file"),
+            t(lang, "documents-size"),
+            "SHA-256".to_owned(),
+        ],
+        &listing,
+    )?;
+    let documents = files.len();
+    files.push(("synthese.csv".into(), summary));
+    files.push(("fichiers.csv".into(), listing));
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    // PDFs are compressed inside already: the files are stored as they are.
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Stored)
+        .last_modified_time(zip_time());
+    let fail = |e: zip::result::ZipError| AppError::Internal(e.into());
+    for (name, body) in &files {
+        zip.start_file(name.as_str(), options).map_err(fail)?;
+        zip.write_all(body)
+            .map_err(|e| AppError::Internal(e.into()))?;
+    }
+    let zip = zip.finish().map_err(fail)?.into_inner();
+    Ok(Bundle {
+        sha256: hybride_store::token::digest_bytes(&zip),
+        documents,
+        filename: format!(
+            "session-{}-{}-{}.zip",
+            t_.dispositif_id,
+            t_.module_id,
+            c.gaia_session_id
+                .clone()
+                .unwrap_or_else(|| c.id.to_string())
+        ),
+        zip,
+        events_seq,
+    })
+}
+
+/// Now in Europe/Paris, as a zip entry's date.
+fn zip_time() -> zip::DateTime {
+    let d = crate::before::civil(now());
+    zip::DateTime::from_date_and_time(
+        u16::try_from(d.year()).unwrap_or(1980),
+        u8::try_from(d.month()).unwrap_or(1),
+        u8::try_from(d.day()).unwrap_or(1),
+        u8::try_from(d.hour()).unwrap_or(0),
+        u8::try_from(d.minute()).unwrap_or(0),
+        u8::try_from(d.second()).unwrap_or(0),
+    )
+    .unwrap_or_default()
+}

@@ -1,0 +1,373 @@
+//! After the training, tried as people would on the demo académie: the trainer closes a running
+//! cohort (its contents stay available, the checklist says until when), downloads the bundle and
+//! finds in it every sheet, certificate and pay form with the right people and hours; the pay
+//! form's hours are the attendance record's; the bundle is marked as transmitted and
+//! `admin_documents` turns done, then warns when the record changes afterwards; pay rates and
+//! lump sums are refused field by field outside the arrêté's ranges.
+
+mod common;
+
+use common::*;
+use hybride_domain::attendance::{Channel, Kind};
+use hybride_domain::{CohortStatus, Email, Modality};
+use hybride_store::{cohorts, people, trainings};
+use reqwest::StatusCode;
+use std::io::Read;
+
+fn pdf_text(pdf: &[u8]) -> String {
+    let doc = lopdf::Document::load_mem(pdf).unwrap();
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    doc.extract_text(&pages)
+        .unwrap()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn item<'a>(checklist: &'a serde_json::Value, key: &str) -> &'a serde_json::Value {
+    checklist["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["key"] == key)
+        .unwrap_or_else(|| panic!("{key} in {checklist}"))
+}
+
+#[tokio::test]
+async fn a_trainer_closes_a_cohort_and_hands_in_its_documents() {
+    let app = TestApp::start_with(true).await;
+    let hash = hybride_web::password::hash(hybride_demo::DEMO_PASSWORD).unwrap();
+    hybride_demo::seed(app.store(), &hash, jiff::civil::date(2026, 11, 30))
+        .await
+        .unwrap();
+    hybride_web::during::seed_demo(&app.state).await.unwrap();
+    let s = app.store();
+    let email = Email::parse("formateur@demo.hybride.test").unwrap();
+    let trainer = people::by_email(s, &email).await.unwrap().unwrap();
+    let api = app.token_for(&trainer).await;
+
+    // A running cohort of the demo trainer with in-person half-days attended.
+    let mut chosen = None;
+    for c in cohorts::list(
+        s,
+        cohorts::CohortFilter {
+            trainer_id: Some(trainer.id),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap()
+    {
+        if c.status != CohortStatus::Running {
+            continue;
+        }
+        let t = trainings::get(s, c.training_id).await.unwrap();
+        let led = hybride_web::after::half_days(s, &c, &t).await.unwrap();
+        if led.iter().any(|h| h.modality == Modality::InPerson) {
+            chosen = Some((c, t, led));
+            break;
+        }
+    }
+    let (c, t, led) = chosen.expect("a running demo cohort with attended half-days");
+    let id = c.id;
+
+    // Before closing: nothing to hand in yet, contents planned.
+    let (status, list) = api.get(&format!("/api/v1/cohorts/{id}/checklist")).await;
+    assert_eq!(status, StatusCode::OK, "{list}");
+    assert_eq!(item(&list, "admin_documents")["status"], "not_applicable");
+
+    // The trainer closes the cohort from its page.
+    let b = app.anonymous();
+    assert_eq!(
+        b.login(email.as_str(), hybride_demo::DEMO_PASSWORD)
+            .await
+            .status(),
+        StatusCode::SEE_OTHER
+    );
+    let (_, page) = b.get_html(&format!("/cohorts/{id}")).await;
+    assert!(page.contains("Clore la session"), "the trainer may close");
+    let r = b
+        .post_form(&format!("/cohorts/{id}/status"), &[("status", "closed")])
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let c = cohorts::get(s, id).await.unwrap();
+    assert_eq!(c.status, CohortStatus::Closed);
+    assert!(c.closed_at.is_some());
+    let (_, list) = api.get(&format!("/api/v1/cohorts/{id}/checklist")).await;
+    let contents = item(&list, "contents_available");
+    assert_eq!(contents["status"], "done");
+    let until = hybride_store::after::contents_until(&c.ends_on, 24);
+    assert!(
+        contents["evidence"][0]
+            .as_str()
+            .unwrap()
+            .contains(&until.year().to_string()),
+        "{contents}"
+    );
+    assert_eq!(item(&list, "admin_documents")["status"], "todo");
+
+    // The pay form's hours are the attendance record's: every attended half-day's planned
+    // minutes, shared by the co-animation rule between those who led it.
+    let (forms, _, rates, _) = hybride_web::after::pay_forms(s, &c, &t, Some(trainer.id))
+        .await
+        .unwrap();
+    let mine = &forms[0].form;
+    let expected: i64 = led
+        .iter()
+        .filter(|h| h.trainers.contains(&trainer.id))
+        .map(|h| h.minutes)
+        .sum();
+    assert!(expected > 0);
+    assert_eq!(mine.delivered_minutes, expected);
+    let paid: i64 = led
+        .iter()
+        .filter(|h| h.trainers.contains(&trainer.id))
+        .map(|h| {
+            hybride_domain::pay::paid_minutes(
+                h.minutes,
+                h.trainers.len(),
+                rates.coanimation_per_mille,
+            )
+        })
+        .sum();
+    assert_eq!(mine.paid_minutes, paid);
+    // Each half-day's minutes, checked against the sheets' own arithmetic.
+    let steps = trainings::steps(s, t.id).await.unwrap();
+    for h in &led {
+        let a = cohorts::activity(s, id, h.activity_id).await.unwrap();
+        let slot = hybride_web::attendance::slots(&a, &steps)
+            .into_iter()
+            .find(|x| x.key() == h.slot)
+            .unwrap();
+        assert_eq!(slot.planned_minutes, h.minutes);
+    }
+    let (_, pay_page) = b.get_html(&format!("/cohorts/{id}/pay")).await;
+    assert!(pay_page.contains(&trainer.last_name), "{pay_page}");
+
+    // The trainer states their statut; a bad one is refused on its field.
+    let r = b
+        .post_form(
+            &format!("/cohorts/{id}/pay/{}/profile", trainer.id),
+            &[
+                ("status", "bénévole"),
+                ("grade", "certifié"),
+                ("employer", ""),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let r = b
+        .post_form(
+            &format!("/cohorts/{id}/pay/{}/profile", trainer.id),
+            &[
+                ("status", "civil"),
+                ("grade", "Professeure certifiée"),
+                ("employer", "Collège Jean-Moulin"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    // A trainer grants no lump sum; the pilot does, inside the arrêté's range.
+    let r = b
+        .post_form(
+            &format!("/cohorts/{id}/pay/lumps"),
+            &[
+                ("trainer", &trainer.id.to_string()),
+                ("kind", "tutoring"),
+                ("amount", "200"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::FORBIDDEN);
+    // The training's pilot or an admin grants it.
+    let (pilot, _) = app.as_admin().await;
+    let (status, html) = {
+        let r = pilot
+            .post_form(
+                &format!("/cohorts/{id}/pay/lumps"),
+                &[
+                    ("trainer", &trainer.id.to_string()),
+                    ("kind", "tutoring"),
+                    ("amount", "900"),
+                ],
+            )
+            .await;
+        let st = r.status();
+        (st, r.text().await.unwrap())
+    };
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(html.contains("fourchette"), "the range is named");
+    let r = pilot
+        .post_form(
+            &format!("/cohorts/{id}/pay/lumps"),
+            &[
+                ("trainer", &trainer.id.to_string()),
+                ("kind", "tutoring"),
+                ("amount", "200"),
+                ("note", "Suivi du forum"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let pdf = b
+        .get(&format!(
+            "/cohorts/{id}/pay/{}/remuneration.pdf",
+            trainer.id
+        ))
+        .await
+        .bytes()
+        .await
+        .unwrap();
+    let text = pdf_text(&pdf);
+    for needle in [
+        "Fiche de rémunération",
+        &t.title,
+        trainer.last_name.as_str(),
+        "Professeure certifiée",
+        "Accompagnement pédagogique",
+        "200,00",
+    ] {
+        let needle = needle.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(text.contains(&needle), "{needle} in {text}");
+    }
+    // Another trainer's pay form is not the trainer's to read.
+    let other = forms.len();
+    assert_eq!(other, 1);
+
+    // The bundle: every document, the summary, the list of files.
+    let r = b.get(&format!("/cohorts/{id}/bundle.zip")).await;
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(r.headers()["content-type"], "application/zip");
+    let zip = r.bytes().await.unwrap().to_vec();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(zip)).unwrap();
+    let names: Vec<String> = archive.file_names().map(str::to_owned).collect();
+    let enrolled = cohorts::enrollments(s, id).await.unwrap();
+    let certificates = names
+        .iter()
+        .filter(|n| n.starts_with("certificat-"))
+        .count();
+    assert_eq!(certificates, enrolled.len());
+    assert!(names.iter().any(|n| n.starts_with("remuneration-")));
+    assert!(names.iter().any(|n| n.starts_with("chronogramme-")));
+    assert!(names.contains(&"synthese.csv".to_owned()));
+    let sheet_name = names
+        .iter()
+        .find(|n| n.starts_with("emargement-") && n.contains(&led[0].slot))
+        .unwrap_or_else(|| panic!("{} in {names:?}", led[0].slot))
+        .clone();
+    let mut sheet = Vec::new();
+    archive
+        .by_name(&sheet_name)
+        .unwrap()
+        .read_to_end(&mut sheet)
+        .unwrap();
+    let text = pdf_text(&sheet);
+    let title = t.title.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(text.contains(&title), "{text}");
+    assert!(
+        enrolled.iter().any(|e| text.contains(&e.last_name)),
+        "a trainee's name in {text}"
+    );
+    let mut summary = String::new();
+    archive
+        .by_name("synthese.csv")
+        .unwrap()
+        .read_to_string(&mut summary)
+        .unwrap();
+    assert_eq!(summary.lines().count(), enrolled.len() + 1, "{summary}");
+    let mut listing = String::new();
+    archive
+        .by_name("fichiers.csv")
+        .unwrap()
+        .read_to_string(&mut listing)
+        .unwrap();
+    assert_eq!(listing.lines().count(), names.len() - 2 + 1, "{listing}");
+
+    // Marked as transmitted: admin_documents turns done, unless half-days lack a
+    // countersignature (a warning that names them).
+    let r = b
+        .post_form(
+            &format!("/cohorts/{id}/transmissions"),
+            &[("note", "Dépôt Sofia n° 4512")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, list) = api.get(&format!("/api/v1/cohorts/{id}/checklist")).await;
+    let docs = item(&list, "admin_documents");
+    assert_ne!(docs["status"], "todo", "{docs}");
+    let (_, page) = b.get_html(&format!("/cohorts/{id}/documents")).await;
+    assert!(page.contains("Dépôt Sofia n° 4512"));
+
+    // A correction after the transmission: the record changed, the checklist warns.
+    let a = cohorts::activity(s, id, led[0].activity_id).await.unwrap();
+    hybride_web::attendance::mark(
+        s,
+        &a,
+        Some(&led[0].slot),
+        enrolled[0].user_id,
+        Kind::Absent,
+        Channel::Trainer,
+        trainer.id,
+        hybride_web::attendance::Extra::note("Correction après dépôt"),
+    )
+    .await
+    .unwrap();
+    let (_, list) = api.get(&format!("/api/v1/cohorts/{id}/checklist")).await;
+    let docs = item(&list, "admin_documents");
+    assert_eq!(docs["status"], "warning", "{docs}");
+    assert!(
+        docs["evidence"].to_string().contains("transmettez"),
+        "{docs}"
+    );
+}
+
+#[tokio::test]
+async fn pay_rates_stay_inside_the_arrete() {
+    let app = TestApp::start().await;
+    let (admin, _) = app.as_admin().await;
+    let (status, html) = admin.get_html("/settings/pay").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Approfondissement"));
+    let r = admin
+        .post_form(
+            "/settings/pay",
+            &[
+                ("hourly_initiation", "45"),
+                ("hourly_deepening", "40"),
+                ("hourly_expertise", "50"),
+                ("hourly_lecture", "60"),
+                ("hourly_exceptional_lecture", "120"),
+                ("lump_engineering", "150"),
+                ("lump_tutoring", "deux cents"),
+                ("coanimation", "1,5"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = r.text().await.unwrap();
+    assert!(html.contains("f-lump_tutoring-error"), "field by field");
+    assert_eq!(
+        hybride_store::after::pay_rates(app.store()).await.unwrap(),
+        hybride_domain::pay::Rates::default(),
+        "nothing changed"
+    );
+    let r = admin
+        .post_form(
+            "/settings/pay",
+            &[
+                ("hourly_initiation", "35"),
+                ("hourly_deepening", "42,50"),
+                ("hourly_expertise", "50"),
+                ("hourly_lecture", "60"),
+                ("hourly_exceptional_lecture", "120"),
+                ("lump_engineering", "150"),
+                ("lump_tutoring", "200"),
+                ("coanimation", "2"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let rates = hybride_store::after::pay_rates(app.store()).await.unwrap();
+    assert_eq!(rates.hourly[1], 4_250);
+    assert_eq!(rates.coanimation_per_mille, 2_000);
+}
