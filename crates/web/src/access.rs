@@ -63,12 +63,16 @@ pub fn manage_training(user: &User, t: &Training) -> Result<(), AppError> {
     }
 }
 
-/// A cohort is visible to admins and pilots, to its trainers and to its trainees.
+/// A cohort is visible to admins and pilots, to its trainers and to its trainees — to its
+/// trainees until it is archived, when its contents stop being available.
 pub async fn see_cohort(store: &Store, user: &User, c: &Cohort) -> Result<(), AppError> {
     let ok = match user.role {
         Role::Admin | Role::Pilot => true,
         Role::Trainer => cohorts::is_trainer(store, c.id, user.id).await?,
-        Role::Trainee => cohorts::is_enrolled(store, c.id, user.id).await?,
+        Role::Trainee => {
+            c.status != hybride_domain::CohortStatus::Archived
+                && cohorts::is_enrolled(store, c.id, user.id).await?
+        }
     };
     if ok {
         Ok(())

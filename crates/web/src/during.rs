@@ -416,6 +416,13 @@ pub async fn run_jobs(state: &AppState) -> Result<(), AppError> {
     }
     crate::discussion::send_digests(state).await?;
     let today = crate::before::civil(at).date();
+    // Closed cohorts whose contents are no longer available are archived.
+    for id in hybride_store::after::archive_expired(s, today).await? {
+        tracing::info!(
+            cohort = id,
+            "cohort archived: its contents are no longer available"
+        );
+    }
     for (cohort_id, first) in during::upcoming_first_synchronous(s, at).await? {
         let first_day = crate::before::civil(first).date();
         if today < hybride_domain::calendar::working_days_before(first_day, 2) {

@@ -283,6 +283,16 @@ async fn a_trainer_closes_a_cohort_and_hands_in_its_documents() {
         .unwrap();
     assert_eq!(listing.lines().count(), names.len() - 2 + 1, "{listing}");
 
+    // The same list in the API, with the bundle's address; the pay forms as data.
+    let (status, docs) = api.get(&format!("/api/v1/cohorts/{id}/documents")).await;
+    assert_eq!(status, StatusCode::OK, "{docs}");
+    assert_eq!(docs["documents"].as_array().unwrap().len(), names.len() - 2);
+    assert_eq!(docs["bundle_url"], format!("/cohorts/{id}/bundle.zip"));
+    let (status, pay) = api.get(&format!("/api/v1/cohorts/{id}/pay")).await;
+    assert_eq!(status, StatusCode::OK, "{pay}");
+    assert_eq!(pay[0]["form"]["delivered_minutes"], expected);
+    assert_eq!(pay[0]["profile"]["grade"], "Professeure certifiée");
+
     // Marked as transmitted: admin_documents turns done, unless half-days lack a
     // countersignature (a warning that names them).
     let r = b

@@ -479,6 +479,14 @@ fn expected() -> BTreeMap<(&'static str, &'static str), (u8, bool)> {
             false,
         ),
         ("GET", "/api/v1/cohorts/{id}/validation", COHORT, false),
+        ("GET", "/api/v1/cohorts/{id}/documents", COHORT_STAFF, false),
+        ("GET", "/api/v1/cohorts/{id}/pay", COHORT_STAFF, false),
+        (
+            "POST",
+            "/api/v1/cohorts/{id}/transmissions",
+            COHORT_STAFF,
+            false,
+        ),
         (
             "GET",
             "/api/v1/activities/{id}/attendance",

@@ -145,3 +145,4 @@ sheet-cocountersign-hint = Did you co-lead this half-day? Countersign it too: it
 sheet-cocountersign = Countersign too (co-leading)
 cohort-close-hint = The cohort is running: close it at the end. It becomes read-only; trainees keep the contents until { $day }.
 nav-rates = Pay rates
+cohort-closed-notice = Closed cohort: its contents, instructions, forum and your documents stay available until { $day }.

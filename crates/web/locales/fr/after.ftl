@@ -145,3 +145,4 @@ sheet-cocountersign-hint = Vous avez co-animé cette demi-journée ? Contresign
 sheet-cocountersign = Contresigner aussi (co-animation)
 cohort-close-hint = La session est en cours : clôturez-la à la fin. Elle passera en lecture seule ; les stagiaires garderont les contenus jusqu’au { $day }.
 nav-rates = Taux de rémunération
+cohort-closed-notice = Session close : ses contenus, ses consignes, son forum et vos documents restent consultables jusqu’au { $day }.

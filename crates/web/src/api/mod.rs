@@ -2,6 +2,7 @@
 //! handlers themselves so that it cannot drift from them.
 
 mod accounts;
+mod after;
 mod attendance;
 mod before;
 mod during;
@@ -41,6 +42,7 @@ use utoipa_axum::routes;
         (name = "before", description = "Before the training: checklist, scenario, accompaniment, qualified trainers"),
         (name = "during", description = "During the training: convocations and personal links, opening message, instructions"),
         (name = "attendance", description = "Attendance in person, in virtual classes and in asynchronous work; each trainee's validation"),
+        (name = "after", description = "After the training: documents, bundle and its transmission, trainers' pay"),
     )
 )]
 struct ApiDoc;
@@ -186,6 +188,9 @@ pub fn openapi_router() -> OpenApiRouter<AppState> {
         .routes(routes!(attendance::activity_attendance, attendance::mark))
         .routes(routes!(attendance::sign))
         .routes(routes!(attendance::bbb_analytics))
+        .routes(routes!(after::documents))
+        .routes(routes!(after::pay))
+        .routes(routes!(after::transmit))
         .routes(routes!(before::scenario_advice))
         .routes(routes!(before::add_step))
         .routes(routes!(before::update_step, before::delete_step))

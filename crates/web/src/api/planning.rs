@@ -264,7 +264,12 @@ pub async fn list_cohorts(
         Role::Trainee => f.trainee_id = Some(who.user.id),
         _ => {}
     }
-    Ok(Json(cohorts::list(&state.store, f).await?))
+    let mut list = cohorts::list(&state.store, f).await?;
+    // An archived cohort's contents are no longer available to its trainees.
+    if who.user.role == Role::Trainee {
+        list.retain(|c| c.status != hybride_domain::CohortStatus::Archived);
+    }
+    Ok(Json(list))
 }
 
 #[derive(Deserialize, ToSchema)]

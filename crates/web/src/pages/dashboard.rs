@@ -73,7 +73,11 @@ pub async fn home(
                     ..Default::default()
                 }
             };
-            let cohorts = cohorts::list(s, filter).await?;
+            let mut cohorts = cohorts::list(s, filter).await?;
+            if user.role == Role::Trainee {
+                // An archived cohort's contents are no longer available to its trainees.
+                cohorts.retain(|c| c.status != hybride_domain::CohortStatus::Archived);
+            }
             let upcoming: Vec<_> = cohorts::upcoming_for(s, user.id, now(), 8)
                 .await?
                 .into_iter()

@@ -1,0 +1,154 @@
+//! After the training in the API: a cohort's documents (with their download addresses), its
+//! trainers' pay forms, and the transmissions of its bundle.
+
+use super::ApiJson;
+use crate::access::{self, Staff};
+use crate::after::TrainerPay;
+use crate::auth::Allowed;
+use crate::documents::Which;
+use crate::error::AppError;
+use crate::AppState;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::Json;
+use hybride_domain::{CohortStatus, Role};
+use hybride_store::after::{self as store, Transmission};
+use hybride_store::{cohorts, trainings};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+/// One document of a cohort.
+#[derive(Serialize, ToSchema)]
+pub struct Document {
+    /// `sheet`, `certificate`, `pay` or `chronogramme`.
+    pub kind: String,
+    /// `sheets`, `certificates`, `pay` or `scenario`.
+    pub group: String,
+    pub title: String,
+    pub filename: String,
+    /// Where to download the PDF (same session or bearer token).
+    pub url: String,
+    /// The same table as CSV (sheets).
+    pub csv_url: Option<String>,
+    pub activity_id: Option<i64>,
+    /// The half-day (`2026-11-19-morning`), for sheets of in-person and virtual activities.
+    pub slot: Option<String>,
+    pub user_id: Option<i64>,
+}
+
+/// A cohort's documents: every attendance sheet, certificate, pay form (a trainer's own only)
+/// and the chronogramme, with the bundle's address.
+#[derive(Serialize, ToSchema)]
+pub struct Documents {
+    pub cohort_id: i64,
+    /// The zip of every document, a summary CSV and the list of files.
+    pub bundle_url: String,
+    pub documents: Vec<Document>,
+    pub transmissions: Vec<Transmission>,
+}
+
+#[utoipa::path(get, path = "/api/v1/cohorts/{id}/documents", tag = "after", params(("id" = i64, Path)),
+    responses((status = 200, body = Documents), (status = 404, body = super::ProblemDoc)))]
+pub async fn documents(
+    State(state): State<AppState>,
+    who: Allowed<Staff>,
+    Path(id): Path<i64>,
+) -> Result<Json<Documents>, AppError> {
+    let s = &state.store;
+    let c = cohorts::get(s, id).await?;
+    access::see_cohort(s, &who.user, &c).await?;
+    let t = trainings::get(s, c.training_id).await?;
+    let viewer = (who.user.role == Role::Trainer).then_some(who.user.id);
+    let list = crate::documents::list(s, who.ctx.lang, &c, &t, viewer).await?;
+    Ok(Json(Documents {
+        cohort_id: id,
+        bundle_url: format!("/cohorts/{id}/bundle.zip"),
+        documents: list
+            .into_iter()
+            .map(|e| {
+                let (kind, activity_id, slot, user_id) = match e.which {
+                    Which::Sheet { activity_id, slot } => ("sheet", Some(activity_id), slot, None),
+                    Which::Certificate { user_id } => ("certificate", None, None, Some(user_id)),
+                    Which::Pay { trainer_id } => ("pay", None, None, Some(trainer_id)),
+                    Which::Chronogramme => ("chronogramme", None, None, None),
+                };
+                Document {
+                    kind: kind.to_owned(),
+                    group: e.group,
+                    title: e.title,
+                    filename: e.filename,
+                    url: e.url,
+                    csv_url: e.csv_url,
+                    activity_id,
+                    slot,
+                    user_id,
+                }
+            })
+            .collect(),
+        transmissions: store::transmissions(s, id).await?,
+    }))
+}
+
+/// The pay forms of the cohort's trainers (a trainer gets their own only): hours led from the
+/// attendance record, the co-animation rule, lump sums, totals in cents.
+#[utoipa::path(get, path = "/api/v1/cohorts/{id}/pay", tag = "after", params(("id" = i64, Path)),
+    responses((status = 200, body = Vec<TrainerPay>), (status = 404, body = super::ProblemDoc)))]
+pub async fn pay(
+    State(state): State<AppState>,
+    who: Allowed<Staff>,
+    Path(id): Path<i64>,
+) -> Result<Json<Vec<TrainerPay>>, AppError> {
+    let s = &state.store;
+    let c = cohorts::get(s, id).await?;
+    access::see_cohort(s, &who.user, &c).await?;
+    let t = trainings::get(s, c.training_id).await?;
+    let viewer = (who.user.role == Role::Trainer).then_some(who.user.id);
+    Ok(Json(crate::after::pay_forms(s, &c, &t, viewer).await?.0))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct TransmissionBody {
+    /// E.g. the upload's reference in Sofia-FMO (500 characters at most).
+    #[serde(default)]
+    pub note: String,
+}
+
+/// Marks the closed cohort's bundle as transmitted: it is built now and its SHA-256 kept, so
+/// that a later change of the attendance record shows in the checklist.
+#[utoipa::path(post, path = "/api/v1/cohorts/{id}/transmissions", tag = "after", params(("id" = i64, Path)),
+    request_body = TransmissionBody,
+    responses((status = 201, body = Transmission), (status = 404, body = super::ProblemDoc), (status = 422, body = super::ProblemDoc)))]
+pub async fn transmit(
+    State(state): State<AppState>,
+    who: Allowed<Staff>,
+    Path(id): Path<i64>,
+    ApiJson(b): ApiJson<TransmissionBody>,
+) -> Result<(StatusCode, Json<Transmission>), AppError> {
+    let s = &state.store;
+    let c = cohorts::get(s, id).await?;
+    access::see_cohort(s, &who.user, &c).await?;
+    access::take_attendance(s, &who.user, &c).await?;
+    if !matches!(c.status, CohortStatus::Closed | CohortStatus::Archived) {
+        return Err(AppError::Refused("cohort_not_closed"));
+    }
+    let note = b.note.trim();
+    if note.chars().count() > 500 || note.chars().any(char::is_control) {
+        let mut e = hybride_domain::FieldErrors::new();
+        e.add("note", hybride_domain::Invalid::with("error-too-long", 500));
+        return Err(AppError::Invalid(e));
+    }
+    let t = trainings::get(s, c.training_id).await?;
+    let viewer = (who.user.role == Role::Trainer).then_some(who.user.id);
+    let bundle = crate::documents::bundle(s, who.ctx.lang, &c, &t, viewer, |_, _| {}).await?;
+    let x = store::add_transmission(
+        s,
+        id,
+        who.user.id,
+        &bundle.sha256,
+        bundle.documents as i64,
+        bundle.events_seq,
+        note,
+    )
+    .await?;
+    Ok((StatusCode::CREATED, Json(x)))
+}
