@@ -551,6 +551,85 @@ pub fn admin_documents(f: &DocumentsFacts) -> Item {
     item(status, evidence)
 }
 
+/// The trainers' reviews of a cohort for its pilot.
+#[derive(Debug, Clone, Default)]
+pub struct FeedbackFacts {
+    /// The cohort's last day is past, or it is closed.
+    pub ended: bool,
+    /// Names of the trainers who submitted their review, and when.
+    pub submitted: Vec<(String, i64)>,
+    /// Trainers who have a draft only.
+    pub drafts: Vec<String>,
+}
+
+pub fn pilot_feedback(f: &FeedbackFacts) -> Item {
+    let item = |status, evidence| Item {
+        phase: Phase::After,
+        key: "pilot_feedback",
+        status,
+        evidence,
+    };
+    let mut evidence: Vec<Evidence> = f
+        .submitted
+        .iter()
+        .map(|(name, at)| {
+            Evidence::new("evidence-review-submitted")
+                .with("name", name)
+                .with("at", at)
+        })
+        .collect();
+    for name in &f.drafts {
+        evidence.push(Evidence::new("evidence-review-draft").with("name", name));
+    }
+    if !f.submitted.is_empty() {
+        return item(Status::Done, evidence);
+    }
+    if !f.ended {
+        evidence.push(Evidence::new("evidence-review-at-the-end"));
+        return item(Status::NotApplicable, evidence);
+    }
+    evidence.push(Evidence::new("evidence-review-missing"));
+    item(Status::Todo, evidence)
+}
+
+/// Free-access courses recommended by the training and sent to the cohort's trainees.
+#[derive(Debug, Clone, Default)]
+pub struct CoursesFacts {
+    pub ended: bool,
+    /// Courses the training recommends.
+    pub recommended: usize,
+    /// When a closing message carried them, and to how many trainees.
+    pub sent: Option<(i64, i64)>,
+}
+
+pub fn open_courses_promoted(f: &CoursesFacts) -> Item {
+    let item = |status, evidence| Item {
+        phase: Phase::After,
+        key: "open_courses_promoted",
+        status,
+        evidence,
+    };
+    if let Some((at, to)) = f.sent {
+        return item(
+            Status::Done,
+            vec![Evidence::new("evidence-courses-sent")
+                .with("count", f.recommended)
+                .with("at", at)
+                .with("trainees", to)],
+        );
+    }
+    let mut evidence = vec![if f.recommended == 0 {
+        Evidence::new("evidence-no-courses")
+    } else {
+        Evidence::new("evidence-courses-recommended").with("count", f.recommended)
+    }];
+    if !f.ended {
+        return item(Status::NotApplicable, evidence);
+    }
+    evidence.push(Evidence::new("evidence-courses-not-sent"));
+    item(Status::Todo, evidence)
+}
+
 /// A cohort may be declared ready when no "before" duty is left to do.
 pub fn open_items(items: &[Item]) -> Vec<&'static str> {
     items
@@ -563,6 +642,29 @@ pub fn open_items(items: &[Item]) -> Vec<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn feedback_and_courses() {
+        let mut f = FeedbackFacts::default();
+        assert_eq!(pilot_feedback(&f).status, Status::NotApplicable);
+        f.ended = true;
+        f.drafts.push("Karim Benali".into());
+        assert_eq!(pilot_feedback(&f).status, Status::Todo);
+        f.submitted.push(("Karim Benali".into(), 10));
+        assert_eq!(pilot_feedback(&f).status, Status::Done);
+
+        let mut c = CoursesFacts::default();
+        assert_eq!(open_courses_promoted(&c).status, Status::NotApplicable);
+        c.ended = true;
+        assert_eq!(open_courses_promoted(&c).status, Status::Todo);
+        assert_eq!(
+            open_courses_promoted(&c).evidence[0].key,
+            "evidence-no-courses"
+        );
+        c.recommended = 2;
+        c.sent = Some((10, 25));
+        assert_eq!(open_courses_promoted(&c).status, Status::Done);
+    }
 
     #[test]
     fn after_the_end() {

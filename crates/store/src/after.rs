@@ -317,3 +317,111 @@ pub async fn archive_expired(store: &Store, today: jiff::civil::Date) -> StoreRe
     }
     Ok(archived)
 }
+
+/// A trainer's review (bilan) of a cohort, for the pilot.
+#[derive(Debug, Clone, PartialEq, Eq, FromRow, Serialize, ToSchema)]
+pub struct Review {
+    pub id: i64,
+    pub cohort_id: i64,
+    pub user_id: i64,
+    /// What worked.
+    pub worked: String,
+    /// What to change.
+    pub to_change: String,
+    /// Advice for next year's plan.
+    pub next_year: String,
+    /// The figures the review was written from (JSON), as they stood when it was saved.
+    pub figures: String,
+    pub updated_at: i64,
+    pub submitted_at: Option<i64>,
+}
+
+const REVIEW_COLUMNS: &str =
+    "id, cohort_id, user_id, worked, to_change, next_year, figures, updated_at, submitted_at";
+
+pub async fn reviews(store: &Store, cohort_id: i64) -> StoreResult<Vec<Review>> {
+    Ok(sqlx::query_as(&format!(
+        "SELECT {REVIEW_COLUMNS} FROM reviews WHERE cohort_id = $1 ORDER BY id"
+    ))
+    .bind(cohort_id)
+    .fetch_all(store.pool())
+    .await?)
+}
+
+/// Saves a trainer's review (a draft, or submitted when `submit`); a submitted review stays
+/// submitted, with the time of its last submission.
+pub async fn save_review(
+    store: &Store,
+    cohort_id: i64,
+    user_id: i64,
+    text: [&str; 3],
+    figures: &str,
+    submit: bool,
+) -> StoreResult<Review> {
+    if !crate::cohorts::is_trainer(store, cohort_id, user_id).await? {
+        return Err(StoreError::Refused("not_a_trainer"));
+    }
+    let at = now();
+    sqlx::query(
+        "INSERT INTO reviews (cohort_id, user_id, worked, to_change, next_year, figures, updated_at, submitted_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (cohort_id, user_id) DO UPDATE SET \
+         worked = excluded.worked, to_change = excluded.to_change, next_year = excluded.next_year, \
+         figures = excluded.figures, updated_at = excluded.updated_at, \
+         submitted_at = COALESCE(excluded.submitted_at, reviews.submitted_at)",
+    )
+    .bind(cohort_id)
+    .bind(user_id)
+    .bind(text[0])
+    .bind(text[1])
+    .bind(text[2])
+    .bind(figures)
+    .bind(at)
+    .bind(submit.then_some(at))
+    .execute(store.pool())
+    .await?;
+    reviews(store, cohort_id)
+        .await?
+        .into_iter()
+        .find(|r| r.user_id == user_id)
+        .ok_or(StoreError::NotFound)
+}
+
+/// Submitted reviews of the trainings a pilot owns (all of them with `None`), newest first, with
+/// the cohort's and training's names.
+#[derive(Debug, Clone, FromRow, Serialize, ToSchema)]
+pub struct ReviewListed {
+    pub id: i64,
+    pub cohort_id: i64,
+    pub cohort_label: String,
+    pub training_id: i64,
+    pub training_title: String,
+    pub user_id: i64,
+    pub last_name: String,
+    pub first_name: String,
+    pub worked: String,
+    pub to_change: String,
+    pub next_year: String,
+    pub figures: String,
+    pub submitted_at: i64,
+}
+
+pub async fn submitted_reviews(
+    store: &Store,
+    pilot_id: Option<i64>,
+) -> StoreResult<Vec<ReviewListed>> {
+    let mut sql = "SELECT r.id, r.cohort_id, c.label AS cohort_label, t.id AS training_id, \
+         t.title AS training_title, r.user_id, u.last_name, u.first_name, r.worked, r.to_change, \
+         r.next_year, r.figures, r.submitted_at FROM reviews r \
+         JOIN cohorts c ON c.id = r.cohort_id JOIN trainings t ON t.id = c.training_id \
+         JOIN users u ON u.id = r.user_id WHERE r.submitted_at IS NOT NULL"
+        .to_owned();
+    if pilot_id.is_some() {
+        sql.push_str(" AND t.pilot_id = $1");
+    }
+    sql.push_str(" ORDER BY r.submitted_at DESC, r.id DESC");
+    let mut q = sqlx::query_as(&sql);
+    if let Some(p) = pilot_id {
+        q = q.bind(p);
+    }
+    Ok(q.fetch_all(store.pool()).await?)
+}

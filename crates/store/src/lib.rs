@@ -10,6 +10,7 @@ pub mod after;
 pub mod attendance;
 pub mod before;
 pub mod cohorts;
+pub mod courses;
 pub mod discussion;
 pub mod during;
 mod error;

@@ -167,10 +167,107 @@ pub async fn checklist(s: &Store, c: &Cohort, t: &Training) -> Result<Vec<Item>,
     } else {
         DocumentsFacts::default()
     };
+    let ended = contents.ended || closed;
+    let mut feedback = checklist::FeedbackFacts {
+        ended,
+        ..Default::default()
+    };
+    for r in store::reviews(s, c.id).await? {
+        let name = hybride_store::people::get(s, r.user_id)
+            .await?
+            .display_name();
+        match r.submitted_at {
+            Some(at) => feedback.submitted.push((name, at)),
+            None => feedback.drafts.push(name),
+        }
+    }
+    let sent = hybride_store::courses::closing_messages(s, c.id)
+        .await?
+        .into_iter()
+        .find(|m| m.courses > 0);
+    let courses = checklist::CoursesFacts {
+        ended,
+        recommended: hybride_store::courses::recommended(s, t.id).await?.len(),
+        sent: sent.map(|m| (m.sent_at, m.recipients)),
+    };
     Ok(vec![
         checklist::contents_available(&contents),
         checklist::admin_documents(&documents),
+        checklist::pilot_feedback(&feedback),
+        checklist::open_courses_promoted(&courses),
     ])
+}
+
+/// The figures a review is written from, filled in from the record: trainees, hours planned and
+/// achieved per modality, standings, countersignatures, declarations, forum.
+#[derive(Debug, Clone, Default, Serialize, serde::Deserialize, ToSchema)]
+pub struct Figures {
+    pub trainees: usize,
+    /// Per modality (`in_person`, `synchronous`, `asynchronous`): planned and achieved minutes
+    /// summed over the trainees, and the rate in percent.
+    pub budgets: Vec<BudgetFigure>,
+    pub met: usize,
+    pub on_track: usize,
+    pub behind: usize,
+    pub unreachable: usize,
+    pub half_days: usize,
+    pub countersigned: usize,
+    pub declarations_pending: usize,
+    pub posts: i64,
+}
+
+#[derive(Debug, Clone, Default, Serialize, serde::Deserialize, ToSchema)]
+pub struct BudgetFigure {
+    pub budget: String,
+    pub planned_minutes: i64,
+    pub achieved_minutes: i64,
+    pub rate_percent: i64,
+}
+
+pub async fn figures(s: &Store, c: &Cohort, t: &Training) -> Result<Figures, AppError> {
+    use hybride_domain::attendance::Standing;
+    let validations = att::validations(s, c, None, hybride_store::now()).await?;
+    let mut f = Figures {
+        trainees: validations.len(),
+        ..Default::default()
+    };
+    for v in &validations {
+        match v.validation.standing {
+            Standing::Met => f.met += 1,
+            Standing::OnTrack => f.on_track += 1,
+            Standing::Behind => f.behind += 1,
+            Standing::Unreachable => f.unreachable += 1,
+            Standing::NotApplicable => {}
+        }
+        for b in &v.validation.budgets {
+            let key = crate::documents::key(&b.budget);
+            let i = match f.budgets.iter().position(|x| x.budget == key) {
+                Some(i) => i,
+                None => {
+                    f.budgets.push(BudgetFigure {
+                        budget: key,
+                        ..Default::default()
+                    });
+                    f.budgets.len() - 1
+                }
+            };
+            f.budgets[i].planned_minutes += b.planned_minutes;
+            f.budgets[i].achieved_minutes += b.achieved_minutes;
+        }
+        f.posts += v.exchanges.posts;
+    }
+    for b in &mut f.budgets {
+        b.rate_percent = if b.planned_minutes > 0 {
+            (b.achieved_minutes * 100 + b.planned_minutes / 2) / b.planned_minutes
+        } else {
+            0
+        };
+    }
+    let led = half_days(s, c, t).await?;
+    f.half_days = led.len();
+    f.countersigned = led.iter().filter(|h| h.countersigned).count();
+    f.declarations_pending = pending_declarations(s, c, t).await?;
+    Ok(f)
 }
 
 /// Declarations of asynchronous work still waiting for the trainer's decision.

@@ -288,6 +288,10 @@ pub fn show(lang: Lang, c: &Cohort, items: &[Item]) -> Vec<ShownItem> {
                 "social_activity" => format!("/cohorts/{}/forum", c.id),
                 "contents_available" => format!("/cohorts/{}#h-after", c.id),
                 "admin_documents" => format!("/cohorts/{}/documents", c.id),
+                "pilot_feedback" => format!("/cohorts/{}/review", c.id),
+                "open_courses_promoted" => {
+                    format!("/trainings/{}/after#h-courses", c.training_id)
+                }
                 _ => "/qualifications".to_owned(),
             },
         })

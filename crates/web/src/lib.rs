@@ -13,6 +13,7 @@ mod assets;
 pub mod attendance;
 pub mod auth;
 pub mod before;
+pub mod courses;
 mod csrf;
 pub mod discussion;
 pub mod documents;

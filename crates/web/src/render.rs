@@ -140,6 +140,8 @@ impl Templates {
             "mail/instructions.txt",
             "mail/post.txt",
             "mail/digest.txt",
+            "mail/review.txt",
+            "mail/closing.txt",
             "forum.html",
             "thread.html",
             "follow_up.html",
@@ -156,6 +158,9 @@ impl Templates {
             "pay.html",
             "pay_rates.html",
             "training_after.html",
+            "review.html",
+            "reviews.html",
+            "courses.html",
         );
         env.add_function("t", t);
         env.add_filter("day", day);

@@ -381,3 +381,156 @@ async fn pay_rates_stay_inside_the_arrete() {
     assert_eq!(rates.hourly[1], 4_250);
     assert_eq!(rates.coanimation_per_mille, 2_000);
 }
+
+#[tokio::test]
+async fn the_review_reaches_the_pilot_and_the_courses_reach_the_trainees() {
+    let app = TestApp::start_with(true).await;
+    let hash = hybride_web::password::hash(hybride_demo::DEMO_PASSWORD).unwrap();
+    hybride_demo::seed(app.store(), &hash, jiff::civil::date(2026, 11, 30))
+        .await
+        .unwrap();
+    hybride_web::during::seed_demo(&app.state).await.unwrap();
+    let s = app.store();
+    let email = Email::parse("formateur@demo.hybride.test").unwrap();
+    let trainer = people::by_email(s, &email).await.unwrap().unwrap();
+    let api = app.token_for(&trainer).await;
+    let c = cohorts::list(
+        s,
+        cohorts::CohortFilter {
+            trainer_id: Some(trainer.id),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap()
+    .into_iter()
+    .find(|c| c.status == CohortStatus::Running)
+    .unwrap();
+    let (id, tid) = (c.id, c.training_id);
+    let b = app.anonymous();
+    b.login(email.as_str(), hybride_demo::DEMO_PASSWORD).await;
+
+    // The catalogue: a bad file imports nothing and names its lines; a good one goes in whole.
+    let (admin, _) = app.as_admin().await;
+    let bad = "titre;organisme;lien;durée\n\
+               Enseigner avec le numérique;DGESCO;https://magistere.education.fr/f/1;3\n\
+               Sans organisme;;https://magistere.education.fr/f/2;2\n";
+    let r = admin
+        .post_multipart("/courses/import", "file", "catalogue.csv", bad.as_bytes())
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = r.text().await.unwrap();
+    assert!(
+        html.contains("Ligne") && html.contains("Organisme"),
+        "{html}"
+    );
+    assert!(hybride_store::courses::list(s).await.unwrap().is_empty());
+    let good = "titre;organisme;lien;durée;thèmes\n\
+                Enseigner avec le numérique;DGESCO;https://magistere.education.fr/f/1;3;numérique\n\
+                Évaluer autrement;Réseau Canopé;https://www.reseau-canope.fr/evaluer;1 h 30;évaluation\n";
+    let r = admin
+        .post_multipart("/courses/import", "file", "catalogue.csv", good.as_bytes())
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let catalogue = hybride_store::courses::list(s).await.unwrap();
+    assert_eq!(catalogue.len(), 2);
+    // The same address again is refused, on its field.
+    let r = admin
+        .post_form(
+            "/courses",
+            &[
+                ("title", "Doublon"),
+                ("provider", "IFÉ"),
+                ("url", "https://www.reseau-canope.fr/evaluer"),
+                ("duration", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+
+    // Before the end: nothing to do yet.
+    let (_, list) = api.get(&format!("/api/v1/cohorts/{id}/checklist")).await;
+    assert_eq!(
+        item(&list, "open_courses_promoted")["status"],
+        "not_applicable"
+    );
+    assert_eq!(item(&list, "pilot_feedback")["status"], "not_applicable");
+
+    // The trainer recommends one, closes the cohort and sends the closing message.
+    let course = catalogue.iter().find(|c| c.provider == "DGESCO").unwrap();
+    let r = b
+        .post_form(
+            &format!("/trainings/{tid}/courses"),
+            &[("course", &course.id.to_string())],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    b.post_form(&format!("/cohorts/{id}/status"), &[("status", "closed")])
+        .await;
+    let (_, list) = api.get(&format!("/api/v1/cohorts/{id}/checklist")).await;
+    assert_eq!(item(&list, "open_courses_promoted")["status"], "todo");
+    assert_eq!(item(&list, "pilot_feedback")["status"], "todo");
+    let r = b.post_form(&format!("/cohorts/{id}/closing"), &[]).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let enrolled = cohorts::enrollments(s, id).await.unwrap();
+    let mail = app.last_mail_to(&enrolled[0].email).await;
+    assert!(
+        mail.subject.contains("Fin de la formation"),
+        "{}",
+        mail.subject
+    );
+    assert!(mail.body.contains(&course.url), "{}", mail.body);
+    assert!(mail.body.contains("certificat.pdf"), "{}", mail.body);
+    let (_, list) = api.get(&format!("/api/v1/cohorts/{id}/checklist")).await;
+    assert_eq!(item(&list, "open_courses_promoted")["status"], "done");
+    // The trainees see it in their space.
+    people::set_password(s, enrolled[0].user_id, &hash)
+        .await
+        .unwrap();
+    let tb = app.anonymous();
+    let r = tb
+        .login(&enrolled[0].email, hybride_demo::DEMO_PASSWORD)
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, space) = tb.get_html(&format!("/cohorts/{id}")).await;
+    assert!(
+        space.contains(&course.title),
+        "the trainee's space shows the course"
+    );
+    // The review: to submit it, what worked and what to change are required.
+    let r = b
+        .post_form(
+            &format!("/cohorts/{id}/review"),
+            &[("worked", "Les ateliers."), ("action", "submit")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let r = b
+        .post_form(
+            &format!("/cohorts/{id}/review"),
+            &[
+                ("worked", "Les ateliers en présentiel et le forum."),
+                ("to_change", "Raccourcir la classe virtuelle."),
+                ("next_year", "Ouvrir une session dans la Loire."),
+                ("action", "submit"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, list) = api.get(&format!("/api/v1/cohorts/{id}/checklist")).await;
+    assert_eq!(item(&list, "pilot_feedback")["status"], "done");
+    let t = trainings::get(s, tid).await.unwrap();
+    let pilot = people::get(s, t.pilot_id).await.unwrap();
+    let mail = app.last_mail_to(pilot.email.as_str()).await;
+    assert!(
+        mail.body.contains("Raccourcir la classe virtuelle."),
+        "{}",
+        mail.body
+    );
+    let review = &hybride_store::after::reviews(s, id).await.unwrap()[0];
+    let figures: serde_json::Value = serde_json::from_str(&review.figures).unwrap();
+    assert_eq!(figures["trainees"], enrolled.len());
+    let (status, html) = admin.get_html("/reviews").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Raccourcir la classe virtuelle."));
+}

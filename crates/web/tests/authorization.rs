@@ -332,6 +332,21 @@ fn expected() -> BTreeMap<(&'static str, &'static str), (u8, bool)> {
             PLANNERS,
             true,
         ),
+        ("GET", "/cohorts/{id}/review", COHORT_STAFF, false),
+        ("POST", "/cohorts/{id}/review", TRAINER, false),
+        ("GET", "/reviews", PLANNERS, false),
+        ("POST", "/cohorts/{id}/closing", COHORT_STAFF, false),
+        ("GET", "/courses", STAFF, false),
+        ("POST", "/courses", PLANNERS, false),
+        ("POST", "/courses/import", PLANNERS, false),
+        ("POST", "/courses/{id}/remove", PLANNERS, true),
+        ("POST", "/trainings/{id}/courses", TRAINER | PLANNERS, false),
+        (
+            "POST",
+            "/trainings/{id}/courses/{course}/remove",
+            TRAINER | PLANNERS,
+            true,
+        ),
         ("GET", "/settings/pay", ADMIN, false),
         ("POST", "/settings/pay", ADMIN, false),
         ("GET", "/trainings/{id}/after", TRAINER | PLANNERS, false),
@@ -912,6 +927,7 @@ async fn each_person_is_let_in_or_kept_out_as_the_table_says() {
             .replace("{thread}", "general")
             .replace("{trainer}", &trainer.id.to_string())
             .replace("{lump}", "999999")
+            .replace("{course}", "999999")
             .replace("{doc}", &doc.id.to_string())
             .replace("{slot}", &slot)
             .replace("{token}", "NotAValidTokenNotAValidTokenNotAValidToken1")

@@ -146,3 +146,110 @@ sheet-cocountersign = Countersign too (co-leading)
 cohort-close-hint = The cohort is running: close it at the end. It becomes read-only; trainees keep the contents until { $day }.
 nav-rates = Pay rates
 cohort-closed-notice = Closed cohort: its contents, instructions, forum and your documents stay available until { $day }.
+
+# The loop back to the pilot (reviews) and the free-access courses.
+duty-pilot-feedback = Advise the pilot for next year's plan
+duty-open-courses-promoted = Promote free-access courses
+evidence-review-submitted = Review by { $name } submitted on { $at }.
+evidence-review-draft = Review by { $name } still a draft.
+evidence-review-at-the-end = The review is written at the end of the cohort.
+evidence-review-missing = No review has been submitted to the pilot yet.
+evidence-courses-sent = { $count ->
+    [one] One free-access course sent on { $at } to { $trainees } trainees with the closing message.
+   *[other] { $count } free-access courses sent on { $at } to { $trainees } trainees with the closing message.
+}
+evidence-no-courses = The training recommends no free-access course yet.
+evidence-courses-recommended = { $count ->
+    [one] One free-access course recommended.
+   *[other] { $count } free-access courses recommended.
+}
+evidence-courses-not-sent = The closing message has not sent them to the trainees yet.
+
+review-title = Review for the pilot
+review-lead = What worked, what should change, your advice for next year's plan. The cohort's figures come from the attendance record.
+review-figures = The cohort's figures
+review-rate = Rate
+review-standings = { $trainees } trainees: { $met } met the criteria, { $on_track } on track, { $behind } behind, { $unreachable } can no longer meet them.
+review-half-days = { $half_days } half-days held, { $countersigned } countersigned; { $pending } declarations pending; { $posts } forum posts by trainees.
+review-mine = Your review
+review-submitted-on = Submitted to the pilot on { $day } at { $time }.
+review-worked = What worked
+review-worked-hint = The activities, modalities and accompaniment that worked best.
+review-to-change = What should change
+review-to-change-hint = What hindered the trainees or you, what you would do differently.
+review-next-year = Advice for next year's plan
+review-next-year-hint = Optional: audience, duration, modalities, new needs.
+review-save = Save the draft
+review-submit = Submit to the pilot
+review-of = Review by { $name }
+reviews-title = Trainers' reviews
+reviews-lead = The reviews submitted by the trainers of your trainings, with each cohort's figures, to prepare next year's plan.
+review-by = By { $name }, on { $day }
+reviews-none = No review submitted yet.
+review-mail-subject = Training review: { $training }
+review-mail-intro = { $trainer } sends you their review of the cohort “{ $cohort }” of the training “{ $training }”.
+review-mail-read = The review and the cohort's figures:
+
+courses-title = Free-access courses
+courses-lead = The catalogue of free-access courses (M@gistère, DGESCO, Canopé, IFÉ…) that trainings recommend to their trainees.
+courses-import-refused = No course was imported: correct these lines and import the file again.
+courses-caption = { $count ->
+    [0] Empty catalogue
+    [one] One course in the catalogue
+   *[other] { $count } courses in the catalogue
+}
+course-title = Title
+course-provider = Provider
+course-provider-hint = For example: DGESCO, Réseau Canopé, IFÉ.
+course-url = Link
+course-duration = Duration
+course-duration-hint = In hours, e.g. 3 or 1 h 30.
+course-themes = Themes
+course-themes-hint = Optional, comma-separated.
+courses-none = No course in the catalogue.
+courses-add = Add a course
+courses-import = Import a catalogue
+courses-import-lead = A CSV file (“;” or “,”) whose first line names the columns: title, provider, link, duration and, optionally, themes. The whole file is imported, or nothing.
+courses-import-file = CSV file
+courses-error-taken = This course is already in the catalogue.
+error-course-taken = A course of the catalogue already has this link.
+error-course-taken-value = A course of the catalogue already has this link: { $value }.
+error-course-repeated = This link is already on line { $value }.
+error-import-no-rows = The file holds no line.
+field-provider = Provider
+field-url = Link
+field-duration = Duration
+field-themes = Themes
+
+recommend-title = Recommended free-access courses
+recommend-lead = They are sent to the trainees with the closing message and shown in their space.
+recommend-none = None yet.
+recommend-choose = Course of the catalogue
+recommend-add = Recommend
+recommend-trainee-title = To go further: free-access courses
+
+closing-title = Closing message
+closing-lead = E-mailed to each trainee: their contents stay available until { $day }, the link to their certificate of completion, and the recommended free-access courses.
+closing-no-courses = The training recommends no free-access course yet.
+closing-sent-on = { $count ->
+    [one] Sent on { $day } at { $time } to one person.
+   *[other] Sent on { $day } at { $time } to { $count } trainees.
+}
+closing-send = Send the closing message
+closing-send-again = Send again
+closing-mail-subject = End of the training: { $training }
+closing-mail-intro = The training “{ $training }” is over. Thank you for taking part! Its contents, instructions and forum stay available until { $day }.
+closing-mail-certificate = Your certificate of completion:
+closing-mail-courses = To go further, free-access courses:
+
+nav-courses = Free access
+nav-reviews = Reviews
+
+flash-review-saved = Draft saved.
+flash-review-submitted = Review submitted to the pilot.
+flash-course-added = Course added to the catalogue.
+flash-courses-imported = Catalogue imported.
+flash-course-removed = Course removed from the catalogue.
+flash-course-recommended = Course recommended.
+flash-course-unrecommended = Recommendation removed.
+flash-closing-sent = Closing message sent.

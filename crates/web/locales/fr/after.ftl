@@ -146,3 +146,110 @@ sheet-cocountersign = Contresigner aussi (co-animation)
 cohort-close-hint = La session est en cours : clôturez-la à la fin. Elle passera en lecture seule ; les stagiaires garderont les contenus jusqu’au { $day }.
 nav-rates = Taux de rémunération
 cohort-closed-notice = Session close : ses contenus, ses consignes, son forum et vos documents restent consultables jusqu’au { $day }.
+
+# The loop back to the pilot (reviews) and the free-access courses.
+duty-pilot-feedback = Faire un retour au pilote pour préparer le plan de l’année suivante
+duty-open-courses-promoted = Promouvoir les formations en libre accès
+evidence-review-submitted = Bilan de { $name } transmis le { $at }.
+evidence-review-draft = Bilan de { $name } en brouillon.
+evidence-review-at-the-end = Le bilan s’écrit à la fin de la session.
+evidence-review-missing = Aucun bilan n’a encore été transmis au pilote.
+evidence-courses-sent = { $count ->
+    [one] Une formation en libre accès envoyée le { $at } à { $trainees } stagiaires avec le message de clôture.
+   *[other] { $count } formations en libre accès envoyées le { $at } à { $trainees } stagiaires avec le message de clôture.
+}
+evidence-no-courses = La formation ne recommande encore aucune formation en libre accès.
+evidence-courses-recommended = { $count ->
+    [one] Une formation en libre accès recommandée.
+   *[other] { $count } formations en libre accès recommandées.
+}
+evidence-courses-not-sent = Le message de clôture ne les a pas encore envoyées aux stagiaires.
+
+review-title = Bilan pour le pilote
+review-lead = Ce qui a fonctionné, ce qu’il faudrait changer, vos conseils pour le plan de l’an prochain. Les chiffres de la session sont repris du registre de présence.
+review-figures = Chiffres de la session
+review-rate = Taux
+review-standings = { $trainees } stagiaires : { $met } ont atteint les critères, { $on_track } en bonne voie, { $behind } en retard, { $unreachable } ne peuvent plus les atteindre.
+review-half-days = { $half_days } demi-journées tenues, dont { $countersigned } contresignées ; { $pending } déclarations en attente ; { $posts } messages des stagiaires au forum.
+review-mine = Votre bilan
+review-submitted-on = Transmis au pilote le { $day } à { $time }.
+review-worked = Ce qui a fonctionné
+review-worked-hint = Les activités, les modalités, l’accompagnement qui ont le mieux marché.
+review-to-change = Ce qu’il faudrait changer
+review-to-change-hint = Ce qui a gêné les stagiaires ou vous-même, ce que vous feriez autrement.
+review-next-year = Conseils pour le plan de l’année prochaine
+review-next-year-hint = Facultatif : public, durée, modalités, besoins nouveaux.
+review-save = Enregistrer le brouillon
+review-submit = Transmettre au pilote
+review-of = Bilan de { $name }
+reviews-title = Bilans des formateurs
+reviews-lead = Les bilans transmis par les formateurs de vos formations, avec les chiffres de chaque session, pour préparer le plan de l’année prochaine.
+review-by = Par { $name }, le { $day }
+reviews-none = Aucun bilan transmis pour l’instant.
+review-mail-subject = Bilan de formation : { $training }
+review-mail-intro = { $trainer } vous transmet son bilan de la session « { $cohort } » de la formation « { $training } ».
+review-mail-read = Le bilan et les chiffres de la session :
+
+courses-title = Formations en libre accès
+courses-lead = Le catalogue des parcours en libre accès (M@gistère, DGESCO, Canopé, IFÉ…) que les formations recommandent à leurs stagiaires.
+courses-import-refused = Aucune formation n’a été importée : corrigez ces lignes puis importez de nouveau le fichier.
+courses-caption = { $count ->
+    [0] Catalogue vide
+    [one] Une formation au catalogue
+   *[other] { $count } formations au catalogue
+}
+course-title = Titre
+course-provider = Organisme
+course-provider-hint = Par exemple : DGESCO, Réseau Canopé, IFÉ.
+course-url = Lien
+course-duration = Durée
+course-duration-hint = En heures, par exemple 3 ou 1 h 30.
+course-themes = Thèmes
+course-themes-hint = Facultatif, séparés par des virgules.
+courses-none = Aucune formation au catalogue.
+courses-add = Ajouter une formation
+courses-import = Importer un catalogue
+courses-import-lead = Un fichier CSV (séparateur « ; » ou « , ») dont la première ligne nomme les colonnes : titre, organisme, lien, durée et, si besoin, thèmes. Tout le fichier est importé, ou rien.
+courses-import-file = Fichier CSV
+courses-error-taken = Cette formation est déjà au catalogue.
+error-course-taken = Une formation du catalogue a déjà ce lien.
+error-course-taken-value = Une formation du catalogue a déjà ce lien : { $value }.
+error-course-repeated = Ce lien figure déjà à la ligne { $value }.
+error-import-no-rows = Le fichier ne contient aucune ligne.
+field-provider = Organisme
+field-url = Lien
+field-duration = Durée
+field-themes = Thèmes
+
+recommend-title = Formations en libre accès recommandées
+recommend-lead = Elles sont envoyées aux stagiaires avec le message de clôture et affichées dans leur espace.
+recommend-none = Aucune pour l’instant.
+recommend-choose = Formation du catalogue
+recommend-add = Recommander
+recommend-trainee-title = Pour aller plus loin : formations en libre accès
+
+closing-title = Message de clôture
+closing-lead = Envoyé par courriel à chaque stagiaire : ses contenus restent accessibles jusqu’au { $day }, le lien de son certificat de réalisation, et les formations en libre accès recommandées.
+closing-no-courses = La formation ne recommande encore aucune formation en libre accès.
+closing-sent-on = { $count ->
+    [one] Envoyé le { $day } à { $time } à une personne.
+   *[other] Envoyé le { $day } à { $time } à { $count } stagiaires.
+}
+closing-send = Envoyer le message de clôture
+closing-send-again = Envoyer de nouveau
+closing-mail-subject = Fin de la formation : { $training }
+closing-mail-intro = La formation « { $training } » est terminée. Merci de votre participation ! Ses contenus, ses consignes et le forum restent consultables jusqu’au { $day }.
+closing-mail-certificate = Votre certificat de réalisation :
+closing-mail-courses = Pour aller plus loin, des formations en libre accès :
+
+nav-courses = Libre accès
+nav-reviews = Bilans
+
+flash-review-saved = Brouillon enregistré.
+flash-review-submitted = Bilan transmis au pilote.
+flash-course-added = Formation ajoutée au catalogue.
+flash-courses-imported = Catalogue importé.
+flash-course-removed = Formation retirée du catalogue.
+flash-course-recommended = Formation recommandée.
+flash-course-unrecommended = Recommandation retirée.
+flash-closing-sent = Message de clôture envoyé.

@@ -105,6 +105,8 @@ pub async fn documents_page(
             closed => is_closed(&c),
             can_transmit => access::take_attendance(s, &who.user, &c).await.is_ok(),
             transmissions => transmissions,
+            recommended => hybride_store::courses::recommended(s, t.id).await?,
+            closings => hybride_store::courses::closing_messages(s, id).await?,
             flash => flash(&Flash { ok: q.ok }),
             error => error,
         },
@@ -628,7 +630,7 @@ pub fn parse_after(f: &AfterForm) -> Result<TrainingAfter, FieldErrors> {
     }
 }
 
-fn after_page(
+async fn after_page(
     state: &AppState,
     who: &Allowed<Staff>,
     t: &Training,
@@ -636,6 +638,15 @@ fn after_page(
     errors: Option<&FieldErrors>,
     ok: String,
 ) -> Result<Response, AppError> {
+    let recommended = hybride_store::courses::recommended(&state.store, t.id).await?;
+    let available: Vec<_> = hybride_store::courses::list(&state.store)
+        .await?
+        .into_iter()
+        .filter(|c| recommended.iter().all(|r| r.id != c.id))
+        .collect();
+    let can_recommend = access::edit_scenario(&state.store, &who.user, t)
+        .await
+        .is_ok();
     page(
         state,
         &who.ctx,
@@ -646,6 +657,9 @@ fn after_page(
             errors => errors.map(|e| field_errors(&who.ctx, e)).unwrap_or_default(),
             bands => Band::ALL.iter().map(|b| b.as_str()).collect::<Vec<_>>(),
             manage => access::manage_training(&who.user, t).is_ok(),
+            recommended => recommended,
+            available => available,
+            can_recommend => can_recommend,
             flash => flash(&Flash { ok }),
         },
         errors.is_some(),
@@ -666,7 +680,7 @@ pub async fn training_after(
         pay_band: a.pay_band.as_str().to_owned(),
         contents_months: a.contents_months.to_string(),
     };
-    after_page(&state, &who, &t, &values, None, q.ok)
+    after_page(&state, &who, &t, &values, None, q.ok).await
 }
 
 pub async fn save_training_after(
@@ -683,7 +697,7 @@ pub async fn save_training_after(
             store::set_training_after(&state.store, id, a).await?;
             Ok(done(&format!("/trainings/{id}/after"), "after-saved"))
         }
-        Err(e) => after_page(&state, &who, &t, &f, Some(&e), String::new()),
+        Err(e) => after_page(&state, &who, &t, &f, Some(&e), String::new()).await,
     }
 }
 

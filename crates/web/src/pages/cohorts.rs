@@ -189,6 +189,7 @@ pub async fn show(
             can_close => can_close,
             after => after,
             contents_until => crate::after::contents_until(s, &c).await?.to_string(),
+            recommended => hybride_store::courses::recommended(s, t.id).await?,
             checklist => checklist,
             advice => advice,
             open_items => open,

@@ -10,6 +10,7 @@ pub(crate) use during::new_calendar_link;
 mod equipment;
 mod forum;
 mod login;
+mod loop_back;
 mod plans;
 pub mod preparation;
 mod rooms;
@@ -231,6 +232,23 @@ pub fn router() -> Router<AppState> {
             get(after::rates_form).post(after::save_rates),
         )
         .route(
+            "/cohorts/{id}/review",
+            get(loop_back::review_page).post(loop_back::save_review),
+        )
+        .route("/reviews", get(loop_back::reviews))
+        .route(
+            "/courses",
+            get(loop_back::catalogue_list).post(loop_back::add_course),
+        )
+        .route("/courses/import", post(loop_back::import_courses))
+        .route("/courses/{id}/remove", post(loop_back::remove_course))
+        .route("/trainings/{id}/courses", post(loop_back::recommend))
+        .route(
+            "/trainings/{id}/courses/{course}/remove",
+            post(loop_back::unrecommend),
+        )
+        .route("/cohorts/{id}/closing", post(loop_back::send_closing))
+        .route(
             "/trainings/{id}/after",
             get(after::training_after).post(after::save_training_after),
         )
@@ -365,6 +383,14 @@ const FLASHES: &[&str] = &[
     "profile-saved",
     "rates-saved",
     "after-saved",
+    "review-saved",
+    "review-submitted",
+    "course-added",
+    "courses-imported",
+    "course-removed",
+    "course-recommended",
+    "course-unrecommended",
+    "closing-sent",
 ];
 
 #[derive(serde::Deserialize, Default)]

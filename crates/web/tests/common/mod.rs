@@ -233,6 +233,30 @@ impl Browser {
             .unwrap()
     }
 
+    /// Submits a form with one file (multipart), with this browser's CSRF token.
+    pub async fn post_multipart(
+        &self,
+        path: &str,
+        field: &str,
+        filename: &str,
+        bytes: &[u8],
+    ) -> Response {
+        let token = self.csrf().await;
+        let form = reqwest::multipart::Form::new().text("csrf", token).part(
+            field.to_owned(),
+            reqwest::multipart::Part::bytes(bytes.to_vec())
+                .file_name(filename.to_owned())
+                .mime_str("text/csv")
+                .unwrap(),
+        );
+        self.client
+            .post(format!("{}{}", self.base, path))
+            .multipart(form)
+            .send()
+            .await
+            .unwrap()
+    }
+
     pub async fn login(&self, email: &str, password: &str) -> Response {
         self.post_form(
             "/login",

@@ -1,0 +1,266 @@
+//! Free-access courses: reading one typed in a form, and a catalogue from a spreadsheet (all or
+//! nothing, every bad line reported with its number).
+
+use hybride_domain::accounts::LineError;
+use hybride_domain::{FieldErrors, Invalid, Minutes, Title};
+use hybride_store::courses::NewCourse;
+
+/// The fields of one course, as typed.
+#[derive(Debug, Clone, Default, serde::Deserialize, serde::Serialize)]
+pub struct CourseFields {
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub provider: String,
+    #[serde(default)]
+    pub url: String,
+    #[serde(default)]
+    pub duration: String,
+    #[serde(default)]
+    pub themes: String,
+}
+
+/// The largest catalogue file accepted.
+pub const MAX_LINES: usize = 5_000;
+
+/// Reads one course: a title and a provider (one line each), an http(s) address, a duration in
+/// hours (`3`, `1 h 30`, `90 min`), themes (one line, 500 characters at most).
+pub fn parse(f: &CourseFields) -> Result<NewCourse, FieldErrors> {
+    let mut e = FieldErrors::new();
+    let title = e.check("title", Title::parse(&f.title));
+    let provider = e.check("provider", Title::parse(&f.provider));
+    let url = e.check(
+        "url",
+        crate::forms::url(&f.url).and_then(|u| u.ok_or(Invalid::new("error-required"))),
+    );
+    let minutes = e.check(
+        "duration",
+        Minutes::parse_hours(&f.duration).and_then(|m| {
+            if m.get() == 0 {
+                Err(Invalid::new("error-required"))
+            } else {
+                Ok(m)
+            }
+        }),
+    );
+    let themes = f.themes.trim();
+    if themes.chars().count() > 500 {
+        e.add("themes", Invalid::with("error-too-long", 500));
+    } else if themes.chars().any(char::is_control) {
+        e.add("themes", Invalid::new("error-control-characters"));
+    }
+    match (title, provider, url, minutes) {
+        (Some(title), Some(provider), Some(url), Some(minutes)) if e.is_empty() => Ok(NewCourse {
+            title: title.into(),
+            provider: provider.into(),
+            url,
+            minutes: i64::from(minutes.get()),
+            themes: themes.to_owned(),
+        }),
+        _ => Err(e),
+    }
+}
+
+fn column(h: &str) -> Option<&'static str> {
+    let h = h
+        .trim()
+        .to_lowercase()
+        .replace(['é', 'è', 'ê'], "e")
+        .replace([' ', '-'], "_");
+    Some(match h.as_str() {
+        "titre" | "title" | "intitule" | "formation" => "title",
+        "organisme" | "provider" | "fournisseur" | "producteur" | "editeur" => "provider",
+        "lien" | "url" | "adresse" | "link" => "url",
+        "duree" | "duration" | "heures" | "hours" => "duration",
+        "themes" | "theme" | "mots_cles" | "themes_" | "tags" => "themes",
+        _ => return None,
+    })
+}
+
+/// Reads a catalogue: a header line naming the columns (titre, organisme, lien, durée, thèmes —
+/// French or English), `;` or `,`, UTF-8 with or without a byte-order mark. Every bad line is
+/// reported; nothing is kept when one is bad. Two lines with one address are refused.
+pub fn parse_csv(bytes: &[u8]) -> Result<Vec<(u64, NewCourse)>, Vec<LineError>> {
+    let file_error = |key: &'static str| {
+        vec![LineError {
+            line: 1,
+            column: None,
+            invalid: Invalid::new(key),
+        }]
+    };
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return Err(file_error("error-import-not-utf8"));
+    };
+    let text = text.replace("\r\n", "\n");
+    let header = text.lines().next().unwrap_or("");
+    if header.trim().is_empty() {
+        return Err(file_error("error-import-empty"));
+    }
+    let delimiter = if header.matches(';').count() >= header.matches(',').count() {
+        b';'
+    } else {
+        b','
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let headers = match reader.headers() {
+        Ok(h) => h.clone(),
+        Err(_) => return Err(file_error("error-import-unreadable")),
+    };
+    let mut errors = Vec::new();
+    let mut at: Vec<(&'static str, usize)> = Vec::new();
+    for (i, h) in headers.iter().enumerate() {
+        match column(h) {
+            Some(c) if at.iter().any(|(x, _)| *x == c) => errors.push(LineError {
+                line: 1,
+                column: Some(c),
+                invalid: Invalid::with("error-import-duplicate-column", h.trim()),
+            }),
+            Some(c) => at.push((c, i)),
+            None if h.trim().is_empty() => {}
+            None => errors.push(LineError {
+                line: 1,
+                column: None,
+                invalid: Invalid::with("error-import-unknown-column", h.trim()),
+            }),
+        }
+    }
+    for required in ["title", "provider", "url", "duration"] {
+        if !at.iter().any(|(c, _)| *c == required) {
+            errors.push(LineError {
+                line: 1,
+                column: Some(required),
+                invalid: Invalid::with("error-import-missing-column", required),
+            });
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let mut out: Vec<(u64, NewCourse)> = Vec::new();
+    for (index, record) in reader.records().enumerate() {
+        if index >= MAX_LINES {
+            errors.push(LineError {
+                line: index as u64 + 2,
+                column: None,
+                invalid: Invalid::with("error-import-too-many-lines", MAX_LINES),
+            });
+            break;
+        }
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                errors.push(LineError {
+                    line: e.position().map(|p| p.line()).unwrap_or(index as u64 + 2),
+                    column: None,
+                    invalid: Invalid::new("error-import-unreadable"),
+                });
+                continue;
+            }
+        };
+        // The line a spreadsheet shows, counted from the record's first byte (blank lines
+        // included).
+        let line = record
+            .position()
+            .and_then(|p| {
+                let at = p.byte() as usize;
+                let before = text.get(..at)?.matches('\n').count();
+                // The reader's position may stand before the blank lines it skipped.
+                let blank = text.get(at..)?.chars().take_while(|c| *c == '\n').count();
+                Some((before + blank) as u64 + 1)
+            })
+            .unwrap_or(index as u64 + 2);
+        if record.iter().all(|f| f.trim().is_empty()) {
+            continue;
+        }
+        let cell = |c: &str| {
+            at.iter()
+                .find(|(x, _)| *x == c)
+                .and_then(|(_, i)| record.get(*i))
+                .unwrap_or("")
+                .to_owned()
+        };
+        let fields = CourseFields {
+            title: cell("title"),
+            provider: cell("provider"),
+            url: cell("url"),
+            duration: cell("duration"),
+            themes: cell("themes"),
+        };
+        match parse(&fields) {
+            Ok(c) => {
+                if let Some((first, _)) = out.iter().find(|(_, o)| o.url == c.url) {
+                    errors.push(LineError {
+                        line,
+                        column: Some("url"),
+                        invalid: Invalid::with("error-course-repeated", first),
+                    });
+                } else {
+                    out.push((line, c));
+                }
+            }
+            Err(e) => errors.extend(e.0.into_iter().map(|(field, invalid)| LineError {
+                line,
+                column: Some(field),
+                invalid,
+            })),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    if out.is_empty() {
+        return Err(file_error("error-import-no-rows"));
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn a_catalogue_is_read_with_its_line_numbers() {
+        let ok = "\u{feff}Titre;Organisme;Lien;Durée;Thèmes\r\n\
+                  Enseigner avec le numérique;DGESCO;https://magistere.education.fr/f/1;3 h;numérique, hybridation\r\n\
+                  \r\n\
+                  Évaluer autrement;Canopé;https://www.reseau-canope.fr/x;1 h 30;évaluation\r\n";
+        let list = parse_csv(ok.as_bytes()).unwrap();
+        assert_eq!(list.len(), 2);
+        assert_eq!(list[1].0, 4);
+        assert_eq!(list[1].1.minutes, 90);
+        let bad = "title,provider,url,duration\n\
+                   A,IFÉ,https://ife.ens-lyon.fr/a,2\n\
+                   B,,ftp://x,deux heures\n\
+                   C,IFÉ,https://ife.ens-lyon.fr/a,1\n";
+        let errors = parse_csv(bad.as_bytes()).unwrap_err();
+        let at: Vec<(u64, Option<&str>)> = errors.iter().map(|e| (e.line, e.column)).collect();
+        assert_eq!(
+            at,
+            [
+                (3, Some("provider")),
+                (3, Some("url")),
+                (3, Some("duration")),
+                (4, Some("url"))
+            ]
+        );
+        assert!(parse_csv(b"titre;lien\nA;https://a.fr/x").is_err());
+        assert!(parse_csv(b"").is_err());
+    }
+
+    proptest! {
+        #[test]
+        fn any_file_is_answered(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+            let _ = parse_csv(&bytes);
+        }
+
+        #[test]
+        fn any_form_is_answered(a in ".{0,40}", b in ".{0,40}", c in ".{0,60}", d in ".{0,12}", e in ".{0,600}") {
+            let _ = parse(&CourseFields { title: a, provider: b, url: c, duration: d, themes: e });
+        }
+    }
+}

@@ -1,0 +1,428 @@
+//! The loop back to the pilot and the free-access courses, in pages: each trainer's review of a
+//! cohort with its figures filled in, the pilot's list of reviews, the catalogue of free-access
+//! courses (with its spreadsheet import), a training's recommendations, and the closing message
+//! that sends them to the cohort's trainees.
+
+use super::{done, field_errors, flash, page, Flash};
+use crate::access::{self, Planners, Staff};
+use crate::after::Figures;
+use crate::auth::Allowed;
+use crate::courses::{self, CourseFields};
+use crate::csrf::{CsrfForm, CsrfUpload};
+use crate::error::AppError;
+use crate::import::show_line_errors;
+use crate::AppState;
+use axum::extract::{Path, Query, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use hybride_domain::{CohortStatus, FieldErrors, LongText, Role};
+use hybride_store::after as store;
+use hybride_store::cohorts::{self, Cohort};
+use hybride_store::courses as catalogue;
+use hybride_store::outbox::Mail;
+use hybride_store::trainings::{self, Training};
+use hybride_store::{people, StoreError};
+use minijinja::context;
+use serde::{Deserialize, Serialize};
+
+#[derive(Deserialize, Default)]
+pub struct OkQuery {
+    #[serde(default)]
+    ok: String,
+    #[serde(default)]
+    error: String,
+}
+
+async fn staff_cohort(
+    state: &AppState,
+    who: &Allowed<Staff>,
+    id: i64,
+) -> Result<(Cohort, Training), AppError> {
+    let c = cohorts::get(&state.store, id).await?;
+    access::see_cohort(&state.store, &who.user, &c).await?;
+    let t = trainings::get(&state.store, c.training_id).await?;
+    Ok((c, t))
+}
+
+#[derive(Deserialize, Serialize, Default)]
+pub struct ReviewForm {
+    #[serde(default)]
+    worked: String,
+    #[serde(default)]
+    to_change: String,
+    #[serde(default)]
+    next_year: String,
+    /// `save` (a draft) or `submit` (to the pilot).
+    #[serde(default)]
+    action: String,
+}
+
+async fn review_page_with(
+    state: &AppState,
+    who: &Allowed<Staff>,
+    c: &Cohort,
+    t: &Training,
+    form: Option<(&ReviewForm, &FieldErrors)>,
+    ok: String,
+) -> Result<Response, AppError> {
+    let s = &state.store;
+    let figures = crate::after::figures(s, c, t).await?;
+    let is_trainer = cohorts::is_trainer(s, c.id, who.user.id).await?;
+    let mut others = Vec::new();
+    let mut mine = None;
+    for r in store::reviews(s, c.id).await? {
+        if r.user_id == who.user.id {
+            mine = Some(r);
+        } else if r.submitted_at.is_some() {
+            let name = people::get(s, r.user_id).await?.display_name();
+            let f: Figures = serde_json::from_str(&r.figures).unwrap_or_default();
+            others.push(context! { r => r, name => name, figures => f });
+        }
+    }
+    let values = match form {
+        Some((f, _)) => {
+            context! { worked => f.worked, to_change => f.to_change, next_year => f.next_year }
+        }
+        None => match &mine {
+            Some(r) => {
+                context! { worked => r.worked, to_change => r.to_change, next_year => r.next_year }
+            }
+            None => context! { worked => "", to_change => "", next_year => "" },
+        },
+    };
+    page(
+        state,
+        &who.ctx,
+        "review.html",
+        context! {
+            cohort => c,
+            training => t,
+            figures => figures,
+            is_trainer => is_trainer,
+            mine => mine,
+            values => values,
+            errors => form.map(|(_, e)| field_errors(&who.ctx, e)).unwrap_or_default(),
+            others => others,
+            flash => flash(&Flash { ok }),
+        },
+        form.is_some(),
+    )
+}
+
+/// A trainer's review of the cohort (what worked, what to change, advice for next year), with
+/// the figures of the record beside it; the pilot reads the submitted ones.
+pub async fn review_page(
+    State(state): State<AppState>,
+    who: Allowed<Staff>,
+    Path(id): Path<i64>,
+    Query(q): Query<OkQuery>,
+) -> Result<Response, AppError> {
+    let (c, t) = staff_cohort(&state, &who, id).await?;
+    review_page_with(&state, &who, &c, &t, None, q.ok).await
+}
+
+pub async fn save_review(
+    State(state): State<AppState>,
+    who: Allowed<Staff>,
+    Path(id): Path<i64>,
+    CsrfForm(f): CsrfForm<ReviewForm>,
+) -> Result<Response, AppError> {
+    let s = &state.store;
+    let (c, t) = staff_cohort(&state, &who, id).await?;
+    if !cohorts::is_trainer(s, id, who.user.id).await? {
+        return Err(AppError::Forbidden);
+    }
+    let submit = f.action == "submit";
+    let mut e = FieldErrors::new();
+    let worked = e.check("worked", LongText::parse(&f.worked));
+    let to_change = e.check("to_change", LongText::parse(&f.to_change));
+    let next_year = e.check("next_year", LongText::parse(&f.next_year));
+    if submit {
+        for (field, v) in [("worked", &worked), ("to_change", &to_change)] {
+            if v.as_ref().is_some_and(|t| t.as_str().trim().is_empty()) {
+                e.add(field, hybride_domain::Invalid::new("error-required"));
+            }
+        }
+    }
+    let (Some(worked), Some(to_change), Some(next_year)) = (worked, to_change, next_year) else {
+        return review_page_with(&state, &who, &c, &t, Some((&f, &e)), String::new()).await;
+    };
+    if !e.is_empty() {
+        return review_page_with(&state, &who, &c, &t, Some((&f, &e)), String::new()).await;
+    }
+    let figures = crate::after::figures(s, &c, &t).await?;
+    let json = serde_json::to_string(&figures).map_err(|e| AppError::Internal(e.into()))?;
+    store::save_review(
+        s,
+        id,
+        who.user.id,
+        [worked.as_str(), to_change.as_str(), next_year.as_str()],
+        &json,
+        submit,
+    )
+    .await?;
+    if submit {
+        // The pilot hears of it by mail, in their language.
+        let pilot = people::get(s, t.pilot_id).await?;
+        let lang = crate::i18n::Lang::of_locale(&pilot.locale);
+        let body = state.templates.text(
+            "mail/review.txt",
+            lang,
+            context! {
+                trainer => who.user.display_name(),
+                training => t.title,
+                cohort => c.label,
+                worked => worked.as_str(),
+                to_change => to_change.as_str(),
+                next_year => next_year.as_str(),
+                url => format!("{}/cohorts/{id}/review", state.config.public_url),
+            },
+        )?;
+        hybride_store::outbox::enqueue(
+            s,
+            &Mail::new(
+                pilot.email.clone(),
+                crate::i18n::tr(
+                    lang,
+                    "review-mail-subject",
+                    &[("training", t.title.clone())],
+                ),
+                body,
+            ),
+        )
+        .await?;
+    }
+    Ok(done(
+        &format!("/cohorts/{id}/review"),
+        if submit {
+            "review-submitted"
+        } else {
+            "review-saved"
+        },
+    ))
+}
+
+/// The reviews submitted to a pilot (every one for admins), newest first.
+pub async fn reviews(
+    State(state): State<AppState>,
+    who: Allowed<Planners>,
+) -> Result<Response, AppError> {
+    let pilot = (who.user.role == Role::Pilot).then_some(who.user.id);
+    let list: Vec<minijinja::Value> = store::submitted_reviews(&state.store, pilot)
+        .await?
+        .into_iter()
+        .map(|r| {
+            let f: Figures = serde_json::from_str(&r.figures).unwrap_or_default();
+            context! { r => r, figures => f }
+        })
+        .collect();
+    page(
+        &state,
+        &who.ctx,
+        "reviews.html",
+        context! { list => list },
+        false,
+    )
+}
+
+async fn catalogue_page(
+    state: &AppState,
+    who: &Allowed<Staff>,
+    form: Option<(&CourseFields, &FieldErrors)>,
+    import_errors: Vec<crate::import::ShownLineError>,
+    q: OkQuery,
+) -> Result<Response, AppError> {
+    let invalid = form.is_some() || !import_errors.is_empty();
+    page(
+        state,
+        &who.ctx,
+        "courses.html",
+        context! {
+            courses => catalogue::list(&state.store).await?,
+            manage => matches!(who.user.role, Role::Admin | Role::Pilot),
+            values => form.map(|(f, _)| context! { title => f.title, provider => f.provider, url => f.url, duration => f.duration, themes => f.themes }),
+            errors => form.map(|(_, e)| field_errors(&who.ctx, e)).unwrap_or_default(),
+            import_errors => import_errors,
+            flash => flash(&Flash { ok: q.ok }),
+            error => (q.error == "taken").then_some("courses-error-taken"),
+        },
+        invalid,
+    )
+}
+
+/// The catalogue of free-access courses: everyone on staff reads it; pilots and admins curate it.
+pub async fn catalogue_list(
+    State(state): State<AppState>,
+    who: Allowed<Staff>,
+    Query(q): Query<OkQuery>,
+) -> Result<Response, AppError> {
+    catalogue_page(&state, &who, None, Vec::new(), q).await
+}
+
+pub async fn add_course(
+    State(state): State<AppState>,
+    who: Allowed<Staff>,
+    CsrfForm(f): CsrfForm<CourseFields>,
+) -> Result<Response, AppError> {
+    if !matches!(who.user.role, Role::Admin | Role::Pilot) {
+        return Err(AppError::Forbidden);
+    }
+    match courses::parse(&f) {
+        Ok(c) => match catalogue::add_all(&state.store, &[c], who.user.id).await {
+            Ok(_) => Ok(done("/courses", "course-added")),
+            Err((_, StoreError::Conflict(_))) => {
+                let mut e = FieldErrors::new();
+                e.add("url", hybride_domain::Invalid::new("error-course-taken"));
+                catalogue_page(&state, &who, Some((&f, &e)), Vec::new(), OkQuery::default()).await
+            }
+            Err((_, e)) => Err(e.into()),
+        },
+        Err(e) => {
+            catalogue_page(&state, &who, Some((&f, &e)), Vec::new(), OkQuery::default()).await
+        }
+    }
+}
+
+/// Imports a catalogue from a spreadsheet (CSV), all or nothing.
+pub async fn import_courses(
+    State(state): State<AppState>,
+    who: Allowed<Staff>,
+    CsrfUpload(_, upload): CsrfUpload<super::login::Empty>,
+) -> Result<Response, AppError> {
+    if !matches!(who.user.role, Role::Admin | Role::Pilot) {
+        return Err(AppError::Forbidden);
+    }
+    let bytes = upload.map(|u| u.bytes).unwrap_or_default();
+    let lang = who.ctx.lang;
+    let list = match courses::parse_csv(&bytes) {
+        Ok(l) => l,
+        Err(errors) => {
+            let shown = show_line_errors(lang, &errors);
+            return catalogue_page(&state, &who, None, shown, OkQuery::default()).await;
+        }
+    };
+    let new: Vec<_> = list.iter().map(|(_, c)| c.clone()).collect();
+    match catalogue::add_all(&state.store, &new, who.user.id).await {
+        Ok(_) => Ok(done("/courses", "courses-imported")),
+        Err((i, StoreError::Conflict(_))) => {
+            let e = hybride_domain::accounts::LineError {
+                line: list[i].0,
+                column: Some("url"),
+                invalid: hybride_domain::Invalid::with("error-course-taken-value", &list[i].1.url),
+            };
+            let shown = show_line_errors(lang, &[e]);
+            catalogue_page(&state, &who, None, shown, OkQuery::default()).await
+        }
+        Err((_, e)) => Err(e.into()),
+    }
+}
+
+pub async fn remove_course(
+    State(state): State<AppState>,
+    who: Allowed<Planners>,
+    Path(id): Path<i64>,
+    CsrfForm(_): CsrfForm<super::login::Empty>,
+) -> Result<Response, AppError> {
+    let _ = &who;
+    catalogue::delete(&state.store, id).await?;
+    Ok(done("/courses", "course-removed"))
+}
+
+#[derive(Deserialize, Default)]
+pub struct RecommendForm {
+    #[serde(default)]
+    course: String,
+}
+
+/// A training recommends a course of the catalogue: its trainers, its pilot, admins.
+pub async fn recommend(
+    State(state): State<AppState>,
+    who: Allowed<Staff>,
+    Path(id): Path<i64>,
+    CsrfForm(f): CsrfForm<RecommendForm>,
+) -> Result<Response, AppError> {
+    let t = trainings::get(&state.store, id).await?;
+    access::see_training(&state.store, &who.user, &t).await?;
+    access::edit_scenario(&state.store, &who.user, &t).await?;
+    let course = f
+        .course
+        .trim()
+        .parse::<i64>()
+        .map_err(|_| AppError::BadRequest("course: a course id".into()))?;
+    catalogue::recommend(&state.store, id, course, who.user.id).await?;
+    Ok(done(
+        &format!("/trainings/{id}/after#h-courses"),
+        "course-recommended",
+    ))
+}
+
+pub async fn unrecommend(
+    State(state): State<AppState>,
+    who: Allowed<Staff>,
+    Path((id, course)): Path<(i64, i64)>,
+    CsrfForm(_): CsrfForm<super::login::Empty>,
+) -> Result<Response, AppError> {
+    let t = trainings::get(&state.store, id).await?;
+    access::see_training(&state.store, &who.user, &t).await?;
+    access::edit_scenario(&state.store, &who.user, &t).await?;
+    catalogue::unrecommend(&state.store, id, course).await?;
+    Ok(done(
+        &format!("/trainings/{id}/after#h-courses"),
+        "course-unrecommended",
+    ))
+}
+
+/// The closing message: to every trainee of the closed cohort, until when its contents stay
+/// available, where their certificate is, and the courses the training recommends.
+pub async fn send_closing(
+    State(state): State<AppState>,
+    who: Allowed<Staff>,
+    Path(id): Path<i64>,
+    CsrfForm(_): CsrfForm<super::login::Empty>,
+) -> Result<Response, AppError> {
+    let s = &state.store;
+    let (c, t) = staff_cohort(&state, &who, id).await?;
+    access::take_attendance(s, &who.user, &c).await?;
+    if !matches!(c.status, CohortStatus::Closed) {
+        return Ok(Redirect::to(&format!(
+            "/cohorts/{id}/documents?error=not-closed#h-closing"
+        ))
+        .into_response());
+    }
+    let recommended = catalogue::recommended(s, t.id).await?;
+    let until = crate::after::contents_until(s, &c).await?;
+    let mut mails = Vec::new();
+    for e in cohorts::enrollments(s, id).await? {
+        let trainee = people::get(s, e.user_id).await?;
+        let lang = crate::i18n::Lang::of_locale(&trainee.locale);
+        let courses: Vec<minijinja::Value> = recommended
+            .iter()
+            .map(|r| context! { title => r.title, provider => r.provider, url => r.url, duration => crate::render::duration(r.minutes) })
+            .collect();
+        let body = state.templates.text(
+            "mail/closing.txt",
+            lang,
+            context! {
+                first_name => trainee.first_name,
+                training => t.title,
+                until => crate::render::day_words(lang, until),
+                space_url => format!("{}/cohorts/{id}", state.config.public_url),
+                certificate_url => format!("{}/cohorts/{id}/certificates/{}/certificat.pdf", state.config.public_url, trainee.id),
+                courses => courses,
+            },
+        )?;
+        mails.push(Mail::new(
+            trainee.email.clone(),
+            crate::i18n::tr(
+                lang,
+                "closing-mail-subject",
+                &[("training", t.title.clone())],
+            ),
+            body,
+        ));
+    }
+    catalogue::send_closing(s, id, who.user.id, &mails, recommended.len() as i64).await?;
+    Ok(done(
+        &format!("/cohorts/{id}/documents#h-closing"),
+        "closing-sent",
+    ))
+}
