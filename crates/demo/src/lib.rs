@@ -202,6 +202,29 @@ pub async fn seed(
         summary.cohorts += 1;
     }
 
+    // The catalogue of free-access courses, and what the first trainings recommend.
+    let courses: Vec<hybride_store::courses::NewCourse> = OPEN_COURSES
+        .iter()
+        .map(
+            |(title, provider, url, minutes, themes)| hybride_store::courses::NewCourse {
+                title: (*title).to_owned(),
+                provider: (*provider).to_owned(),
+                url: (*url).to_owned(),
+                minutes: *minutes,
+                themes: (*themes).to_owned(),
+            },
+        )
+        .collect();
+    hybride_store::courses::add_all(store, &courses, pilot_ids[0])
+        .await
+        .map_err(|(_, e)| e)?;
+    let catalogue = hybride_store::courses::list(store).await?;
+    for (i, training) in training_ids.iter().enumerate().take(6) {
+        for course in catalogue.iter().skip(i % 3).step_by(3).take(2) {
+            hybride_store::courses::recommend(store, *training, course.id, pilot_ids[0]).await?;
+        }
+    }
+
     // Last: the demo admin, whose existence marks a complete seed.
     people::create(store, &cast.admin.account()?, Some(password_hash)).await?;
     summary.users += 1;
@@ -1099,6 +1122,52 @@ fn next_working_day(mut d: Date) -> Date {
     }
     d
 }
+
+/// Free-access courses of the demo catalogue: title, provider, address, minutes, themes.
+const OPEN_COURSES: [(&str, &str, &str, i64, &str); 6] = [
+    (
+        "Enseigner en mode hybride\u{a0}: les fondamentaux",
+        "DGESCO",
+        "https://magistere.education.fr/dgesco/course/view.php?id=1201",
+        180,
+        "hybridation, scénarisation",
+    ),
+    (
+        "Évaluer par compétences au collège",
+        "DGESCO",
+        "https://magistere.education.fr/dgesco/course/view.php?id=1187",
+        120,
+        "évaluation, compétences",
+    ),
+    (
+        "Animer une classe virtuelle",
+        "Réseau Canopé",
+        "https://www.reseau-canope.fr/service/animer-une-classe-virtuelle.html",
+        90,
+        "classe virtuelle, animation",
+    ),
+    (
+        "Les neurosciences au service des apprentissages",
+        "IFÉ",
+        "https://ife.ens-lyon.fr/formations/neurosciences-apprentissages",
+        240,
+        "apprentissages, cognition",
+    ),
+    (
+        "Accueillir les élèves à besoins éducatifs particuliers",
+        "Réseau Canopé",
+        "https://www.reseau-canope.fr/service/ecole-inclusive-besoins-particuliers.html",
+        150,
+        "école inclusive",
+    ),
+    (
+        "Le numérique responsable en classe",
+        "DGESCO",
+        "https://magistere.education.fr/dgesco/course/view.php?id=1240",
+        60,
+        "numérique, sobriété",
+    ),
+];
 
 #[cfg(test)]
 mod tests {

@@ -7,6 +7,8 @@ use hybride_web::{AppState, Config};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
+mod scale;
+
 #[derive(Parser)]
 #[command(
     name = "hybride",
@@ -71,6 +73,16 @@ enum Command {
     Verify,
     /// Seeds the demo académie (once), then exits.
     Demo,
+    /// Generates a plan for benchmarks, in bulk: `academie` (85,000 staff, 8,000 cohorts,
+    /// 2,000,000 attendance events), `small` (a tenth) or `tiny` (for tests); with known
+    /// accounts (password `bench`). Writes what the load script needs to FILE when asked.
+    Seed {
+        #[arg(long, default_value = "academie", value_parser = ["academie", "small", "tiny"])]
+        scale: String,
+        /// Where to write the bench facts (shell variables), and beside it FILE.marks.
+        #[arg(long)]
+        facts: Option<PathBuf>,
+    },
     /// Writes the bundle (zip: every PDF, a summary CSV, the list of files) of every closed
     /// cohort — of one plan with --plan — into a folder, with a progress bar.
     Export {
@@ -409,6 +421,10 @@ async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
         Command::Export { plan, out, lang } => {
             let store = open(&cli.database_url).await?;
             export(&store, plan, &out, &lang).await
+        }
+        Command::Seed { scale, facts } => {
+            scale::run(&cli.database_url, &scale, facts.as_deref()).await?;
+            Ok(ExitCode::SUCCESS)
         }
         Command::Demo => {
             let store = open(&cli.database_url).await?;

@@ -19,6 +19,7 @@ pub mod links;
 pub mod outbox;
 pub mod people;
 pub mod plans;
+pub mod scale;
 pub mod security;
 pub mod testing;
 pub mod token;

@@ -531,6 +531,30 @@ pub async fn seed_demo(state: &AppState) -> Result<usize, AppError> {
             // A finished cohort has its whole record.
             if let Some(t) = cohorts::trainers(s, c.id).await?.first() {
                 crate::attendance::seed_demo_cohort(s, &c, t.id, demo_trainee).await?;
+                // And its trainer's review, already with the pilot.
+                if hybride_store::after::reviews(s, c.id).await?.is_empty() {
+                    let training = hybride_store::trainings::get(s, c.training_id).await?;
+                    let figures = crate::after::figures(s, &c, &training).await?;
+                    let json = serde_json::to_string(&figures)
+                        .map_err(|e| AppError::Internal(e.into()))?;
+                    hybride_store::after::save_review(
+                        s,
+                        c.id,
+                        t.id,
+                        [
+                            "Les ateliers en présentiel ont lancé le groupe\u{a0}; le forum a bien \
+                             vécu entre les séances, surtout autour des productions partagées.",
+                            "La classe virtuelle de la deuxième semaine était trop longue\u{a0}: la \
+                             couper en deux séances d’une heure, et annoncer plus tôt les consignes \
+                             du travail à distance.",
+                            "Ouvrir une session de plus dans le second degré, avec un temps \
+                             d’accompagnement individuel prévu dans le scénario.",
+                        ],
+                        &json,
+                        true,
+                    )
+                    .await?;
+                }
             }
             continue;
         }
