@@ -97,14 +97,14 @@ pub async fn list(store: &Store, f: CohortFilter) -> StoreResult<Vec<Cohort>> {
     if let Some(u) = f.trainer_id {
         args.push(u);
         sql.push_str(&format!(
-            " AND EXISTS (SELECT 1 FROM cohort_trainers x WHERE x.cohort_id = c.id AND x.user_id = ${})",
+            " AND c.id IN (SELECT x.cohort_id FROM cohort_trainers x WHERE x.user_id = ${})",
             args.len()
         ));
     }
     if let Some(u) = f.trainee_id {
         args.push(u);
         sql.push_str(&format!(
-            " AND EXISTS (SELECT 1 FROM enrollments x WHERE x.cohort_id = c.id AND x.user_id = ${})",
+            " AND c.id IN (SELECT x.cohort_id FROM enrollments x WHERE x.user_id = ${})",
             args.len()
         ));
     }
@@ -367,8 +367,8 @@ pub async fn upcoming_for(
     let rows: Vec<UpcomingRow> = sqlx::query_as(&format!(
         "SELECT {A_ACTIVITY_COLUMNS}, t.title AS training_title FROM activities a JOIN cohorts c ON c.id = a.cohort_id \
          JOIN trainings t ON t.id = c.training_id \
-         WHERE a.ends_at >= $1 AND (EXISTS (SELECT 1 FROM enrollments e WHERE e.cohort_id = a.cohort_id AND e.user_id = $2) \
-         OR EXISTS (SELECT 1 FROM cohort_trainers x WHERE x.cohort_id = a.cohort_id AND x.user_id = $2)) \
+         WHERE a.ends_at >= $1 AND a.cohort_id IN (SELECT e.cohort_id FROM enrollments e WHERE e.user_id = $2 \
+         UNION SELECT x.cohort_id FROM cohort_trainers x WHERE x.user_id = $2) \
          ORDER BY a.starts_at, a.id LIMIT $3"
     ))
     .bind(from)

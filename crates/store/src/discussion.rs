@@ -161,6 +161,15 @@ pub async fn thread(
 }
 
 /// Every post of a cohort since `since`, oldest first.
+/// Each cohort's latest post (Unix seconds), for the cohorts that have posts.
+pub async fn last_posts(store: &Store) -> StoreResult<std::collections::HashMap<i64, i64>> {
+    let rows: Vec<(i64, i64)> =
+        sqlx::query_as("SELECT cohort_id, MAX(created_at) FROM posts GROUP BY cohort_id")
+            .fetch_all(store.pool())
+            .await?;
+    Ok(rows.into_iter().collect())
+}
+
 pub async fn since(store: &Store, cohort_id: i64, since: i64) -> StoreResult<Vec<Post>> {
     Ok(sqlx::query_as(&format!(
         "{POST_SELECT} WHERE p.cohort_id = $1 AND p.created_at > $2 ORDER BY p.id LIMIT 500"

@@ -191,16 +191,24 @@ pub async fn send_digests(state: &AppState) -> Result<usize, AppError> {
     let s = &state.store;
     let at = now();
     let mut sent = 0;
+    // One query tells which cohorts have posts at all: a round costs nothing where nobody writes.
+    let last_posts = store::last_posts(s).await?;
     for c in cohorts::list(s, cohorts::CohortFilter::default()).await? {
         if c.status != CohortStatus::Running {
             continue;
         }
+        let Some(&last_post) = last_posts.get(&c.id) else {
+            continue;
+        };
         let members = store::members(s, c.id).await?;
         for m in members.iter().filter(|m| m.notify() == Notify::Digest) {
             if m.digest_sent_at.is_some_and(|d| at - d < 24 * 3600) {
                 continue;
             }
             let since = m.digest_sent_at.unwrap_or(at - 24 * 3600);
+            if last_post <= since {
+                continue;
+            }
             let posts: Vec<Post> = store::since(s, c.id, since)
                 .await?
                 .into_iter()

@@ -17,6 +17,19 @@ use hybride_store::{now, people, Store};
 use serde::Serialize;
 use utoipa::ToSchema;
 
+/// The turns of PDF typesetting: as many as the machine has cores. Typesetting is CPU and
+/// memory; documents asked at once wait their turn rather than each taking a thread.
+pub fn typesetting() -> &'static tokio::sync::Semaphore {
+    static TURNS: std::sync::OnceLock<tokio::sync::Semaphore> = std::sync::OnceLock::new();
+    TURNS.get_or_init(|| {
+        tokio::sync::Semaphore::new(
+            std::thread::available_parallelism()
+                .map(|n| n.get())
+                .unwrap_or(2),
+        )
+    })
+}
+
 /// A half-day named in words: « jeudi 14 janvier 2027, matin ».
 pub fn slot_label(lang: Lang, s: &Slot) -> String {
     format!(
@@ -938,6 +951,10 @@ pub async fn render(
         AppError::Refused("document")
     };
     let join = |e: tokio::task::JoinError| AppError::Internal(e.into());
+    let _turn = typesetting()
+        .acquire()
+        .await
+        .map_err(|e| AppError::Internal(e.into()))?;
     match which {
         Which::Chronogramme => {
             let steps = hybride_store::trainings::steps(s, t_.id).await?;
