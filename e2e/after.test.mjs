@@ -1,0 +1,125 @@
+// After the training, through the real server: the demo trainer closes a running cohort from its
+// page, opens its documents, downloads the bundle (a zip of PDFs), sends the closing message (read
+// back from the mail folder, with the recommended course), marks the bundle as transmitted, states
+// their statut on the pay page and submits their review (first refused field by field); an admin
+// reads the review among the pilots' « Bilans » and adds a course to the free-access catalogue.
+// Every page is checked with axe-core (WCAG 2.1 AA) and photographed.
+
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import {
+  checkPage, clickAndLoad, failed, launchBrowser, login, newContext, newPage, startServer,
+  waitForMail,
+} from './harness.mjs';
+
+let server;
+let browser;
+const main = (page) => page.getByRole('main');
+const words = (s) => s.replace(/\s+/g, ' ').trim();
+/** The running cohort the trainer closes: `{ path, name }`. */
+const COHORT = {};
+
+async function withPage(fn) {
+  const context = await newContext(browser, server);
+  await context.route((url) => url.origin !== server.base, (route) => route.abort('blockedbyclient'));
+  const page = await newPage(context);
+  try {
+    return await fn(page);
+  } catch (e) {
+    await failed(page, e);
+  } finally {
+    await context.close();
+  }
+}
+
+before(async () => {
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test('le formateur clôt une session, remet ses documents et son bilan', async () => {
+  await withPage(async (page) => {
+    await login(page, 'trainer');
+    const cards = main(page).getByRole('region', { name: 'Mes sessions' }).getByRole('listitem');
+    const running = cards.filter({ has: page.getByText('en cours', { exact: true }) });
+    assert.ok((await running.count()) >= 1, 'the demo trainer has a cohort under way');
+    const link = running.first().getByRole('heading').getByRole('link');
+    COHORT.name = words(await link.innerText());
+    await clickAndLoad(page, link);
+    COHORT.path = new URL(page.url()).pathname;
+
+    // Closing, from the cohort's page.
+    await clickAndLoad(page, main(page).getByRole('button', { name: 'Clore la session', exact: true }));
+    await main(page).locator('.notice').filter({ hasText: 'Session close' }).waitFor();
+    await checkPage(page, 'after-01-session-close');
+
+    // Its documents, and the bundle.
+    await clickAndLoad(page, main(page).getByRole('link', { name: 'Documents et dossier' }));
+    await checkPage(page, 'after-02-documents');
+    const zipHref = await main(page).getByRole('link', { name: 'Télécharger le dossier (zip)' }).getAttribute('href');
+    const zip = await page.request.get(zipHref);
+    assert.equal(zip.status(), 200);
+    assert.equal(zip.headers()['content-type'], 'application/zip');
+    const body = await zip.body();
+    assert.equal(body.subarray(0, 2).toString('latin1'), 'PK', 'a zip archive');
+    assert.ok(body.includes(Buffer.from('certificat-')), 'certificates in the bundle');
+
+    // The closing message reaches the trainees.
+    await clickAndLoad(page, main(page).getByRole('button', { name: 'Envoyer le message de clôture' }));
+    await main(page).getByText('Message de clôture envoyé.').waitFor();
+    const mail = await waitForMail(server, (m) => /Fin de la formation/.test(m.headers.subject || ''), { what: 'the closing message' });
+    assert.match(mail.text, /certificat\.pdf/);
+
+    // Marked as transmitted, with a note.
+    await main(page).getByLabel('Commentaire').fill('Dépôt Sofia-FMO n° 4512');
+    await clickAndLoad(page, main(page).getByRole('button', { name: 'Marquer comme transmis' }));
+    await main(page).getByText('Dossier marqué comme transmis.').waitFor();
+    await main(page).getByRole('table', { name: 'Transmissions' }).getByText('Dépôt Sofia-FMO n° 4512').waitFor();
+    await checkPage(page, 'after-03-dossier-transmis');
+
+    // The pay page: the trainer states their statut.
+    await clickAndLoad(page, main(page).getByRole('link', { name: 'Rémunération des formateurs' }));
+    await checkPage(page, 'after-04-remuneration');
+    await main(page).getByRole('combobox', { name: /^Statut/ }).selectOption('contract');
+    await main(page).getByLabel('Corps et grade').fill('Professeure contractuelle');
+    await clickAndLoad(page, main(page).getByRole('button', { name: 'Enregistrer', exact: true }));
+    await main(page).getByText('Statut enregistré.').waitFor();
+    await main(page).getByText('Contractuel de l’Éducation nationale').first().waitFor();
+
+    // The review: refused without its two required parts, then submitted.
+    await page.goto(`${COHORT.path}/review`);
+    await checkPage(page, 'after-05-bilan');
+    await clickAndLoad(page, main(page).getByRole('button', { name: 'Transmettre au pilote' }), { status: 422 });
+    await main(page).getByRole('alert').waitFor();
+    await checkPage(page, 'after-06-bilan-refuse');
+    await main(page).getByLabel('Ce qui a fonctionné').fill('Les ateliers en présentiel et le forum entre les séances.');
+    await main(page).getByLabel('Ce qu’il faudrait changer').fill('Raccourcir la classe virtuelle de la deuxième semaine.');
+    await clickAndLoad(page, main(page).getByRole('button', { name: 'Transmettre au pilote' }));
+    await main(page).getByText('Bilan transmis au pilote.').waitFor();
+  });
+});
+
+test('l’EAFC lit les bilans et enrichit le catalogue en libre accès', async () => {
+  await withPage(async (page) => {
+    await login(page, 'admin');
+    await clickAndLoad(page, page.getByRole('navigation').getByRole('link', { name: 'Bilans' }));
+    await main(page).getByText('Raccourcir la classe virtuelle de la deuxième semaine.').waitFor();
+    await checkPage(page, 'after-07-bilans');
+    await clickAndLoad(page, page.getByRole('navigation').getByRole('link', { name: 'Libre accès' }));
+    await checkPage(page, 'after-08-catalogue');
+    // A course without its provider is refused on its field, then added.
+    await main(page).getByLabel('Titre').fill('Différencier en classe hétérogène');
+    await main(page).getByLabel('Lien').fill('https://magistere.education.fr/dgesco/course/view.php?id=1300');
+    await main(page).getByLabel('Durée').fill('2 h');
+    await clickAndLoad(page, main(page).getByRole('button', { name: 'Ajouter une formation' }), { status: 422 });
+    await checkPage(page, 'after-09-catalogue-refuse');
+    await main(page).getByLabel('Organisme').fill('DGESCO');
+    await clickAndLoad(page, main(page).getByRole('button', { name: 'Ajouter une formation' }));
+    await main(page).getByText('Formation ajoutée au catalogue.').waitFor();
+    await main(page).getByRole('link', { name: 'Différencier en classe hétérogène' }).waitFor();
+  });
+});
