@@ -340,7 +340,7 @@ function visitable(href, origin) {
     return null;
   }
   if (u.origin !== origin) return null;
-  if (/\.(pdf|ics|svg|png|css|js|csv|json|zip)$/.test(u.pathname)) return null;
+  if (/\.(pdf|ics|svg|png|css|js|csv|json|zip|xlsx)$/.test(u.pathname)) return null;
   if (/^\/(logout|assets\/|favicon|api\/|healthz|readyz)/.test(u.pathname)) return null;
   u.hash = '';
   return u.href;

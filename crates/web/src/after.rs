@@ -292,3 +292,119 @@ pub async fn pending_declarations(s: &Store, c: &Cohort, t: &Training) -> Result
     }
     Ok(n)
 }
+
+/// One training's line on the pilot's dashboard: its cohorts under way or finished, summed.
+#[derive(Debug, Clone, Default, Serialize, ToSchema)]
+pub struct TrainingInsight {
+    pub training_id: i64,
+    pub title: String,
+    pub dispositif_id: String,
+    pub cohorts: usize,
+    pub trainees: usize,
+    /// Per modality: planned and achieved minutes summed over every trainee, and the rate.
+    pub budgets: Vec<BudgetFigure>,
+    /// Trainees who met every criterion.
+    pub met: usize,
+    /// `met` out of the trainees of finished (closed or archived) cohorts, in percent.
+    pub validation_percent: Option<i64>,
+    pub finished_trainees: usize,
+    pub reviews: usize,
+    /// Checklist items done out of those that apply, over the cohorts.
+    pub checklist_done: usize,
+    pub checklist_applicable: usize,
+}
+
+impl TrainingInsight {
+    pub fn rate(&self, budget: &str) -> Option<i64> {
+        self.budgets
+            .iter()
+            .find(|b| b.budget == budget && b.planned_minutes > 0)
+            .map(|b| b.rate_percent)
+    }
+}
+
+/// The pilot's view across trainings (`pilot`: only theirs), for the cohorts under way or
+/// finished: attendance per modality, validation, reviews, checklist completion.
+pub async fn insights(s: &Store, pilot: Option<i64>) -> Result<Vec<TrainingInsight>, AppError> {
+    use hybride_domain::checklist::Status;
+    let mut out = Vec::new();
+    for t in trainings::list(
+        s,
+        trainings::TrainingFilter {
+            pilot_id: pilot,
+            ..Default::default()
+        },
+    )
+    .await?
+    {
+        let mut row = TrainingInsight {
+            training_id: t.id,
+            title: t.title.clone(),
+            dispositif_id: t.dispositif_id.clone(),
+            ..Default::default()
+        };
+        let mut met_finished = 0;
+        for c in cohorts::list(
+            s,
+            cohorts::CohortFilter {
+                training_id: Some(t.id),
+                ..Default::default()
+            },
+        )
+        .await?
+        {
+            if !matches!(
+                c.status,
+                CohortStatus::Running | CohortStatus::Closed | CohortStatus::Archived
+            ) {
+                continue;
+            }
+            row.cohorts += 1;
+            let f = figures(s, &c, &t).await?;
+            row.trainees += f.trainees;
+            row.met += f.met;
+            if c.status != CohortStatus::Running {
+                row.finished_trainees += f.trainees;
+                met_finished += f.met;
+            }
+            for b in f.budgets {
+                match row.budgets.iter_mut().find(|x| x.budget == b.budget) {
+                    Some(x) => {
+                        x.planned_minutes += b.planned_minutes;
+                        x.achieved_minutes += b.achieved_minutes;
+                    }
+                    None => row.budgets.push(b),
+                }
+            }
+            row.reviews += store::reviews(s, c.id)
+                .await?
+                .iter()
+                .filter(|r| r.submitted_at.is_some())
+                .count();
+            let mut items = crate::before::checklist(s, &c, &t).await?;
+            items.extend(crate::during::checklist(s, &c).await?);
+            items.extend(checklist(s, &c, &t).await?);
+            row.checklist_applicable += items
+                .iter()
+                .filter(|i| i.status != Status::NotApplicable)
+                .count();
+            row.checklist_done += items.iter().filter(|i| i.status == Status::Done).count();
+        }
+        if row.cohorts == 0 {
+            continue;
+        }
+        for b in &mut row.budgets {
+            b.rate_percent = if b.planned_minutes > 0 {
+                (b.achieved_minutes * 100 + b.planned_minutes / 2) / b.planned_minutes
+            } else {
+                0
+            };
+        }
+        row.validation_percent = (row.finished_trainees > 0).then(|| {
+            (met_finished as i64 * 100 + row.finished_trainees as i64 / 2)
+                / row.finished_trainees as i64
+        });
+        out.push(row);
+    }
+    Ok(out)
+}

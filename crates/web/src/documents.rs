@@ -91,6 +91,81 @@ pub fn csv_bytes(headers: &[String], rows: &[Vec<String>]) -> Result<Vec<u8>, Ap
         .map_err(|e| AppError::Internal(anyhow::anyhow!("{e}")))
 }
 
+/// A table as an Excel workbook: one sheet named `name` (31 characters at most), the headers in
+/// bold and frozen, every cell text (nothing a trainee typed can become a formula), columns fitted.
+pub fn xlsx_bytes(
+    name: &str,
+    headers: &[String],
+    rows: &[Vec<String>],
+) -> Result<Vec<u8>, AppError> {
+    use rust_xlsxwriter::{Format, Workbook};
+    let fail = |e: rust_xlsxwriter::XlsxError| AppError::Internal(anyhow::anyhow!("xlsx: {e}"));
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    let safe: String = name
+        .chars()
+        .filter(|c| !matches!(c, '[' | ']' | ':' | '*' | '?' | '/' | '\\'))
+        .take(31)
+        .collect();
+    sheet
+        .set_name(if safe.is_empty() { "Hybride" } else { &safe })
+        .map_err(fail)?;
+    let bold = Format::new().set_bold();
+    for (col, h) in headers.iter().enumerate() {
+        let col = u16::try_from(col).map_err(|e| AppError::Internal(e.into()))?;
+        sheet
+            .write_string_with_format(0, col, h, &bold)
+            .map_err(fail)?;
+    }
+    for (r, row) in rows.iter().enumerate() {
+        let r = u32::try_from(r + 1).map_err(|e| AppError::Internal(e.into()))?;
+        for (col, cell) in row.iter().enumerate() {
+            let col = u16::try_from(col).map_err(|e| AppError::Internal(e.into()))?;
+            sheet.write_string(r, col, cell).map_err(fail)?;
+        }
+    }
+    sheet.set_freeze_panes(1, 0).map_err(fail)?;
+    sheet.autofit();
+    book.save_to_buffer().map_err(fail)
+}
+
+/// The spreadsheet formats a table is offered in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Spreadsheet {
+    Csv,
+    Xlsx,
+}
+
+/// A table as a download: `name.csv` or `name.xlsx`.
+pub fn spreadsheet_response(
+    kind: Spreadsheet,
+    name: &str,
+    headers: &[String],
+    rows: &[Vec<String>],
+) -> Result<axum::response::Response, AppError> {
+    use axum::http::header;
+    use axum::response::IntoResponse;
+    let (body, ext, content_type) = match kind {
+        Spreadsheet::Csv => (csv_bytes(headers, rows)?, "csv", "text/csv; charset=utf-8"),
+        Spreadsheet::Xlsx => (
+            xlsx_bytes(name, headers, rows)?,
+            "xlsx",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        ),
+    };
+    Ok((
+        [
+            (header::CONTENT_TYPE, content_type.to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}.{ext}\""),
+            ),
+        ],
+        body,
+    )
+        .into_response())
+}
+
 /// The chronogramme of a training: its scenario, step by step.
 pub fn chronogramme(lang: Lang, training: &Training, steps: &[Step]) -> Chronogramme {
     use hybride_docs::{ChronoHeaders, ChronoStep};
@@ -845,6 +920,8 @@ pub struct Entry {
     pub url: String,
     /// The same table as CSV, for sheets.
     pub csv_url: Option<String>,
+    /// The same table as an Excel workbook, for sheets.
+    pub xlsx_url: Option<String>,
 }
 
 /// Every document of the cohort, in the order of the bundle; with `viewer` (a trainer), the
@@ -876,6 +953,7 @@ pub async fn list(
                 filename: format!("emargement-{}-{}-asynchrone.pdf", t_.dispositif_id, a.id),
                 url: format!("{base}.pdf"),
                 csv_url: Some(format!("{base}.csv")),
+                xlsx_url: Some(format!("{base}.xlsx")),
             });
             continue;
         }
@@ -891,6 +969,7 @@ pub async fn list(
                 filename: format!("emargement-{}-{}-{k}.pdf", t_.dispositif_id, a.id),
                 url: format!("{base}.pdf?slot={k}"),
                 csv_url: Some(format!("{base}.csv?slot={k}")),
+                xlsx_url: Some(format!("{base}.xlsx?slot={k}")),
             });
         }
     }
@@ -912,6 +991,7 @@ pub async fn list(
                 c.id, e.user_id
             ),
             csv_url: None,
+            xlsx_url: None,
         });
     }
     for tr_ in cohorts::trainers(s, c.id).await? {
@@ -925,6 +1005,7 @@ pub async fn list(
             filename: format!("remuneration-{}-{}-{}.pdf", t_.dispositif_id, c.id, tr_.id),
             url: format!("/cohorts/{}/pay/{}/remuneration.pdf", c.id, tr_.id),
             csv_url: None,
+            xlsx_url: None,
         });
     }
     out.push(Entry {
@@ -934,6 +1015,7 @@ pub async fn list(
         filename: format!("chronogramme-{}-{}.pdf", t_.dispositif_id, t_.module_id),
         url: format!("/trainings/{}/chronogramme.pdf", t_.id),
         csv_url: None,
+        xlsx_url: None,
     });
     Ok(out)
 }
@@ -1066,6 +1148,7 @@ pub async fn bundle(
         })
         .collect();
     let summary = csv_bytes(&headers, &rows)?;
+    let summary_xlsx = xlsx_bytes(&t(lang, "documents-summary-sheet"), &headers, &rows)?;
     let listing: Vec<Vec<String>> = files
         .iter()
         .map(|(name, body)| {
@@ -1086,6 +1169,7 @@ pub async fn bundle(
     )?;
     let documents = files.len();
     files.push(("synthese.csv".into(), summary));
+    files.push(("synthese.xlsx".into(), summary_xlsx));
     files.push(("fichiers.csv".into(), listing));
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     // PDFs are compressed inside already: the files are stored as they are.

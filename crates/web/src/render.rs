@@ -161,6 +161,7 @@ impl Templates {
             "review.html",
             "reviews.html",
             "courses.html",
+            "insights.html",
         );
         env.add_function("t", t);
         env.add_filter("day", day);

@@ -281,12 +281,13 @@ async fn a_trainer_closes_a_cohort_and_hands_in_its_documents() {
         .unwrap()
         .read_to_string(&mut listing)
         .unwrap();
-    assert_eq!(listing.lines().count(), names.len() - 2 + 1, "{listing}");
+    assert_eq!(listing.lines().count(), names.len() - 3 + 1, "{listing}");
 
     // The same list in the API, with the bundle's address; the pay forms as data.
     let (status, docs) = api.get(&format!("/api/v1/cohorts/{id}/documents")).await;
     assert_eq!(status, StatusCode::OK, "{docs}");
-    assert_eq!(docs["documents"].as_array().unwrap().len(), names.len() - 2);
+    assert_eq!(docs["documents"].as_array().unwrap().len(), names.len() - 3);
+    assert!(names.contains(&"synthese.xlsx".to_owned()));
     assert_eq!(docs["bundle_url"], format!("/cohorts/{id}/bundle.zip"));
     let (status, pay) = api.get(&format!("/api/v1/cohorts/{id}/pay")).await;
     assert_eq!(status, StatusCode::OK, "{pay}");
@@ -537,4 +538,74 @@ async fn the_review_reaches_the_pilot_and_the_courses_reach_the_trainees() {
     let (status, html) = admin.get_html("/reviews").await;
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains("Raccourcir la classe virtuelle."));
+
+    // The pilot's dashboard: a chart per training (an image with its numbers as its name) and the
+    // same numbers in a table and a CSV.
+    let insights = hybride_web::after::insights(s, None).await.unwrap();
+    let row = insights.iter().find(|r| r.training_id == tid).unwrap();
+    assert!(row.cohorts >= 1 && row.reviews >= 1, "{row:?}");
+    assert_eq!(
+        row.finished_trainees,
+        row.trainees - {
+            // Trainees of the training's cohorts still running.
+            let mut running = 0;
+            for c in cohorts::list(
+                s,
+                cohorts::CohortFilter {
+                    training_id: Some(tid),
+                    ..Default::default()
+                },
+            )
+            .await
+            .unwrap()
+            {
+                if c.status == CohortStatus::Running {
+                    running += c.trainees as usize;
+                }
+            }
+            running
+        }
+    );
+    let (status, html) = admin.get_html("/pilotage").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("role=\"img\""), "{html}");
+    assert!(html.contains(&t.title.replace('\'', "&#x27;")) || html.contains(&t.title));
+    let r = admin.get("/pilotage.csv").await;
+    assert_eq!(r.status(), StatusCode::OK);
+    let csv = r.text().await.unwrap();
+    assert!(csv.starts_with('\u{feff}'));
+    assert_eq!(csv.lines().count(), insights.len() + 1, "{csv}");
+    let (status, _) = b.get_html("/pilotage").await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "not the trainers'");
+}
+
+#[test]
+fn a_table_becomes_a_workbook_with_every_cell_as_text() {
+    let headers = vec!["Stagiaire".to_owned(), "Preuve".to_owned()];
+    let rows = vec![vec![
+        "Fontaine Léa".to_owned(),
+        "=HYPERLINK(\"http://x\")".to_owned(),
+    ]];
+    let bytes = hybride_web::documents::xlsx_bytes("Feuille: [1]/2", &headers, &rows).unwrap();
+    let mut book = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut sheet = String::new();
+    book.by_name("xl/worksheets/sheet1.xml")
+        .unwrap()
+        .read_to_string(&mut sheet)
+        .unwrap();
+    // Text cells only (shared strings), never a formula.
+    assert!(!sheet.contains("<f>"), "{sheet}");
+    let mut strings = String::new();
+    book.by_name("xl/sharedStrings.xml")
+        .unwrap()
+        .read_to_string(&mut strings)
+        .unwrap();
+    assert!(strings.contains("=HYPERLINK"), "{strings}");
+    assert!(strings.contains("Fontaine Léa"));
+    let mut workbook = String::new();
+    book.by_name("xl/workbook.xml")
+        .unwrap()
+        .read_to_string(&mut workbook)
+        .unwrap();
+    assert!(workbook.contains("name=\"Feuille 12\""), "{workbook}");
 }

@@ -255,6 +255,12 @@ fn expected() -> BTreeMap<(&'static str, &'static str), (u8, bool)> {
             false,
         ),
         (
+            "GET",
+            "/cohorts/{id}/activities/{aid}/attendance.xlsx",
+            COHORT_STAFF,
+            false,
+        ),
+        (
             "POST",
             "/cohorts/{id}/activities/{aid}/attendance/mark",
             COHORT_STAFF,
@@ -335,6 +341,9 @@ fn expected() -> BTreeMap<(&'static str, &'static str), (u8, bool)> {
         ("GET", "/cohorts/{id}/review", COHORT_STAFF, false),
         ("POST", "/cohorts/{id}/review", TRAINER, false),
         ("GET", "/reviews", PLANNERS, false),
+        ("GET", "/pilotage", PLANNERS, false),
+        ("GET", "/pilotage.csv", PLANNERS, false),
+        ("GET", "/pilotage.xlsx", PLANNERS, false),
         ("POST", "/cohorts/{id}/closing", COHORT_STAFF, false),
         ("GET", "/courses", STAFF, false),
         ("POST", "/courses", PLANNERS, false),

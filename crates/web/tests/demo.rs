@@ -48,6 +48,7 @@ async fn every_page_reachable_by_each_demo_account_renders() {
             let mut seen = BTreeSet::new();
             let mut pdf_seen = false;
             let mut zip_seen = false;
+            let mut xlsx_seen = false;
             let mut todo = vec!["/".to_owned()];
             while let Some(path) = todo.pop() {
                 if !seen.insert(path.clone()) || seen.len() > 120 {
@@ -61,6 +62,20 @@ async fn every_page_reachable_by_each_demo_account_renders() {
                         .to_str()
                         .unwrap()
                         .starts_with("text/csv"));
+                    continue;
+                }
+                if path.split('?').next().unwrap_or("").ends_with(".xlsx") {
+                    // Workbooks: answered as one (a zip container), once per account.
+                    if lang == "fr" && !xlsx_seen {
+                        let r = b.get(&path).await;
+                        assert_eq!(r.status(), StatusCode::OK, "{path}");
+                        assert!(r.headers()["content-type"]
+                            .to_str()
+                            .unwrap()
+                            .contains("spreadsheetml"));
+                        assert!(r.bytes().await.unwrap().starts_with(b"PK"), "{path}");
+                        xlsx_seen = true;
+                    }
                     continue;
                 }
                 if path.split('?').next().unwrap_or("").ends_with(".zip") {

@@ -30,6 +30,8 @@ pub struct Document {
     pub url: String,
     /// The same table as CSV (sheets).
     pub csv_url: Option<String>,
+    /// The same table as an Excel workbook (sheets).
+    pub xlsx_url: Option<String>,
     pub activity_id: Option<i64>,
     /// The half-day (`2026-11-19-morning`), for sheets of in-person and virtual activities.
     pub slot: Option<String>,
@@ -79,6 +81,7 @@ pub async fn documents(
                     filename: e.filename,
                     url: e.url,
                     csv_url: e.csv_url,
+                    xlsx_url: e.xlsx_url,
                     activity_id,
                     slot,
                     user_id,

@@ -1147,30 +1147,40 @@ pub async fn sheet_csv(
     Path((id, aid)): Path<(i64, i64)>,
     Query(q): Query<SlotQuery>,
 ) -> Result<Response, AppError> {
-    let d = load(&state, &who, id, aid, &q.slot).await?;
+    sheet_table_file(&state, &who, id, aid, &q.slot, documents::Spreadsheet::Csv).await
+}
+
+/// The sheet as an Excel workbook: the same table as the PDF.
+pub async fn sheet_xlsx(
+    State(state): State<AppState>,
+    who: Allowed<Staff>,
+    Path((id, aid)): Path<(i64, i64)>,
+    Query(q): Query<SlotQuery>,
+) -> Result<Response, AppError> {
+    sheet_table_file(&state, &who, id, aid, &q.slot, documents::Spreadsheet::Xlsx).await
+}
+
+async fn sheet_table_file(
+    state: &AppState,
+    who: &Allowed<Staff>,
+    id: i64,
+    aid: i64,
+    slot: &str,
+    kind: documents::Spreadsheet,
+) -> Result<Response, AppError> {
+    let d = load(state, who, id, aid, slot).await?;
     let s = &state.store;
     let c = &d.ctx;
     let rules = att::rules_of(s, &c.training).await?;
     let sheet = att::sheet(s, &c.cohort, &c.activity, &c.steps, d.slot, &rules).await?;
     let (headers, _, rows) = documents::sheet_table(who.ctx.lang, c.activity.modality, &sheet);
-    let body = documents::csv_bytes(&headers, &rows)?;
-    let filename = format!(
-        "emargement-{}-{}-{}.csv",
+    let name = format!(
+        "emargement-{}-{}-{}",
         c.training.dispositif_id,
         aid,
         d.slot
             .map(|s| s.key())
             .unwrap_or_else(|| "asynchrone".into())
     );
-    Ok((
-        [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{filename}\""),
-            ),
-        ],
-        body,
-    )
-        .into_response())
+    documents::spreadsheet_response(kind, &name, &headers, &rows)
 }

@@ -426,3 +426,131 @@ pub async fn send_closing(
         "closing-sent",
     ))
 }
+
+/// The dashboard's rows, with each bar of its chart laid out (percent, clamped to 0–100).
+fn insight_rows(
+    lang: crate::i18n::Lang,
+    list: &[crate::after::TrainingInsight],
+) -> Vec<minijinja::Value> {
+    list.iter()
+        .map(|r| {
+            let mut bars = Vec::new();
+            for key in ["in_person", "synchronous", "asynchronous"] {
+                if let Some(v) = r.rate(key) {
+                    bars.push((crate::i18n::t(lang, &format!("budget-{key}")), v, key));
+                }
+            }
+            if let Some(v) = r.validation_percent {
+                bars.push((crate::i18n::t(lang, "insights-validated"), v, "validated"));
+            }
+            let summary = bars
+                .iter()
+                .map(|(label, v, _)| format!("{label} {v} %"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let bars: Vec<minijinja::Value> = bars
+                .into_iter()
+                .enumerate()
+                .map(|(i, (label, v, key))| {
+                    context! { label => label, value => v, key => key, y => i * 24,
+                        width => v.clamp(0, 100) * 2 }
+                })
+                .collect();
+            context! {
+                r => r,
+                bars => bars,
+                height => bars_len(&bars),
+                summary => summary,
+                in_person => r.rate("in_person"),
+                synchronous => r.rate("synchronous"),
+                asynchronous => r.rate("asynchronous"),
+                checklist_percent => (r.checklist_applicable > 0).then(|| (r.checklist_done * 100 + r.checklist_applicable / 2) / r.checklist_applicable),
+            }
+        })
+        .collect()
+}
+
+fn bars_len(bars: &[minijinja::Value]) -> usize {
+    bars.len().max(1) * 24
+}
+
+/// The pilot's dashboard across trainings, to prepare next year's plan: attendance per
+/// modality, validation, reviews, checklist completion — as charts and as a table.
+pub async fn insights(
+    State(state): State<AppState>,
+    who: Allowed<Planners>,
+) -> Result<Response, AppError> {
+    let pilot = (who.user.role == Role::Pilot).then_some(who.user.id);
+    let list = crate::after::insights(&state.store, pilot).await?;
+    page(
+        &state,
+        &who.ctx,
+        "insights.html",
+        context! { rows => insight_rows(who.ctx.lang, &list) },
+        false,
+    )
+}
+
+/// The dashboard's table as CSV.
+pub async fn insights_csv(
+    State(state): State<AppState>,
+    who: Allowed<Planners>,
+) -> Result<Response, AppError> {
+    insights_file(&state, &who, crate::documents::Spreadsheet::Csv).await
+}
+
+/// The dashboard's table as an Excel workbook.
+pub async fn insights_xlsx(
+    State(state): State<AppState>,
+    who: Allowed<Planners>,
+) -> Result<Response, AppError> {
+    insights_file(&state, &who, crate::documents::Spreadsheet::Xlsx).await
+}
+
+async fn insights_file(
+    state: &AppState,
+    who: &Allowed<Planners>,
+    kind: crate::documents::Spreadsheet,
+) -> Result<Response, AppError> {
+    use crate::i18n::t;
+    let lang = who.ctx.lang;
+    let pilot = (who.user.role == Role::Pilot).then_some(who.user.id);
+    let list = crate::after::insights(&state.store, pilot).await?;
+    let pct = |v: Option<i64>| v.map(|v| v.to_string()).unwrap_or_default();
+    let headers: Vec<String> = [
+        "insights-training",
+        "field-dispositif",
+        "insights-cohorts",
+        "insights-trainees",
+        "budget-in_person",
+        "budget-synchronous",
+        "budget-asynchronous",
+        "insights-validated",
+        "insights-reviews",
+        "insights-checklist",
+    ]
+    .iter()
+    .map(|k| t(lang, k))
+    .collect();
+    let rows: Vec<Vec<String>> = list
+        .iter()
+        .map(|r| {
+            vec![
+                r.title.clone(),
+                r.dispositif_id.clone(),
+                r.cohorts.to_string(),
+                r.trainees.to_string(),
+                pct(r.rate("in_person")),
+                pct(r.rate("synchronous")),
+                pct(r.rate("asynchronous")),
+                pct(r.validation_percent),
+                r.reviews.to_string(),
+                pct((r.checklist_applicable > 0).then(|| {
+                    ((r.checklist_done * 100 + r.checklist_applicable / 2) / r.checklist_applicable)
+                        as i64
+                })),
+            ]
+        })
+        .collect();
+    crate::documents::spreadsheet_response(kind, "pilotage", &headers, &rows)
+}

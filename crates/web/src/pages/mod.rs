@@ -166,6 +166,10 @@ pub fn router() -> Router<AppState> {
             get(attendance::sheet_csv),
         )
         .route(
+            "/cohorts/{id}/activities/{aid}/attendance.xlsx",
+            get(attendance::sheet_xlsx),
+        )
+        .route(
             "/cohorts/{id}/activities/{aid}/attendance/mark",
             post(attendance::mark),
         )
@@ -236,6 +240,9 @@ pub fn router() -> Router<AppState> {
             get(loop_back::review_page).post(loop_back::save_review),
         )
         .route("/reviews", get(loop_back::reviews))
+        .route("/pilotage", get(loop_back::insights))
+        .route("/pilotage.csv", get(loop_back::insights_csv))
+        .route("/pilotage.xlsx", get(loop_back::insights_xlsx))
         .route(
             "/courses",
             get(loop_back::catalogue_list).post(loop_back::add_course),
