@@ -381,7 +381,7 @@ pub fn form(
 /// A trainer's statut, as the pay service needs it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
-pub enum Status {
+pub enum TrainerStatus {
     /// Fonctionnaire of the Éducation nationale.
     Civil,
     /// Contractuel of the Éducation nationale.
@@ -392,25 +392,25 @@ pub enum Status {
     External,
 }
 
-impl Status {
-    pub const ALL: [Status; 4] = [
-        Status::Civil,
-        Status::Contract,
-        Status::OtherPublic,
-        Status::External,
+impl TrainerStatus {
+    pub const ALL: [TrainerStatus; 4] = [
+        TrainerStatus::Civil,
+        TrainerStatus::Contract,
+        TrainerStatus::OtherPublic,
+        TrainerStatus::External,
     ];
 
     pub fn as_str(self) -> &'static str {
         match self {
-            Status::Civil => "civil",
-            Status::Contract => "contract",
-            Status::OtherPublic => "other_public",
-            Status::External => "external",
+            TrainerStatus::Civil => "civil",
+            TrainerStatus::Contract => "contract",
+            TrainerStatus::OtherPublic => "other_public",
+            TrainerStatus::External => "external",
         }
     }
 
-    pub fn parse(raw: &str) -> Result<Status, Invalid> {
-        Status::ALL
+    pub fn parse(raw: &str) -> Result<TrainerStatus, Invalid> {
+        TrainerStatus::ALL
             .into_iter()
             .find(|s| s.as_str() == raw.trim())
             .ok_or_else(|| Invalid::with("error-pay-status-unknown", raw.trim()))

@@ -3,7 +3,7 @@
 //! cohort's documents; archiving cohorts whose contents are no longer available.
 
 use crate::{now, Store, StoreError, StoreResult};
-use hybride_domain::pay::{Band, Lump, LumpKind, Rates, Status};
+use hybride_domain::pay::{Band, Lump, LumpKind, Rates, TrainerStatus};
 use hybride_domain::CohortStatus;
 use serde::Serialize;
 use sqlx::FromRow;
@@ -97,7 +97,7 @@ pub async fn set_pay_rates(store: &Store, rates: &Rates) -> StoreResult<()> {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
 pub struct PayProfile {
     pub user_id: i64,
-    pub status: Status,
+    pub status: TrainerStatus,
     /// Corps and grade (« professeur certifié, classe normale »).
     pub grade: String,
     /// Where the trainer works (« Collège Jean-Moulin, Lyon »).
@@ -114,7 +114,7 @@ pub async fn pay_profile(store: &Store, user_id: i64) -> StoreResult<Option<PayP
     .await?;
     Ok(row.map(|(status, grade, employer, updated_at)| PayProfile {
         user_id,
-        status: Status::parse(&status).unwrap_or(Status::Civil),
+        status: TrainerStatus::parse(&status).unwrap_or(TrainerStatus::Civil),
         grade,
         employer,
         updated_at,
@@ -124,7 +124,7 @@ pub async fn pay_profile(store: &Store, user_id: i64) -> StoreResult<Option<PayP
 pub async fn set_pay_profile(
     store: &Store,
     user_id: i64,
-    status: Status,
+    status: TrainerStatus,
     grade: &str,
     employer: &str,
 ) -> StoreResult<()> {

@@ -1043,3 +1043,70 @@ async fn the_accessibility_statement_is_public_and_linked_from_every_page() {
     let (_, login) = b.get_html("/login").await;
     assert!(login.contains("href=\"/accessibilite\""));
 }
+
+/// utoipa names a schema after its type and keeps the last one registered under a name, so two
+/// types of one name would silently describe each other's answers (found twice by schemathesis:
+/// `Accompaniment`, then `Status`). Every type that derives `ToSchema` in the workspace must have
+/// a schema name of its own.
+#[test]
+fn every_schema_has_a_name_of_its_own() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut files = Vec::new();
+    let mut dirs = vec![root.clone()];
+    while let Some(d) = dirs.pop() {
+        for e in std::fs::read_dir(&d).unwrap().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                if !p.ends_with("target") {
+                    dirs.push(p);
+                }
+            } else if p.extension().is_some_and(|x| x == "rs")
+                && p.to_string_lossy().contains("/src/")
+            {
+                files.push(p);
+            }
+        }
+    }
+    let mut seen: std::collections::BTreeMap<String, String> = Default::default();
+    let mut clashes = Vec::new();
+    for f in files {
+        let text = std::fs::read_to_string(&f).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        for (i, l) in lines.iter().enumerate() {
+            if !(l.trim_start().starts_with("#[derive(") && l.contains("ToSchema")) {
+                continue;
+            }
+            let mut renamed = None;
+            for next in &lines[i + 1..(i + 12).min(lines.len())] {
+                let t = next.trim();
+                if let Some(rest) = t.strip_prefix("#[schema(as = ") {
+                    renamed = rest.split(')').next().map(str::to_owned);
+                }
+                let item = t
+                    .strip_prefix("pub struct ")
+                    .or_else(|| t.strip_prefix("pub enum "))
+                    .or_else(|| t.strip_prefix("struct "))
+                    .or_else(|| t.strip_prefix("enum "));
+                if let Some(item) = item {
+                    let name = renamed.clone().unwrap_or_else(|| {
+                        item.split(|c: char| !c.is_alphanumeric() && c != '_')
+                            .next()
+                            .unwrap()
+                            .to_owned()
+                    });
+                    let here = format!("{}:{}", f.display(), i + 1);
+                    if let Some(first) = seen.insert(name.clone(), here.clone()) {
+                        clashes.push(format!("{name}: {first} and {here}"));
+                    }
+                    break;
+                }
+            }
+        }
+    }
+    assert!(seen.len() > 50, "found only {} schemas", seen.len());
+    assert!(
+        clashes.is_empty(),
+        "schema names used twice:\n{}",
+        clashes.join("\n")
+    );
+}

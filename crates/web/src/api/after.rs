@@ -19,7 +19,7 @@ use utoipa::ToSchema;
 
 /// One document of a cohort.
 #[derive(Serialize, ToSchema)]
-pub struct Document {
+pub struct CohortDocument {
     /// `sheet`, `certificate`, `pay` or `chronogramme`.
     pub kind: String,
     /// `sheets`, `certificates`, `pay` or `scenario`.
@@ -45,7 +45,7 @@ pub struct Documents {
     pub cohort_id: i64,
     /// The zip of every document, a summary CSV and the list of files.
     pub bundle_url: String,
-    pub documents: Vec<Document>,
+    pub documents: Vec<CohortDocument>,
     pub transmissions: Vec<Transmission>,
 }
 
@@ -74,7 +74,7 @@ pub async fn documents(
                     Which::Pay { trainer_id } => ("pay", None, None, Some(trainer_id)),
                     Which::Chronogramme => ("chronogramme", None, None, None),
                 };
-                Document {
+                CohortDocument {
                     kind: kind.to_owned(),
                     group: e.group,
                     title: e.title,

@@ -249,7 +249,7 @@ async fn pay_page_with(
                 amount => pay::euros(rates.lump(*k)),
                 range => { let (lo, hi) = k.range(); format!("{} – {}", pay::euros(lo), pay::euros(hi)) },
             }).collect::<Vec<_>>(),
-            statuses => pay::Status::ALL.iter().map(|s| s.as_str()).collect::<Vec<_>>(),
+            statuses => pay::TrainerStatus::ALL.iter().map(|s| s.as_str()).collect::<Vec<_>>(),
             manage => manage,
             not_countersigned => led.iter().filter(|h| !h.countersigned && h.modality == hybride_domain::Modality::InPerson).count(),
             lump_form => lump_form,
@@ -405,9 +405,9 @@ pub struct ProfileForm {
 }
 
 /// Reads a trainer's statut: one of the list, a grade and an employer of 200 characters at most.
-pub fn parse_profile(f: &ProfileForm) -> Result<(pay::Status, String, String), FieldErrors> {
+pub fn parse_profile(f: &ProfileForm) -> Result<(pay::TrainerStatus, String, String), FieldErrors> {
     let mut e = FieldErrors::new();
-    let status = e.check("status", pay::Status::parse(&f.status));
+    let status = e.check("status", pay::TrainerStatus::parse(&f.status));
     let mut text = |field: &'static str, raw: &str| {
         let v = raw.trim();
         if v.chars().count() > 200 {
