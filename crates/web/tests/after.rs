@@ -24,6 +24,86 @@ fn pdf_text(pdf: &[u8]) -> String {
         .join(" ")
 }
 
+/// A poppler tool (`pdftotext`, `pdftoppm`) run on `pdf`; none when poppler-utils is missing
+/// outside CI (`.ci/run` installs it, and there its absence fails the test).
+fn poppler(tool: &str, pdf: &[u8], args: &[&str]) -> Option<std::process::Output> {
+    let dir = std::env::temp_dir().join(format!(
+        "hybride-poppler-{}-{}",
+        std::process::id(),
+        pdf.len()
+    ));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("document.pdf");
+    std::fs::write(&file, pdf).unwrap();
+    match std::process::Command::new(tool)
+        .args(args)
+        .arg(&file)
+        .arg(dir.join("out"))
+        .output()
+    {
+        Ok(out) => {
+            assert!(
+                out.status.success(),
+                "{tool}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            Some(out)
+        }
+        Err(_) if std::env::var_os("CI").is_none() => {
+            eprintln!("{tool} is missing (poppler-utils): the PDF checks by poppler are skipped");
+            None
+        }
+        Err(e) => panic!("{tool} (poppler-utils) is needed in CI: {e}"),
+    }
+}
+
+/// The PDF's text as poppler reads it (blanks as one space).
+fn poppler_text(pdf: &[u8]) -> Option<String> {
+    let dir = std::env::temp_dir().join(format!(
+        "hybride-poppler-{}-{}",
+        std::process::id(),
+        pdf.len()
+    ));
+    poppler("pdftotext", pdf, &["-enc", "UTF-8"])?;
+    let text = std::fs::read_to_string(dir.join("out")).unwrap();
+    Some(text.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// The first page rendered by poppler in grey at 40 dpi: (width, height, share of inked pixels
+/// in thousandths).
+fn poppler_render(pdf: &[u8]) -> Option<(usize, usize, usize)> {
+    let dir = std::env::temp_dir().join(format!(
+        "hybride-poppler-{}-{}",
+        std::process::id(),
+        pdf.len()
+    ));
+    poppler(
+        "pdftoppm",
+        pdf,
+        &["-gray", "-r", "40", "-f", "1", "-l", "1", "-singlefile"],
+    )?;
+    let pgm = std::fs::read(dir.join("out.pgm")).unwrap();
+    // P5 (binary grey map): magic, width, height, maxval, then one byte per pixel.
+    let mut fields = Vec::new();
+    let mut at = 0;
+    while fields.len() < 4 {
+        while pgm[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        let start = at;
+        while !pgm[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        fields.push(String::from_utf8_lossy(&pgm[start..at]).into_owned());
+    }
+    assert_eq!(fields[0], "P5");
+    let (w, h): (usize, usize) = (fields[1].parse().unwrap(), fields[2].parse().unwrap());
+    let pixels = &pgm[at + 1..];
+    assert_eq!(pixels.len(), w * h);
+    let inked = pixels.iter().filter(|p| **p < 128).count();
+    Some((w, h, inked * 1000 / (w * h)))
+}
+
 fn item<'a>(checklist: &'a serde_json::Value, key: &str) -> &'a serde_json::Value {
     checklist["items"]
         .as_array()
@@ -230,6 +310,25 @@ async fn a_trainer_closes_a_cohort_and_hands_in_its_documents() {
         let needle = needle.split_whitespace().collect::<Vec<_>>().join(" ");
         assert!(text.contains(&needle), "{needle} in {text}");
     }
+    // The same form read by poppler: its text, and its first page drawn as an A4 portrait page
+    // with ink on it.
+    if let Some(text) = poppler_text(&pdf) {
+        for needle in [
+            "Fiche de rémunération",
+            trainer.last_name.as_str(),
+            "320,00",
+        ] {
+            assert!(text.contains(needle), "{needle} in {text}");
+        }
+    }
+    if let Some((w, h, inked)) = poppler_render(&pdf) {
+        // A4 at 40 dpi: 331 × 468 pixels.
+        assert!(
+            (325..=335).contains(&w) && (462..=474).contains(&h),
+            "{w} × {h}"
+        );
+        assert!(inked > 5, "a page with text and a table: {inked}‰ inked");
+    }
     // Another trainer's pay form is not the trainer's to read.
     let other = forms.len();
     assert_eq!(other, 1);
@@ -268,6 +367,17 @@ async fn a_trainer_closes_a_cohort_and_hands_in_its_documents() {
         enrolled.iter().any(|e| text.contains(&e.last_name)),
         "a trainee's name in {text}"
     );
+    if let Some(text) = poppler_text(&sheet) {
+        assert!(text.contains(&title), "{text}");
+        assert!(
+            text.contains("Empreinte"),
+            "the events' fingerprint: {text}"
+        );
+    }
+    if let Some((w, h, inked)) = poppler_render(&sheet) {
+        assert!(w < h, "portrait: {w} × {h}");
+        assert!(inked > 5, "{inked}‰ inked");
+    }
     let mut summary = String::new();
     archive
         .by_name("synthese.csv")
