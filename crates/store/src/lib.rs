@@ -18,6 +18,7 @@ pub mod limits;
 pub mod links;
 pub mod outbox;
 pub mod people;
+pub mod personal;
 pub mod plans;
 pub mod scale;
 pub mod security;

@@ -719,3 +719,54 @@ fn a_table_becomes_a_workbook_with_every_cell_as_text() {
         .unwrap();
     assert!(workbook.contains("name=\"Feuille 12\""), "{workbook}");
 }
+
+#[tokio::test]
+async fn a_person_takes_away_everything_held_about_them() {
+    let app = TestApp::start_with(true).await;
+    let hash = hybride_web::password::hash(hybride_demo::DEMO_PASSWORD).unwrap();
+    hybride_demo::seed(app.store(), &hash, jiff::civil::date(2026, 11, 30))
+        .await
+        .unwrap();
+    hybride_web::during::seed_demo(&app.state).await.unwrap();
+    let s = app.store();
+    // Every table and column the export names exists, on this backend.
+    for (table, keys) in hybride_store::personal::PERSONAL_TABLES {
+        let cols = hybride_store::personal::columns(s, table).await.unwrap();
+        for k in *keys {
+            assert!(cols.iter().any(|c| c == k), "{table}.{k} in {cols:?}");
+        }
+    }
+    let email = Email::parse("stagiaire@demo.hybride.test").unwrap();
+    let trainee = people::by_email(s, &email).await.unwrap().unwrap();
+    let api = app.token_for(&trainee).await;
+    let (status, mine) = api.get("/api/v1/me/export").await;
+    assert_eq!(status, StatusCode::OK, "{mine}");
+    assert_eq!(mine["email"], "stagiaire@demo.hybride.test");
+    let tables = mine["tables"].as_object().unwrap();
+    assert_eq!(tables.len(), hybride_store::personal::PERSONAL_TABLES.len());
+    assert_eq!(tables["users"].as_array().unwrap().len(), 1);
+    assert!(!tables["enrollments"].as_array().unwrap().is_empty());
+    assert!(!tables["attendance_events"].as_array().unwrap().is_empty());
+    assert!(!tables["api_tokens"].as_array().unwrap().is_empty());
+    assert!(
+        !mine["mails"].as_array().unwrap().is_empty(),
+        "her convocations"
+    );
+    let text = mine.to_string();
+    for secret in ["password_hash", "token_hash", "id_hash", "$argon2"] {
+        assert!(!text.contains(secret), "{secret} left the database");
+    }
+    // An admin gets the same for her; she gets nobody else's.
+    let (admin, _) = app.as_admin().await;
+    let r = admin
+        .get(&format!("/api/v1/users/{}/export", trainee.id))
+        .await;
+    assert_eq!(r.status(), StatusCode::OK);
+    let theirs: serde_json::Value = r.json().await.unwrap();
+    assert_eq!(
+        theirs["tables"]["enrollments"],
+        mine["tables"]["enrollments"]
+    );
+    let (status, _) = api.get("/api/v1/users/1/export").await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+}

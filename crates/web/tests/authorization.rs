@@ -366,6 +366,8 @@ fn expected() -> BTreeMap<(&'static str, &'static str), (u8, bool)> {
         ("POST", "/sign/{aid}/{slot}/{token}", TRAINEES, false),
         // The API.
         ("GET", "/api/v1/me", LOGGED_IN, false),
+        ("GET", "/api/v1/me/export", LOGGED_IN, false),
+        ("GET", "/api/v1/users/{id}/export", ADMIN, false),
         ("GET", "/api/v1/users", ADMIN, false),
         ("POST", "/api/v1/users", ADMIN, false),
         ("POST", "/api/v1/users/import", ADMIN, false),

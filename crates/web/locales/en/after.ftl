@@ -270,3 +270,4 @@ insights-none = No running or finished cohort yet.
 nav-insights = At a glance
 insights-export-xlsx = Export (Excel)
 documents-summary-sheet = Summary
+account-export = Export everything Hybride holds about this person (JSON)

@@ -270,3 +270,4 @@ insights-none = Aucune session en cours ou terminée pour l’instant.
 nav-insights = Pilotage
 insights-export-xlsx = Exporter (Excel)
 documents-summary-sheet = Synthèse
+account-export = Exporter tout ce que Hybride conserve sur cette personne (JSON)

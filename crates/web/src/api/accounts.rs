@@ -7,7 +7,7 @@ use crate::error::AppError;
 use crate::import::import_accounts;
 use crate::{i18n, password, AppState};
 use axum::body::Bytes;
-use axum::extract::{Query, State};
+use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use hybride_domain::accounts::NewAccount;
@@ -299,4 +299,30 @@ pub async fn update_user(
         people::set_password(&state.store, id, &hash).await?;
     }
     Ok(Json(user))
+}
+
+/// Everything Hybride holds about the caller: every row that names them in every table (secrets
+/// and file contents left out; files are named with their SHA-256), and the mails sent to them.
+#[utoipa::path(get, path = "/api/v1/me/export", tag = "accounts",
+    responses((status = 200, body = Object), (status = 401, body = super::ProblemDoc)))]
+pub async fn export_me(
+    State(state): State<AppState>,
+    who: Allowed<Anyone>,
+) -> Result<Json<serde_json::Value>, AppError> {
+    Ok(Json(
+        hybride_store::personal::export(&state.store, who.user.id).await?,
+    ))
+}
+
+/// Everything Hybride holds about one person, for the EAFC to answer their request.
+#[utoipa::path(get, path = "/api/v1/users/{id}/export", tag = "accounts", params(("id" = i64, Path)),
+    responses((status = 200, body = Object), (status = 404, body = super::ProblemDoc)))]
+pub async fn export_user(
+    State(state): State<AppState>,
+    _who: Allowed<Admins>,
+    Path(id): Path<i64>,
+) -> Result<Json<serde_json::Value>, AppError> {
+    Ok(Json(
+        hybride_store::personal::export(&state.store, id).await?,
+    ))
 }

@@ -149,6 +149,8 @@ pub struct FieldProblemDoc {
 pub fn openapi_router() -> OpenApiRouter<AppState> {
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .routes(routes!(accounts::me))
+        .routes(routes!(accounts::export_me))
+        .routes(routes!(accounts::export_user))
         .routes(routes!(accounts::list_users, accounts::create_user))
         .routes(routes!(accounts::import_users))
         .routes(routes!(accounts::update_user))
