@@ -889,6 +889,218 @@ pub async fn pay_form(
     Ok(Some((doc, filename)))
 }
 
+/// The cohort's schedule as a document's table: when, what, how, where.
+async fn schedule_table(
+    s: &Store,
+    lang: Lang,
+    c: &Cohort,
+) -> Result<(Vec<String>, Vec<u32>, Vec<Vec<String>>), AppError> {
+    let rows = cohorts::activities(s, c.id)
+        .await?
+        .into_iter()
+        .map(|a| {
+            let when = if a.modality == Modality::Async {
+                tr(
+                    lang,
+                    "activity-window",
+                    &[
+                        (
+                            "start",
+                            crate::before::civil(a.starts_at).date().to_string(),
+                        ),
+                        ("end", crate::before::civil(a.ends_at).date().to_string()),
+                    ],
+                )
+            } else {
+                format!(
+                    "{} {}–{}",
+                    crate::before::civil(a.starts_at).date(),
+                    hm(a.starts_at),
+                    hm(a.ends_at)
+                )
+            };
+            let place = match a.modality {
+                Modality::InPerson => a.place.clone().unwrap_or_default(),
+                Modality::Async => t(lang, "pdf-in-the-space"),
+                _ => t(lang, "pdf-personal-link"),
+            };
+            vec![
+                when,
+                a.title,
+                t(lang, &format!("modality-{}", a.modality.as_str())),
+                place,
+            ]
+        })
+        .collect();
+    Ok((
+        [
+            "pay-col-when",
+            "pay-col-activity",
+            "step-modality",
+            "pdf-place",
+        ]
+        .iter()
+        .map(|k| t(lang, k))
+        .collect(),
+        vec![3, 5, 2, 4],
+        rows,
+    ))
+}
+
+fn session_fact(lang: Lang, c: &Cohort) -> (String, String) {
+    (
+        t(lang, "pdf-session"),
+        format!(
+            "{}{}",
+            c.label,
+            c.gaia_session_id
+                .as_deref()
+                .map(|g| format!(" (GAIA {g})"))
+                .unwrap_or_default()
+        ),
+    )
+}
+
+/// The opening message as published, with the schedule; none while it is not published.
+pub async fn opening(
+    s: &Store,
+    lang: Lang,
+    c: &Cohort,
+    training: &Training,
+) -> Result<Option<(Record, String)>, AppError> {
+    let Some(m) = hybride_store::during::published_opening(s, c.id).await? else {
+        return Ok(None);
+    };
+    let plan = plan_label(s, training.plan_id).await?;
+    let trainers: Vec<String> = cohorts::trainers(s, c.id)
+        .await?
+        .iter()
+        .map(|u| u.display_name())
+        .collect();
+    let (headers, widths, rows) = schedule_table(s, lang, c).await?;
+    let section = |key: &str, text: &str| format!("{}\u{a0}: {}", t(lang, key), text.trim());
+    let doc = Record {
+        lang: lang.code().to_owned(),
+        title: tr(
+            lang,
+            "pdf-opening-title",
+            &[("training", training.title.clone())],
+        ),
+        subtitle: format!(
+            "{} · GAIA {} / {}",
+            plan, training.dispositif_id, training.module_id
+        ),
+        facts: vec![
+            session_fact(lang, c),
+            (t(lang, "pdf-trainers"), trainers.join(", ")),
+            (
+                t(lang, "pdf-published"),
+                m.published_at
+                    .map(|at| crate::render::day_words(lang, crate::before::civil(at).date()))
+                    .unwrap_or_default(),
+            ),
+        ],
+        headers,
+        widths,
+        rows,
+        empty: t(lang, "pdf-no-activity"),
+        notes: vec![
+            m.introduction.trim().to_owned(),
+            section("opening-objectives", &m.objectives),
+            section("opening-validation", &m.validation),
+            section("opening-accompaniment", &m.accompaniment),
+            section("opening-availability", &m.availability),
+        ],
+        signatures: Vec::new(),
+        footer: tr(lang, "chrono-footer", &[("day", today_words(lang))]),
+    };
+    Ok(Some((
+        doc,
+        format!("message-ouverture-{}-{}.pdf", training.dispositif_id, c.id),
+    )))
+}
+
+/// A trainee's convocation: who, which training and session, its objectives, the schedule with
+/// places, and where the personal links are; none when `user` is not a trainee of the cohort.
+pub async fn convocation(
+    s: &Store,
+    lang: Lang,
+    c: &Cohort,
+    training: &Training,
+    user: i64,
+) -> Result<Option<(Record, String)>, AppError> {
+    if !cohorts::is_enrolled(s, c.id, user).await? {
+        return Ok(None);
+    }
+    let trainee = people::get(s, user).await?;
+    let plan = plan_label(s, training.plan_id).await?;
+    let trainers: Vec<String> = cohorts::trainers(s, c.id)
+        .await?
+        .iter()
+        .map(|u| u.display_name())
+        .collect();
+    let day = |d: &str| {
+        d.parse::<jiff::civil::Date>()
+            .map(|d| crate::render::day_words(lang, d))
+            .unwrap_or_else(|_| d.to_owned())
+    };
+    let mut facts = vec![(
+        t(lang, "pdf-trainee"),
+        format!("{} {}", trainee.first_name, trainee.last_name),
+    )];
+    if let Some(e) = trainee.establishment.as_deref().filter(|e| !e.is_empty()) {
+        facts.push((t(lang, "pdf-establishment"), e.to_owned()));
+    }
+    facts.push(session_fact(lang, c));
+    facts.push((
+        t(lang, "pdf-when"),
+        tr(
+            lang,
+            "activity-window",
+            &[("start", day(&c.starts_on)), ("end", day(&c.ends_on))],
+        ),
+    ));
+    facts.push((t(lang, "pdf-trainers"), trainers.join(", ")));
+    let (headers, widths, rows) = schedule_table(s, lang, c).await?;
+    let doc = Record {
+        lang: lang.code().to_owned(),
+        title: tr(
+            lang,
+            "pdf-convocation-title",
+            &[("training", training.title.clone())],
+        ),
+        subtitle: format!(
+            "{} · GAIA {} / {}",
+            plan, training.dispositif_id, training.module_id
+        ),
+        facts,
+        headers,
+        widths,
+        rows,
+        empty: t(lang, "pdf-no-activity"),
+        notes: vec![
+            format!(
+                "{}\u{a0}: {}",
+                t(lang, "opening-objectives"),
+                training.objectives.trim()
+            ),
+            t(lang, "pdf-convocation-links"),
+        ],
+        signatures: vec![(
+            t(lang, "pdf-certificate-signature"),
+            tr(lang, "pdf-certificate-done", &[("day", today_words(lang))]),
+        )],
+        footer: tr(lang, "chrono-footer", &[("day", today_words(lang))]),
+    };
+    Ok(Some((
+        doc,
+        format!(
+            "convocation-{}-{}-{}.pdf",
+            training.dispositif_id, training.module_id, user
+        ),
+    )))
+}
+
 /// Which document of a cohort.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -905,6 +1117,11 @@ pub enum Which {
         trainer_id: i64,
     },
     Chronogramme,
+    /// The opening message as published.
+    Opening,
+    Convocation {
+        user_id: i64,
+    },
 }
 
 /// One document of a cohort, as its list shows it.
@@ -1008,6 +1225,41 @@ pub async fn list(
             xlsx_url: None,
         });
     }
+    for e in cohorts::enrollments(s, c.id).await? {
+        out.push(Entry {
+            which: Which::Convocation { user_id: e.user_id },
+            group: "convocations".into(),
+            title: tr(
+                lang,
+                "documents-convocation-of",
+                &[("name", format!("{} {}", e.first_name, e.last_name))],
+            ),
+            filename: format!(
+                "convocation-{}-{}-{}.pdf",
+                t_.dispositif_id, t_.module_id, e.user_id
+            ),
+            url: format!(
+                "/cohorts/{}/convocations/{}/convocation.pdf",
+                c.id, e.user_id
+            ),
+            csv_url: None,
+            xlsx_url: None,
+        });
+    }
+    if hybride_store::during::published_opening(s, c.id)
+        .await?
+        .is_some()
+    {
+        out.push(Entry {
+            which: Which::Opening,
+            group: "scenario".into(),
+            title: t(lang, "documents-opening"),
+            filename: format!("message-ouverture-{}-{}.pdf", t_.dispositif_id, c.id),
+            url: format!("/cohorts/{}/opening.pdf", c.id),
+            csv_url: None,
+            xlsx_url: None,
+        });
+    }
     out.push(Entry {
         which: Which::Chronogramme,
         group: "scenario".into(),
@@ -1067,6 +1319,13 @@ pub async fn render(
                 }
                 Which::Pay { trainer_id } => {
                     pay_form(s, lang, c, t_, *trainer_id)
+                        .await?
+                        .ok_or(AppError::NotFound)?
+                        .0
+                }
+                Which::Opening => opening(s, lang, c, t_).await?.ok_or(AppError::NotFound)?.0,
+                Which::Convocation { user_id } => {
+                    convocation(s, lang, c, t_, *user_id)
                         .await?
                         .ok_or(AppError::NotFound)?
                         .0

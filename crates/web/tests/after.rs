@@ -378,6 +378,50 @@ async fn a_trainer_closes_a_cohort_and_hands_in_its_documents() {
         assert!(w < h, "portrait: {w} × {h}");
         assert!(inked > 5, "{inked}‰ inked");
     }
+    // One convocation per trainee, naming her, with the schedule's places.
+    let convocations: Vec<String> = names
+        .iter()
+        .filter(|n| n.starts_with("convocation-"))
+        .cloned()
+        .collect();
+    assert_eq!(convocations.len(), enrolled.len());
+    let first = enrolled
+        .iter()
+        .find(|e| convocations[0].ends_with(&format!("-{}.pdf", e.user_id)))
+        .unwrap();
+    let mut convocation = Vec::new();
+    archive
+        .by_name(&convocations[0])
+        .unwrap()
+        .read_to_end(&mut convocation)
+        .unwrap();
+    let text = pdf_text(&convocation);
+    assert!(
+        text.contains("Convocation") && text.contains(&first.last_name),
+        "{text}"
+    );
+    // The opening message, when published, with its parts.
+    if hybride_store::during::published_opening(s, id)
+        .await
+        .unwrap()
+        .is_some()
+    {
+        let name = names
+            .iter()
+            .find(|n| n.starts_with("message-ouverture-"))
+            .expect("the published opening message in the bundle");
+        let mut opening = Vec::new();
+        archive
+            .by_name(name)
+            .unwrap()
+            .read_to_end(&mut opening)
+            .unwrap();
+        let text = pdf_text(&opening);
+        assert!(
+            text.contains("Objectifs") || text.contains("objectifs"),
+            "{text}"
+        );
+    }
     let mut summary = String::new();
     archive
         .by_name("synthese.csv")

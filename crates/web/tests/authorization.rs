@@ -317,6 +317,13 @@ fn expected() -> BTreeMap<(&'static str, &'static str), (u8, bool)> {
         // After the training: documents, bundle, pay.
         ("GET", "/cohorts/{id}/documents", COHORT_STAFF, false),
         ("GET", "/cohorts/{id}/bundle.zip", COHORT_STAFF, false),
+        ("GET", "/cohorts/{id}/opening.pdf", COHORT, false),
+        (
+            "GET",
+            "/cohorts/{id}/convocations/{user}/convocation.pdf",
+            COHORT,
+            false,
+        ),
         ("POST", "/cohorts/{id}/transmissions", COHORT_STAFF, false),
         ("GET", "/cohorts/{id}/pay", COHORT_STAFF, false),
         (
@@ -868,6 +875,24 @@ async fn each_person_is_let_in_or_kept_out_as_the_table_says() {
     )
     .unwrap()
     .key();
+    // A published opening message (its PDF is then everyone's in the cohort).
+    hybride_store::during::save_opening(
+        s,
+        cid,
+        &hybride_store::during::OpeningText {
+            introduction: "Bienvenue.".into(),
+            objectives: "Construire des grilles.".into(),
+            validation: "Présence à 80 %.".into(),
+            accompaniment: "Forum, réponse sous 48 h.".into(),
+            availability: "Deux ans.".into(),
+        },
+        trainer.id,
+    )
+    .await
+    .unwrap();
+    hybride_store::during::publish_opening(s, cid, &[])
+        .await
+        .unwrap();
     let doc = hybride_store::attendance::add_document(
         s,
         cid,

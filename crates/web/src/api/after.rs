@@ -20,9 +20,9 @@ use utoipa::ToSchema;
 /// One document of a cohort.
 #[derive(Serialize, ToSchema)]
 pub struct CohortDocument {
-    /// `sheet`, `certificate`, `pay` or `chronogramme`.
+    /// `sheet`, `certificate`, `pay`, `convocation`, `opening` or `chronogramme`.
     pub kind: String,
-    /// `sheets`, `certificates`, `pay` or `scenario`.
+    /// `sheets`, `certificates`, `pay`, `convocations` or `scenario`.
     pub group: String,
     pub title: String,
     pub filename: String,
@@ -73,6 +73,8 @@ pub async fn documents(
                     Which::Certificate { user_id } => ("certificate", None, None, Some(user_id)),
                     Which::Pay { trainer_id } => ("pay", None, None, Some(trainer_id)),
                     Which::Chronogramme => ("chronogramme", None, None, None),
+                    Which::Opening => ("opening", None, None, None),
+                    Which::Convocation { user_id } => ("convocation", None, None, Some(user_id)),
                 };
                 CohortDocument {
                     kind: kind.to_owned(),

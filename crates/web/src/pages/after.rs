@@ -81,7 +81,7 @@ pub async fn documents_page(
             .display_name();
         transmissions.push(context! { x => x, by => by });
     }
-    let groups: Vec<minijinja::Value> = ["sheets", "certificates", "pay", "scenario"]
+    let groups: Vec<minijinja::Value> = ["sheets", "certificates", "pay", "convocations", "scenario"]
         .iter()
         .map(|g| {
             context! { key => g, entries => entries.iter().filter(|e| e.group == *g).collect::<Vec<_>>() }
@@ -699,6 +699,51 @@ pub async fn save_training_after(
         }
         Err(e) => after_page(&state, &who, &t, &f, Some(&e), String::new()).await,
     }
+}
+
+/// The opening message as published, as a PDF: for everyone in the cohort.
+pub async fn opening_pdf(
+    State(state): State<AppState>,
+    who: Allowed<crate::access::Anyone>,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    let s = &state.store;
+    let c = cohorts::get(s, id).await?;
+    access::see_cohort(s, &who.user, &c).await?;
+    let t = trainings::get(s, c.training_id).await?;
+    let (doc, filename) = documents::opening(s, who.ctx.lang, &c, &t)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    super::pdf_response(
+        move || hybride_docs::record_pdf(&doc),
+        filename,
+        format!("opening message of cohort {id}"),
+    )
+    .await
+}
+
+/// A trainee's convocation as a PDF: for the cohort's staff and the trainee herself.
+pub async fn convocation_pdf(
+    State(state): State<AppState>,
+    who: Allowed<crate::access::Anyone>,
+    Path((id, user)): Path<(i64, i64)>,
+) -> Result<Response, AppError> {
+    let s = &state.store;
+    let c = cohorts::get(s, id).await?;
+    access::see_cohort(s, &who.user, &c).await?;
+    if !who.user.role.is_staff() && who.user.id != user {
+        return Err(AppError::NotFound);
+    }
+    let t = trainings::get(s, c.training_id).await?;
+    let (doc, filename) = documents::convocation(s, who.ctx.lang, &c, &t, user)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    super::pdf_response(
+        move || hybride_docs::record_pdf(&doc),
+        filename,
+        format!("convocation of trainee {user} in cohort {id}"),
+    )
+    .await
 }
 
 #[cfg(test)]

@@ -216,6 +216,11 @@ pub fn router() -> Router<AppState> {
         .route("/calendar/{file}", get(during::calendar_feed))
         .route("/cohorts/{id}/documents", get(after::documents_page))
         .route("/cohorts/{id}/bundle.zip", get(after::bundle))
+        .route("/cohorts/{id}/opening.pdf", get(after::opening_pdf))
+        .route(
+            "/cohorts/{id}/convocations/{user}/convocation.pdf",
+            get(after::convocation_pdf),
+        )
         .route("/cohorts/{id}/transmissions", post(after::transmit))
         .route("/cohorts/{id}/pay", get(after::pay_page))
         .route(
