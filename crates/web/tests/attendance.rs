@@ -117,6 +117,39 @@ async fn trainer_browser_of_other(app: &TestApp) -> Browser {
     app.as_role(Role::Trainer).await.0
 }
 
+/// Minutes from now `(from, to)` around now, clipped to the current half-day (no 13:00 nor
+/// midnight in Europe/Paris between them), so that an activity under way is one half-day
+/// whatever the hour the test runs at. Right before a boundary, waits until it has passed.
+async fn around_now(before: i64, after: i64) -> (i64, i64) {
+    loop {
+        let now = jiff::Timestamp::now().in_tz("Europe/Paris").unwrap();
+        let today = now.date();
+        let at = |d: jiff::civil::Date, h: i8| {
+            d.at(h, 0, 0, 0)
+                .in_tz("Europe/Paris")
+                .unwrap()
+                .timestamp()
+                .as_second()
+        };
+        let ts = now.timestamp().as_second();
+        let noon = at(today, 13);
+        let (start, end) = if ts < noon {
+            (at(today, 0), noon)
+        } else {
+            (noon, at(today.tomorrow().unwrap(), 0))
+        };
+        let from = (-before).max((start - ts + 59) / 60);
+        let to = after.min((end - ts) / 60);
+        if to >= 3 {
+            return (from, to);
+        }
+        tokio::time::sleep(std::time::Duration::from_secs(
+            ((end - ts) + 5).max(1) as u64
+        ))
+        .await;
+    }
+}
+
 fn minutes_from_now(m: i64) -> jiff::Timestamp {
     jiff::Timestamp::now()
         .checked_add(jiff::SignedDuration::from_mins(m))
@@ -552,25 +585,38 @@ async fn virtual_classes_count_from_the_servers_analytics_or_from_confirmations(
     })
     .await;
     let s = setup(&app).await;
-    // A virtual class of 90 minutes that ended ten minutes ago, on BigBlueButton.
+    // A virtual class of 90 minutes yesterday morning (09:00–10:30, one half-day), on
+    // BigBlueButton.
+    let yesterday_nine = jiff::Timestamp::now()
+        .in_tz("Europe/Paris")
+        .unwrap()
+        .date()
+        .yesterday()
+        .unwrap()
+        .at(9, 0, 0, 0)
+        .in_tz("Europe/Paris")
+        .unwrap()
+        .timestamp();
+    let ago = (jiff::Timestamp::now().as_second() - yesterday_nine.as_second()) / 60;
     let vc = activity(
         &app,
         &s,
         s.step_sync,
         Modality::VirtualClass,
-        -100,
-        -10,
+        -ago,
+        -ago + 90,
         "Classe virtuelle",
     )
     .await;
-    // Another one under way, on another tool.
+    // Another one under way, on another tool, within the current half-day.
+    let (from, to) = around_now(5, 60).await;
     let live = activity(
         &app,
         &s,
         s.step_sync,
         Modality::Webinar,
-        -5,
-        60,
+        from,
+        to,
         "Webinaire",
     )
     .await;
