@@ -266,18 +266,7 @@ pub async fn sheet(
         .map(|u| u.display_name())
         .collect();
     let mut facts = vec![
-        (
-            t(lang, "pdf-session"),
-            format!(
-                "{}{}",
-                cohort.label,
-                cohort
-                    .gaia_session_id
-                    .as_deref()
-                    .map(|g| format!(" (GAIA {g})"))
-                    .unwrap_or_default()
-            ),
-        ),
+        session_fact(lang, cohort),
         (t(lang, "pdf-activity"), a.title.clone()),
     ];
     match slot {
@@ -387,10 +376,7 @@ pub async fn sheet(
             "pdf-sheet-title",
             &[("training", training.title.clone())],
         ),
-        subtitle: format!(
-            "{} · GAIA {} / {}",
-            plan, training.dispositif_id, training.module_id
-        ),
+        subtitle: subtitle(&plan, training),
         facts,
         headers,
         widths,
@@ -423,37 +409,9 @@ pub async fn certificate(
     };
     let trainee = people::get(s, user).await?;
     let plan = plan_label(s, training.plan_id).await?;
-    let day = |d: &str| {
-        d.parse::<jiff::civil::Date>()
-            .map(|d| crate::render::day_words(lang, d))
-            .unwrap_or_else(|_| d.to_owned())
-    };
-    let mut facts = vec![(
-        t(lang, "pdf-trainee"),
-        format!("{} {}", trainee.first_name, trainee.last_name),
-    )];
-    if let Some(e) = trainee.establishment.as_deref().filter(|e| !e.is_empty()) {
-        facts.push((t(lang, "pdf-establishment"), e.to_owned()));
-    }
-    facts.push((
-        t(lang, "pdf-session"),
-        format!(
-            "{}{}",
-            c.label,
-            c.gaia_session_id
-                .as_deref()
-                .map(|g| format!(" (GAIA {g})"))
-                .unwrap_or_default()
-        ),
-    ));
-    facts.push((
-        t(lang, "pdf-when"),
-        tr(
-            lang,
-            "activity-window",
-            &[("start", day(&c.starts_on)), ("end", day(&c.ends_on))],
-        ),
-    ));
+    let mut facts = trainee_facts(lang, &trainee);
+    facts.push(session_fact(lang, c));
+    facts.push(dates_fact(lang, c));
     facts.push((
         t(lang, "field-validation"),
         training.validation_criteria.clone(),
@@ -479,10 +437,7 @@ pub async fn certificate(
             "pdf-certificate-title",
             &[("training", training.title.clone())],
         ),
-        subtitle: format!(
-            "{} · GAIA {} / {}",
-            plan, training.dispositif_id, training.module_id
-        ),
+        subtitle: subtitle(&plan, training),
         facts,
         headers: [
             "step-modality",
@@ -703,30 +658,8 @@ pub async fn pay_form(
         }
         None => facts.push((t(lang, "pay-status"), t(lang, "pay-status-missing"))),
     }
-    let day = |d: &str| {
-        d.parse::<jiff::civil::Date>()
-            .map(|d| crate::render::day_words(lang, d))
-            .unwrap_or_else(|_| d.to_owned())
-    };
-    facts.push((
-        t(lang, "pdf-session"),
-        format!(
-            "{}{}",
-            c.label,
-            c.gaia_session_id
-                .as_deref()
-                .map(|g| format!(" (GAIA {g})"))
-                .unwrap_or_default()
-        ),
-    ));
-    facts.push((
-        t(lang, "pdf-when"),
-        tr(
-            lang,
-            "activity-window",
-            &[("start", day(&c.starts_on)), ("end", day(&c.ends_on))],
-        ),
-    ));
+    facts.push(session_fact(lang, c));
+    facts.push(dates_fact(lang, c));
     let places: std::collections::BTreeSet<String> = cohorts::activities(s, c.id)
         .await?
         .into_iter()
@@ -853,10 +786,7 @@ pub async fn pay_form(
             "pdf-pay-title",
             &[("training", training.title.clone())],
         ),
-        subtitle: format!(
-            "{} · GAIA {} / {}",
-            plan, training.dispositif_id, training.module_id
-        ),
+        subtitle: subtitle(&plan, training),
         facts,
         headers: [
             "pay-col-when",
@@ -947,6 +877,44 @@ async fn schedule_table(
     ))
 }
 
+/// « PAF 2026-2027 · GAIA 26A0100777 / 51234 »: every document's subtitle.
+fn subtitle(plan: &str, training: &Training) -> String {
+    format!(
+        "{} · GAIA {} / {}",
+        plan, training.dispositif_id, training.module_id
+    )
+}
+
+/// The cohort's first and last days, in words.
+fn dates_fact(lang: Lang, c: &Cohort) -> (String, String) {
+    let day = |d: &str| {
+        d.parse::<jiff::civil::Date>()
+            .map(|d| crate::render::day_words(lang, d))
+            .unwrap_or_else(|_| d.to_owned())
+    };
+    (
+        t(lang, "pdf-when"),
+        tr(
+            lang,
+            "activity-window",
+            &[("start", day(&c.starts_on)), ("end", day(&c.ends_on))],
+        ),
+    )
+}
+
+/// A trainee as documents name her: her name, and her establishment when known.
+fn trainee_facts(lang: Lang, trainee: &hybride_store::people::User) -> Vec<(String, String)> {
+    let mut facts = vec![(
+        t(lang, "pdf-trainee"),
+        format!("{} {}", trainee.first_name, trainee.last_name),
+    )];
+    if let Some(e) = trainee.establishment.as_deref().filter(|e| !e.is_empty()) {
+        facts.push((t(lang, "pdf-establishment"), e.to_owned()));
+    }
+    facts
+}
+
+/// The session, with its GAIA id when known.
 fn session_fact(lang: Lang, c: &Cohort) -> (String, String) {
     (
         t(lang, "pdf-session"),
@@ -986,10 +954,7 @@ pub async fn opening(
             "pdf-opening-title",
             &[("training", training.title.clone())],
         ),
-        subtitle: format!(
-            "{} · GAIA {} / {}",
-            plan, training.dispositif_id, training.module_id
-        ),
+        subtitle: subtitle(&plan, training),
         facts: vec![
             session_fact(lang, c),
             (t(lang, "pdf-trainers"), trainers.join(", ")),
@@ -1039,27 +1004,9 @@ pub async fn convocation(
         .iter()
         .map(|u| u.display_name())
         .collect();
-    let day = |d: &str| {
-        d.parse::<jiff::civil::Date>()
-            .map(|d| crate::render::day_words(lang, d))
-            .unwrap_or_else(|_| d.to_owned())
-    };
-    let mut facts = vec![(
-        t(lang, "pdf-trainee"),
-        format!("{} {}", trainee.first_name, trainee.last_name),
-    )];
-    if let Some(e) = trainee.establishment.as_deref().filter(|e| !e.is_empty()) {
-        facts.push((t(lang, "pdf-establishment"), e.to_owned()));
-    }
+    let mut facts = trainee_facts(lang, &trainee);
     facts.push(session_fact(lang, c));
-    facts.push((
-        t(lang, "pdf-when"),
-        tr(
-            lang,
-            "activity-window",
-            &[("start", day(&c.starts_on)), ("end", day(&c.ends_on))],
-        ),
-    ));
+    facts.push(dates_fact(lang, c));
     facts.push((t(lang, "pdf-trainers"), trainers.join(", ")));
     let (headers, widths, rows) = schedule_table(s, lang, c).await?;
     let doc = Record {
@@ -1069,10 +1016,7 @@ pub async fn convocation(
             "pdf-convocation-title",
             &[("training", training.title.clone())],
         ),
-        subtitle: format!(
-            "{} · GAIA {} / {}",
-            plan, training.dispositif_id, training.module_id
-        ),
+        subtitle: subtitle(&plan, training),
         facts,
         headers,
         widths,
