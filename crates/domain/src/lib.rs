@@ -20,6 +20,7 @@ pub mod pay;
 pub mod plan;
 pub mod role;
 pub mod scenario;
+pub mod survey;
 pub mod text;
 
 pub use cohort::CohortStatus;

@@ -4,7 +4,7 @@ use crate::Invalid;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-fn clean(raw: &str, max: usize, allow_newlines: bool) -> Result<String, Invalid> {
+pub(crate) fn clean(raw: &str, max: usize, allow_newlines: bool) -> Result<String, Invalid> {
     let s = raw.trim();
     if s.chars().count() > max {
         return Err(Invalid::with("error-too-long", max));

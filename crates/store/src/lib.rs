@@ -22,6 +22,7 @@ pub mod personal;
 pub mod plans;
 pub mod scale;
 pub mod security;
+pub mod surveys;
 pub mod testing;
 pub mod token;
 pub mod trainings;

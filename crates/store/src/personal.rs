@@ -30,6 +30,8 @@ pub const PERSONAL_TABLES: &[(&str, &[&str])] = &[
     ("reviews", &["user_id"]),
     ("transmissions", &["user_id"]),
     ("closing_messages", &["user_id"]),
+    ("surveys", &["sent_by"]),
+    ("survey_invitations", &["user_id"]),
 ];
 
 /// Columns never exported: secrets, and file contents.

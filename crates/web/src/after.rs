@@ -214,6 +214,9 @@ pub struct Figures {
     pub countersigned: usize,
     pub declarations_pending: usize,
     pub posts: i64,
+    /// The satisfaction surveys sent so far (« à chaud », « à froid »).
+    #[serde(default)]
+    pub surveys: Vec<crate::surveys::SurveyFigure>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, serde::Deserialize, ToSchema)]
@@ -267,6 +270,12 @@ pub async fn figures(s: &Store, c: &Cohort, t: &Training) -> Result<Figures, App
     f.half_days = led.len();
     f.countersigned = led.iter().filter(|h| h.countersigned).count();
     f.declarations_pending = pending_declarations(s, c, t).await?;
+    let surveys = hybride_store::surveys::of_cohort(s, c.id).await?;
+    f.surveys = crate::surveys::summed(s, surveys)
+        .await?
+        .into_iter()
+        .map(|(f, _)| f)
+        .collect();
     Ok(f)
 }
 
@@ -312,9 +321,16 @@ pub struct TrainingInsight {
     /// Checklist items done out of those that apply, over the cohorts.
     pub checklist_done: usize,
     pub checklist_applicable: usize,
+    /// The satisfaction surveys of its cohorts, per kind.
+    pub surveys: Vec<crate::surveys::SurveyFigure>,
 }
 
 impl TrainingInsight {
+    /// The mean answer to the surveys of this kind, in hundredths.
+    pub fn survey(&self, kind: &str) -> Option<&crate::surveys::SurveyFigure> {
+        self.surveys.iter().find(|f| f.kind == kind)
+    }
+
     pub fn rate(&self, budget: &str) -> Option<i64> {
         self.budgets
             .iter()
@@ -344,6 +360,7 @@ pub async fn insights(s: &Store, pilot: Option<i64>) -> Result<Vec<TrainingInsig
             ..Default::default()
         };
         let mut met_finished = 0;
+        let mut surveys = Vec::new();
         for c in cohorts::list(
             s,
             cohorts::CohortFilter {
@@ -360,6 +377,7 @@ pub async fn insights(s: &Store, pilot: Option<i64>) -> Result<Vec<TrainingInsig
                 continue;
             }
             row.cohorts += 1;
+            surveys.extend(hybride_store::surveys::of_cohort(s, c.id).await?);
             let f = figures(s, &c, &t).await?;
             row.trainees += f.trainees;
             row.met += f.met;
@@ -393,6 +411,11 @@ pub async fn insights(s: &Store, pilot: Option<i64>) -> Result<Vec<TrainingInsig
         if row.cohorts == 0 {
             continue;
         }
+        row.surveys = crate::surveys::summed(s, surveys)
+            .await?
+            .into_iter()
+            .map(|(f, _)| f)
+            .collect();
         for b in &mut row.budgets {
             b.rate_percent = if b.planned_minutes > 0 {
                 (b.achieved_minutes * 100 + b.planned_minutes / 2) / b.planned_minutes

@@ -415,6 +415,7 @@ pub async fn run_jobs(state: &AppState) -> Result<(), AppError> {
         }
     }
     crate::discussion::send_digests(state).await?;
+    crate::surveys::send_due(state).await?;
     let today = crate::before::civil(at).date();
     // Closed cohorts whose contents are no longer available are archived.
     for id in hybride_store::after::archive_expired(s, today).await? {
@@ -531,6 +532,7 @@ pub async fn seed_demo(state: &AppState) -> Result<usize, AppError> {
             // A finished cohort has its whole record.
             if let Some(t) = cohorts::trainers(s, c.id).await?.first() {
                 crate::attendance::seed_demo_cohort(s, &c, t.id, demo_trainee).await?;
+                crate::surveys::seed_demo(state, &c, demo_trainee).await?;
                 // And its trainer's review, already with the pilot.
                 if hybride_store::after::reviews(s, c.id).await?.is_empty() {
                     let training = hybride_store::trainings::get(s, c.training_id).await?;

@@ -27,5 +27,6 @@ pub mod mailer;
 mod pages;
 pub mod password;
 pub mod render;
+pub mod surveys;
 
 pub use app::{build_router, serve, serve_on, AppState, Config};

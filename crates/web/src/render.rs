@@ -88,6 +88,17 @@ pub(crate) fn duration(m: i64) -> String {
         .unwrap_or_else(|_| format!("{m}\u{a0}min"))
 }
 
+/// `{{ 412 | hundredths }}`: « 4,12 » in French, « 4.12 » in English.
+fn hundredths(state: &State, v: i64) -> String {
+    let sep = match lang_of(state) {
+        Lang::Fr => ',',
+        Lang::En => '.',
+    };
+    let sign = if v < 0 { "-" } else { "" };
+    let v = v.unsigned_abs();
+    format!("{sign}{}{sep}{:02}", v / 100, v % 100)
+}
+
 /// `{{ ts | iso }}`: the instant in Europe/Paris as `YYYY-MM-DDTHH:MM`, for `<time datetime>`.
 fn iso(ts: i64) -> Result<String, Error> {
     Ok(zoned(ts)?.strftime("%Y-%m-%dT%H:%M").to_string())
@@ -162,12 +173,18 @@ impl Templates {
             "reviews.html",
             "courses.html",
             "insights.html",
+            "surveys.html",
+            "survey_form.html",
+            "survey_settings.html",
+            "training_surveys.html",
+            "mail/survey.txt",
         );
         env.add_function("t", t);
         env.add_filter("day", day);
         env.add_filter("time", time);
         env.add_filter("duration", duration);
         env.add_filter("iso", iso);
+        env.add_filter("hundredths", hundredths);
         Templates { env }
     }
 

@@ -352,6 +352,19 @@ fn expected() -> BTreeMap<(&'static str, &'static str), (u8, bool)> {
         ("GET", "/pilotage.csv", PLANNERS, false),
         ("GET", "/pilotage.xlsx", PLANNERS, false),
         ("POST", "/cohorts/{id}/closing", COHORT_STAFF, false),
+        ("GET", "/cohorts/{id}/surveys", COHORT_STAFF, false),
+        // Its trainee answers; its staff see the questions.
+        ("GET", "/cohorts/{id}/surveys/{kind}", COHORT, false),
+        ("POST", "/cohorts/{id}/surveys/{kind}", TRAINEE, false),
+        (
+            "POST",
+            "/cohorts/{id}/surveys/{kind}/send",
+            COHORT_STAFF,
+            false,
+        ),
+        ("GET", "/trainings/{id}/surveys", TRAINER | PLANNERS, false),
+        ("GET", "/settings/surveys", ADMIN, false),
+        ("POST", "/settings/surveys", ADMIN, false),
         ("GET", "/courses", STAFF, false),
         ("POST", "/courses", PLANNERS, false),
         ("POST", "/courses/import", PLANNERS, false),
@@ -374,6 +387,22 @@ fn expected() -> BTreeMap<(&'static str, &'static str), (u8, bool)> {
         // The API.
         ("GET", "/api/v1/me", LOGGED_IN, false),
         ("GET", "/api/v1/me/export", LOGGED_IN, false),
+        ("GET", "/api/v1/me/surveys", LOGGED_IN, false),
+        ("GET", "/api/v1/cohorts/{id}/surveys", COHORT_STAFF, false),
+        (
+            "POST",
+            "/api/v1/cohorts/{id}/surveys/{kind}",
+            COHORT_STAFF,
+            false,
+        ),
+        (
+            "POST",
+            "/api/v1/cohorts/{id}/surveys/{kind}/responses",
+            TRAINEE,
+            false,
+        ),
+        ("GET", "/api/v1/settings/surveys", ADMIN, false),
+        ("PUT", "/api/v1/settings/surveys", ADMIN, false),
         ("GET", "/api/v1/users/{id}/export", ADMIN, false),
         ("GET", "/api/v1/users", ADMIN, false),
         ("POST", "/api/v1/users", ADMIN, false),
@@ -923,6 +952,21 @@ async fn each_person_is_let_in_or_kept_out_as_the_table_says() {
     .await
     .unwrap()
     .id;
+    // The cohort's « à chaud » survey, sent: its trainee is invited.
+    hybride_store::surveys::open(
+        s,
+        &hybride_store::surveys::NewSurvey {
+            cohort_id: cid,
+            kind: hybride_domain::survey::SurveyKind::Hot,
+            questions: &hybride_domain::survey::SurveySettings::default().hot,
+            sent_at: hybride_store::now(),
+            closes_at: hybride_store::now() + 86_400,
+            sent_by: None,
+        },
+        &[],
+    )
+    .await
+    .unwrap();
     let fill = |method: &str, path: &str| -> String {
         let mut p = path.to_owned();
         let first_id = if p.contains("/trainings/{id}") {
@@ -968,6 +1012,7 @@ async fn each_person_is_let_in_or_kept_out_as_the_table_says() {
             .replace("{slot}", &slot)
             .replace("{token}", "NotAValidTokenNotAValidTokenNotAValidToken1")
             .replace("{file}", "NotAValidTokenNotAValidTokenNotAValidToken1.ics")
+            .replace("{kind}", "hot")
     };
 
     let mut people = Vec::new();

@@ -281,3 +281,5 @@ pdf-no-activity = No activity scheduled.
 pdf-in-the-space = In the training space
 pdf-personal-link = Personal link sent by e-mail
 pdf-convocation-links = Your personal links (virtual classes, calendar) and your login link are sent by e-mail; test your equipment before the first virtual class on the “Test my equipment” page.
+space-documents = My documents:
+space-convocation-pdf = My convocation (PDF)

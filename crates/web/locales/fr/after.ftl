@@ -281,3 +281,5 @@ pdf-no-activity = Aucune séance programmée.
 pdf-in-the-space = Dans l’espace de formation
 pdf-personal-link = Lien personnel envoyé par courriel
 pdf-convocation-links = Vos liens personnels (classes virtuelles, calendrier) et votre lien de connexion vous sont envoyés par courriel ; testez votre matériel avant la première classe virtuelle depuis la page « Tester mon équipement ».
+space-documents = Mes documents :
+space-convocation-pdf = Ma convocation (PDF)

@@ -8,6 +8,7 @@ mod before;
 mod during;
 mod equipment;
 mod planning;
+mod surveys;
 
 use crate::error::AppError;
 use crate::AppState;
@@ -193,6 +194,11 @@ pub fn openapi_router() -> OpenApiRouter<AppState> {
         .routes(routes!(after::documents))
         .routes(routes!(after::pay))
         .routes(routes!(after::transmit))
+        .routes(routes!(surveys::cohort_surveys))
+        .routes(routes!(surveys::send_survey))
+        .routes(routes!(surveys::my_surveys))
+        .routes(routes!(surveys::answer))
+        .routes(routes!(surveys::get_settings, surveys::put_settings))
         .routes(routes!(before::scenario_advice))
         .routes(routes!(before::add_step))
         .routes(routes!(before::update_step, before::delete_step))

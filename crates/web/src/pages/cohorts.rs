@@ -190,6 +190,15 @@ pub async fn show(
             after => after,
             contents_until => crate::after::contents_until(s, &c).await?.to_string(),
             recommended => hybride_store::courses::recommended(s, t.id).await?,
+            surveys_pending => if who.user.role == hybride_domain::Role::Trainee {
+                hybride_store::surveys::pending(s, who.user.id, hybride_store::now())
+                    .await?
+                    .into_iter()
+                    .filter(|p| p.cohort_id == id)
+                    .collect()
+            } else {
+                Vec::new()
+            },
             checklist => checklist,
             advice => advice,
             open_items => open,

@@ -112,7 +112,12 @@ pub async fn home(
             } else {
                 (std::collections::BTreeMap::new(), false)
             };
-            context! { cohorts => cohorts, upcoming => upcoming, now => now(), progress => progress, unqualified => unqualified, flags => flags }
+            let surveys = if user.role == Role::Trainee {
+                hybride_store::surveys::pending(s, user.id, now()).await?
+            } else {
+                Vec::new()
+            };
+            context! { cohorts => cohorts, upcoming => upcoming, now => now(), progress => progress, unqualified => unqualified, flags => flags, surveys => surveys }
         }
     };
     page(

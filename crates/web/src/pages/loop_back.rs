@@ -465,6 +465,8 @@ fn insight_rows(
                 synchronous => r.rate("synchronous"),
                 asynchronous => r.rate("asynchronous"),
                 checklist_percent => (r.checklist_applicable > 0).then(|| (r.checklist_done * 100 + r.checklist_applicable / 2) / r.checklist_applicable),
+                hot => r.survey("hot"),
+                cold => r.survey("cold"),
             }
         })
         .collect()
@@ -517,6 +519,18 @@ async fn insights_file(
     let pilot = (who.user.role == Role::Pilot).then_some(who.user.id);
     let list = crate::after::insights(&state.store, pilot).await?;
     let pct = |v: Option<i64>| v.map(|v| v.to_string()).unwrap_or_default();
+    // Means out of 5 with two decimals, written as the reader's language writes them.
+    let mean = |v: Option<i64>| {
+        v.map(|v| {
+            let sep = if lang == crate::i18n::Lang::Fr {
+                ','
+            } else {
+                '.'
+            };
+            format!("{}{sep}{:02}", v / 100, v % 100)
+        })
+        .unwrap_or_default()
+    };
     let headers: Vec<String> = [
         "insights-training",
         "field-dispositif",
@@ -528,6 +542,10 @@ async fn insights_file(
         "insights-validated",
         "insights-reviews",
         "insights-checklist",
+        "insights-hot-mean",
+        "insights-hot-rate",
+        "insights-cold-mean",
+        "insights-cold-rate",
     ]
     .iter()
     .map(|k| t(lang, k))
@@ -549,6 +567,10 @@ async fn insights_file(
                     ((r.checklist_done * 100 + r.checklist_applicable / 2) / r.checklist_applicable)
                         as i64
                 })),
+                mean(r.survey("hot").and_then(|f| f.mean_hundredths)),
+                pct(r.survey("hot").and_then(|f| f.response_percent)),
+                mean(r.survey("cold").and_then(|f| f.mean_hundredths)),
+                pct(r.survey("cold").and_then(|f| f.response_percent)),
             ]
         })
         .collect();

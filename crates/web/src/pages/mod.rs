@@ -15,6 +15,7 @@ mod plans;
 pub mod preparation;
 mod rooms;
 mod scenario;
+mod surveys;
 mod trainings;
 
 use crate::auth::Ctx;
@@ -260,6 +261,17 @@ pub fn router() -> Router<AppState> {
             post(loop_back::unrecommend),
         )
         .route("/cohorts/{id}/closing", post(loop_back::send_closing))
+        .route("/cohorts/{id}/surveys", get(surveys::cohort_page))
+        .route(
+            "/cohorts/{id}/surveys/{kind}",
+            get(surveys::form).post(surveys::answer),
+        )
+        .route("/cohorts/{id}/surveys/{kind}/send", post(surveys::send))
+        .route("/trainings/{id}/surveys", get(surveys::training_page))
+        .route(
+            "/settings/surveys",
+            get(surveys::settings_form).post(surveys::save_settings),
+        )
         .route(
             "/trainings/{id}/after",
             get(after::training_after).post(after::save_training_after),
@@ -409,6 +421,9 @@ const FLASHES: &[&str] = &[
     "course-recommended",
     "course-unrecommended",
     "closing-sent",
+    "survey-sent",
+    "survey-answered",
+    "survey-settings-saved",
 ];
 
 #[derive(serde::Deserialize, Default)]

@@ -1,0 +1,322 @@
+//! The satisfaction surveys: sent by the jobs loop when a cohort's last activity has ended
+//! (« à chaud ») and some weeks later (« à froid »), or by hand by the cohort's staff; answered
+//! by its trainees; summed per cohort and per training for the trainers, the pilot and the
+//! dashboard.
+
+use crate::error::AppError;
+use crate::i18n::{self, Lang};
+use crate::AppState;
+use hybride_domain::survey::{self, Answer, QuestionResult, SurveyKind};
+use hybride_domain::CohortStatus;
+use hybride_store::cohorts::{self, Cohort};
+use hybride_store::outbox::Mail;
+use hybride_store::surveys::{self as store, Survey};
+use hybride_store::{now, people, trainings, Store, StoreError};
+use minijinja::context;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+/// How long after its due moment a survey is still sent by itself: a cohort that ended long
+/// before surveys existed (or while the service was stopped for weeks) is not surveyed late.
+const SEND_WINDOW: i64 = 14 * 86_400;
+
+/// Where a trainee answers a cohort's survey.
+pub fn answer_path(cohort_id: i64, kind: SurveyKind) -> String {
+    format!("/cohorts/{cohort_id}/surveys/{}", kind.as_str())
+}
+
+/// Sends the cohort's survey of this kind now, with the académie's current questions: each
+/// trainee gets a mail with where to answer and until when. `Conflict("survey")` when it was
+/// sent already.
+pub async fn send(
+    state: &AppState,
+    c: &Cohort,
+    kind: SurveyKind,
+    by: Option<i64>,
+) -> Result<Survey, AppError> {
+    let s = &state.store;
+    if c.status == CohortStatus::Archived {
+        return Err(AppError::Refused("cohort_archived"));
+    }
+    let settings = store::settings(s).await?;
+    let at = now();
+    let closes_at = at + settings.open_days * 86_400;
+    let t = trainings::get(s, c.training_id).await?;
+    let mut mails = Vec::new();
+    for e in cohorts::enrollments(s, c.id).await? {
+        let trainee = people::get(s, e.user_id).await?;
+        let lang = Lang::of_locale(&trainee.locale);
+        let body = state.templates.text(
+            "mail/survey.txt",
+            lang,
+            context! {
+                first_name => trainee.first_name,
+                kind => kind.as_str(),
+                training => t.title,
+                cohort => c.label,
+                questions => settings.questions(kind).len(),
+                until => crate::render::day_words(lang, crate::before::civil(closes_at).date()),
+                url => format!("{}{}", state.config.public_url, answer_path(c.id, kind)),
+            },
+        )?;
+        mails.push(Mail::new(
+            trainee.email.clone(),
+            i18n::tr(
+                lang,
+                &format!("survey-mail-subject-{}", kind.as_str()),
+                &[("training", t.title.clone())],
+            ),
+            body,
+        ));
+    }
+    Ok(store::open(
+        s,
+        &store::NewSurvey {
+            cohort_id: c.id,
+            kind,
+            questions: settings.questions(kind),
+            sent_at: at,
+            closes_at,
+            sent_by: by,
+        },
+        &mails,
+    )
+    .await?)
+}
+
+/// Sends the surveys that are due: « à chaud » for cohorts whose last activity ended within
+/// the last two weeks, « à froid » for those that ended the académie's delay ago (within two
+/// weeks too). Another instance sending the same survey first is not an error.
+pub async fn send_due(state: &AppState) -> Result<usize, AppError> {
+    let s = &state.store;
+    let at = now();
+    let settings = store::settings(s).await?;
+    let mut sent = 0;
+    for kind in SurveyKind::ALL {
+        let delay = match kind {
+            SurveyKind::Hot => 0,
+            SurveyKind::Cold => settings.cold_after_days * 86_400,
+        };
+        for id in store::due(s, kind, at - delay - SEND_WINDOW, at - delay).await? {
+            let c = cohorts::get(s, id).await?;
+            match send(state, &c, kind, None).await {
+                Ok(survey) => {
+                    sent += 1;
+                    tracing::info!(
+                        cohort = id,
+                        survey = survey.id,
+                        kind = kind.as_str(),
+                        invited = survey.invited,
+                        "survey sent"
+                    );
+                }
+                Err(AppError::Conflict(_)) => {}
+                Err(e) => return Err(e),
+            }
+        }
+    }
+    Ok(sent)
+}
+
+/// Whether the cohort's survey of this kind may be sent by hand now: the last activity has
+/// ended, and for « à froid » the « à chaud » went first.
+pub async fn may_send(
+    s: &Store,
+    c: &Cohort,
+    kind: SurveyKind,
+    sent: &[Survey],
+) -> Result<bool, AppError> {
+    if !matches!(c.status, CohortStatus::Running | CohortStatus::Closed)
+        || sent.iter().any(|x| x.kind == kind)
+        || c.trainees == 0
+    {
+        return Ok(false);
+    }
+    let ended = store::last_end(s, c.id)
+        .await?
+        .is_some_and(|end| end <= now());
+    Ok(ended && (kind == SurveyKind::Hot || sent.iter().any(|x| x.kind == SurveyKind::Hot)))
+}
+
+/// A survey of a cohort with its results.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct SurveyResults {
+    pub survey: Survey,
+    /// Answers over invitations, in percent.
+    pub response_percent: Option<i64>,
+    /// The mean of every scale answer, in hundredths (412 for 4.12 out of 5).
+    pub mean_hundredths: Option<i64>,
+    pub questions: Vec<QuestionResult>,
+}
+
+fn answers_of(raw: &[String]) -> Vec<Vec<Answer>> {
+    raw.iter()
+        .filter_map(|r| serde_json::from_str(r).ok())
+        .collect()
+}
+
+fn percent(part: i64, whole: i64) -> Option<i64> {
+    (whole > 0).then(|| (part * 100 + whole / 2) / whole)
+}
+
+pub async fn results(s: &Store, survey: Survey) -> Result<SurveyResults, AppError> {
+    let questions = survey.questions();
+    let answers = answers_of(&store::responses(s, survey.id).await?);
+    let results = survey::aggregate([(questions.as_slice(), answers.as_slice())]);
+    Ok(SurveyResults {
+        response_percent: percent(survey.answered, survey.invited),
+        mean_hundredths: survey::overall_mean(&results),
+        questions: results,
+        survey,
+    })
+}
+
+/// Every survey of the cohort with its results.
+pub async fn of_cohort(s: &Store, cohort_id: i64) -> Result<Vec<SurveyResults>, AppError> {
+    let mut out = Vec::new();
+    for x in store::of_cohort(s, cohort_id).await? {
+        out.push(results(s, x).await?);
+    }
+    Ok(out)
+}
+
+/// One kind of survey summed over cohorts (a training's, or a cohort's alone).
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
+pub struct SurveyFigure {
+    /// `hot` or `cold`.
+    pub kind: String,
+    pub surveys: usize,
+    pub invited: i64,
+    pub answered: i64,
+    pub response_percent: Option<i64>,
+    pub mean_hundredths: Option<i64>,
+}
+
+/// Sums surveys' results per kind; `questions` has the per-question results of each kind.
+pub async fn summed(
+    s: &Store,
+    surveys: Vec<Survey>,
+) -> Result<Vec<(SurveyFigure, Vec<QuestionResult>)>, AppError> {
+    let mut out = Vec::new();
+    for kind in SurveyKind::ALL {
+        let mine: Vec<&Survey> = surveys.iter().filter(|x| x.kind == kind).collect();
+        if mine.is_empty() {
+            continue;
+        }
+        let mut parts = Vec::new();
+        for x in &mine {
+            parts.push((x.questions(), answers_of(&store::responses(s, x.id).await?)));
+        }
+        let results = survey::aggregate(parts.iter().map(|(q, a)| (q.as_slice(), a.as_slice())));
+        let invited = mine.iter().map(|x| x.invited).sum();
+        let answered = mine.iter().map(|x| x.answered).sum();
+        out.push((
+            SurveyFigure {
+                kind: kind.as_str().to_owned(),
+                surveys: mine.len(),
+                invited,
+                answered,
+                response_percent: percent(answered, invited),
+                mean_hundredths: survey::overall_mean(&results),
+            },
+            results,
+        ));
+    }
+    Ok(out)
+}
+
+/// The surveys of every cohort of a training, for its summed results.
+pub async fn of_training(s: &Store, training_id: i64) -> Result<Vec<Survey>, AppError> {
+    let mut all = Vec::new();
+    for c in cohorts::list(
+        s,
+        cohorts::CohortFilter {
+            training_id: Some(training_id),
+            ..Default::default()
+        },
+    )
+    .await?
+    {
+        all.extend(store::of_cohort(s, c.id).await?);
+    }
+    Ok(all)
+}
+
+/// Records a trainee's answers to a cohort's survey: invited, not answered yet, still open.
+pub async fn answer(
+    s: &Store,
+    survey: &Survey,
+    user_id: i64,
+    raw: &[String],
+) -> Result<(), AppError> {
+    if !survey.is_open(now()) {
+        return Err(AppError::Refused("survey_closed"));
+    }
+    let answers = survey::parse_answers(&survey.questions(), raw)?;
+    let json = serde_json::to_string(&answers).map_err(|e| AppError::Internal(e.into()))?;
+    match store::respond(s, survey.id, user_id, &json, now()).await {
+        Ok(()) => Ok(()),
+        Err(StoreError::Conflict(_)) => Err(AppError::Conflict("answered")),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The demo's surveys: every closed cohort's « à chaud » was sent and answered by most of its
+/// trainees (not the demo trainee, who can try it), and the « à froid » of those that ended
+/// long enough ago.
+pub async fn seed_demo(
+    state: &AppState,
+    c: &Cohort,
+    demo_trainee: Option<i64>,
+) -> Result<(), AppError> {
+    let s = &state.store;
+    if !store::of_cohort(s, c.id).await?.is_empty() {
+        return Ok(());
+    }
+    let settings = store::settings(s).await?;
+    let ended_days_ago = store::last_end(s, c.id)
+        .await?
+        .map_or(0, |end| (now() - end) / 86_400);
+    let mut kinds = vec![SurveyKind::Hot];
+    if ended_days_ago >= settings.cold_after_days {
+        kinds.push(SurveyKind::Cold);
+    }
+    for kind in kinds {
+        let survey = match send(state, c, kind, None).await {
+            Ok(x) => x,
+            Err(AppError::Conflict(_)) => continue,
+            Err(e) => return Err(e),
+        };
+        let comments = match kind {
+            SurveyKind::Hot => [
+                "Les ateliers étaient concrets\u{202f}; le forum m’a permis de poser mes questions entre les séances.",
+                "La classe virtuelle était un peu longue, mais les ressources sont très utiles.",
+                "J’aurais aimé plus de temps d’échange en présentiel.",
+            ],
+            SurveyKind::Cold => [
+                "J’utilise la grille d’évaluation construite en atelier avec mes deux classes de 4e.",
+                "Nous avons repris les capsules en conseil pédagogique pour toute l’équipe.",
+                "Les élèves travaillent désormais en îlots une heure par semaine.",
+            ],
+        };
+        for (i, inv) in store::invitations(s, survey.id).await?.iter().enumerate() {
+            if Some(inv.user_id) == demo_trainee || i % 4 == 3 {
+                continue;
+            }
+            let raw: Vec<String> = survey
+                .questions()
+                .iter()
+                .enumerate()
+                .map(|(q, question)| match question.kind {
+                    survey::QuestionKind::Scale => (3 + (i + q) % 3).to_string(),
+                    survey::QuestionKind::Text if i % 2 == 0 => {
+                        comments[(i / 2) % comments.len()].to_owned()
+                    }
+                    survey::QuestionKind::Text => String::new(),
+                })
+                .collect();
+            answer(s, &survey, inv.user_id, &raw).await?;
+        }
+    }
+    Ok(())
+}
