@@ -123,3 +123,25 @@ test('l’EAFC lit les bilans et enrichit le catalogue en libre accès', async (
     await main(page).getByRole('link', { name: 'Différencier en classe hétérogène' }).waitFor();
   });
 });
+
+test('l’EAFC règle la conservation des données et simule la purge', async () => {
+  await withPage(async (page) => {
+    await login(page, 'admin');
+    await clickAndLoad(page, page.getByRole('navigation').getByRole('link', { name: 'Conservation' }));
+    await checkPage(page, 'after-10-conservation');
+    // Out of its range, the duration is refused on its field; then saved.
+    await main(page).getByLabel('Courriels envoyés (jours)').fill('5');
+    await clickAndLoad(page, main(page).getByRole('button', { name: 'Enregistrer' }), { status: 422 });
+    await main(page).getByRole('alert').getByText('30–3650').waitFor();
+    await checkPage(page, 'after-11-conservation-refus');
+    await main(page).getByLabel('Courriels envoyés (jours)').fill('180');
+    await clickAndLoad(page, main(page).getByRole('button', { name: 'Enregistrer' }));
+    await main(page).getByText('Durées de conservation enregistrées.').waitFor();
+    // The simulation lists each kind of record and removes nothing.
+    await clickAndLoad(page, main(page).getByRole('link', { name: 'Simuler la purge' }));
+    const preview = main(page).getByRole('region', { name: 'Ce que la purge supprimerait aujourd’hui' });
+    assert.equal(await preview.getByRole('listitem').count(), 5, 'four kinds and the total');
+    await preview.getByText(/Courriels mis en file avant le .* \(180 jours\)/).waitFor();
+    await checkPage(page, 'after-12-conservation-simulation');
+  });
+});

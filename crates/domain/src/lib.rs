@@ -18,6 +18,7 @@ pub mod minutes;
 pub mod modality;
 pub mod pay;
 pub mod plan;
+pub mod retention;
 pub mod role;
 pub mod scenario;
 pub mod survey;

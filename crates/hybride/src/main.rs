@@ -96,6 +96,17 @@ enum Command {
         #[arg(long, default_value = "fr", value_parser = ["fr", "en"])]
         lang: String,
     },
+    /// Applies the académie's retention policy (set on /settings/retention): removes archived
+    /// cohorts' records, mails, connection traces and idle trainee accounts past their
+    /// duration, and prints what it removed.
+    Purge {
+        /// Prints what would be removed, and removes nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// The report's language: fr or en.
+        #[arg(long, default_value = "fr", value_parser = ["fr", "en"])]
+        lang: String,
+    },
     /// Writes a consistent copy of the database to FILE while it serves (SQLite: VACUUM INTO;
     /// PostgreSQL: pg_dump's custom format).
     Backup { file: PathBuf },
@@ -417,6 +428,29 @@ async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
                 v.events
             );
             Ok(ExitCode::from(1))
+        }
+        Command::Purge { dry_run, lang } => {
+            let store = open(&cli.database_url).await?;
+            let policy = hybride_store::retention::policy(&store).await?;
+            let now = hybride_store::now();
+            let today = hybride_web::before::civil(now).date();
+            let report =
+                hybride_store::retention::purge(&store, &policy, today, now, !dry_run).await?;
+            let lang = if lang == "en" {
+                hybride_web::i18n::Lang::En
+            } else {
+                hybride_web::i18n::Lang::Fr
+            };
+            print!(
+                "{}",
+                hybride_web::retention::report_text(lang, &policy, &report)
+            );
+            tracing::info!(
+                applied = report.applied,
+                rows = report.total(),
+                "retention policy applied"
+            );
+            Ok(ExitCode::SUCCESS)
         }
         Command::Export { plan, out, lang } => {
             let store = open(&cli.database_url).await?;

@@ -1,4 +1,5 @@
-//! The binary as people run it: `serve --demo`, `token create`, `user import`, `migrate`.
+//! The binary as people run it: `serve --demo`, `token create`, `user import`, `migrate`,
+//! `purge`.
 //! Uses a fresh database of the backend the environment chooses (see hybride_store::testing).
 
 use hybride_store::testing::TestDatabase;
@@ -201,6 +202,32 @@ async fn user_import_is_all_or_nothing_and_reports_lines() {
 
     let out = hybride(&db.url).arg("migrate").output().unwrap();
     assert!(out.status.success());
+
+    // The retention policy: simulated, then applied, with its report.
+    let out = hybride(&db.url)
+        .args(["purge", "--dry-run"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.starts_with("Simulation de la purge"), "{text}");
+    assert!(
+        text.contains("Sessions archivées terminées avant le"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Total\u{a0}: 0 ligne serait supprimée."),
+        "{text}"
+    );
+    let out = hybride(&db.url)
+        .args(["purge", "--lang", "en"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.starts_with("Purge following"), "{text}");
+    assert!(text.contains("Total: 0 rows removed."), "{text}");
+
     let out = hybride("mysql://nope").arg("migrate").output().unwrap();
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("erreur"));

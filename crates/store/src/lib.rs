@@ -20,6 +20,7 @@ pub mod outbox;
 pub mod people;
 pub mod personal;
 pub mod plans;
+pub mod retention;
 pub mod scale;
 pub mod security;
 pub mod surveys;

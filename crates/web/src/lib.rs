@@ -27,6 +27,7 @@ pub mod mailer;
 mod pages;
 pub mod password;
 pub mod render;
+pub mod retention;
 pub mod surveys;
 
 pub use app::{build_router, serve, serve_on, AppState, Config};

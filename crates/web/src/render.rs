@@ -178,6 +178,7 @@ impl Templates {
             "survey_settings.html",
             "training_surveys.html",
             "mail/survey.txt",
+            "retention.html",
         );
         env.add_function("t", t);
         env.add_filter("day", day);

@@ -283,3 +283,52 @@ pdf-personal-link = Personal link sent by e-mail
 pdf-convocation-links = Your personal links (virtual classes, calendar) and your login link are sent by e-mail; test your equipment before the first virtual class on the “Test my equipment” page.
 space-documents = My documents:
 space-convocation-pdf = My convocation (PDF)
+
+# Retention policy and purge.
+nav-retention = Retention
+retention-title = Data retention
+retention-lead = How long the académie keeps each kind of record. The command “hybride purge” removes what has outlived its duration and says what it removed; “hybride purge --dry-run” says it without removing anything.
+retention-field-cohorts = Archived cohorts (months after their last day)
+retention-field-mails = Mails sent (days)
+retention-field-connections = Connection traces (days after they ended)
+retention-field-accounts = Trainee accounts without a cohort (months without connecting)
+retention-hint-cohorts = { $low } to { $high } months. The cohort's whole record goes: enrollments, schedule, attendance and its documents, forum, reviews, surveys, pay lines.
+retention-hint-mails = { $low } to { $high } days after they were queued.
+retention-hint-connections = { $low } to { $high } days: expired sessions and login links, revoked tokens, attempt counters.
+retention-hint-accounts = { $low } to { $high } months: accounts of trainees enrolled in no remaining cohort, created and idle for that long.
+retention-preview-title = What the purge would remove today
+retention-preview-lead = A simulation: nothing is removed.
+retention-preview-button = Simulate the purge
+retention-line-cohorts = Archived cohorts that ended before { $day } (kept { $duration } months): { $count }
+retention-line-mails = Mails queued before { $day } ({ $duration } days): { $count }
+retention-line-connections = Connection traces ended before { $day } ({ $duration } days): { $count }
+retention-line-accounts = Trainee accounts without a cohort or connection since { $day } ({ $duration } months): { $count }
+retention-kept = { $kept ->
+    [one] one account kept, still named by a record kept
+   *[other] { $kept } accounts kept, still named by records kept
+}
+retention-applied = Purge following the académie's retention policy:
+retention-dry-run = Purge simulated (nothing is removed):
+retention-total = Total: { $rows } rows removed.
+retention-total-dry = Total: { $rows } rows would be removed.
+flash-retention-saved = Retention durations saved.
+error-retention-months = Give a number of months in the range { $value }.
+error-retention-days = Give a number of days in the range { $value }.
+refused-retention = Retention durations out of bounds.
+table-enrollments = enrollments
+table-activities = activities
+table-attendance_events = attendance events
+table-attendance_documents = supporting documents
+table-posts = forum posts
+table-reviews = reviews
+table-surveys = surveys
+table-convocations = convocations
+table-pay_lumps = pay lump sums
+table-transmissions = transmissions
+table-outbox = mails
+table-sessions = sessions
+table-login_links = login links
+table-api_tokens = revoked API tokens
+table-rate_limits = attempt counters
+table-users = accounts
+table-cohorts = cohorts

@@ -283,3 +283,58 @@ pdf-personal-link = Lien personnel envoyé par courriel
 pdf-convocation-links = Vos liens personnels (classes virtuelles, calendrier) et votre lien de connexion vous sont envoyés par courriel ; testez votre matériel avant la première classe virtuelle depuis la page « Tester mon équipement ».
 space-documents = Mes documents :
 space-convocation-pdf = Ma convocation (PDF)
+
+# Retention policy and purge.
+nav-retention = Conservation
+retention-title = Conservation des données
+retention-lead = Combien de temps l’académie garde chaque sorte d’enregistrement. La commande « hybride purge » supprime ce qui a dépassé sa durée et dit ce qu’elle a supprimé ; « hybride purge --dry-run » le dit sans rien supprimer.
+retention-field-cohorts = Sessions archivées (mois après leur dernier jour)
+retention-field-mails = Courriels envoyés (jours)
+retention-field-connections = Traces de connexion (jours après leur fin)
+retention-field-accounts = Comptes de stagiaires sans session (mois sans connexion)
+retention-hint-cohorts = De { $low } à { $high } mois. Tout l’enregistrement de la session part : inscriptions, planning, émargements et pièces justificatives, forum, bilans, évaluations, lignes de rémunération.
+retention-hint-mails = De { $low } à { $high } jours après leur mise en file.
+retention-hint-connections = De { $low } à { $high } jours : connexions et liens de connexion expirés, jetons révoqués, compteurs de tentatives.
+retention-hint-accounts = De { $low } à { $high } mois : comptes de stagiaires inscrits à aucune session restante, créés et sans connexion depuis ce délai.
+retention-preview-title = Ce que la purge supprimerait aujourd’hui
+retention-preview-lead = Une simulation : rien n’est supprimé.
+retention-preview-button = Simuler la purge
+retention-line-cohorts = Sessions archivées terminées avant le { $day } (conservées { $duration } mois) : { $count }
+retention-line-mails = Courriels mis en file avant le { $day } ({ $duration } jours) : { $count }
+retention-line-connections = Traces de connexion terminées avant le { $day } ({ $duration } jours) : { $count }
+retention-line-accounts = Comptes de stagiaires sans session ni connexion depuis le { $day } ({ $duration } mois) : { $count }
+retention-kept = { $kept ->
+    [one] un compte gardé, encore cité par un enregistrement conservé
+   *[other] { $kept } comptes gardés, encore cités par des enregistrements conservés
+}
+retention-applied = Purge selon la politique de conservation de l’académie :
+retention-dry-run = Simulation de la purge (rien n’est supprimé) :
+retention-total = Total : { $rows ->
+    [one] { $rows } ligne supprimée
+   *[other] { $rows } lignes supprimées
+}.
+retention-total-dry = Total : { $rows ->
+    [one] { $rows } ligne serait supprimée
+   *[other] { $rows } lignes seraient supprimées
+}.
+flash-retention-saved = Durées de conservation enregistrées.
+error-retention-months = Indiquez un nombre de mois compris dans l’intervalle { $value }.
+error-retention-days = Indiquez un nombre de jours compris dans l’intervalle { $value }.
+refused-retention = Durées de conservation hors des limites.
+table-enrollments = inscriptions
+table-activities = activités
+table-attendance_events = événements de présence
+table-attendance_documents = pièces justificatives
+table-posts = messages du forum
+table-reviews = bilans
+table-surveys = évaluations
+table-convocations = convocations
+table-pay_lumps = forfaits de rémunération
+table-transmissions = transmissions
+table-outbox = courriels
+table-sessions = connexions
+table-login_links = liens de connexion
+table-api_tokens = jetons d’API révoqués
+table-rate_limits = compteurs de tentatives
+table-users = comptes
+table-cohorts = sessions

@@ -8,6 +8,7 @@ mod before;
 mod during;
 mod equipment;
 mod planning;
+mod retention;
 mod surveys;
 
 use crate::error::AppError;
@@ -199,6 +200,8 @@ pub fn openapi_router() -> OpenApiRouter<AppState> {
         .routes(routes!(surveys::my_surveys))
         .routes(routes!(surveys::answer))
         .routes(routes!(surveys::get_settings, surveys::put_settings))
+        .routes(routes!(retention::get_policy, retention::put_policy))
+        .routes(routes!(retention::preview))
         .routes(routes!(before::scenario_advice))
         .routes(routes!(before::add_step))
         .routes(routes!(before::update_step, before::delete_step))

@@ -13,6 +13,7 @@ mod login;
 mod loop_back;
 mod plans;
 pub mod preparation;
+mod retention;
 mod rooms;
 mod scenario;
 mod surveys;
@@ -269,6 +270,10 @@ pub fn router() -> Router<AppState> {
         .route("/cohorts/{id}/surveys/{kind}/send", post(surveys::send))
         .route("/trainings/{id}/surveys", get(surveys::training_page))
         .route(
+            "/settings/retention",
+            get(retention::form).post(retention::save),
+        )
+        .route(
             "/settings/surveys",
             get(surveys::settings_form).post(surveys::save_settings),
         )
@@ -424,6 +429,7 @@ const FLASHES: &[&str] = &[
     "survey-sent",
     "survey-answered",
     "survey-settings-saved",
+    "retention-saved",
 ];
 
 #[derive(serde::Deserialize, Default)]

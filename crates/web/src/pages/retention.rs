@@ -1,0 +1,99 @@
+//! The académie's retention policy (admins): how long each kind of record is kept, and on
+//! demand what `hybride purge` would remove today.
+
+use super::{done, field_errors, flash, page};
+use crate::access::Admins;
+use crate::auth::Allowed;
+use crate::csrf::CsrfForm;
+use crate::error::AppError;
+use crate::AppState;
+use axum::extract::{Query, State};
+use axum::response::Response;
+use hybride_domain::retention::{RecordKind, Retention};
+use hybride_domain::FieldErrors;
+use hybride_store::retention as store;
+use minijinja::context;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+#[derive(Deserialize, Default)]
+pub struct RetentionQuery {
+    #[serde(default)]
+    ok: String,
+    /// `1`: simulate the purge and show what it would remove.
+    #[serde(default)]
+    preview: String,
+}
+
+fn values_of(r: &Retention) -> BTreeMap<String, String> {
+    RecordKind::ALL
+        .iter()
+        .map(|k| (k.field().to_owned(), r.get(*k).to_string()))
+        .collect()
+}
+
+async fn settings_page(
+    state: &AppState,
+    who: &Allowed<Admins>,
+    values: &BTreeMap<String, String>,
+    errors: Option<&FieldErrors>,
+    preview: bool,
+    ok: Option<String>,
+) -> Result<Response, AppError> {
+    let lines = if preview {
+        let policy = store::policy(&state.store).await?;
+        let today = crate::before::civil(hybride_store::now()).date();
+        let report =
+            store::purge(&state.store, &policy, today, hybride_store::now(), false).await?;
+        let mut lines: Vec<String> = report
+            .kinds
+            .iter()
+            .map(|r| crate::retention::line(who.ctx.lang, &policy, r))
+            .collect();
+        lines.push(crate::i18n::tr(
+            who.ctx.lang,
+            "retention-total-dry",
+            &[("rows", report.total().to_string())],
+        ));
+        Some(lines)
+    } else {
+        None
+    };
+    page(
+        state,
+        &who.ctx,
+        "retention.html",
+        context! {
+            kinds => crate::retention::kinds(),
+            values => values,
+            errors => errors.map(|e| field_errors(&who.ctx, e)).unwrap_or_default(),
+            preview => lines,
+            flash => ok,
+        },
+        errors.is_some(),
+    )
+}
+
+pub async fn form(
+    State(state): State<AppState>,
+    who: Allowed<Admins>,
+    Query(q): Query<RetentionQuery>,
+) -> Result<Response, AppError> {
+    let r = store::policy(&state.store).await?;
+    let ok = flash(&super::Flash { ok: q.ok });
+    settings_page(&state, &who, &values_of(&r), None, q.preview == "1", ok).await
+}
+
+pub async fn save(
+    State(state): State<AppState>,
+    who: Allowed<Admins>,
+    CsrfForm(f): CsrfForm<BTreeMap<String, String>>,
+) -> Result<Response, AppError> {
+    match Retention::parse(|k| f.get(k).cloned().unwrap_or_default()) {
+        Ok(r) => {
+            store::set_policy(&state.store, &r).await?;
+            Ok(done("/settings/retention", "retention-saved"))
+        }
+        Err(e) => settings_page(&state, &who, &f, Some(&e), false, None).await,
+    }
+}

@@ -1,0 +1,91 @@
+//! The retention policy in words: the purge's report as the CLI prints it and the settings page
+//! shows it, in the reader's language.
+
+use crate::i18n::{tr, Lang};
+use hybride_domain::retention::{RecordKind, Retention};
+use hybride_store::retention::{PurgeReport, Removed};
+
+/// « Sessions archivées terminées avant le … : 3 (inscriptions 60, …) ».
+pub fn line(lang: Lang, policy: &Retention, r: &Removed) -> String {
+    let day = r
+        .before
+        .parse::<jiff::civil::Date>()
+        .map(|d| crate::render::day_words(lang, d))
+        .unwrap_or_else(|_| r.before.clone());
+    let mut text = tr(
+        lang,
+        &format!("retention-line-{}", r.kind.as_str()),
+        &[
+            ("day", day),
+            ("count", r.count.to_string()),
+            ("duration", policy.get(r.kind).to_string()),
+        ],
+    );
+    let details: Vec<String> = r
+        .rows
+        .iter()
+        .filter(|t| t.rows > 0 && !(r.rows.len() == 1 || t.table == "cohorts"))
+        .map(|t| {
+            format!(
+                "{} {}",
+                crate::i18n::t(lang, &format!("table-{}", t.table)),
+                t.rows
+            )
+        })
+        .collect();
+    if !details.is_empty() {
+        text.push_str(&format!(" ({})", details.join(", ")));
+    }
+    if r.kept > 0 {
+        text.push_str(" — ");
+        text.push_str(&tr(lang, "retention-kept", &[("kept", r.kept.to_string())]));
+    }
+    text
+}
+
+/// The whole report: a heading line, one line per kind, the total.
+pub fn report_text(lang: Lang, policy: &Retention, report: &PurgeReport) -> String {
+    let mut out = String::new();
+    out.push_str(&crate::i18n::t(
+        lang,
+        if report.applied {
+            "retention-applied"
+        } else {
+            "retention-dry-run"
+        },
+    ));
+    out.push('\n');
+    for r in &report.kinds {
+        out.push_str("- ");
+        out.push_str(&line(lang, policy, r));
+        out.push('\n');
+    }
+    out.push_str(&tr(
+        lang,
+        if report.applied {
+            "retention-total"
+        } else {
+            "retention-total-dry"
+        },
+        &[("rows", report.total().to_string())],
+    ));
+    out.push('\n');
+    out
+}
+
+/// Every kind, for the settings form: its field, whether it counts months, its range.
+pub fn kinds() -> Vec<minijinja::Value> {
+    RecordKind::ALL
+        .iter()
+        .map(|k| {
+            let (low, high) = k.range();
+            minijinja::context! {
+                kind => k.as_str(),
+                field => k.field(),
+                months => k.in_months(),
+                low => low,
+                high => high,
+            }
+        })
+        .collect()
+}
