@@ -145,3 +145,25 @@ test('l’EAFC règle la conservation des données et simule la purge', async ()
     await checkPage(page, 'after-12-conservation-simulation');
   });
 });
+
+test('l’EAFC exporte les dossiers de toutes les sessions closes du plan', async () => {
+  await withPage(async (page) => {
+    await login(page, 'admin');
+    await clickAndLoad(page, page.getByRole('navigation').getByRole('link', { name: 'Plans de formation' }));
+    await clickAndLoad(page, main(page).getByRole('link', { name: /^Exporter les dossiers/ }).first());
+    await checkPage(page, 'after-13-export');
+    await clickAndLoad(page, main(page).getByRole('button', { name: 'Préparer l’export' }));
+    await main(page).getByText('Export demandé').waitFor();
+    // Prepared in the background; the list follows it by itself, without reloading the page.
+    const download = main(page).getByRole('link', { name: /^Télécharger \(\d+ Kio\)$/ }).first();
+    await download.waitFor({ timeout: 90_000 });
+    await checkPage(page, 'after-14-export-pret');
+    const zip = await page.request.get(await download.getAttribute('href'));
+    assert.equal(zip.status(), 200);
+    assert.equal(zip.headers()['content-type'], 'application/zip');
+    const body = await zip.body();
+    assert.equal(body.subarray(0, 2).toString('latin1'), 'PK', 'a zip archive');
+    assert.ok(body.includes(Buffer.from('sessions.csv')), 'the list of cohorts');
+    assert.ok(body.includes(Buffer.from('session-')), 'the cohorts’ bundles');
+  });
+});

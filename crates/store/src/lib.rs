@@ -14,6 +14,7 @@ pub mod courses;
 pub mod discussion;
 pub mod during;
 mod error;
+pub mod exports;
 pub mod limits;
 pub mod links;
 pub mod outbox;

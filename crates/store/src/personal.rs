@@ -32,13 +32,14 @@ pub const PERSONAL_TABLES: &[(&str, &[&str])] = &[
     ("closing_messages", &["user_id"]),
     ("surveys", &["sent_by"]),
     ("survey_invitations", &["user_id"]),
+    ("bundle_exports", &["requested_by"]),
 ];
 
 /// Columns never exported: secrets, and file contents.
 fn withheld(table: &str, column: &str) -> bool {
     column.contains("hash")
         || column.contains("secret")
-        || (table == "attendance_documents" && column == "body")
+        || (column == "body" && matches!(table, "attendance_documents" | "bundle_exports"))
 }
 
 /// A table's columns, in order.

@@ -1218,3 +1218,86 @@ async fn the_attendance_record_is_a_chain_that_concurrent_writers_do_not_fork() 
     assert_eq!(k1, record::signing_secret(&other, a.id).await.unwrap());
     assert_eq!(k1.len(), 43);
 }
+
+#[tokio::test]
+async fn a_plan_export_is_claimed_once_and_a_stopped_one_taken_over() {
+    use hybride_store::exports;
+    let db = TestDatabase::new().await.unwrap();
+    let other = Store::open(&db.url).await.unwrap();
+    let s = db.store.clone();
+    let admin = people::create(&s, &account("admin@ac-lyon.fr", Role::Admin), None)
+        .await
+        .unwrap();
+    let t = training(&s, admin.id).await;
+    let first = exports::request(&s, t.plan_id, admin.id, "fr")
+        .await
+        .unwrap();
+    assert_eq!(first.status, "pending");
+    // One at a time per plan.
+    assert!(matches!(
+        exports::request(&other, t.plan_id, admin.id, "fr").await,
+        Err(StoreError::Conflict("export"))
+    ));
+    // Two instances claim at once: one gets it.
+    let now = hybride_store::now();
+    let (a, b) = tokio::join!(exports::claim(&s, now), exports::claim(&other, now));
+    let won: Vec<_> = [a.unwrap(), b.unwrap()].into_iter().flatten().collect();
+    assert_eq!(won.len(), 1, "claimed once");
+    assert_eq!(won[0].status, "running");
+    exports::progress(&s, first.id, 1, 3, 12).await.unwrap();
+    assert!(
+        exports::claim(&other, hybride_store::now())
+            .await
+            .unwrap()
+            .is_none(),
+        "an export under way is not taken"
+    );
+    exports::add_part(&s, first.id, 0, "left.zip", b"PK", "sha")
+        .await
+        .unwrap();
+    // Its instance stops: once stale, another takes it over, from the start.
+    let later = hybride_store::now() + exports::STALE_AFTER + 1;
+    let taken = exports::claim(&other, later).await.unwrap().unwrap();
+    assert_eq!(
+        (taken.id, taken.cohorts_done, taken.documents),
+        (first.id, 0, 0)
+    );
+    assert!(
+        exports::parts(&s, first.id).await.unwrap().is_empty(),
+        "parts made again"
+    );
+    exports::add_part(&other, first.id, 0, "session-1.zip", b"PK-zip", "sha")
+        .await
+        .unwrap();
+    assert!(matches!(
+        exports::add_part(&other, first.id, 0, "again.zip", b"PK", "sha").await,
+        Err(StoreError::Conflict(_))
+    ));
+    exports::add_part(&other, first.id, 1, "sessions.csv", b"a;b\n", "sha")
+        .await
+        .unwrap();
+    exports::finish(&other, first.id).await.unwrap();
+    assert_eq!(
+        exports::part_body(&s, first.id, 0).await.unwrap(),
+        b"PK-zip"
+    );
+    let parts = exports::parts(&s, first.id).await.unwrap();
+    assert_eq!(
+        parts.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(),
+        ["session-1.zip", "sessions.csv"]
+    );
+    let done = exports::get(&s, first.id).await.unwrap();
+    assert_eq!((done.status.as_str(), done.size), ("done", Some(10)));
+    // Done, the plan may be exported again; a failed one keeps its error.
+    let second = exports::request(&s, t.plan_id, admin.id, "en")
+        .await
+        .unwrap();
+    exports::fail(&s, second.id, "disque plein").await.unwrap();
+    let failed = exports::get(&s, second.id).await.unwrap();
+    assert_eq!(failed.error.as_deref(), Some("disque plein"));
+    assert!(exports::parts(&s, second.id).await.unwrap().is_empty());
+    assert_eq!(
+        exports::purge(&s, hybride_store::now() + 1).await.unwrap(),
+        2
+    );
+}

@@ -142,6 +142,7 @@ pub async fn serve_on(
     let worker = tokio::spawn(mailer::run(state.store.clone(), state.config.mailer()?));
     let housekeeping = tokio::spawn(housekeeping(state.store.clone()));
     let scheduler = tokio::spawn(scheduler(state.clone()));
+    let exports = tokio::spawn(crate::exports::run(state.clone()));
     let app = build_router(state);
     axum::serve(
         listener,
@@ -152,6 +153,7 @@ pub async fn serve_on(
     worker.abort();
     housekeeping.abort();
     scheduler.abort();
+    exports.abort();
     Ok(())
 }
 

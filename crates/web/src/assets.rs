@@ -9,7 +9,7 @@ use axum::Router;
 const CSS: &str = include_str!("../assets/hybride.css");
 const FAVICON: &str = include_str!("../assets/favicon.svg");
 const EQUIPMENT_JS: &str = include_str!("../assets/equipment.js");
-const ATTENDANCE_JS: &str = include_str!("../assets/attendance.js");
+const LIVE_JS: &str = include_str!("../assets/live.js");
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -26,8 +26,8 @@ pub fn router() -> Router<AppState> {
             get(|| async { asset("text/javascript; charset=utf-8", EQUIPMENT_JS) }),
         )
         .route(
-            "/assets/attendance.js",
-            get(|| async { asset("text/javascript; charset=utf-8", ATTENDANCE_JS) }),
+            "/assets/live.js",
+            get(|| async { asset("text/javascript; charset=utf-8", LIVE_JS) }),
         )
         .route("/healthz", get(|| async { "ok" }))
 }

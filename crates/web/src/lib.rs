@@ -19,6 +19,7 @@ pub mod discussion;
 pub mod documents;
 pub mod during;
 pub mod error;
+pub mod exports;
 pub mod forms;
 pub mod i18n;
 pub mod import;

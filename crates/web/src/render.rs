@@ -179,6 +179,8 @@ impl Templates {
             "training_surveys.html",
             "mail/survey.txt",
             "retention.html",
+            "exports.html",
+            "exports_live.html",
         );
         env.add_function("t", t);
         env.add_filter("day", day);

@@ -54,7 +54,7 @@ fn expected() -> BTreeMap<(&'static str, &'static str), (u8, bool)> {
         ("GET", "/api/openapi.json", EVERYONE, false),
         ("GET", "/assets/hybride.css", EVERYONE, false),
         ("GET", "/assets/equipment.js", EVERYONE, false),
-        ("GET", "/assets/attendance.js", EVERYONE, false),
+        ("GET", "/assets/live.js", EVERYONE, false),
         ("GET", "/favicon.svg", EVERYONE, false),
         ("GET", "/login", EVERYONE, false),
         ("POST", "/login", EVERYONE, false),
@@ -365,6 +365,10 @@ fn expected() -> BTreeMap<(&'static str, &'static str), (u8, bool)> {
         ("GET", "/trainings/{id}/surveys", TRAINER | PLANNERS, false),
         ("GET", "/settings/surveys", ADMIN, false),
         ("GET", "/settings/retention", ADMIN, false),
+        ("GET", "/plans/{id}/exports", ADMIN, false),
+        ("POST", "/plans/{id}/exports", ADMIN, false),
+        ("GET", "/plans/{id}/exports/live", ADMIN, false),
+        ("GET", "/plans/{id}/exports/{export}/download", ADMIN, false),
         ("POST", "/settings/retention", ADMIN, false),
         ("POST", "/settings/surveys", ADMIN, false),
         ("GET", "/courses", STAFF, false),
@@ -407,6 +411,8 @@ fn expected() -> BTreeMap<(&'static str, &'static str), (u8, bool)> {
         ("GET", "/api/v1/settings/retention", ADMIN, false),
         ("PUT", "/api/v1/settings/retention", ADMIN, false),
         ("GET", "/api/v1/retention/preview", ADMIN, false),
+        ("GET", "/api/v1/plans/{id}/exports", ADMIN, false),
+        ("POST", "/api/v1/plans/{id}/exports", ADMIN, false),
         ("PUT", "/api/v1/settings/surveys", ADMIN, false),
         ("GET", "/api/v1/users/{id}/export", ADMIN, false),
         ("GET", "/api/v1/users", ADMIN, false),
@@ -972,6 +978,14 @@ async fn each_person_is_let_in_or_kept_out_as_the_table_says() {
     )
     .await
     .unwrap();
+    // A plan's export, ready for download.
+    let export = hybride_store::exports::request(s, plan.id, admin.id, "fr")
+        .await
+        .unwrap();
+    hybride_store::exports::add_part(s, export.id, 0, "sessions.csv", b"a;b\n", "0")
+        .await
+        .unwrap();
+    hybride_store::exports::finish(s, export.id).await.unwrap();
     let fill = |method: &str, path: &str| -> String {
         let mut p = path.to_owned();
         let first_id = if p.contains("/trainings/{id}") {
@@ -982,6 +996,8 @@ async fn each_person_is_let_in_or_kept_out_as_the_table_says() {
             activity.id
         } else if p.contains("/accounts/{id}") || p.contains("/users/{id}") {
             trainee.id
+        } else if p.contains("/plans/{id}") {
+            plan.id
         } else if p.contains("/qualifications/{id}") {
             qualification_id
         } else {
@@ -1018,6 +1034,7 @@ async fn each_person_is_let_in_or_kept_out_as_the_table_says() {
             .replace("{token}", "NotAValidTokenNotAValidTokenNotAValidToken1")
             .replace("{file}", "NotAValidTokenNotAValidTokenNotAValidToken1.ics")
             .replace("{kind}", "hot")
+            .replace("{export}", &export.id.to_string())
     };
 
     let mut people = Vec::new();

@@ -332,3 +332,36 @@ table-api_tokens = revoked API tokens
 table-rate_limits = attempt counters
 table-users = accounts
 table-cohorts = cohorts
+
+# A plan's batch export.
+exports-column = Bundles
+exports-link = Export the bundles
+exports-title = Bundles export
+exports-lead = The bundles of every closed cohort of the plan, ready for Sofia-FMO, in one zip file: one bundle per cohort and the list of cohorts. The export is prepared in the background; you may leave the page. It can be downloaded for { $days } days.
+exports-closed = { $count ->
+    [0] No closed cohort in this plan yet.
+    [one] One closed cohort in this plan.
+   *[other] { $count } closed cohorts in this plan.
+}
+exports-request = Prepare the export
+exports-busy = An export of this plan is already being prepared.
+exports-list = Exports asked for
+exports-asked = Asked on
+exports-state = State
+exports-file = File
+exports-pending = Waiting
+exports-running = Being prepared: { $done } cohorts out of { $total }
+exports-progress = Export progress
+exports-done = Ready: { $cohorts } cohorts, { $documents } documents
+exports-failed = Failed: ask for a new export.
+exports-download = Download ({ $kib } KiB)
+exports-none = No export asked for.
+exports-cohort = Cohort
+exports-gaia-session = GAIA session
+exports-starts = Start
+exports-ends = End
+exports-documents = Documents
+exports-training = Training
+flash-export-requested = Export asked for: it is being prepared in the background.
+refused-nothing-to-export = No closed cohort to export in this plan.
+conflict-export = An export of this plan is already being prepared.

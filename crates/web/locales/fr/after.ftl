@@ -338,3 +338,36 @@ table-api_tokens = jetons d’API révoqués
 table-rate_limits = compteurs de tentatives
 table-users = comptes
 table-cohorts = sessions
+
+# A plan's batch export.
+exports-column = Dossiers
+exports-link = Exporter les dossiers
+exports-title = Export des dossiers
+exports-lead = Les dossiers de toutes les sessions closes du plan, prêts pour Sofia-FMO, dans un seul fichier zip : un dossier par session et la liste des sessions. L’export se prépare en arrière-plan ; vous pouvez quitter la page. Il reste téléchargeable { $days } jours.
+exports-closed = { $count ->
+    [0] Aucune session close dans ce plan pour l’instant.
+    [one] Une session close dans ce plan.
+   *[other] { $count } sessions closes dans ce plan.
+}
+exports-request = Préparer l’export
+exports-busy = Un export de ce plan est déjà en préparation.
+exports-list = Exports demandés
+exports-asked = Demandé le
+exports-state = État
+exports-file = Fichier
+exports-pending = En attente
+exports-running = En préparation : { $done } sessions sur { $total }
+exports-progress = Avancement de l’export
+exports-done = Prêt : { $cohorts } sessions, { $documents } documents
+exports-failed = Échec : demandez un nouvel export.
+exports-download = Télécharger ({ $kib } Kio)
+exports-none = Aucun export demandé.
+exports-cohort = Session
+exports-gaia-session = Session GAIA
+exports-starts = Début
+exports-ends = Fin
+exports-documents = Documents
+exports-training = Formation
+flash-export-requested = Export demandé : il se prépare en arrière-plan.
+refused-nothing-to-export = Aucune session close à exporter dans ce plan.
+conflict-export = Un export de ce plan est déjà en préparation.

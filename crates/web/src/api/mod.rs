@@ -7,6 +7,7 @@ mod attendance;
 mod before;
 mod during;
 mod equipment;
+mod exports;
 mod planning;
 mod retention;
 mod surveys;
@@ -202,6 +203,7 @@ pub fn openapi_router() -> OpenApiRouter<AppState> {
         .routes(routes!(surveys::get_settings, surveys::put_settings))
         .routes(routes!(retention::get_policy, retention::put_policy))
         .routes(routes!(retention::preview))
+        .routes(routes!(exports::list, exports::request))
         .routes(routes!(before::scenario_advice))
         .routes(routes!(before::add_step))
         .routes(routes!(before::update_step, before::delete_step))

@@ -234,7 +234,7 @@ const SHEET_OKS: &[&str] = &[
     "capacity-saved",
 ];
 
-/// The live part of the sheet, fetched again every few seconds by `attendance.js`.
+/// The live part of the sheet, fetched again every few seconds by `live.js`.
 pub async fn live(
     State(state): State<AppState>,
     who: Allowed<Staff>,

@@ -54,6 +54,15 @@ pub fn router() -> Router<AppState> {
             get(accounts::edit_form).post(accounts::update),
         )
         .route("/plans", get(plans::list).post(plans::create))
+        .route(
+            "/plans/{id}/exports",
+            get(plans::exports_page).post(plans::request_export),
+        )
+        .route("/plans/{id}/exports/live", get(plans::exports_live))
+        .route(
+            "/plans/{id}/exports/{export}/download",
+            get(plans::download_export),
+        )
         .route("/outbox", get(plans::outbox))
         .route("/trainings", get(trainings::list).post(trainings::create))
         .route("/trainings/new", get(trainings::new_form))
@@ -430,6 +439,7 @@ const FLASHES: &[&str] = &[
     "survey-answered",
     "survey-settings-saved",
     "retention-saved",
+    "export-requested",
 ];
 
 #[derive(serde::Deserialize, Default)]

@@ -6,10 +6,11 @@ use crate::auth::Allowed;
 use crate::csrf::CsrfForm;
 use crate::error::AppError;
 use crate::AppState;
-use axum::extract::{Query, State};
-use axum::response::Response;
+use axum::extract::{Path, Query, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
 use hybride_domain::{FieldErrors, Invalid, SchoolYear, Title};
-use hybride_store::{outbox, plans, StoreError};
+use hybride_store::{exports, outbox, plans, StoreError};
 use minijinja::context;
 use serde::{Deserialize, Serialize};
 
@@ -92,4 +93,116 @@ pub async fn outbox(
         context! { mails => mails, mail_dir => state.config.mail_dir.display().to_string() },
         false,
     )
+}
+
+/// A plan's batch exports (admins): how many closed cohorts there are, the exports asked for
+/// with their progress, and the button that asks for a new one.
+pub async fn exports_page(
+    State(state): State<AppState>,
+    who: Allowed<Admins>,
+    Path(id): Path<i64>,
+    Query(q): Query<Flash>,
+) -> Result<Response, AppError> {
+    let s = &state.store;
+    let plan = plans::get(s, id).await?;
+    let closed = crate::exports::closed_cohorts(s, id).await?.len();
+    let list = exports::list(s, id).await?;
+    let busy = list
+        .iter()
+        .any(|e| matches!(e.status.as_str(), "pending" | "running"));
+    page(
+        &state,
+        &who.ctx,
+        "exports.html",
+        context! {
+            plan => plan,
+            closed => closed,
+            exports => export_rows(&list),
+            busy => busy,
+            kept_days => crate::exports::KEPT_DAYS,
+            flash => flash(&q),
+        },
+        false,
+    )
+}
+
+fn export_rows(list: &[exports::Export]) -> Vec<minijinja::Value> {
+    list.iter()
+        .map(|e| {
+            let percent = if e.cohorts_total > 0 {
+                e.cohorts_done * 100 / e.cohorts_total
+            } else {
+                0
+            };
+            context! { e => e, percent => percent, kib => e.size.map(|s| (s + 1023) / 1024) }
+        })
+        .collect()
+}
+
+/// The list of exports alone, fetched again every few seconds by `live.js` while one is
+/// under way.
+pub async fn exports_live(
+    State(state): State<AppState>,
+    who: Allowed<Admins>,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    let s = &state.store;
+    let plan = plans::get(s, id).await?;
+    let list = exports::list(s, id).await?;
+    let html = state.templates.render(
+        "exports_live.html",
+        &who.ctx,
+        state.config.demo,
+        context! { plan => plan, exports => export_rows(&list) },
+    )?;
+    Ok(html.into_response())
+}
+
+/// Asks for a new export of the plan; one at a time.
+pub async fn request_export(
+    State(state): State<AppState>,
+    who: Allowed<Admins>,
+    Path(id): Path<i64>,
+    CsrfForm(_): CsrfForm<super::login::Empty>,
+) -> Result<Response, AppError> {
+    let s = &state.store;
+    plans::get(s, id).await?;
+    if crate::exports::closed_cohorts(s, id).await?.is_empty() {
+        return Err(AppError::Refused("nothing_to_export"));
+    }
+    exports::request(s, id, who.user.id, who.ctx.lang.code()).await?;
+    Ok(done(&format!("/plans/{id}/exports"), "export-requested"))
+}
+
+/// A finished export's zip.
+pub async fn download_export(
+    State(state): State<AppState>,
+    _who: Allowed<Admins>,
+    Path((id, export)): Path<(i64, i64)>,
+) -> Result<Response, AppError> {
+    let s = &state.store;
+    let e = exports::get(s, export).await?;
+    if e.plan_id != id {
+        return Err(AppError::NotFound);
+    }
+    if e.status != "done" {
+        return Err(AppError::NotFound);
+    }
+    let plan = plans::get(s, id).await?;
+    let parts = exports::parts(s, export).await?;
+    let body = crate::exports::zip_stream(s.clone(), export, parts);
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/zip".to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!(
+                    "attachment; filename=\"dossiers-{}-{}.zip\"",
+                    plan.school_year, e.id
+                ),
+            ),
+        ],
+        body,
+    )
+        .into_response())
 }

@@ -1,6 +1,7 @@
-// Keeps a trainer's attendance sheet live: every five seconds the part of the page that
-// changes (the rotating QR code and code, who has signed) is fetched again. Nothing is
-// refreshed while the trainer is working inside it, and the updates can be paused.
+// Keeps a part of a page live: every five seconds the element `#live` is fetched again from
+// its `data-src` (a trainer's attendance sheet: the rotating QR code and code, who has signed;
+// a plan's exports: their progress). Nothing is refreshed while the user is working inside it,
+// and the updates can be paused (`#live-toggle`).
 (function () {
   "use strict";
   var live = document.getElementById("live");
