@@ -145,6 +145,17 @@ pub async fn countersign(store: &Store, user: &User, c: &Cohort) -> Result<(), A
     }
 }
 
+/// A trainee's own documents of a cohort (convocation, certificate, asynchronous work): the
+/// cohort's staff, and the trainee herself; anyone else is told nothing exists. Call after
+/// [`see_cohort`].
+pub fn staff_or_self(user: &User, trainee_id: i64) -> Result<(), AppError> {
+    if user.role.is_staff() || user.id == trainee_id {
+        Ok(())
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
 /// A trainee acts on their own attendance only in cohorts they are enrolled in.
 pub async fn own_attendance(store: &Store, user: &User, c: &Cohort) -> Result<(), AppError> {
     if user.role == Role::Trainee && cohorts::is_enrolled(store, c.id, user.id).await? {

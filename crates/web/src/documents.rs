@@ -395,6 +395,149 @@ pub async fn sheet(
     Ok((doc, filename))
 }
 
+/// A trainee's asynchronous work, one line per asynchronous activity of the cohort: its window
+/// and estimated duration, what she declared and when, her evidence, the trainer's decision and
+/// the time credited; her exchanges with the trainers; signature blocks for her and the
+/// trainer. None when the cohort has no asynchronous activity or she is not enrolled.
+pub async fn declarations(
+    s: &Store,
+    lang: Lang,
+    c: &Cohort,
+    training: &Training,
+    user: i64,
+) -> Result<Option<(Record, String)>, AppError> {
+    if !cohorts::is_enrolled(s, c.id, user).await? {
+        return Ok(None);
+    }
+    let steps = hybride_store::trainings::steps(s, training.id).await?;
+    let rules = att::rules_of(s, training).await?;
+    let mut rows = Vec::new();
+    let (mut credited, mut estimated) = (0i64, 0i64);
+    let mut exchanges = None;
+    for a in cohorts::activities(s, c.id).await? {
+        if a.modality != Modality::Async {
+            continue;
+        }
+        let sheet = att::sheet(s, c, &a, &steps, None, &rules).await?;
+        let Some(r) = sheet.rows.iter().find(|r| r.user_id == user) else {
+            continue;
+        };
+        let minutes = a
+            .step_id
+            .and_then(|id| steps.iter().find(|x| x.id == id))
+            .map(|x| x.minutes)
+            .unwrap_or_default();
+        estimated += minutes;
+        credited += r.credited_minutes;
+        if exchanges.is_none() {
+            exchanges = r.exchanges;
+        }
+        let done = r.completion.clone();
+        let when = |ts: i64| format!("{} {}", crate::before::civil(ts).date(), hm(ts));
+        rows.push(vec![
+            a.title.clone(),
+            format!(
+                "{} – {}",
+                crate::before::civil(a.starts_at).date(),
+                crate::before::civil(a.ends_at).date()
+            ),
+            crate::render::duration(minutes),
+            done.as_ref()
+                .map(|x| t(lang, &format!("async-{}", key(&x.state))))
+                .unwrap_or_default(),
+            done.as_ref()
+                .and_then(|x| x.declared_at)
+                .map(when)
+                .unwrap_or_default(),
+            done.as_ref()
+                .map(|x| {
+                    let mut parts: Vec<String> = x.evidence.iter().cloned().collect();
+                    if x.document.is_some() {
+                        parts.push(t(lang, "pdf-declarations-file"));
+                    }
+                    if let Some(m) = x.declared_minutes {
+                        parts.push(tr(
+                            lang,
+                            "pdf-declarations-spent",
+                            &[("time", crate::render::duration(m))],
+                        ));
+                    }
+                    parts.join(" · ")
+                })
+                .unwrap_or_default(),
+            done.as_ref()
+                .and_then(|x| x.decided_at)
+                .map(when)
+                .unwrap_or_default(),
+            crate::render::duration(r.credited_minutes),
+        ]);
+    }
+    if rows.is_empty() {
+        return Ok(None);
+    }
+    let trainee = people::get(s, user).await?;
+    let plan = plan_label(s, training.plan_id).await?;
+    let mut facts = trainee_facts(lang, &trainee);
+    facts.push(session_fact(lang, c));
+    facts.push(dates_fact(lang, c));
+    let mut notes = vec![tr(
+        lang,
+        "pdf-declarations-total",
+        &[
+            ("credited", crate::render::duration(credited)),
+            ("estimated", crate::render::duration(estimated)),
+        ],
+    )];
+    if let Some(x) = exchanges {
+        notes.push(tr(
+            lang,
+            "exchanges-line",
+            &[
+                ("posts", x.posts.to_string()),
+                ("answers", x.answers.to_string()),
+                ("messages", x.messages.to_string()),
+            ],
+        ));
+    }
+    let doc = Record {
+        lang: lang.code().to_owned(),
+        title: tr(
+            lang,
+            "pdf-declarations-title",
+            &[("training", training.title.clone())],
+        ),
+        subtitle: subtitle(&plan, training),
+        facts,
+        headers: [
+            "pdf-activity",
+            "pdf-declarations-window",
+            "pdf-declarations-estimated",
+            "pdf-state",
+            "pdf-declared",
+            "pdf-evidence",
+            "pdf-declarations-decided",
+            "pdf-credited",
+        ]
+        .iter()
+        .map(|k| t(lang, k))
+        .collect(),
+        widths: vec![3, 2, 1, 2, 2, 3, 2, 1],
+        rows,
+        empty: String::new(),
+        notes,
+        signatures: vec![
+            (t(lang, "pdf-declarations-trainee-signature"), String::new()),
+            (t(lang, "pdf-declarations-trainer-signature"), String::new()),
+        ],
+        footer: tr(lang, "chrono-footer", &[("day", today_words(lang))]),
+    };
+    let filename = format!(
+        "travail-distance-{}-{}-{}.pdf",
+        training.dispositif_id, training.module_id, user
+    );
+    Ok(Some((doc, filename)))
+}
+
 /// A trainee's certificat de réalisation: identity, training, dates, hours per modality planned
 /// and achieved, validation status; none when `user` is not a trainee of the cohort.
 pub async fn certificate(
@@ -1066,6 +1209,10 @@ pub enum Which {
     Convocation {
         user_id: i64,
     },
+    /// A trainee's asynchronous work.
+    Declarations {
+        user_id: i64,
+    },
 }
 
 /// One document of a cohort, as its list shows it.
@@ -1154,6 +1301,34 @@ pub async fn list(
             csv_url: None,
             xlsx_url: None,
         });
+    }
+    // Each trainee's asynchronous work, when the cohort has some.
+    if cohorts::activities(s, c.id)
+        .await?
+        .iter()
+        .any(|a| a.modality == Modality::Async)
+    {
+        for e in cohorts::enrollments(s, c.id).await? {
+            out.push(Entry {
+                which: Which::Declarations { user_id: e.user_id },
+                group: "declarations".into(),
+                title: tr(
+                    lang,
+                    "documents-declarations-of",
+                    &[("name", format!("{} {}", e.first_name, e.last_name))],
+                ),
+                filename: format!(
+                    "travail-distance-{}-{}-{}.pdf",
+                    t_.dispositif_id, t_.module_id, e.user_id
+                ),
+                url: format!(
+                    "/cohorts/{}/declarations/{}/travail-distance.pdf",
+                    c.id, e.user_id
+                ),
+                csv_url: None,
+                xlsx_url: None,
+            });
+        }
     }
     for tr_ in cohorts::trainers(s, c.id).await? {
         if viewer.is_some_and(|v| v != tr_.id) {
@@ -1270,6 +1445,12 @@ pub async fn render(
                 Which::Opening => opening(s, lang, c, t_).await?.ok_or(AppError::NotFound)?.0,
                 Which::Convocation { user_id } => {
                     convocation(s, lang, c, t_, *user_id)
+                        .await?
+                        .ok_or(AppError::NotFound)?
+                        .0
+                }
+                Which::Declarations { user_id } => {
+                    declarations(s, lang, c, t_, *user_id)
                         .await?
                         .ok_or(AppError::NotFound)?
                         .0

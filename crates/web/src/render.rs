@@ -82,7 +82,7 @@ fn time(state: &State, ts: i64) -> Result<String, Error> {
 }
 
 /// `{{ minutes | duration }}`: « 6 h 30 ».
-pub(crate) fn duration(m: i64) -> String {
+pub fn duration(m: i64) -> String {
     hybride_domain::Minutes::new(u32::try_from(m.max(0)).unwrap_or(u32::MAX))
         .map(|m| m.to_string())
         .unwrap_or_else(|_| format!("{m}\u{a0}min"))

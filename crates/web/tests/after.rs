@@ -378,6 +378,72 @@ async fn a_trainer_closes_a_cohort_and_hands_in_its_documents() {
         assert!(w < h, "portrait: {w} × {h}");
         assert!(inked > 5, "{inked}‰ inked");
     }
+    // Each trainee's distance work when the cohort has some: her lines, her credited time as
+    // her validation counts it, and a place for both signatures.
+    let async_activities = cohorts::activities(s, id)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|a| a.modality == Modality::Async)
+        .count();
+    let works: Vec<String> = names
+        .iter()
+        .filter(|n| n.starts_with("travail-distance-"))
+        .cloned()
+        .collect();
+    if async_activities > 0 {
+        assert_eq!(works.len(), enrolled.len(), "{names:?}");
+        let who = enrolled
+            .iter()
+            .find(|e| works[0].ends_with(&format!("-{}.pdf", e.user_id)))
+            .unwrap();
+        let mut work = Vec::new();
+        archive
+            .by_name(&works[0])
+            .unwrap()
+            .read_to_end(&mut work)
+            .unwrap();
+        let text = pdf_text(&work);
+        assert!(
+            text.contains("Relevé du travail à distance") && text.contains(&who.last_name),
+            "{text}"
+        );
+        assert!(text.contains("Le ou la stagiaire"), "{text}");
+        let credited: i64 = hybride_web::attendance::validations(
+            s,
+            &cohorts::get(s, id).await.unwrap(),
+            Some(who.user_id),
+            hybride_store::now(),
+        )
+        .await
+        .unwrap()[0]
+            .validation
+            .budgets
+            .iter()
+            .filter(|b| hybride_web::documents::key(&b.budget) == "asynchronous")
+            .map(|b| b.achieved_minutes)
+            .sum();
+        // The text as read, blanks (no-break spaces too) as one space.
+        let credited = format!(
+            "Temps retenu : {} sur",
+            hybride_web::render::duration(credited)
+        )
+        .replace('\u{a0}', " ");
+        assert!(text.contains(&credited), "{credited} in {text}");
+        // Hers to download from her space; another trainee's is not.
+        let api_docs = api.get(&format!("/api/v1/cohorts/{id}/documents")).await.1;
+        assert_eq!(
+            api_docs["documents"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|d| d["kind"] == "declarations")
+                .count(),
+            enrolled.len()
+        );
+    } else {
+        assert!(works.is_empty());
+    }
     // One convocation per trainee, naming her, with the schedule's places.
     let convocations: Vec<String> = names
         .iter()

@@ -316,6 +316,12 @@ fn expected() -> BTreeMap<(&'static str, &'static str), (u8, bool)> {
         ),
         // After the training: documents, bundle, pay.
         ("GET", "/cohorts/{id}/documents", COHORT_STAFF, false),
+        (
+            "GET",
+            "/cohorts/{id}/declarations/{user}/travail-distance.pdf",
+            COHORT,
+            false,
+        ),
         ("GET", "/cohorts/{id}/bundle.zip", COHORT_STAFF, false),
         ("GET", "/cohorts/{id}/opening.pdf", COHORT, false),
         (

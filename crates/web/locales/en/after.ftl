@@ -365,3 +365,17 @@ exports-training = Training
 flash-export-requested = Export asked for: it is being prepared in the background.
 refused-nothing-to-export = No closed cohort to export in this plan.
 conflict-export = An export of this plan is already being prepared.
+
+# A trainee's asynchronous work.
+pdf-declarations-title = Record of distance work — { $training }
+pdf-declarations-window = Period
+pdf-declarations-estimated = Estimated time
+pdf-declarations-decided = Trainer's decision
+pdf-declarations-file = file attached
+pdf-declarations-spent = time declared: { $time }
+pdf-declarations-total = Time credited: { $credited } out of { $estimated } estimated for the distance work.
+pdf-declarations-trainee-signature = The trainee
+pdf-declarations-trainer-signature = The trainer
+documents-declarations-of = Distance work — { $name }
+documents-group-declarations = Records of distance work
+space-declarations-pdf = My distance work (PDF)

@@ -371,3 +371,17 @@ exports-training = Formation
 flash-export-requested = Export demandé : il se prépare en arrière-plan.
 refused-nothing-to-export = Aucune session close à exporter dans ce plan.
 conflict-export = Un export de ce plan est déjà en préparation.
+
+# A trainee's asynchronous work.
+pdf-declarations-title = Relevé du travail à distance — { $training }
+pdf-declarations-window = Période
+pdf-declarations-estimated = Durée estimée
+pdf-declarations-decided = Décision du formateur
+pdf-declarations-file = fichier joint
+pdf-declarations-spent = temps déclaré : { $time }
+pdf-declarations-total = Temps retenu : { $credited } sur { $estimated } estimés pour le travail à distance.
+pdf-declarations-trainee-signature = Le ou la stagiaire
+pdf-declarations-trainer-signature = Le formateur ou la formatrice
+documents-declarations-of = Travail à distance — { $name }
+documents-group-declarations = Relevés du travail à distance
+space-declarations-pdf = Mon travail à distance (PDF)

@@ -20,9 +20,10 @@ use utoipa::ToSchema;
 /// One document of a cohort.
 #[derive(Serialize, ToSchema)]
 pub struct CohortDocument {
-    /// `sheet`, `certificate`, `pay`, `convocation`, `opening` or `chronogramme`.
+    /// `sheet`, `certificate`, `declarations` (a trainee's asynchronous work), `pay`,
+    /// `convocation`, `opening` or `chronogramme`.
     pub kind: String,
-    /// `sheets`, `certificates`, `pay`, `convocations` or `scenario`.
+    /// `sheets`, `certificates`, `declarations`, `pay`, `convocations` or `scenario`.
     pub group: String,
     pub title: String,
     pub filename: String,
@@ -75,6 +76,7 @@ pub async fn documents(
                     Which::Chronogramme => ("chronogramme", None, None, None),
                     Which::Opening => ("opening", None, None, None),
                     Which::Convocation { user_id } => ("convocation", None, None, Some(user_id)),
+                    Which::Declarations { user_id } => ("declarations", None, None, Some(user_id)),
                 };
                 CohortDocument {
                     kind: kind.to_owned(),

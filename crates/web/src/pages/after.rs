@@ -81,7 +81,14 @@ pub async fn documents_page(
             .display_name();
         transmissions.push(context! { x => x, by => by });
     }
-    let groups: Vec<minijinja::Value> = ["sheets", "certificates", "pay", "convocations", "scenario"]
+    let groups: Vec<minijinja::Value> = [
+        "sheets",
+        "certificates",
+        "declarations",
+        "pay",
+        "convocations",
+        "scenario",
+    ]
         .iter()
         .map(|g| {
             context! { key => g, entries => entries.iter().filter(|e| e.group == *g).collect::<Vec<_>>() }
@@ -731,9 +738,7 @@ pub async fn convocation_pdf(
     let s = &state.store;
     let c = cohorts::get(s, id).await?;
     access::see_cohort(s, &who.user, &c).await?;
-    if !who.user.role.is_staff() && who.user.id != user {
-        return Err(AppError::NotFound);
-    }
+    access::staff_or_self(&who.user, user)?;
     let t = trainings::get(s, c.training_id).await?;
     let (doc, filename) = documents::convocation(s, who.ctx.lang, &c, &t, user)
         .await?
@@ -742,6 +747,28 @@ pub async fn convocation_pdf(
         move || hybride_docs::record_pdf(&doc),
         filename,
         format!("convocation of trainee {user} in cohort {id}"),
+    )
+    .await
+}
+
+/// A trainee's asynchronous work as a PDF: for the cohort's staff and the trainee herself.
+pub async fn declarations_pdf(
+    State(state): State<AppState>,
+    who: Allowed<crate::access::Anyone>,
+    Path((id, user)): Path<(i64, i64)>,
+) -> Result<Response, AppError> {
+    let s = &state.store;
+    let c = cohorts::get(s, id).await?;
+    access::see_cohort(s, &who.user, &c).await?;
+    access::staff_or_self(&who.user, user)?;
+    let t = trainings::get(s, c.training_id).await?;
+    let (doc, filename) = documents::declarations(s, who.ctx.lang, &c, &t, user)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    super::pdf_response(
+        move || hybride_docs::record_pdf(&doc),
+        filename,
+        format!("asynchronous work of trainee {user} in cohort {id}"),
     )
     .await
 }

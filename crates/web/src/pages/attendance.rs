@@ -1124,9 +1124,7 @@ pub async fn certificate_pdf(
     let s = &state.store;
     let c = cohorts::get(s, id).await?;
     access::see_cohort(s, &who.user, &c).await?;
-    if !who.user.role.is_staff() && who.user.id != user {
-        return Err(AppError::NotFound);
-    }
+    access::staff_or_self(&who.user, user)?;
     let t = trainings::get(s, c.training_id).await?;
     let (doc, filename) = documents::certificate(s, who.ctx.lang, &c, &t, user)
         .await?

@@ -461,6 +461,7 @@ pub async fn cohort_context(
             next => next,
             acknowledged => mine.as_ref().and_then(|l| l.acknowledged_at),
             convoked => mine.as_ref().is_some_and(|l| l.sent_count > 0),
+            has_async => activities.iter().any(|a| a.modality == hybride_domain::Modality::Async),
         });
     }
     let items = during::checklist(s, c).await?;

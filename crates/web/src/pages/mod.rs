@@ -232,6 +232,10 @@ pub fn router() -> Router<AppState> {
             "/cohorts/{id}/convocations/{user}/convocation.pdf",
             get(after::convocation_pdf),
         )
+        .route(
+            "/cohorts/{id}/declarations/{user}/travail-distance.pdf",
+            get(after::declarations_pdf),
+        )
         .route("/cohorts/{id}/transmissions", post(after::transmit))
         .route("/cohorts/{id}/pay", get(after::pay_page))
         .route(
