@@ -1388,7 +1388,83 @@ pub async fn list(
         csv_url: None,
         xlsx_url: None,
     });
+    // The table behind each other document, as CSV and Excel.
+    for e in &mut out {
+        if e.csv_url.is_none() && e.which != Which::Chronogramme {
+            e.csv_url = Some(table_url(c.id, &e.filename, "csv"));
+            e.xlsx_url = Some(table_url(c.id, &e.filename, "xlsx"));
+        }
+    }
     Ok(out)
+}
+
+/// One document of the list (but the chronogramme, a document of its own kind) as its record:
+/// facts, table, notes, signatures.
+pub async fn record(
+    s: &Store,
+    lang: Lang,
+    c: &Cohort,
+    t_: &Training,
+    which: &Which,
+) -> Result<Record, AppError> {
+    Ok(match which {
+        Which::Sheet { activity_id, slot } => {
+            let a = cohorts::activity(s, c.id, *activity_id).await?;
+            let steps = hybride_store::trainings::steps(s, t_.id).await?;
+            let slot = match slot {
+                Some(k) => {
+                    Some(att::find_slot(&att::slots(&a, &steps), k).ok_or(AppError::NotFound)?)
+                }
+                None => None,
+            };
+            sheet(s, lang, c, t_, &a, &steps, slot).await?.0
+        }
+        Which::Certificate { user_id } => {
+            certificate(s, lang, c, t_, *user_id)
+                .await?
+                .ok_or(AppError::NotFound)?
+                .0
+        }
+        Which::Pay { trainer_id } => {
+            pay_form(s, lang, c, t_, *trainer_id)
+                .await?
+                .ok_or(AppError::NotFound)?
+                .0
+        }
+        Which::Opening => opening(s, lang, c, t_).await?.ok_or(AppError::NotFound)?.0,
+        Which::Convocation { user_id } => {
+            convocation(s, lang, c, t_, *user_id)
+                .await?
+                .ok_or(AppError::NotFound)?
+                .0
+        }
+        Which::Declarations { user_id } => {
+            declarations(s, lang, c, t_, *user_id)
+                .await?
+                .ok_or(AppError::NotFound)?
+                .0
+        }
+        Which::Chronogramme => return Err(AppError::NotFound),
+    })
+}
+
+/// The person a document is about, when it is one trainee's.
+pub fn trainee_of(which: &Which) -> Option<i64> {
+    match which {
+        Which::Certificate { user_id }
+        | Which::Convocation { user_id }
+        | Which::Declarations { user_id } => Some(*user_id),
+        _ => None,
+    }
+}
+
+/// Where the table behind a document is downloaded (`ext`: `csv` or `xlsx`): the document's
+/// file name with that extension.
+pub fn table_url(cohort_id: i64, filename: &str, ext: &str) -> String {
+    format!(
+        "/cohorts/{cohort_id}/tables/{}.{ext}",
+        filename.trim_end_matches(".pdf")
+    )
 }
 
 /// Typesets one document of the list.
@@ -1418,45 +1494,7 @@ pub async fn render(
                 .map_err(fail)
         }
         other => {
-            let doc = match other {
-                Which::Sheet { activity_id, slot } => {
-                    let a = cohorts::activity(s, c.id, *activity_id).await?;
-                    let steps = hybride_store::trainings::steps(s, t_.id).await?;
-                    let slot = match slot {
-                        Some(k) => Some(
-                            att::find_slot(&att::slots(&a, &steps), k).ok_or(AppError::NotFound)?,
-                        ),
-                        None => None,
-                    };
-                    sheet(s, lang, c, t_, &a, &steps, slot).await?.0
-                }
-                Which::Certificate { user_id } => {
-                    certificate(s, lang, c, t_, *user_id)
-                        .await?
-                        .ok_or(AppError::NotFound)?
-                        .0
-                }
-                Which::Pay { trainer_id } => {
-                    pay_form(s, lang, c, t_, *trainer_id)
-                        .await?
-                        .ok_or(AppError::NotFound)?
-                        .0
-                }
-                Which::Opening => opening(s, lang, c, t_).await?.ok_or(AppError::NotFound)?.0,
-                Which::Convocation { user_id } => {
-                    convocation(s, lang, c, t_, *user_id)
-                        .await?
-                        .ok_or(AppError::NotFound)?
-                        .0
-                }
-                Which::Declarations { user_id } => {
-                    declarations(s, lang, c, t_, *user_id)
-                        .await?
-                        .ok_or(AppError::NotFound)?
-                        .0
-                }
-                Which::Chronogramme => unreachable!("handled above"),
-            };
+            let doc = record(s, lang, c, t_, other).await?;
             tokio::task::spawn_blocking(move || hybride_docs::record_pdf(&doc))
                 .await
                 .map_err(join)?

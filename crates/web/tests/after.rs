@@ -444,6 +444,61 @@ async fn a_trainer_closes_a_cohort_and_hands_in_its_documents() {
     } else {
         assert!(works.is_empty());
     }
+    // The table behind each document, as CSV: a certificate's budgets, her own only for a
+    // trainee; a trainer's pay form, theirs only.
+    let (_, list) = api.get(&format!("/api/v1/cohorts/{id}/documents")).await;
+    let certificate = list["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["kind"] == "certificate")
+        .unwrap()
+        .clone();
+    let csv_url = certificate["csv_url"].as_str().unwrap();
+    assert!(csv_url.contains("/tables/certificat-") && csv_url.ends_with(".csv"));
+    let csv = b.get(csv_url).await.text().await.unwrap();
+    assert!(csv.starts_with('\u{feff}'), "a BOM for spreadsheets");
+    assert!(
+        csv.contains("Présentiel") || csv.contains("présentiel"),
+        "{csv}"
+    );
+    let xlsx = b
+        .get(certificate["xlsx_url"].as_str().unwrap())
+        .await
+        .bytes()
+        .await
+        .unwrap();
+    assert_eq!(&xlsx[..2], b"PK");
+    let owner = certificate["user_id"].as_i64().unwrap();
+    let owner = people::get(s, owner).await.unwrap();
+    let her = app.anonymous();
+    hybride_store::people::set_password(s, owner.id, &hash)
+        .await
+        .unwrap();
+    her.login(owner.email.as_str(), hybride_demo::DEMO_PASSWORD)
+        .await;
+    assert_eq!(her.get(csv_url).await.status(), StatusCode::OK);
+    let someone_else = list["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["kind"] == "certificate" && d["user_id"] != owner.id)
+        .unwrap()["csv_url"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(her.get(&someone_else).await.status(), StatusCode::NOT_FOUND);
+    let pay = list["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["kind"] == "pay")
+        .unwrap()["csv_url"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(b.get(&pay).await.status(), StatusCode::OK);
+    assert_eq!(her.get(&pay).await.status(), StatusCode::NOT_FOUND);
     // One convocation per trainee, naming her, with the schedule's places.
     let convocations: Vec<String> = names
         .iter()

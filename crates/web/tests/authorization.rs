@@ -316,6 +316,8 @@ fn expected() -> BTreeMap<(&'static str, &'static str), (u8, bool)> {
         ),
         // After the training: documents, bundle, pay.
         ("GET", "/cohorts/{id}/documents", COHORT_STAFF, false),
+        // The trainee's own certificate's table; its staff's too.
+        ("GET", "/cohorts/{id}/tables/{file}", COHORT, false),
         (
             "GET",
             "/cohorts/{id}/declarations/{user}/travail-distance.pdf",
@@ -1038,7 +1040,14 @@ async fn each_person_is_let_in_or_kept_out_as_the_table_says() {
             .replace("{doc}", &doc.id.to_string())
             .replace("{slot}", &slot)
             .replace("{token}", "NotAValidTokenNotAValidTokenNotAValidToken1")
-            .replace("{file}", "NotAValidTokenNotAValidTokenNotAValidToken1.ics")
+            .replace(
+                "{file}",
+                &if p.contains("/tables/") {
+                    format!("certificat-26A0100770-51230-{}.csv", trainee.id)
+                } else {
+                    "NotAValidTokenNotAValidTokenNotAValidToken1.ics".to_owned()
+                },
+            )
             .replace("{kind}", "hot")
             .replace("{export}", &export.id.to_string())
     };

@@ -751,6 +751,46 @@ pub async fn convocation_pdf(
     .await
 }
 
+/// The table behind one of the cohort's documents (a certificate, a pay form, a convocation,
+/// a trainee's distance work, the opening message), as CSV or Excel: `{file}` is the
+/// document's file name with `.csv` or `.xlsx`. The cohort's staff read the documents they may
+/// read (a trainer, their own pay form only); a trainee, her own.
+pub async fn document_table(
+    State(state): State<AppState>,
+    who: Allowed<crate::access::Anyone>,
+    Path((id, file)): Path<(i64, String)>,
+) -> Result<Response, AppError> {
+    let s = &state.store;
+    let c = cohorts::get(s, id).await?;
+    access::see_cohort(s, &who.user, &c).await?;
+    let (stem, kind) = if let Some(stem) = file.strip_suffix(".csv") {
+        (stem, documents::Spreadsheet::Csv)
+    } else if let Some(stem) = file.strip_suffix(".xlsx") {
+        (stem, documents::Spreadsheet::Xlsx)
+    } else {
+        return Err(AppError::NotFound);
+    };
+    let t = trainings::get(s, c.training_id).await?;
+    let lang = who.ctx.lang;
+    let entry = documents::list(s, lang, &c, &t, pay_viewer(&who.user))
+        .await?
+        .into_iter()
+        .find(|e| {
+            e.filename.trim_end_matches(".pdf") == stem
+                && e.csv_url.as_deref().is_some_and(|u| u.contains("/tables/"))
+        })
+        .ok_or(AppError::NotFound)?;
+    if !who.user.role.is_staff() {
+        let hers = documents::trainee_of(&entry.which) == Some(who.user.id)
+            || entry.which == documents::Which::Opening;
+        if !hers {
+            return Err(AppError::NotFound);
+        }
+    }
+    let record = documents::record(s, lang, &c, &t, &entry.which).await?;
+    documents::spreadsheet_response(kind, stem, &record.headers, &record.rows)
+}
+
 /// A trainee's asynchronous work as a PDF: for the cohort's staff and the trainee herself.
 pub async fn declarations_pdf(
     State(state): State<AppState>,

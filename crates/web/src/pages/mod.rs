@@ -236,6 +236,7 @@ pub fn router() -> Router<AppState> {
             "/cohorts/{id}/declarations/{user}/travail-distance.pdf",
             get(after::declarations_pdf),
         )
+        .route("/cohorts/{id}/tables/{file}", get(after::document_table))
         .route("/cohorts/{id}/transmissions", post(after::transmit))
         .route("/cohorts/{id}/pay", get(after::pay_page))
         .route(
