@@ -228,7 +228,7 @@ pub async fn follow_up_form(
         &state,
         &who.ctx,
         "follow_up.html",
-        context! { cohort => c, trainee => trainee, message => message, error => None::<String> },
+        context! { cohort => c, trainee => trainee, message => message, errors => context! {} },
         false,
     )
 }
@@ -249,7 +249,7 @@ pub async fn follow_up(
                 &state,
                 &who.ctx,
                 "follow_up.html",
-                context! { cohort => c, trainee => trainee, message => f.message, error => Some(i18n::invalid(who.ctx.lang, &e)) },
+                context! { cohort => c, trainee => trainee, message => f.message, errors => context! { message => i18n::invalid(who.ctx.lang, &e) } },
                 true,
             )
         }
