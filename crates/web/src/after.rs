@@ -32,9 +32,17 @@ pub struct HalfDayLed {
     pub countersigned: bool,
 }
 
-/// Every past in-person or synchronous half-day of the cohort with at least one trainee
-/// present, and who led it.
-pub async fn half_days(s: &Store, c: &Cohort, t: &Training) -> Result<Vec<HalfDayLed>, AppError> {
+/// What the attendance record says of a cohort once its activities took place, read in one
+/// pass over its sheets: each half-day held and who led it, and the declarations of
+/// asynchronous work still waiting for a decision. The checklist, the review's figures and the
+/// dashboard share it.
+#[derive(Debug, Clone, Default)]
+pub struct RecordFacts {
+    pub led: Vec<HalfDayLed>,
+    pub pending_declarations: usize,
+}
+
+pub async fn record_facts(s: &Store, c: &Cohort, t: &Training) -> Result<RecordFacts, AppError> {
     let steps = trainings::steps(s, t.id).await?;
     let rules = att::rules_of(s, t).await?;
     let cohort_trainers: Vec<i64> = cohorts::trainers(s, c.id)
@@ -42,9 +50,19 @@ pub async fn half_days(s: &Store, c: &Cohort, t: &Training) -> Result<Vec<HalfDa
         .iter()
         .map(|u| u.id)
         .collect();
-    let mut out = Vec::new();
+    let mut out = RecordFacts::default();
     for a in cohorts::activities(s, c.id).await? {
         if a.modality == Modality::Async {
+            let sheet = att::sheet(s, c, &a, &steps, None, &rules).await?;
+            out.pending_declarations += sheet
+                .rows
+                .iter()
+                .filter(|r| {
+                    r.completion
+                        .as_ref()
+                        .is_some_and(|x| x.state == AsyncState::Declared)
+                })
+                .count();
             continue;
         }
         for slot in att::slots(&a, &steps) {
@@ -53,7 +71,7 @@ pub async fn half_days(s: &Store, c: &Cohort, t: &Training) -> Result<Vec<HalfDa
                 continue;
             }
             let countersigned = !sheet.countersigners.is_empty();
-            out.push(HalfDayLed {
+            out.led.push(HalfDayLed {
                 activity_id: a.id,
                 title: a.title.clone(),
                 slot: slot.key(),
@@ -71,8 +89,14 @@ pub async fn half_days(s: &Store, c: &Cohort, t: &Training) -> Result<Vec<HalfDa
             });
         }
     }
-    out.sort_by_key(|h| (h.starts_at, h.activity_id));
+    out.led.sort_by_key(|h| (h.starts_at, h.activity_id));
     Ok(out)
+}
+
+/// Every past in-person or synchronous half-day of the cohort with at least one trainee
+/// present, and who led it.
+pub async fn half_days(s: &Store, c: &Cohort, t: &Training) -> Result<Vec<HalfDayLed>, AppError> {
+    Ok(record_facts(s, c, t).await?.led)
 }
 
 /// One trainer's pay for the cohort.
@@ -138,6 +162,22 @@ pub async fn contents_until(s: &Store, c: &Cohort) -> Result<jiff::civil::Date, 
 
 /// The "after" items of the charter's checklist.
 pub async fn checklist(s: &Store, c: &Cohort, t: &Training) -> Result<Vec<Item>, AppError> {
+    let closed = matches!(c.status, CohortStatus::Closed | CohortStatus::Archived);
+    // The record is read only when the documents are due.
+    let facts = if closed {
+        record_facts(s, c, t).await?
+    } else {
+        RecordFacts::default()
+    };
+    checklist_with(s, c, &facts).await
+}
+
+/// The "after" items, from the record's facts already read.
+pub async fn checklist_with(
+    s: &Store,
+    c: &Cohort,
+    facts: &RecordFacts,
+) -> Result<Vec<Item>, AppError> {
     let today = crate::before::civil(hybride_store::now()).date();
     let until = contents_until(s, c).await?;
     let closed = matches!(c.status, CohortStatus::Closed | CohortStatus::Archived);
@@ -153,16 +193,16 @@ pub async fn checklist(s: &Store, c: &Cohort, t: &Training) -> Result<Vec<Item>,
     let documents = if closed {
         let last = store::transmissions(s, c.id).await?.into_iter().next();
         let seq = store::events_seq(s, c.id).await?;
-        let led = half_days(s, c, t).await?;
         DocumentsFacts {
             closed,
             transmitted_at: last.as_ref().map(|x| x.at),
             changed_since: last.as_ref().is_some_and(|x| x.events_seq < seq),
-            not_countersigned: led
+            not_countersigned: facts
+                .led
                 .iter()
                 .filter(|h| h.modality == Modality::InPerson && !h.countersigned)
                 .count(),
-            pending_declarations: pending_declarations(s, c, t).await?,
+            pending_declarations: facts.pending_declarations,
         }
     } else {
         DocumentsFacts::default()
@@ -187,7 +227,9 @@ pub async fn checklist(s: &Store, c: &Cohort, t: &Training) -> Result<Vec<Item>,
         .find(|m| m.courses > 0);
     let courses = checklist::CoursesFacts {
         ended,
-        recommended: hybride_store::courses::recommended(s, t.id).await?.len(),
+        recommended: hybride_store::courses::recommended(s, c.training_id)
+            .await?
+            .len(),
         sent: sent.map(|m| (m.sent_at, m.recipients)),
     };
     Ok(vec![
@@ -228,6 +270,11 @@ pub struct BudgetFigure {
 }
 
 pub async fn figures(s: &Store, c: &Cohort, t: &Training) -> Result<Figures, AppError> {
+    figures_with(s, c, &record_facts(s, c, t).await?).await
+}
+
+/// The figures, from the record's facts already read.
+pub async fn figures_with(s: &Store, c: &Cohort, facts: &RecordFacts) -> Result<Figures, AppError> {
     use hybride_domain::attendance::Standing;
     let validations = att::validations(s, c, None, hybride_store::now()).await?;
     let mut f = Figures {
@@ -266,10 +313,9 @@ pub async fn figures(s: &Store, c: &Cohort, t: &Training) -> Result<Figures, App
             0
         };
     }
-    let led = half_days(s, c, t).await?;
-    f.half_days = led.len();
-    f.countersigned = led.iter().filter(|h| h.countersigned).count();
-    f.declarations_pending = pending_declarations(s, c, t).await?;
+    f.half_days = facts.led.len();
+    f.countersigned = facts.led.iter().filter(|h| h.countersigned).count();
+    f.declarations_pending = facts.pending_declarations;
     let surveys = hybride_store::surveys::of_cohort(s, c.id).await?;
     f.surveys = crate::surveys::summed(s, surveys)
         .await?
@@ -277,29 +323,6 @@ pub async fn figures(s: &Store, c: &Cohort, t: &Training) -> Result<Figures, App
         .map(|(f, _)| f)
         .collect();
     Ok(f)
-}
-
-/// Declarations of asynchronous work still waiting for the trainer's decision.
-pub async fn pending_declarations(s: &Store, c: &Cohort, t: &Training) -> Result<usize, AppError> {
-    let steps = trainings::steps(s, t.id).await?;
-    let rules = att::rules_of(s, t).await?;
-    let mut n = 0;
-    for a in cohorts::activities(s, c.id).await? {
-        if a.modality != Modality::Async {
-            continue;
-        }
-        let sheet = att::sheet(s, c, &a, &steps, None, &rules).await?;
-        n += sheet
-            .rows
-            .iter()
-            .filter(|r| {
-                r.completion
-                    .as_ref()
-                    .is_some_and(|x| x.state == AsyncState::Declared)
-            })
-            .count();
-    }
-    Ok(n)
 }
 
 /// One training's line on the pilot's dashboard: its cohorts under way or finished, summed.
@@ -378,7 +401,9 @@ pub async fn insights(s: &Store, pilot: Option<i64>) -> Result<Vec<TrainingInsig
             }
             row.cohorts += 1;
             surveys.extend(hybride_store::surveys::of_cohort(s, c.id).await?);
-            let f = figures(s, &c, &t).await?;
+            // The record is read once for the figures and the checklist.
+            let facts = record_facts(s, &c, &t).await?;
+            let f = figures_with(s, &c, &facts).await?;
             row.trainees += f.trainees;
             row.met += f.met;
             if c.status != CohortStatus::Running {
@@ -401,7 +426,7 @@ pub async fn insights(s: &Store, pilot: Option<i64>) -> Result<Vec<TrainingInsig
                 .count();
             let mut items = crate::before::checklist(s, &c, &t).await?;
             items.extend(crate::during::checklist(s, &c).await?);
-            items.extend(checklist(s, &c, &t).await?);
+            items.extend(checklist_with(s, &c, &facts).await?);
             row.checklist_applicable += items
                 .iter()
                 .filter(|i| i.status != Status::NotApplicable)
