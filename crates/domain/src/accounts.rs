@@ -25,8 +25,7 @@ pub struct LineError {
     pub invalid: Invalid,
 }
 
-/// The largest file accepted: a whole académie's staff fits well below it.
-pub const MAX_LINES: usize = 100_000;
+pub use crate::spreadsheet::MAX_LINES;
 
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 enum Column {
@@ -66,112 +65,43 @@ impl Column {
     }
 }
 
-/// Parses a CSV file's bytes. The separator (`;` or `,`) is detected from the header line;
-/// a UTF-8 byte-order mark is ignored.
+/// Parses a CSV file's bytes, as spreadsheets write them (see [`crate::spreadsheet`]).
 pub fn parse_accounts_csv(bytes: &[u8]) -> Result<Vec<NewAccount>, Vec<LineError>> {
-    let file_error = |key: &'static str| {
+    let file_error = |invalid: Invalid| {
         vec![LineError {
             line: 1,
             column: None,
-            invalid: Invalid::new(key),
+            invalid,
         }]
     };
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let Ok(text) = std::str::from_utf8(bytes) else {
-        return Err(file_error("error-import-not-utf8"));
-    };
-    // Excel writes CRLF line ends, which the csv reader's line count misreads: normalise them
-    // so that every reported line number is the one a spreadsheet shows.
-    let text = text.replace("\r\n", "\n");
-    let text = text.as_str();
-    let header_line = text.lines().next().unwrap_or("");
-    if header_line.trim().is_empty() {
-        return Err(file_error("error-import-empty"));
-    }
-    let delimiter = if header_line.matches(';').count() >= header_line.matches(',').count() {
-        b';'
-    } else {
-        b','
-    };
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .flexible(true)
-        .has_headers(true)
-        .from_reader(text.as_bytes());
-
-    let headers = match reader.headers() {
-        Ok(h) => h.clone(),
-        Err(_) => return Err(file_error("error-import-unreadable")),
-    };
-    let mut columns: HashMap<Column, usize> = HashMap::new();
+    let file = crate::spreadsheet::open(bytes).map_err(file_error)?;
+    let headers = file.headers().map_err(file_error)?;
+    let at = crate::spreadsheet::columns(
+        &headers,
+        |h| Column::from_header(h).map(Column::name),
+        &[
+            Column::Email.name(),
+            Column::LastName.name(),
+            Column::FirstName.name(),
+            Column::Role.name(),
+        ],
+    )?;
     let mut errors = Vec::new();
-    for (i, h) in headers.iter().enumerate() {
-        match Column::from_header(h) {
-            Some(c) if columns.contains_key(&c) => errors.push(LineError {
-                line: 1,
-                column: Some(c.name()),
-                invalid: Invalid::with("error-import-duplicate-column", h.trim()),
-            }),
-            Some(c) => {
-                columns.insert(c, i);
-            }
-            None if h.trim().is_empty() => {}
-            None => errors.push(LineError {
-                line: 1,
-                column: None,
-                invalid: Invalid::with("error-import-unknown-column", h.trim()),
-            }),
-        }
-    }
-    for required in [
-        Column::Email,
-        Column::LastName,
-        Column::FirstName,
-        Column::Role,
-    ] {
-        if !columns.contains_key(&required) {
-            errors.push(LineError {
-                line: 1,
-                column: Some(required.name()),
-                invalid: Invalid::with("error-import-missing-column", required.name()),
-            });
-        }
-    }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-
     let mut accounts = Vec::new();
     let mut seen: HashMap<Email, u64> = HashMap::new();
-    for (index, record) in reader.records().enumerate() {
-        if index >= MAX_LINES {
-            errors.push(LineError {
-                line: index as u64 + 2,
-                column: None,
-                invalid: Invalid::with("error-import-too-many-lines", MAX_LINES),
-            });
-            break;
-        }
-        let record = match record {
+    for row in file.rows(MAX_LINES) {
+        let (line, record) = match row {
             Ok(r) => r,
-            Err(e) => {
-                let line = e.position().map(|p| p.line()).unwrap_or(index as u64 + 2);
+            Err((line, invalid)) => {
                 errors.push(LineError {
                     line,
                     column: None,
-                    invalid: Invalid::new("error-import-unreadable"),
+                    invalid,
                 });
                 continue;
             }
         };
-        let line = record
-            .position()
-            .map(|p| p.line())
-            .unwrap_or(index as u64 + 2);
-        if record.iter().all(|f| f.trim().is_empty()) {
-            continue; // spreadsheets often end with blank rows
-        }
-        let cell = |c: Column| columns.get(&c).and_then(|&i| record.get(i)).unwrap_or("");
+        let cell = |c: Column| crate::spreadsheet::cell(&at, &record, c.name());
         fn check<T>(
             errors: &mut Vec<LineError>,
             line: u64,
@@ -250,7 +180,7 @@ pub fn parse_accounts_csv(bytes: &[u8]) -> Result<Vec<NewAccount>, Vec<LineError
     }
     if errors.is_empty() {
         if accounts.is_empty() {
-            return Err(file_error("error-import-empty"));
+            return Err(file_error(Invalid::new("error-import-empty")));
         }
         Ok(accounts)
     } else {

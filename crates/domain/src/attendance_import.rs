@@ -68,28 +68,8 @@ pub fn is_complete(cell: &str) -> bool {
 
 /// Reads an export for the activity titled `title`.
 pub fn completions(bytes: &[u8], title: &str) -> Result<Vec<CompletionLine>, Vec<(u64, Invalid)>> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let Ok(text) = std::str::from_utf8(bytes) else {
-        return Err(vec![(1, Invalid::new("error-import-not-utf8"))]);
-    };
-    let text = text.replace("\r\n", "\n");
-    let header_line = text.lines().next().unwrap_or("");
-    if header_line.trim().is_empty() {
-        return Err(vec![(1, Invalid::new("error-import-empty"))]);
-    }
-    let delimiter = if header_line.matches(';').count() >= header_line.matches(',').count() {
-        b';'
-    } else {
-        b','
-    };
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .flexible(true)
-        .has_headers(true)
-        .from_reader(text.as_bytes());
-    let Ok(headers) = reader.headers().cloned() else {
-        return Err(vec![(1, Invalid::new("error-import-unreadable"))]);
-    };
+    let file = crate::spreadsheet::open(bytes).map_err(|e| vec![(1, e)])?;
+    let headers = file.headers().map_err(|e| vec![(1, e)])?;
     let folded: Vec<String> = headers.iter().map(fold).collect();
     let wanted = fold(title);
     let email_col = folded.iter().position(|h| is_email_header(h));
@@ -125,29 +105,14 @@ pub fn completions(bytes: &[u8], title: &str) -> Result<Vec<CompletionLine>, Vec
                 .position(|h| h.contains("date d achevement") || h == "completion date")
         });
     let mut out = Vec::new();
-    for (index, record) in reader.records().enumerate() {
-        if index >= MAX_LINES {
-            errors.push((
-                index as u64 + 2,
-                Invalid::with("error-import-too-many-lines", MAX_LINES),
-            ));
-            break;
-        }
-        let record = match record {
+    for row in file.rows(MAX_LINES) {
+        let (line, record) = match row {
             Ok(r) => r,
             Err(e) => {
-                let line = e.position().map(|p| p.line()).unwrap_or(index as u64 + 2);
-                errors.push((line, Invalid::new("error-import-unreadable")));
+                errors.push(e);
                 continue;
             }
         };
-        let line = record
-            .position()
-            .map(|p| p.line())
-            .unwrap_or(index as u64 + 2);
-        if record.iter().all(|f| f.trim().is_empty()) {
-            continue;
-        }
         let email = match Email::parse(record.get(email_col).unwrap_or("")) {
             Ok(e) => e,
             Err(e) => {

@@ -21,6 +21,7 @@ pub mod plan;
 pub mod retention;
 pub mod role;
 pub mod scenario;
+pub mod spreadsheet;
 pub mod survey;
 pub mod text;
 

@@ -81,108 +81,32 @@ fn column(h: &str) -> Option<&'static str> {
 /// French or English), `;` or `,`, UTF-8 with or without a byte-order mark. Every bad line is
 /// reported; nothing is kept when one is bad. Two lines with one address are refused.
 pub fn parse_csv(bytes: &[u8]) -> Result<Vec<(u64, NewCourse)>, Vec<LineError>> {
-    let file_error = |key: &'static str| {
+    use hybride_domain::spreadsheet;
+    let file_error = |invalid: Invalid| {
         vec![LineError {
             line: 1,
             column: None,
-            invalid: Invalid::new(key),
+            invalid,
         }]
     };
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let Ok(text) = std::str::from_utf8(bytes) else {
-        return Err(file_error("error-import-not-utf8"));
-    };
-    let text = text.replace("\r\n", "\n");
-    let header = text.lines().next().unwrap_or("");
-    if header.trim().is_empty() {
-        return Err(file_error("error-import-empty"));
-    }
-    let delimiter = if header.matches(';').count() >= header.matches(',').count() {
-        b';'
-    } else {
-        b','
-    };
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let headers = match reader.headers() {
-        Ok(h) => h.clone(),
-        Err(_) => return Err(file_error("error-import-unreadable")),
-    };
+    let file = spreadsheet::open(bytes).map_err(file_error)?;
+    let headers = file.headers().map_err(file_error)?;
+    let at = spreadsheet::columns(&headers, column, &["title", "provider", "url", "duration"])?;
     let mut errors = Vec::new();
-    let mut at: Vec<(&'static str, usize)> = Vec::new();
-    for (i, h) in headers.iter().enumerate() {
-        match column(h) {
-            Some(c) if at.iter().any(|(x, _)| *x == c) => errors.push(LineError {
-                line: 1,
-                column: Some(c),
-                invalid: Invalid::with("error-import-duplicate-column", h.trim()),
-            }),
-            Some(c) => at.push((c, i)),
-            None if h.trim().is_empty() => {}
-            None => errors.push(LineError {
-                line: 1,
-                column: None,
-                invalid: Invalid::with("error-import-unknown-column", h.trim()),
-            }),
-        }
-    }
-    for required in ["title", "provider", "url", "duration"] {
-        if !at.iter().any(|(c, _)| *c == required) {
-            errors.push(LineError {
-                line: 1,
-                column: Some(required),
-                invalid: Invalid::with("error-import-missing-column", required),
-            });
-        }
-    }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
     let mut out: Vec<(u64, NewCourse)> = Vec::new();
-    for (index, record) in reader.records().enumerate() {
-        if index >= MAX_LINES {
-            errors.push(LineError {
-                line: index as u64 + 2,
-                column: None,
-                invalid: Invalid::with("error-import-too-many-lines", MAX_LINES),
-            });
-            break;
-        }
-        let record = match record {
+    for row in file.rows(MAX_LINES) {
+        let (line, record) = match row {
             Ok(r) => r,
-            Err(e) => {
+            Err((line, invalid)) => {
                 errors.push(LineError {
-                    line: e.position().map(|p| p.line()).unwrap_or(index as u64 + 2),
+                    line,
                     column: None,
-                    invalid: Invalid::new("error-import-unreadable"),
+                    invalid,
                 });
                 continue;
             }
         };
-        // The line a spreadsheet shows, counted from the record's first byte (blank lines
-        // included).
-        let line = record
-            .position()
-            .and_then(|p| {
-                let at = p.byte() as usize;
-                let before = text.get(..at)?.matches('\n').count();
-                // The reader's position may stand before the blank lines it skipped.
-                let blank = text.get(at..)?.chars().take_while(|c| *c == '\n').count();
-                Some((before + blank) as u64 + 1)
-            })
-            .unwrap_or(index as u64 + 2);
-        if record.iter().all(|f| f.trim().is_empty()) {
-            continue;
-        }
-        let cell = |c: &str| {
-            at.iter()
-                .find(|(x, _)| *x == c)
-                .and_then(|(_, i)| record.get(*i))
-                .unwrap_or("")
-                .to_owned()
-        };
+        let cell = |c: &str| spreadsheet::cell(&at, &record, c).to_owned();
         let fields = CourseFields {
             title: cell("title"),
             provider: cell("provider"),
@@ -213,7 +137,7 @@ pub fn parse_csv(bytes: &[u8]) -> Result<Vec<(u64, NewCourse)>, Vec<LineError>> 
         return Err(errors);
     }
     if out.is_empty() {
-        return Err(file_error("error-import-no-rows"));
+        return Err(file_error(Invalid::new("error-import-no-rows")));
     }
     Ok(out)
 }
