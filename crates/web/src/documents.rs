@@ -1258,7 +1258,14 @@ pub async fn list(
                     a.title,
                     t(lang, &format!("modality-{}", a.modality.as_str()))
                 ),
-                filename: format!("emargement-{}-{}-asynchrone.pdf", t_.dispositif_id, a.id),
+                filename: filename(
+                    t_,
+                    c,
+                    &Which::Sheet {
+                        activity_id: a.id,
+                        slot: None,
+                    },
+                ),
                 url: format!("{base}.pdf"),
                 csv_url: Some(format!("{base}.csv")),
                 xlsx_url: Some(format!("{base}.xlsx")),
@@ -1274,7 +1281,14 @@ pub async fn list(
                 },
                 group: "sheets".into(),
                 title: format!("{} — {}", a.title, slot_label(lang, &slot)),
-                filename: format!("emargement-{}-{}-{k}.pdf", t_.dispositif_id, a.id),
+                filename: filename(
+                    t_,
+                    c,
+                    &Which::Sheet {
+                        activity_id: a.id,
+                        slot: Some(k.clone()),
+                    },
+                ),
                 url: format!("{base}.pdf?slot={k}"),
                 csv_url: Some(format!("{base}.csv?slot={k}")),
                 xlsx_url: Some(format!("{base}.xlsx?slot={k}")),
@@ -1290,10 +1304,7 @@ pub async fn list(
                 "documents-certificate-of",
                 &[("name", format!("{} {}", e.first_name, e.last_name))],
             ),
-            filename: format!(
-                "certificat-{}-{}-{}.pdf",
-                t_.dispositif_id, t_.module_id, e.user_id
-            ),
+            filename: filename(t_, c, &Which::Certificate { user_id: e.user_id }),
             url: format!(
                 "/cohorts/{}/certificates/{}/certificat.pdf",
                 c.id, e.user_id
@@ -1317,10 +1328,7 @@ pub async fn list(
                     "documents-declarations-of",
                     &[("name", format!("{} {}", e.first_name, e.last_name))],
                 ),
-                filename: format!(
-                    "travail-distance-{}-{}-{}.pdf",
-                    t_.dispositif_id, t_.module_id, e.user_id
-                ),
+                filename: filename(t_, c, &Which::Declarations { user_id: e.user_id }),
                 url: format!(
                     "/cohorts/{}/declarations/{}/travail-distance.pdf",
                     c.id, e.user_id
@@ -1338,7 +1346,7 @@ pub async fn list(
             which: Which::Pay { trainer_id: tr_.id },
             group: "pay".into(),
             title: tr(lang, "documents-pay-of", &[("name", tr_.display_name())]),
-            filename: format!("remuneration-{}-{}-{}.pdf", t_.dispositif_id, c.id, tr_.id),
+            filename: filename(t_, c, &Which::Pay { trainer_id: tr_.id }),
             url: format!("/cohorts/{}/pay/{}/remuneration.pdf", c.id, tr_.id),
             csv_url: None,
             xlsx_url: None,
@@ -1353,10 +1361,7 @@ pub async fn list(
                 "documents-convocation-of",
                 &[("name", format!("{} {}", e.first_name, e.last_name))],
             ),
-            filename: format!(
-                "convocation-{}-{}-{}.pdf",
-                t_.dispositif_id, t_.module_id, e.user_id
-            ),
+            filename: filename(t_, c, &Which::Convocation { user_id: e.user_id }),
             url: format!(
                 "/cohorts/{}/convocations/{}/convocation.pdf",
                 c.id, e.user_id
@@ -1373,7 +1378,7 @@ pub async fn list(
             which: Which::Opening,
             group: "scenario".into(),
             title: t(lang, "documents-opening"),
-            filename: format!("message-ouverture-{}-{}.pdf", t_.dispositif_id, c.id),
+            filename: filename(t_, c, &Which::Opening),
             url: format!("/cohorts/{}/opening.pdf", c.id),
             csv_url: None,
             xlsx_url: None,
@@ -1383,7 +1388,7 @@ pub async fn list(
         which: Which::Chronogramme,
         group: "scenario".into(),
         title: t(lang, "documents-chronogramme"),
-        filename: format!("chronogramme-{}-{}.pdf", t_.dispositif_id, t_.module_id),
+        filename: filename(t_, c, &Which::Chronogramme),
         url: format!("/trainings/{}/chronogramme.pdf", t_.id),
         csv_url: None,
         xlsx_url: None,
@@ -1446,6 +1451,27 @@ pub async fn record(
         }
         Which::Chronogramme => return Err(AppError::NotFound),
     })
+}
+
+/// A document's file name: its kind, the training's GAIA ids and whom or what it is about.
+pub fn filename(t_: &Training, c: &Cohort, which: &Which) -> String {
+    let (d, m) = (&t_.dispositif_id, &t_.module_id);
+    match which {
+        Which::Sheet {
+            activity_id,
+            slot: None,
+        } => format!("emargement-{d}-{activity_id}-asynchrone.pdf"),
+        Which::Sheet {
+            activity_id,
+            slot: Some(k),
+        } => format!("emargement-{d}-{activity_id}-{k}.pdf"),
+        Which::Certificate { user_id } => format!("certificat-{d}-{m}-{user_id}.pdf"),
+        Which::Declarations { user_id } => format!("travail-distance-{d}-{m}-{user_id}.pdf"),
+        Which::Convocation { user_id } => format!("convocation-{d}-{m}-{user_id}.pdf"),
+        Which::Pay { trainer_id } => format!("remuneration-{d}-{}-{trainer_id}.pdf", c.id),
+        Which::Opening => format!("message-ouverture-{d}-{}.pdf", c.id),
+        Which::Chronogramme => format!("chronogramme-{d}-{m}.pdf"),
+    }
 }
 
 /// The person a document is about, when it is one trainee's.

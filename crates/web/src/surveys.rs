@@ -84,6 +84,26 @@ pub async fn send(
     .await?)
 }
 
+/// Sends the cohort's survey now, by hand: by its trainers, its pilot or admins, once, when
+/// [`may_send`] allows it.
+pub async fn send_by_hand(
+    state: &AppState,
+    user: &hybride_store::people::User,
+    c: &Cohort,
+    kind: SurveyKind,
+) -> Result<Survey, AppError> {
+    let s = &state.store;
+    crate::access::edit_schedule(s, user, c).await?;
+    let sent = store::of_cohort(s, c.id).await?;
+    if sent.iter().any(|x| x.kind == kind) {
+        return Err(AppError::Conflict("survey"));
+    }
+    if !may_send(s, c, kind, &sent).await? {
+        return Err(AppError::Refused("survey_not_due"));
+    }
+    send(state, c, kind, Some(user.id)).await
+}
+
 /// Sends the surveys that are due: « à chaud » for cohorts whose last activity ended within
 /// the last two weeks, « à froid » for those that ended the académie's delay ago (within two
 /// weeks too). Another instance sending the same survey first is not an error.

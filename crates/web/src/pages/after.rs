@@ -735,18 +735,11 @@ pub async fn convocation_pdf(
     who: Allowed<crate::access::Anyone>,
     Path((id, user)): Path<(i64, i64)>,
 ) -> Result<Response, AppError> {
-    let s = &state.store;
-    let c = cohorts::get(s, id).await?;
-    access::see_cohort(s, &who.user, &c).await?;
-    access::staff_or_self(&who.user, user)?;
-    let t = trainings::get(s, c.training_id).await?;
-    let (doc, filename) = documents::convocation(s, who.ctx.lang, &c, &t, user)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    super::pdf_response(
-        move || hybride_docs::record_pdf(&doc),
-        filename,
-        format!("convocation of trainee {user} in cohort {id}"),
+    super::trainee_pdf(
+        &state,
+        &who,
+        id,
+        documents::Which::Convocation { user_id: user },
     )
     .await
 }
@@ -797,18 +790,11 @@ pub async fn declarations_pdf(
     who: Allowed<crate::access::Anyone>,
     Path((id, user)): Path<(i64, i64)>,
 ) -> Result<Response, AppError> {
-    let s = &state.store;
-    let c = cohorts::get(s, id).await?;
-    access::see_cohort(s, &who.user, &c).await?;
-    access::staff_or_self(&who.user, user)?;
-    let t = trainings::get(s, c.training_id).await?;
-    let (doc, filename) = documents::declarations(s, who.ctx.lang, &c, &t, user)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    super::pdf_response(
-        move || hybride_docs::record_pdf(&doc),
-        filename,
-        format!("asynchronous work of trainee {user} in cohort {id}"),
+    super::trainee_pdf(
+        &state,
+        &who,
+        id,
+        documents::Which::Declarations { user_id: user },
     )
     .await
 }

@@ -1121,18 +1121,11 @@ pub async fn certificate_pdf(
     who: Allowed<Anyone>,
     Path((id, user)): Path<(i64, i64)>,
 ) -> Result<Response, AppError> {
-    let s = &state.store;
-    let c = cohorts::get(s, id).await?;
-    access::see_cohort(s, &who.user, &c).await?;
-    access::staff_or_self(&who.user, user)?;
-    let t = trainings::get(s, c.training_id).await?;
-    let (doc, filename) = documents::certificate(s, who.ctx.lang, &c, &t, user)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    super::pdf_response(
-        move || hybride_docs::record_pdf(&doc),
-        filename,
-        format!("certificate of trainee {user} in cohort {id}"),
+    super::trainee_pdf(
+        &state,
+        &who,
+        id,
+        documents::Which::Certificate { user_id: user },
     )
     .await
 }

@@ -337,6 +337,29 @@ fn page(
 /// A PDF typeset off the threads that serve requests (typesetting is CPU work), answered
 /// inline as `filename`. Typst refuses some inputs (a character no bundled font has…): that is
 /// the user's text, not a failure of the service, so it is a refusal, logged with `what`.
+/// One trainee's document of a cohort as a PDF (her certificate, convocation, distance work):
+/// for the cohort's staff and the trainee herself.
+async fn trainee_pdf(
+    state: &AppState,
+    who: &crate::auth::Allowed<crate::access::Anyone>,
+    cohort_id: i64,
+    which: crate::documents::Which,
+) -> Result<Response, AppError> {
+    let s = &state.store;
+    let c = hybride_store::cohorts::get(s, cohort_id).await?;
+    crate::access::see_cohort(s, &who.user, &c).await?;
+    let trainee = crate::documents::trainee_of(&which).ok_or(AppError::NotFound)?;
+    crate::access::staff_or_self(&who.user, trainee)?;
+    let t = hybride_store::trainings::get(s, c.training_id).await?;
+    let doc = crate::documents::record(s, who.ctx.lang, &c, &t, &which).await?;
+    pdf_response(
+        move || hybride_docs::record_pdf(&doc),
+        crate::documents::filename(&t, &c, &which),
+        format!("{which:?} in cohort {cohort_id}"),
+    )
+    .await
+}
+
 async fn pdf_response(
     typeset: impl FnOnce() -> Result<Vec<u8>, hybride_docs::DocError> + Send + 'static,
     filename: String,

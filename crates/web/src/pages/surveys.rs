@@ -92,15 +92,7 @@ pub async fn send(
     let kind = kind_of(&kind)?;
     let c = cohorts::get(s, id).await?;
     access::see_cohort(s, &who.user, &c).await?;
-    access::edit_schedule(s, &who.user, &c).await?;
-    let sent = store::of_cohort(s, id).await?;
-    if sent.iter().any(|x| x.kind == kind) {
-        return Err(AppError::Conflict("survey"));
-    }
-    if !surveys::may_send(s, &c, kind, &sent).await? {
-        return Err(AppError::Refused("survey_not_due"));
-    }
-    surveys::send(&state, &c, kind, Some(who.user.id)).await?;
+    surveys::send_by_hand(&state, &who.user, &c, kind).await?;
     Ok(done(&format!("/cohorts/{id}/surveys"), "survey-sent"))
 }
 
