@@ -1295,23 +1295,30 @@ pub async fn list(
             });
         }
     }
-    for e in cohorts::enrollments(s, c.id).await? {
-        out.push(Entry {
-            which: Which::Certificate { user_id: e.user_id },
-            group: "certificates".into(),
+    let enrolled = cohorts::enrollments(s, c.id).await?;
+    // One trainee's document: her name in its title, its address under the cohort's.
+    let of_trainee =
+        |e: &cohorts::Enrollment, which: Which, group: &str, key: &str, path: &str| Entry {
+            group: group.into(),
             title: tr(
                 lang,
-                "documents-certificate-of",
+                key,
                 &[("name", format!("{} {}", e.first_name, e.last_name))],
             ),
-            filename: filename(t_, c, &Which::Certificate { user_id: e.user_id }),
-            url: format!(
-                "/cohorts/{}/certificates/{}/certificat.pdf",
-                c.id, e.user_id
-            ),
+            filename: filename(t_, c, &which),
+            url: format!("/cohorts/{}/{path}", c.id),
+            which,
             csv_url: None,
             xlsx_url: None,
-        });
+        };
+    for e in &enrolled {
+        out.push(of_trainee(
+            e,
+            Which::Certificate { user_id: e.user_id },
+            "certificates",
+            "documents-certificate-of",
+            &format!("certificates/{}/certificat.pdf", e.user_id),
+        ));
     }
     // Each trainee's asynchronous work, when the cohort has some.
     if cohorts::activities(s, c.id)
@@ -1319,23 +1326,14 @@ pub async fn list(
         .iter()
         .any(|a| a.modality == Modality::Async)
     {
-        for e in cohorts::enrollments(s, c.id).await? {
-            out.push(Entry {
-                which: Which::Declarations { user_id: e.user_id },
-                group: "declarations".into(),
-                title: tr(
-                    lang,
-                    "documents-declarations-of",
-                    &[("name", format!("{} {}", e.first_name, e.last_name))],
-                ),
-                filename: filename(t_, c, &Which::Declarations { user_id: e.user_id }),
-                url: format!(
-                    "/cohorts/{}/declarations/{}/travail-distance.pdf",
-                    c.id, e.user_id
-                ),
-                csv_url: None,
-                xlsx_url: None,
-            });
+        for e in &enrolled {
+            out.push(of_trainee(
+                e,
+                Which::Declarations { user_id: e.user_id },
+                "declarations",
+                "documents-declarations-of",
+                &format!("declarations/{}/travail-distance.pdf", e.user_id),
+            ));
         }
     }
     for tr_ in cohorts::trainers(s, c.id).await? {
@@ -1352,23 +1350,14 @@ pub async fn list(
             xlsx_url: None,
         });
     }
-    for e in cohorts::enrollments(s, c.id).await? {
-        out.push(Entry {
-            which: Which::Convocation { user_id: e.user_id },
-            group: "convocations".into(),
-            title: tr(
-                lang,
-                "documents-convocation-of",
-                &[("name", format!("{} {}", e.first_name, e.last_name))],
-            ),
-            filename: filename(t_, c, &Which::Convocation { user_id: e.user_id }),
-            url: format!(
-                "/cohorts/{}/convocations/{}/convocation.pdf",
-                c.id, e.user_id
-            ),
-            csv_url: None,
-            xlsx_url: None,
-        });
+    for e in &enrolled {
+        out.push(of_trainee(
+            e,
+            Which::Convocation { user_id: e.user_id },
+            "convocations",
+            "documents-convocation-of",
+            &format!("convocations/{}/convocation.pdf", e.user_id),
+        ));
     }
     if hybride_store::during::published_opening(s, c.id)
         .await?
