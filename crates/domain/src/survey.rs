@@ -100,6 +100,14 @@ pub struct SurveySettings {
     pub cold_after_days: i64,
     /// Days a survey stays open to answers once sent (3 to 90).
     pub open_days: i64,
+    /// Days before a survey closes when those who have not answered are reminded once (0: no
+    /// reminder; fewer than `open_days`).
+    #[serde(default = "default_remind_days")]
+    pub remind_days: i64,
+}
+
+fn default_remind_days() -> i64 {
+    3
 }
 
 impl Default for SurveySettings {
@@ -132,6 +140,7 @@ impl Default for SurveySettings {
             ],
             cold_after_days: 42,
             open_days: 21,
+            remind_days: default_remind_days(),
         }
     }
 }
@@ -175,6 +184,9 @@ impl SurveySettings {
             }
             if field == "open_days" {
                 return self.open_days.to_string();
+            }
+            if field == "remind_days" {
+                return self.remind_days.to_string();
             }
             for kind in SurveyKind::ALL {
                 let (texts, kinds) = row_fields(kind);
@@ -273,6 +285,18 @@ pub fn parse_settings(get: impl Fn(&str) -> String) -> Result<SurveySettings, Fi
         "open_days",
         days("open_days", 3..=90, "error-survey-open-days"),
     );
+    let remind_days = e.check(
+        "remind_days",
+        days("remind_days", 0..=89, "error-survey-remind-days"),
+    );
+    if let (Some(r), Some(o)) = (remind_days, open_days) {
+        if r >= o {
+            e.add(
+                "remind_days",
+                Invalid::with("error-survey-remind-after-close", o),
+            );
+        }
+    }
     let mut lists = Vec::new();
     for kind in SurveyKind::ALL {
         let (texts, kinds) = row_fields(kind);
@@ -300,13 +324,16 @@ pub fn parse_settings(get: impl Fn(&str) -> String) -> Result<SurveySettings, Fi
     }
     let cold = lists.pop().unwrap_or_default();
     let hot = lists.pop().unwrap_or_default();
-    match (cold_after_days, open_days) {
-        (Some(cold_after_days), Some(open_days)) if e.is_empty() => Ok(SurveySettings {
-            hot,
-            cold,
-            cold_after_days,
-            open_days,
-        }),
+    match (cold_after_days, open_days, remind_days) {
+        (Some(cold_after_days), Some(open_days), Some(remind_days)) if e.is_empty() => {
+            Ok(SurveySettings {
+                hot,
+                cold,
+                cold_after_days,
+                open_days,
+                remind_days,
+            })
+        }
         _ => Err(e),
     }
 }
@@ -471,6 +498,7 @@ mod tests {
         let s = parse_settings(form(&[
             ("cold_after_days", "30"),
             ("open_days", "14"),
+            ("remind_days", "0"),
             ("hot_text_0", "  Utile ?  "),
             ("hot_kind_0", "scale"),
             ("hot_text_1", ""),
@@ -485,7 +513,22 @@ mod tests {
         assert_eq!(s.hot[0].text, "Utile ?");
         assert_eq!(s.hot[1].kind, QuestionKind::Text);
         assert_eq!(s.cold.len(), 1);
-        assert_eq!((s.cold_after_days, s.open_days), (30, 14));
+        assert_eq!((s.cold_after_days, s.open_days, s.remind_days), (30, 14, 0));
+        // A reminder after the close would never go.
+        let e = parse_settings(form(&[
+            ("cold_after_days", "30"),
+            ("open_days", "7"),
+            ("remind_days", "7"),
+            ("hot_text_0", "Utile ?"),
+            ("hot_kind_0", "scale"),
+            ("cold_text_0", "Utile ?"),
+            ("cold_kind_0", "scale"),
+        ]))
+        .unwrap_err();
+        assert_eq!(
+            e.get("remind_days").unwrap().key,
+            "error-survey-remind-after-close"
+        );
     }
 
     #[test]
@@ -493,6 +536,7 @@ mod tests {
         let e = parse_settings(form(&[
             ("cold_after_days", "3"),
             ("open_days", "abc"),
+            ("remind_days", "x"),
             ("hot_text_0", "Un mot seulement"),
             ("hot_kind_0", "text"),
             ("cold_text_1", &"x".repeat(301)),
@@ -506,6 +550,10 @@ mod tests {
             "error-survey-cold-days"
         );
         assert_eq!(e.get("open_days").unwrap().key, "error-survey-open-days");
+        assert_eq!(
+            e.get("remind_days").unwrap().key,
+            "error-survey-remind-days"
+        );
         assert_eq!(e.get("hot_text_0").unwrap().key, "error-survey-needs-scale");
         assert_eq!(e.get("cold_text_1").unwrap().key, "error-too-long");
         assert_eq!(e.get("cold_kind_2").unwrap().key, "error-question-kind");
@@ -611,9 +659,9 @@ mod tests {
 
         #[test]
         fn any_settings_form_is_read_or_refused_without_panic(
-            values in proptest::collection::vec(".{0,40}", 44)
+            values in proptest::collection::vec(".{0,40}", 45)
         ) {
-            let mut names: Vec<&str> = vec!["cold_after_days", "open_days"];
+            let mut names: Vec<&str> = vec!["cold_after_days", "open_days", "remind_days"];
             names.extend(HOT_TEXT.iter().chain(&HOT_KIND).chain(&COLD_TEXT).chain(&COLD_KIND));
             let pairs: Vec<(&str, &str)> =
                 names.iter().copied().zip(values.iter().map(String::as_str)).collect();

@@ -39,6 +39,8 @@ pub struct Survey {
     pub sent_by: Option<i64>,
     pub invited: i64,
     pub answered: i64,
+    /// Those reminded before the close.
+    pub reminded: i64,
 }
 
 impl Survey {
@@ -55,7 +57,9 @@ const SELECT: &str = "SELECT s.id, s.cohort_id, s.kind, s.questions AS questions
      s.closes_at, s.sent_by, \
      (SELECT COUNT(*) FROM survey_invitations i WHERE i.survey_id = s.id) AS invited, \
      (SELECT COUNT(*) FROM survey_invitations i WHERE i.survey_id = s.id \
-        AND i.answered_at IS NOT NULL) AS answered \
+        AND i.answered_at IS NOT NULL) AS answered, \
+     (SELECT COUNT(*) FROM survey_invitations i WHERE i.survey_id = s.id \
+        AND i.reminded_at IS NOT NULL) AS reminded \
      FROM surveys s";
 
 pub async fn get(store: &Store, id: i64) -> StoreResult<Survey> {
@@ -134,6 +138,60 @@ pub async fn open(
     }
     tx.commit().await?;
     get(store, id).await
+}
+
+/// An invitation whose reminder is due.
+#[derive(Debug, Clone, FromRow)]
+pub struct Reminder {
+    pub survey_id: i64,
+    pub user_id: i64,
+    pub cohort_id: i64,
+    #[sqlx(try_from = "String")]
+    pub kind: SurveyKind,
+    pub closes_at: i64,
+}
+
+/// The invitations not answered nor reminded of the open surveys closing before `until`.
+pub async fn reminders_due(store: &Store, at: i64, until: i64) -> StoreResult<Vec<Reminder>> {
+    Ok(sqlx::query_as(
+        "SELECT i.survey_id, i.user_id, s.cohort_id, s.kind, s.closes_at \
+         FROM survey_invitations i JOIN surveys s ON s.id = i.survey_id \
+         JOIN cohorts c ON c.id = s.cohort_id \
+         WHERE i.answered_at IS NULL AND i.reminded_at IS NULL \
+         AND s.closes_at > $1 AND s.closes_at <= $2 AND c.status <> 'archived' \
+         ORDER BY i.survey_id, i.user_id",
+    )
+    .bind(at)
+    .bind(until)
+    .fetch_all(store.pool())
+    .await?)
+}
+
+/// Marks the invitation reminded and queues its mail, in one transaction; false when it was
+/// reminded (by another instance) or answered meanwhile.
+pub async fn remind(
+    store: &Store,
+    survey_id: i64,
+    user_id: i64,
+    at: i64,
+    mail: &crate::outbox::Mail,
+) -> StoreResult<bool> {
+    let mut tx = store.pool().begin().await?;
+    let done = sqlx::query(
+        "UPDATE survey_invitations SET reminded_at = $3 WHERE survey_id = $1 AND user_id = $2 \
+         AND reminded_at IS NULL AND answered_at IS NULL",
+    )
+    .bind(survey_id)
+    .bind(user_id)
+    .bind(at)
+    .execute(&mut *tx)
+    .await?;
+    if done.rows_affected() == 0 {
+        return Ok(false);
+    }
+    crate::outbox::enqueue_in(&mut tx, mail).await?;
+    tx.commit().await?;
+    Ok(true)
 }
 
 /// Who was invited to a survey, and when each answered.

@@ -416,6 +416,7 @@ pub async fn run_jobs(state: &AppState) -> Result<(), AppError> {
     }
     crate::discussion::send_digests(state).await?;
     crate::surveys::send_due(state).await?;
+    crate::surveys::send_reminders(state).await?;
     let today = crate::before::civil(at).date();
     // Closed cohorts whose contents are no longer available are archived.
     for id in hybride_store::after::archive_expired(s, today).await? {

@@ -50,6 +50,7 @@ pub async fn send(
             "mail/survey.txt",
             lang,
             context! {
+                reminder => false,
                 first_name => trainee.first_name,
                 kind => kind.as_str(),
                 training => t.title,
@@ -134,6 +135,54 @@ pub async fn send_due(state: &AppState) -> Result<usize, AppError> {
                 Err(e) => return Err(e),
             }
         }
+    }
+    Ok(sent)
+}
+
+/// Reminds, once, those who have not answered a survey that closes within the académie's
+/// reminder delay. Another instance reminding first is not an error.
+pub async fn send_reminders(state: &AppState) -> Result<usize, AppError> {
+    let s = &state.store;
+    let settings = store::settings(s).await?;
+    if settings.remind_days == 0 {
+        return Ok(0);
+    }
+    let at = now();
+    let mut sent = 0;
+    for r in store::reminders_due(s, at, at + settings.remind_days * 86_400).await? {
+        let c = cohorts::get(s, r.cohort_id).await?;
+        let t = trainings::get(s, c.training_id).await?;
+        let trainee = people::get(s, r.user_id).await?;
+        let lang = Lang::of_locale(&trainee.locale);
+        let body = state.templates.text(
+            "mail/survey.txt",
+            lang,
+            context! {
+                reminder => true,
+                first_name => trainee.first_name,
+                kind => r.kind.as_str(),
+                training => t.title,
+                cohort => c.label,
+                questions => 0,
+                until => crate::render::day_words(lang, crate::before::civil(r.closes_at).date()),
+                url => format!("{}{}", state.config.public_url, answer_path(c.id, r.kind)),
+            },
+        )?;
+        let mail = Mail::new(
+            trainee.email.clone(),
+            i18n::tr(
+                lang,
+                "survey-mail-subject-reminder",
+                &[("training", t.title.clone())],
+            ),
+            body,
+        );
+        if store::remind(s, r.survey_id, r.user_id, at, &mail).await? {
+            sent += 1;
+        }
+    }
+    if sent > 0 {
+        tracing::info!(reminders = sent, "survey reminders sent");
     }
     Ok(sent)
 }

@@ -394,6 +394,42 @@ async fn trainees_answer_once_without_their_name_and_the_pilot_reads_the_results
         "a cohort without survey has no line"
     );
 
+    // Two days before the close, the one who has not answered is reminded, once.
+    hybride_store::testing::tamper(
+        s,
+        &format!(
+            "UPDATE surveys SET closes_at = {} WHERE cohort_id = {ended}",
+            hybride_store::now() + 2 * 86_400
+        ),
+    )
+    .await
+    .unwrap();
+    let reminders = |app: &TestApp| {
+        let s = app.store().clone();
+        async move {
+            hybride_store::outbox::recent(&s, 500)
+                .await
+                .unwrap()
+                .into_iter()
+                .filter(|m| m.subject.starts_with("Rappel"))
+                .map(|m| m.recipient)
+                .collect::<Vec<_>>()
+        }
+    };
+    hybride_web::during::run_jobs(&app.state).await.unwrap();
+    hybride_web::during::run_jobs(&app.state).await.unwrap();
+    assert_eq!(reminders(&app).await, ["stagiaire2@ac-lyon.fr"]);
+    let reminder = app.last_mail_to("stagiaire2@ac-lyon.fr").await;
+    assert!(reminder.body.contains(&path), "{}", reminder.body);
+    assert_eq!(
+        hybride_store::surveys::of_cohort(s, ended).await.unwrap()[0].reminded,
+        1
+    );
+    let (_, html) = trainer_b
+        .get_html(&format!("/cohorts/{ended}/surveys"))
+        .await;
+    assert!(html.contains("relancé"), "the staff see who was reminded");
+
     // Once closed, an answer is refused and nothing is kept.
     hybride_store::testing::tamper(
         s,
@@ -446,6 +482,7 @@ async fn the_academie_writes_its_questions_within_the_rules() {
             "/settings/surveys",
             &[
                 ("open_days", "0"),
+                ("remind_days", "-2"),
                 ("cold_after_days", "mille"),
                 ("hot_text_0", "Un mot ?"),
                 ("hot_kind_0", "text"),
@@ -460,6 +497,7 @@ async fn the_academie_writes_its_questions_within_the_rules() {
     let html = r.text().await.unwrap();
     for field in [
         "open_days",
+        "remind_days",
         "cold_after_days",
         "hot_text_0",
         "cold_text_0",
@@ -486,6 +524,7 @@ async fn the_academie_writes_its_questions_within_the_rules() {
             "/settings/surveys",
             &[
                 ("open_days", "14"),
+                ("remind_days", "4"),
                 ("cold_after_days", "60"),
                 ("hot_text_0", "La formation m’a été utile."),
                 ("hot_kind_0", "scale"),
@@ -500,7 +539,10 @@ async fn the_academie_writes_its_questions_within_the_rules() {
     let saved = hybride_store::surveys::settings(app.store()).await.unwrap();
     assert_eq!(saved.hot.len(), 2);
     assert_eq!(saved.cold.len(), 1);
-    assert_eq!((saved.open_days, saved.cold_after_days), (14, 60));
+    assert_eq!(
+        (saved.open_days, saved.remind_days, saved.cold_after_days),
+        (14, 4, 60)
+    );
 
     // The API refuses the same things, as problems naming the fields.
     let (st, body) = api

@@ -21,6 +21,8 @@ CREATE TABLE survey_invitations (
     survey_id       BIGINT NOT NULL REFERENCES surveys (id) ON DELETE CASCADE,
     user_id         BIGINT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
     answered_at     BIGINT,
+    -- When the one reminder before the close went, to those who had not answered.
+    reminded_at     BIGINT,
     PRIMARY KEY (survey_id, user_id)
 );
 CREATE INDEX survey_invitations_user ON survey_invitations (user_id);

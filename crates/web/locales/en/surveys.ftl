@@ -98,3 +98,13 @@ dashboard-surveys = Surveys to answer
 dashboard-survey-until = until { $day }
 training-surveys = The cohorts' surveys
 error-too-many-questions = A survey holds { $value } questions at most.
+survey-remind-days = Reminder (days before the close)
+survey-remind-days-hint = One reminder, to those who have not answered, this many days before the close; 0: no reminder.
+survey-mail-subject-reminder = Reminder: your opinion of “{ $training }”
+survey-mail-reminder = You have not answered the survey of the training “{ $training }” ({ $cohort }) yet. It closes on { $day }: a few days are left.
+surveys-reminded = { $count ->
+    [one] trainee reminded before the close
+   *[other] trainees reminded before the close
+}
+error-survey-remind-days = Give a number of days between 0 and 89: “{ $value }”.
+error-survey-remind-after-close = The reminder must go before the close: fewer than { $value } days.

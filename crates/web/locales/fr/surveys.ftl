@@ -98,3 +98,13 @@ dashboard-surveys = Évaluations à remplir
 dashboard-survey-until = jusqu’au { $day }
 training-surveys = Évaluations des sessions
 error-too-many-questions = Une évaluation compte au plus { $value } questions.
+survey-remind-days = Relance (jours avant la clôture)
+survey-remind-days-hint = Une relance, à ceux qui n’ont pas répondu, ce nombre de jours avant la clôture ; 0 : aucune relance.
+survey-mail-subject-reminder = Rappel : votre avis sur « { $training } »
+survey-mail-reminder = Vous n’avez pas encore répondu à l’évaluation de la formation « { $training } » ({ $cohort }). Elle se clôt le { $day } : il vous reste quelques jours.
+surveys-reminded = { $count ->
+    [one] stagiaire relancé avant la clôture
+   *[other] stagiaires relancés avant la clôture
+}
+error-survey-remind-days = Indiquez un nombre de jours entre 0 et 89 : « { $value } ».
+error-survey-remind-after-close = La relance doit partir avant la clôture : moins de { $value } jours.

@@ -291,6 +291,7 @@ pub async fn training_page(
 /// questions.
 fn settings_values(s: &SurveySettings) -> BTreeMap<String, String> {
     let mut v = BTreeMap::new();
+    v.insert("remind_days".to_owned(), s.remind_days.to_string());
     v.insert("cold_after_days".to_owned(), s.cold_after_days.to_string());
     v.insert("open_days".to_owned(), s.open_days.to_string());
     for kind in SurveyKind::ALL {
@@ -338,6 +339,7 @@ fn settings_page(
         context! {
             sections => sections,
             cold_after_days => get("cold_after_days"),
+            remind_days => get("remind_days"),
             open_days => get("open_days"),
             kinds => QuestionKind::ALL.iter().map(|k| k.as_str()).collect::<Vec<_>>(),
             errors => errors.map(|e| field_errors(&who.ctx, e)).unwrap_or_default(),
