@@ -2,7 +2,10 @@
 # The API against its own OpenAPI document: schemathesis (from PyPI) generates requests for every
 # operation of /api/openapi.json on the demo académie, with an admin's token, and checks that no
 # answer is a server error and that every answer's status, content type and body are the ones
-# documented. A fixed seed and a time budget keep the run repeatable and short.
+# documented. A fixed seed and a time budget keep the run repeatable and short. Requests may take
+# up to a minute: marking a bundle transmitted typesets the whole bundle (every PDF of the cohort)
+# to keep its SHA-256, which a debug build on a busy 2-core machine does in seconds, not in
+# schemathesis's default 10.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! command -v schemathesis >/dev/null 2>&1; then
@@ -38,6 +41,7 @@ schemathesis run "http://127.0.0.1:${port}/api/openapi.json" \
   --workers 2 \
   --seed "${SCHEMATHESIS_SEED:-20261129}" \
   --max-time "${SCHEMATHESIS_SECONDS:-90}" \
+  --request-timeout 60 \
   --suppress-health-check all
 
 if grep -q 'panicked' "${dir}/server.log"; then
