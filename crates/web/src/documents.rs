@@ -246,8 +246,8 @@ pub fn chronogramme(lang: Lang, training: &Training, steps: &[Step]) -> Chronogr
     }
 }
 
-/// The attendance sheet of one half-day of `a` (or of an asynchronous activity, `slot` none),
-/// with its file name.
+/// The attendance sheet of one half-day of `a` (or of an asynchronous activity, `slot` none).
+/// (Every document's file name comes from [`filename`].)
 pub async fn sheet(
     s: &Store,
     lang: Lang,
@@ -256,7 +256,7 @@ pub async fn sheet(
     a: &Activity,
     steps: &[Step],
     slot: Option<Slot>,
-) -> Result<(Record, String), AppError> {
+) -> Result<Record, AppError> {
     let rules = att::rules_of(s, training).await?;
     let sheet = att::sheet(s, cohort, a, steps, slot, &rules).await?;
     let plan = plan_label(s, training.plan_id).await?;
@@ -386,13 +386,7 @@ pub async fn sheet(
         signatures,
         footer: tr(lang, "chrono-footer", &[("day", today_words(lang))]),
     };
-    let filename = format!(
-        "emargement-{}-{}-{}.pdf",
-        training.dispositif_id,
-        a.id,
-        slot.map(|s| s.key()).unwrap_or_else(|| "asynchrone".into())
-    );
-    Ok((doc, filename))
+    Ok(doc)
 }
 
 /// A trainee's asynchronous work, one line per asynchronous activity of the cohort: its window
@@ -405,7 +399,7 @@ pub async fn declarations(
     c: &Cohort,
     training: &Training,
     user: i64,
-) -> Result<Option<(Record, String)>, AppError> {
+) -> Result<Option<Record>, AppError> {
     if !cohorts::is_enrolled(s, c.id, user).await? {
         return Ok(None);
     }
@@ -531,11 +525,7 @@ pub async fn declarations(
         ],
         footer: tr(lang, "chrono-footer", &[("day", today_words(lang))]),
     };
-    let filename = format!(
-        "travail-distance-{}-{}-{}.pdf",
-        training.dispositif_id, training.module_id, user
-    );
-    Ok(Some((doc, filename)))
+    Ok(Some(doc))
 }
 
 /// A trainee's certificat de réalisation: identity, training, dates, hours per modality planned
@@ -546,7 +536,7 @@ pub async fn certificate(
     c: &Cohort,
     training: &Training,
     user: i64,
-) -> Result<Option<(Record, String)>, AppError> {
+) -> Result<Option<Record>, AppError> {
     let Some(v) = att::validations(s, c, Some(user), now()).await?.pop() else {
         return Ok(None);
     };
@@ -620,11 +610,7 @@ pub async fn certificate(
         )],
         footer: tr(lang, "chrono-footer", &[("day", today_words(lang))]),
     };
-    let filename = format!(
-        "certificat-{}-{}-{user}.pdf",
-        training.dispositif_id, training.module_id
-    );
-    Ok(Some((doc, filename)))
+    Ok(Some(doc))
 }
 
 /// The table of a sheet: headers, relative widths, rows — the same in the PDF and the CSV.
@@ -771,7 +757,7 @@ pub async fn pay_form(
     c: &Cohort,
     training: &Training,
     trainer: i64,
-) -> Result<Option<(Record, String)>, AppError> {
+) -> Result<Option<Record>, AppError> {
     use hybride_domain::pay::{euros, per_mille_words};
     let (forms, led, rates, after) = crate::after::pay_forms(s, c, training, Some(trainer)).await?;
     let Some(p) = forms.into_iter().next() else {
@@ -955,11 +941,7 @@ pub async fn pay_form(
         ],
         footer: tr(lang, "chrono-footer", &[("day", today_words(lang))]),
     };
-    let filename = format!(
-        "remuneration-{}-{}-{}.pdf",
-        training.dispositif_id, c.id, trainer
-    );
-    Ok(Some((doc, filename)))
+    Ok(Some(doc))
 }
 
 /// The cohort's schedule as a document's table: when, what, how, where.
@@ -1078,7 +1060,7 @@ pub async fn opening(
     lang: Lang,
     c: &Cohort,
     training: &Training,
-) -> Result<Option<(Record, String)>, AppError> {
+) -> Result<Option<Record>, AppError> {
     let Some(m) = hybride_store::during::published_opening(s, c.id).await? else {
         return Ok(None);
     };
@@ -1122,10 +1104,7 @@ pub async fn opening(
         signatures: Vec::new(),
         footer: tr(lang, "chrono-footer", &[("day", today_words(lang))]),
     };
-    Ok(Some((
-        doc,
-        format!("message-ouverture-{}-{}.pdf", training.dispositif_id, c.id),
-    )))
+    Ok(Some(doc))
 }
 
 /// A trainee's convocation: who, which training and session, its objectives, the schedule with
@@ -1136,7 +1115,7 @@ pub async fn convocation(
     c: &Cohort,
     training: &Training,
     user: i64,
-) -> Result<Option<(Record, String)>, AppError> {
+) -> Result<Option<Record>, AppError> {
     if !cohorts::is_enrolled(s, c.id, user).await? {
         return Ok(None);
     }
@@ -1179,13 +1158,7 @@ pub async fn convocation(
         )],
         footer: tr(lang, "chrono-footer", &[("day", today_words(lang))]),
     };
-    Ok(Some((
-        doc,
-        format!(
-            "convocation-{}-{}-{}.pdf",
-            training.dispositif_id, training.module_id, user
-        ),
-    )))
+    Ok(Some(doc))
 }
 
 /// Which document of a cohort.
@@ -1411,33 +1384,21 @@ pub async fn record(
                 }
                 None => None,
             };
-            sheet(s, lang, c, t_, &a, &steps, slot).await?.0
+            sheet(s, lang, c, t_, &a, &steps, slot).await?
         }
-        Which::Certificate { user_id } => {
-            certificate(s, lang, c, t_, *user_id)
-                .await?
-                .ok_or(AppError::NotFound)?
-                .0
-        }
-        Which::Pay { trainer_id } => {
-            pay_form(s, lang, c, t_, *trainer_id)
-                .await?
-                .ok_or(AppError::NotFound)?
-                .0
-        }
-        Which::Opening => opening(s, lang, c, t_).await?.ok_or(AppError::NotFound)?.0,
-        Which::Convocation { user_id } => {
-            convocation(s, lang, c, t_, *user_id)
-                .await?
-                .ok_or(AppError::NotFound)?
-                .0
-        }
-        Which::Declarations { user_id } => {
-            declarations(s, lang, c, t_, *user_id)
-                .await?
-                .ok_or(AppError::NotFound)?
-                .0
-        }
+        Which::Certificate { user_id } => certificate(s, lang, c, t_, *user_id)
+            .await?
+            .ok_or(AppError::NotFound)?,
+        Which::Pay { trainer_id } => pay_form(s, lang, c, t_, *trainer_id)
+            .await?
+            .ok_or(AppError::NotFound)?,
+        Which::Opening => opening(s, lang, c, t_).await?.ok_or(AppError::NotFound)?,
+        Which::Convocation { user_id } => convocation(s, lang, c, t_, *user_id)
+            .await?
+            .ok_or(AppError::NotFound)?,
+        Which::Declarations { user_id } => declarations(s, lang, c, t_, *user_id)
+            .await?
+            .ok_or(AppError::NotFound)?,
         Which::Chronogramme => return Err(AppError::NotFound),
     })
 }

@@ -299,12 +299,18 @@ pub async fn pay_pdf(
     if pay_viewer(&who.user).is_some_and(|me| me != trainer) {
         return Err(AppError::NotFound);
     }
-    let (doc, filename) = documents::pay_form(s, who.ctx.lang, &c, &t, trainer)
+    let doc = documents::pay_form(s, who.ctx.lang, &c, &t, trainer)
         .await?
         .ok_or(AppError::NotFound)?;
     super::pdf_response(
         move || hybride_docs::record_pdf(&doc),
-        filename,
+        documents::filename(
+            &t,
+            &c,
+            &documents::Which::Pay {
+                trainer_id: trainer,
+            },
+        ),
         format!("pay form of trainer {trainer} in cohort {id}"),
     )
     .await
@@ -718,12 +724,12 @@ pub async fn opening_pdf(
     let c = cohorts::get(s, id).await?;
     access::see_cohort(s, &who.user, &c).await?;
     let t = trainings::get(s, c.training_id).await?;
-    let (doc, filename) = documents::opening(s, who.ctx.lang, &c, &t)
+    let doc = documents::opening(s, who.ctx.lang, &c, &t)
         .await?
         .ok_or(AppError::NotFound)?;
     super::pdf_response(
         move || hybride_docs::record_pdf(&doc),
-        filename,
+        documents::filename(&t, &c, &documents::Which::Opening),
         format!("opening message of cohort {id}"),
     )
     .await

@@ -1096,7 +1096,15 @@ pub async fn sheet_pdf(
 ) -> Result<Response, AppError> {
     let d = load(&state, &who, id, aid, &q.slot).await?;
     let c = &d.ctx;
-    let (doc, filename) = documents::sheet(
+    let filename = documents::filename(
+        &c.training,
+        &c.cohort,
+        &documents::Which::Sheet {
+            activity_id: aid,
+            slot: d.slot.map(|s| s.key()),
+        },
+    );
+    let doc = documents::sheet(
         &state.store,
         who.ctx.lang,
         &c.cohort,
