@@ -389,6 +389,19 @@ pub async fn sheet(
     Ok(doc)
 }
 
+/// A trainee's exchanges with the trainers, in words: posts, answers received, reminders.
+fn exchanges_line(lang: Lang, x: &hybride_store::discussion::Exchanges) -> String {
+    tr(
+        lang,
+        "exchanges-line",
+        &[
+            ("posts", x.posts.to_string()),
+            ("answers", x.answers.to_string()),
+            ("messages", x.messages.to_string()),
+        ],
+    )
+}
+
 /// A trainee's asynchronous work, one line per asynchronous activity of the cohort: its window
 /// and estimated duration, what she declared and when, her evidence, the trainer's decision and
 /// the time credited; her exchanges with the trainers; signature blocks for her and the
@@ -483,15 +496,7 @@ pub async fn declarations(
         ],
     )];
     if let Some(x) = exchanges {
-        notes.push(tr(
-            lang,
-            "exchanges-line",
-            &[
-                ("posts", x.posts.to_string()),
-                ("answers", x.answers.to_string()),
-                ("messages", x.messages.to_string()),
-            ],
-        ));
+        notes.push(exchanges_line(lang, &x));
     }
     let doc = Record {
         lang: lang.code().to_owned(),
@@ -594,15 +599,7 @@ pub async fn certificate(
                     t(lang, &format!("standing-{}", key(&v.validation.standing))),
                 )],
             ),
-            tr(
-                lang,
-                "exchanges-line",
-                &[
-                    ("posts", v.exchanges.posts.to_string()),
-                    ("answers", v.exchanges.answers.to_string()),
-                    ("messages", v.exchanges.messages.to_string()),
-                ],
-            ),
+            exchanges_line(lang, &v.exchanges),
         ],
         signatures: vec![(
             t(lang, "pdf-certificate-signature"),
