@@ -70,6 +70,21 @@ pub async fn get(store: &Store, id: i64) -> StoreResult<Survey> {
         .ok_or(StoreError::NotFound)
 }
 
+/// The cohort's survey of this kind, once sent.
+pub async fn of_kind(
+    store: &Store,
+    cohort_id: i64,
+    kind: SurveyKind,
+) -> StoreResult<Option<Survey>> {
+    Ok(
+        sqlx::query_as(&format!("{SELECT} WHERE s.cohort_id = $1 AND s.kind = $2"))
+            .bind(cohort_id)
+            .bind(kind.as_str())
+            .fetch_optional(store.pool())
+            .await?,
+    )
+}
+
 /// The cohort's surveys, « à chaud » first.
 pub async fn of_cohort(store: &Store, cohort_id: i64) -> StoreResult<Vec<Survey>> {
     let mut all: Vec<Survey> = sqlx::query_as(&format!(

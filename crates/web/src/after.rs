@@ -270,10 +270,18 @@ pub struct BudgetFigure {
 }
 
 pub async fn figures(s: &Store, c: &Cohort, t: &Training) -> Result<Figures, AppError> {
-    figures_with(s, c, &record_facts(s, c, t).await?).await
+    let mut f = figures_with(s, c, &record_facts(s, c, t).await?).await?;
+    let surveys = hybride_store::surveys::of_cohort(s, c.id).await?;
+    f.surveys = crate::surveys::summed(s, surveys)
+        .await?
+        .into_iter()
+        .map(|(f, _)| f)
+        .collect();
+    Ok(f)
 }
 
-/// The figures, from the record's facts already read.
+/// The figures from the record's facts already read, but the surveys' (the dashboard sums
+/// those per training, from every cohort's answers).
 pub async fn figures_with(s: &Store, c: &Cohort, facts: &RecordFacts) -> Result<Figures, AppError> {
     use hybride_domain::attendance::Standing;
     let validations = att::validations(s, c, None, hybride_store::now()).await?;
@@ -316,12 +324,6 @@ pub async fn figures_with(s: &Store, c: &Cohort, facts: &RecordFacts) -> Result<
     f.half_days = facts.led.len();
     f.countersigned = facts.led.iter().filter(|h| h.countersigned).count();
     f.declarations_pending = facts.pending_declarations;
-    let surveys = hybride_store::surveys::of_cohort(s, c.id).await?;
-    f.surveys = crate::surveys::summed(s, surveys)
-        .await?
-        .into_iter()
-        .map(|(f, _)| f)
-        .collect();
     Ok(f)
 }
 

@@ -20,6 +20,18 @@ use utoipa::ToSchema;
 /// before surveys existed (or while the service was stopped for weeks) is not surveyed late.
 const SEND_WINDOW: i64 = 14 * 86_400;
 
+/// A survey's kind as written in an address (`hot`, `cold`): any other is a page not found.
+pub fn kind_in_path(raw: &str) -> Result<SurveyKind, AppError> {
+    SurveyKind::parse(raw).map_err(|_| AppError::NotFound)
+}
+
+/// The cohort's survey of this kind, sent: none is a page not found.
+pub async fn sent(s: &Store, cohort_id: i64, kind: SurveyKind) -> Result<Survey, AppError> {
+    store::of_kind(s, cohort_id, kind)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
 /// Where a trainee answers a cohort's survey.
 pub fn answer_path(cohort_id: i64, kind: SurveyKind) -> String {
     format!("/cohorts/{cohort_id}/surveys/{}", kind.as_str())
@@ -292,23 +304,6 @@ pub async fn summed(
         ));
     }
     Ok(out)
-}
-
-/// The surveys of every cohort of a training, for its summed results.
-pub async fn of_training(s: &Store, training_id: i64) -> Result<Vec<Survey>, AppError> {
-    let mut all = Vec::new();
-    for c in cohorts::list(
-        s,
-        cohorts::CohortFilter {
-            training_id: Some(training_id),
-            ..Default::default()
-        },
-    )
-    .await?
-    {
-        all.extend(store::of_cohort(s, c.id).await?);
-    }
-    Ok(all)
 }
 
 /// Records a trainee's answers to a cohort's survey: invited, not answered yet, still open.

@@ -16,10 +16,6 @@ use hybride_store::{cohorts, now};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-fn kind_of(raw: &str) -> Result<SurveyKind, AppError> {
-    SurveyKind::parse(raw).map_err(|_| AppError::NotFound)
-}
-
 /// The cohort's surveys with their results: counts, the spread and mean of each scale question,
 /// the comments (never who wrote them).
 #[utoipa::path(get, path = "/api/v1/cohorts/{id}/surveys", tag = "after", params(("id" = i64, Path)),
@@ -47,7 +43,7 @@ pub async fn send_survey(
     Path((id, kind)): Path<(i64, String)>,
 ) -> Result<Response, AppError> {
     let s = &state.store;
-    let kind = kind_of(&kind)?;
+    let kind = surveys::kind_in_path(&kind)?;
     let c = cohorts::get(s, id).await?;
     access::see_cohort(s, &who.user, &c).await?;
     Ok(created(
@@ -116,14 +112,10 @@ pub async fn answer(
     ApiJson(b): ApiJson<SurveyAnswers>,
 ) -> Result<Response, AppError> {
     let s = &state.store;
-    let kind = kind_of(&kind)?;
+    let kind = surveys::kind_in_path(&kind)?;
     let c = cohorts::get(s, id).await?;
     access::see_cohort(s, &who.user, &c).await?;
-    let survey = store::of_cohort(s, id)
-        .await?
-        .into_iter()
-        .find(|x| x.kind == kind)
-        .ok_or(AppError::NotFound)?;
+    let survey = surveys::sent(s, id, kind).await?;
     surveys::answer(s, &survey, who.user.id, &b.answers).await?;
     Ok(created(Answered {
         cohort_id: id,

@@ -21,10 +21,6 @@ use hybride_store::{now, people, trainings};
 use minijinja::context;
 use std::collections::BTreeMap;
 
-fn kind_of(raw: &str) -> Result<SurveyKind, AppError> {
-    SurveyKind::parse(raw).map_err(|_| AppError::NotFound)
-}
-
 /// The cohort's surveys and their results, for its staff: who sent them, how many answered,
 /// the mean and spread of each scale question and the comments.
 pub async fn cohort_page(
@@ -89,7 +85,7 @@ pub async fn send(
     CsrfForm(_): CsrfForm<super::login::Empty>,
 ) -> Result<Response, AppError> {
     let s = &state.store;
-    let kind = kind_of(&kind)?;
+    let kind = surveys::kind_in_path(&kind)?;
     let c = cohorts::get(s, id).await?;
     access::see_cohort(s, &who.user, &c).await?;
     surveys::send_by_hand(&state, &who.user, &c, kind).await?;
@@ -111,10 +107,7 @@ async fn form_page(
 ) -> Result<Response, AppError> {
     let s = &state.store;
     let t = trainings::get(s, c.training_id).await?;
-    let survey = store::of_cohort(s, c.id)
-        .await?
-        .into_iter()
-        .find(|x| x.kind == kind);
+    let survey = store::of_kind(s, c.id, kind).await?;
     let staff = user.role.is_staff();
     let (questions, answered, open, closes_at) = match &survey {
         Some(x) => {
@@ -193,7 +186,7 @@ pub async fn form(
     Path((id, kind)): Path<(i64, String)>,
     Query(q): Query<Flash>,
 ) -> Result<Response, AppError> {
-    let kind = kind_of(&kind)?;
+    let kind = surveys::kind_in_path(&kind)?;
     let c = visible_cohort(&state, &who, id).await?;
     form_page(&state, &who.user, &who.ctx, &c, kind, &[], None, flash(&q)).await
 }
@@ -207,14 +200,10 @@ pub async fn answer(
     CsrfForm(f): CsrfForm<BTreeMap<String, String>>,
 ) -> Result<Response, AppError> {
     let s = &state.store;
-    let kind = kind_of(&kind)?;
+    let kind = surveys::kind_in_path(&kind)?;
     let c = cohorts::get(s, id).await?;
     access::see_cohort(s, &who.user, &c).await?;
-    let survey = store::of_cohort(s, id)
-        .await?
-        .into_iter()
-        .find(|x| x.kind == kind)
-        .ok_or(AppError::NotFound)?;
+    let survey = surveys::sent(s, id, kind).await?;
     let raw: Vec<String> = ANSWER
         .iter()
         .map(|n| f.get(*n).cloned().unwrap_or_default())
