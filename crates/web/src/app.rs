@@ -179,6 +179,11 @@ async fn housekeeping(store: Store) {
         if let Err(e) = hybride_store::limits::purge(&store, hybride_store::now() - 86_400).await {
             tracing::warn!(error = %e, "purging attempt counters failed");
         }
+        // Plans' exports are kept for download a few days.
+        let before = hybride_store::now() - crate::exports::KEPT_DAYS * 86_400;
+        if let Err(e) = hybride_store::exports::purge(&store, before).await {
+            tracing::warn!(error = %e, "removing old plan exports failed");
+        }
     }
 }
 

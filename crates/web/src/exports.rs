@@ -47,6 +47,16 @@ pub async fn closed_cohorts(
     Ok(out)
 }
 
+/// Asks for an export of the plan (for the page and the API): the plan must exist and have a
+/// closed cohort; one export of a plan at a time.
+pub async fn request(s: &Store, plan_id: i64, by: i64, lang: Lang) -> Result<Export, AppError> {
+    hybride_store::plans::get(s, plan_id).await?;
+    if closed_cohorts(s, plan_id).await?.is_empty() {
+        return Err(AppError::Refused("nothing_to_export"));
+    }
+    Ok(store::request(s, plan_id, by, lang.code()).await?)
+}
+
 /// Prepares one export: each cohort's bundle in turn, kept as a part as soon as it is made
 /// (so that only one bundle is ever in memory), then the list of cohorts.
 async fn prepare(s: &Store, e: &Export) -> Result<(), AppError> {
@@ -189,10 +199,9 @@ pub async fn work_once(state: &AppState) -> Result<bool, AppError> {
     Ok(true)
 }
 
-/// The exports worker: looks for work every few seconds, and removes old exports hourly.
+/// The exports worker: looks for work every few seconds.
 pub async fn run(state: AppState) {
     let mut tick = tokio::time::interval(Duration::from_secs(3));
-    let mut last_purge = 0;
     loop {
         tick.tick().await;
         loop {
@@ -203,12 +212,6 @@ pub async fn run(state: AppState) {
                     tracing::warn!(error = %e, "plan exports failed");
                     break;
                 }
-            }
-        }
-        if now() - last_purge >= 3600 {
-            last_purge = now();
-            if let Err(e) = store::purge(&state.store, now() - KEPT_DAYS * 86_400).await {
-                tracing::warn!(error = %e, "removing old plan exports failed");
             }
         }
     }

@@ -56,11 +56,6 @@ pub async fn request(
     who: Allowed<Admins>,
     Path(id): Path<i64>,
 ) -> Result<(StatusCode, Json<PlanExport>), AppError> {
-    let s = &state.store;
-    plans::get(s, id).await?;
-    if crate::exports::closed_cohorts(s, id).await?.is_empty() {
-        return Err(AppError::Refused("nothing_to_export"));
-    }
-    let e = store::request(s, id, who.user.id, who.ctx.lang.code()).await?;
+    let e = crate::exports::request(&state.store, id, who.user.id, who.ctx.lang).await?;
     Ok((StatusCode::ACCEPTED, Json(with_url(e))))
 }

@@ -165,12 +165,7 @@ pub async fn request_export(
     Path(id): Path<i64>,
     CsrfForm(_): CsrfForm<super::login::Empty>,
 ) -> Result<Response, AppError> {
-    let s = &state.store;
-    plans::get(s, id).await?;
-    if crate::exports::closed_cohorts(s, id).await?.is_empty() {
-        return Err(AppError::Refused("nothing_to_export"));
-    }
-    exports::request(s, id, who.user.id, who.ctx.lang.code()).await?;
+    crate::exports::request(&state.store, id, who.user.id, who.ctx.lang).await?;
     Ok(done(&format!("/plans/{id}/exports"), "export-requested"))
 }
 
