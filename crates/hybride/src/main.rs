@@ -431,11 +431,9 @@ async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
         }
         Command::Purge { dry_run, lang } => {
             let store = open(&cli.database_url).await?;
-            let policy = hybride_store::retention::policy(&store).await?;
-            let now = hybride_store::now();
-            let today = hybride_web::before::civil(now).date();
-            let report =
-                hybride_store::retention::purge(&store, &policy, today, now, !dry_run).await?;
+            let (policy, report) = hybride_web::retention::purge(&store, !dry_run)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
             let lang = if lang == "en" {
                 hybride_web::i18n::Lang::En
             } else {

@@ -43,24 +43,22 @@ pub fn line(lang: Lang, policy: &Retention, r: &Removed) -> String {
     text
 }
 
-/// The whole report: a heading line, one line per kind, the total.
-pub fn report_text(lang: Lang, policy: &Retention, report: &PurgeReport) -> String {
-    let mut out = String::new();
-    out.push_str(&crate::i18n::t(
-        lang,
-        if report.applied {
-            "retention-applied"
-        } else {
-            "retention-dry-run"
-        },
-    ));
-    out.push('\n');
-    for r in &report.kinds {
-        out.push_str("- ");
-        out.push_str(&line(lang, policy, r));
-        out.push('\n');
-    }
-    out.push_str(&tr(
+/// Applies the académie's policy now (`apply` false: only says what it would remove).
+pub async fn purge(
+    s: &hybride_store::Store,
+    apply: bool,
+) -> Result<(Retention, PurgeReport), crate::error::AppError> {
+    let policy = hybride_store::retention::policy(s).await?;
+    let now = hybride_store::now();
+    let today = crate::before::civil(now).date();
+    let report = hybride_store::retention::purge(s, &policy, today, now, apply).await?;
+    Ok((policy, report))
+}
+
+/// The report's lines: one per kind, then the total.
+pub fn report_lines(lang: Lang, policy: &Retention, report: &PurgeReport) -> Vec<String> {
+    let mut lines: Vec<String> = report.kinds.iter().map(|r| line(lang, policy, r)).collect();
+    lines.push(tr(
         lang,
         if report.applied {
             "retention-total"
@@ -69,6 +67,28 @@ pub fn report_text(lang: Lang, policy: &Retention, report: &PurgeReport) -> Stri
         },
         &[("rows", report.total().to_string())],
     ));
+    lines
+}
+
+/// The whole report as text: a heading line, then the report's lines.
+pub fn report_text(lang: Lang, policy: &Retention, report: &PurgeReport) -> String {
+    let mut out = crate::i18n::t(
+        lang,
+        if report.applied {
+            "retention-applied"
+        } else {
+            "retention-dry-run"
+        },
+    );
+    out.push('\n');
+    let mut lines = report_lines(lang, policy, report);
+    let total = lines.pop().unwrap_or_default();
+    for l in lines {
+        out.push_str("- ");
+        out.push_str(&l);
+        out.push('\n');
+    }
+    out.push_str(&total);
     out.push('\n');
     out
 }

@@ -42,10 +42,5 @@ pub async fn preview(
     State(state): State<AppState>,
     _who: Allowed<Admins>,
 ) -> Result<Json<PurgeReport>, AppError> {
-    let policy = store::policy(&state.store).await?;
-    let now = hybride_store::now();
-    let today = crate::before::civil(now).date();
-    Ok(Json(
-        store::purge(&state.store, &policy, today, now, false).await?,
-    ))
+    Ok(Json(crate::retention::purge(&state.store, false).await?.1))
 }

@@ -41,21 +41,12 @@ async fn settings_page(
     ok: Option<String>,
 ) -> Result<Response, AppError> {
     let lines = if preview {
-        let policy = store::policy(&state.store).await?;
-        let today = crate::before::civil(hybride_store::now()).date();
-        let report =
-            store::purge(&state.store, &policy, today, hybride_store::now(), false).await?;
-        let mut lines: Vec<String> = report
-            .kinds
-            .iter()
-            .map(|r| crate::retention::line(who.ctx.lang, &policy, r))
-            .collect();
-        lines.push(crate::i18n::tr(
+        let (policy, report) = crate::retention::purge(&state.store, false).await?;
+        Some(crate::retention::report_lines(
             who.ctx.lang,
-            "retention-total-dry",
-            &[("rows", report.total().to_string())],
-        ));
-        Some(lines)
+            &policy,
+            &report,
+        ))
     } else {
         None
     };
