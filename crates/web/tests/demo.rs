@@ -7,15 +7,6 @@ use common::*;
 use reqwest::StatusCode;
 use std::collections::BTreeSet;
 
-fn links(html: &str) -> Vec<String> {
-    html.split("href=\"")
-        .skip(1)
-        .filter_map(|rest| rest.split('"').next())
-        .filter(|h| h.starts_with('/') && !h.starts_with("/assets") && !h.starts_with("/favicon"))
-        .map(|h| h.replace("&amp;", "&"))
-        .collect()
-}
-
 #[tokio::test]
 async fn every_page_reachable_by_each_demo_account_renders() {
     let app = TestApp::start_with(true).await;

@@ -492,3 +492,13 @@ pub fn link_in(text: &str, prefix: &str) -> String {
         .unwrap()
         .to_owned()
 }
+
+/// The application's own links of a page (assets left out), as a crawler follows them.
+pub fn links(html: &str) -> Vec<String> {
+    html.split("href=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .filter(|h| h.starts_with('/') && !h.starts_with("/assets") && !h.starts_with("/favicon"))
+        .map(|h| h.replace("&amp;", "&"))
+        .collect()
+}
