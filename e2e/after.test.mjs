@@ -8,8 +8,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
-  checkPage, clickAndLoad, failed, launchBrowser, login, newContext, newPage, startServer,
-  waitForMail,
+  checkPage, clickAndLoad, launchBrowser, login, startServer, waitForMail,
+  withPage as harnessWithPage,
 } from './harness.mjs';
 
 let server;
@@ -19,18 +19,7 @@ const words = (s) => s.replace(/\s+/g, ' ').trim();
 /** The running cohort the trainer closes: `{ path, name }`. */
 const COHORT = {};
 
-async function withPage(fn) {
-  const context = await newContext(browser, server);
-  await context.route((url) => url.origin !== server.base, (route) => route.abort('blockedbyclient'));
-  const page = await newPage(context);
-  try {
-    return await fn(page);
-  } catch (e) {
-    await failed(page, e);
-  } finally {
-    await context.close();
-  }
-}
+const withPage = (fn) => harnessWithPage(browser, server, fn);
 
 before(async () => {
   [server, browser] = await Promise.all([startServer(), launchBrowser()]);

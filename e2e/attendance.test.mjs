@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
   ROLES, checkPage, clickAndLoad, failed, launchBrowser, loadAfter, login, newContext, newPage,
-  startServer, waitForMail,
+  startServer, waitForMail, withPage as harnessWithPage,
 } from './harness.mjs';
 
 let server;
@@ -28,18 +28,7 @@ const COHORT = {};
 /** The trainer's sheet of the half-day under way. */
 let SHEET;
 
-async function withPage(fn, options) {
-  const context = await newContext(browser, server, options);
-  await context.route((url) => url.origin !== server.base, (route) => route.abort('blockedbyclient'));
-  const page = await newPage(context);
-  try {
-    return await fn(page);
-  } catch (e) {
-    await failed(page, e);
-  } finally {
-    await context.close();
-  }
-}
+const withPage = (fn, options) => harnessWithPage(browser, server, fn, options);
 
 /** The page fits the phone's width (a wide table may scroll inside itself). */
 async function fitsWidth(page) {

@@ -15,8 +15,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
-  ROLES, checkPage, clickAndLoad, failed, launchBrowser, loadAfter, login, newContext, newPage,
-  readMails, startServer, waitForMail,
+  ROLES, checkPage, clickAndLoad, launchBrowser, loadAfter, login, readMails, startServer,
+  waitForMail, withPage as harnessWithPage,
 } from './harness.mjs';
 
 let server;
@@ -33,19 +33,7 @@ const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch:
 const words = (s) => s.replace(/\s+/g, ' ').trim();
 
 /** A fresh browser profile with one page, closed after `fn`; nothing outside the server loads. */
-async function withPage(fn, options) {
-  const context = await newContext(browser, server, options);
-  // No network: a redirection to another site (a virtual classroom) must not be followed.
-  await context.route((url) => url.origin !== server.base, (route) => route.abort('blockedbyclient'));
-  const page = await newPage(context);
-  try {
-    return await fn(page);
-  } catch (e) {
-    await failed(page, e);
-  } finally {
-    await context.close();
-  }
-}
+const withPage = (fn, options) => harnessWithPage(browser, server, fn, options);
 
 before(async () => {
   [server, browser] = await Promise.all([startServer(), launchBrowser()]);

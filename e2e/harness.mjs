@@ -164,6 +164,24 @@ export async function newContext(browser, server, options = {}) {
 }
 
 /**
+ * Runs `fn` with a fresh page of its own profile (`options` as for `newContext`) that reaches
+ * nothing but the server under test: a redirection to another site (a virtual classroom, a
+ * course) is not followed. A failure is photographed and reported; the profile is closed.
+ */
+export async function withPage(browser, server, fn, options) {
+  const context = await newContext(browser, server, options);
+  await context.route((url) => url.origin !== server.base, (route) => route.abort('blockedbyclient'));
+  const page = await newPage(context);
+  try {
+    return await fn(page);
+  } catch (e) {
+    await failed(page, e);
+  } finally {
+    await context.close();
+  }
+}
+
+/**
  * Opens a page that records what goes wrong in it: uncaught script errors, console errors
  * (Content-Security-Policy refusals among them) and failed same-origin requests.
  */

@@ -8,8 +8,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
-  checkPage, clickAndLoad, failed, launchBrowser, loadAfter, login, newContext, newPage,
-  startServer,
+  checkPage, clickAndLoad, launchBrowser, loadAfter, login, startServer,
+  withPage as harnessWithPage,
 } from './harness.mjs';
 
 let server;
@@ -18,18 +18,7 @@ const main = (page) => page.getByRole('main');
 const COMMENT = 'Les capsules vidéo m’ont servi dès la semaine suivante.';
 const SURVEY = {};
 
-async function withPage(fn) {
-  const context = await newContext(browser, server);
-  await context.route((url) => url.origin !== server.base, (route) => route.abort('blockedbyclient'));
-  const page = await newPage(context);
-  try {
-    return await fn(page);
-  } catch (e) {
-    await failed(page, e);
-  } finally {
-    await context.close();
-  }
-}
+const withPage = (fn) => harnessWithPage(browser, server, fn);
 
 before(async () => {
   [server, browser] = await Promise.all([startServer(), launchBrowser()]);
