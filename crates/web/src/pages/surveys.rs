@@ -7,7 +7,7 @@ use crate::access::{self, Admins, Anyone, Staff, Trainees};
 use crate::auth::Allowed;
 use crate::csrf::CsrfForm;
 use crate::error::AppError;
-use crate::surveys::{self, SurveyResults};
+use crate::surveys;
 use crate::AppState;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
@@ -245,18 +245,11 @@ pub async fn training_page(
         if who.user.role == Role::Trainer && !cohorts::is_trainer(s, c.id, who.user.id).await? {
             continue;
         }
-        let mine = store::of_cohort(s, c.id).await?;
-        if mine.is_empty() {
+        let results = surveys::of_cohort(s, c.id).await?;
+        if results.is_empty() {
             continue;
         }
-        let results: Vec<SurveyResults> = {
-            let mut v = Vec::new();
-            for x in mine.iter().cloned() {
-                v.push(surveys::results(s, x).await?);
-            }
-            v
-        };
-        all.extend(mine);
+        all.extend(results.iter().map(|r| r.survey.clone()));
         let of = |kind: SurveyKind| results.iter().find(|r| r.survey.kind == kind).cloned();
         lines.push(
             context! { cohort => c, hot => of(SurveyKind::Hot), cold => of(SurveyKind::Cold) },
