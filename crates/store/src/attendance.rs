@@ -180,8 +180,223 @@ impl Event {
     }
 }
 
-/// Appends one mark to its cohort's chain.
+/// Marks waiting to be appended, and the turn to write them (one writer at a time per process).
+#[derive(Default)]
+pub(crate) struct Appends {
+    queue: std::sync::Mutex<Vec<Pending>>,
+    turn: tokio::sync::Mutex<()>,
+}
+
+struct Pending {
+    mark: NewMark,
+    reply: tokio::sync::oneshot::Sender<StoreResult<Event>>,
+}
+
+/// At most this many marks go in one transaction.
+const BATCH: usize = 256;
+/// Rows per `INSERT` of events: 17 parameters each, kept under 1,000 per statement.
+const ROWS_PER_INSERT: usize = 50;
+
+/// Appends one mark to its cohort's chain, and answers once it is committed.
+///
+/// Group commit: the marks that arrive while a transaction is being written wait for it, then
+/// are written together in the next one, in their order of arrival — one commit (one `fsync`
+/// with `synchronous = FULL`) and a handful of statements for all of them, instead of a
+/// transaction each. If that transaction fails, each of its marks is tried again alone, so that
+/// one mark's error is its own. The writing runs on a task of its own: a request that goes away
+/// (its client hung up) never cuts a transaction short, nor the other marks in it.
 pub async fn record(store: &Store, m: &NewMark) -> StoreResult<Event> {
+    let (reply, answer) = tokio::sync::oneshot::channel();
+    lock(&store.appends.queue).push(Pending {
+        mark: m.clone(),
+        reply,
+    });
+    let s = store.clone();
+    tokio::spawn(async move {
+        let _turn = s.appends.turn.lock().await;
+        let batch: Vec<Pending> = {
+            let mut q = lock(&s.appends.queue);
+            let n = q.len().min(BATCH);
+            q.drain(..n).collect()
+        };
+        write(&s, batch).await;
+    });
+    // The writer answers every mark it takes; no answer means its task failed.
+    answer
+        .await
+        .unwrap_or(Err(StoreError::Database(sqlx::Error::WorkerCrashed)))
+}
+
+fn lock<T>(m: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+async fn write(store: &Store, batch: Vec<Pending>) {
+    if batch.len() > 1 {
+        let marks: Vec<&NewMark> = batch.iter().map(|p| &p.mark).collect();
+        match append_all(store, &marks).await {
+            Ok(events) => {
+                for (p, e) in batch.into_iter().zip(events) {
+                    let _ = p.reply.send(Ok(e));
+                }
+                return;
+            }
+            Err(e) => {
+                tracing::debug!(error = %e, marks = batch.len(), "appending together failed; one by one")
+            }
+        }
+    }
+    for p in batch {
+        let r = append_one(store, &p.mark).await;
+        let _ = p.reply.send(r);
+    }
+}
+
+/// `n` rows of `width` placeholders, numbered from `$1`: `($1, $2), ($3, $4)`.
+fn rows(n: usize, width: usize) -> String {
+    (0..n)
+        .map(|r| {
+            let cells: Vec<String> = (1..=width).map(|c| format!("${}", r * width + c)).collect();
+            format!("({})", cells.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Appends marks of any cohorts in one transaction, in their order; the events in that order.
+async fn append_all(store: &Store, marks: &[&NewMark]) -> StoreResult<Vec<Event>> {
+    let mut cohorts: Vec<i64> = marks.iter().map(|m| m.cohort_id).collect();
+    cohorts.sort_unstable();
+    cohorts.dedup();
+    let mut tx = store.pool().begin().await?;
+    // A write first, which takes SQLite's write lock before anything is read; a chain without a
+    // head yet gets one (sequence 0, the genesis hash), replaced below.
+    let sql = format!(
+        "INSERT INTO attendance_heads (cohort_id, seq, hash) VALUES {} ON CONFLICT (cohort_id) DO NOTHING",
+        (1..=cohorts.len())
+            .map(|i| format!("(${i}, 0, '{GENESIS}')"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    let mut q = sqlx::query(&sql);
+    for c in &cohorts {
+        q = q.bind(*c);
+    }
+    q.execute(&mut *tx).await?;
+    // The heads, locked in one order (on PostgreSQL, row locks taken by cohort id, so that two
+    // instances writing the same cohorts never wait on each other in a cycle).
+    let list = (1..=cohorts.len())
+        .map(|i| format!("${i}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let lock_rows = match store.backend() {
+        crate::Backend::Postgres => " FOR UPDATE",
+        crate::Backend::Sqlite => "",
+    };
+    let sql = format!(
+        "SELECT cohort_id, seq, hash FROM attendance_heads WHERE cohort_id IN ({list}) ORDER BY cohort_id{lock_rows}"
+    );
+    let mut q = sqlx::query_as::<_, (i64, i64, String)>(&sql);
+    for c in &cohorts {
+        q = q.bind(*c);
+    }
+    let mut heads: std::collections::HashMap<i64, (i64, String)> = q
+        .fetch_all(&mut *tx)
+        .await?
+        .into_iter()
+        .map(|(c, seq, hash)| (c, (seq, hash)))
+        .collect();
+    // Each mark's place in its chain, and its hash.
+    let mut placed = Vec::with_capacity(marks.len());
+    for m in marks {
+        let head = heads.get_mut(&m.cohort_id).ok_or(StoreError::NotFound)?;
+        let seq = head.0 + 1;
+        let prev = std::mem::take(&mut head.1);
+        let hash = hash_fields(
+            &prev,
+            m.cohort_id,
+            seq,
+            m.activity_id,
+            m.slot.as_deref(),
+            m.subject_id,
+            m.kind.as_str(),
+            m.channel.as_str(),
+            m.actor_id,
+            m.at,
+            m.device.as_deref(),
+            m.minutes,
+            m.moment,
+            m.note.as_deref(),
+            m.document.as_ref().map(|d| (d.id, d.sha256.as_str())),
+        );
+        *head = (seq, hash.clone());
+        placed.push((seq, prev, hash));
+    }
+    let mut written: std::collections::HashMap<(i64, i64), Event> =
+        std::collections::HashMap::with_capacity(marks.len());
+    for (chunk, places) in marks
+        .chunks(ROWS_PER_INSERT)
+        .zip(placed.chunks(ROWS_PER_INSERT))
+    {
+        let sql = format!(
+            "INSERT INTO attendance_events (cohort_id, seq, activity_id, slot, subject_id, kind, channel, \
+             actor_id, at, device, minutes, moment, note, document_id, document_sha256, prev_hash, hash) \
+             VALUES {} RETURNING {EVENT_COLUMNS}",
+            rows(chunk.len(), 17)
+        );
+        let mut q = sqlx::query_as::<_, Event>(&sql);
+        for (m, (seq, prev, hash)) in chunk.iter().zip(places) {
+            q = q
+                .bind(m.cohort_id)
+                .bind(*seq)
+                .bind(m.activity_id)
+                .bind(m.slot.as_deref())
+                .bind(m.subject_id)
+                .bind(m.kind.as_str())
+                .bind(m.channel.as_str())
+                .bind(m.actor_id)
+                .bind(m.at)
+                .bind(m.device.as_deref())
+                .bind(m.minutes)
+                .bind(m.moment)
+                .bind(m.note.as_deref())
+                .bind(m.document.as_ref().map(|d| d.id))
+                .bind(m.document.as_ref().map(|d| d.sha256.as_str()))
+                .bind(prev.as_str())
+                .bind(hash.as_str());
+        }
+        for e in q
+            .fetch_all(&mut *tx)
+            .await
+            .map_err(StoreError::unique("attendance"))?
+        {
+            written.insert((e.cohort_id, e.seq), e);
+        }
+    }
+    let sql = format!(
+        "INSERT INTO attendance_heads (cohort_id, seq, hash) VALUES {} \
+         ON CONFLICT (cohort_id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash",
+        rows(heads.len(), 3)
+    );
+    let mut q = sqlx::query(&sql);
+    for (c, (seq, hash)) in &heads {
+        q = q.bind(*c).bind(*seq).bind(hash.as_str());
+    }
+    q.execute(&mut *tx).await?;
+    tx.commit().await?;
+    marks
+        .iter()
+        .zip(&placed)
+        .map(|(m, (seq, _, _))| {
+            written
+                .remove(&(m.cohort_id, *seq))
+                .ok_or(StoreError::NotFound)
+        })
+        .collect()
+}
+
+/// Appends one mark alone, in its own transaction.
+async fn append_one(store: &Store, m: &NewMark) -> StoreResult<Event> {
     let mut tx = store.pool().begin().await?;
     // Takes the head's lock first: on SQLite the write lock, on PostgreSQL the row's.
     let (seq, prev): (i64, String) = sqlx::query_as(
@@ -252,6 +467,22 @@ pub async fn of_activity(store: &Store, activity_id: i64) -> StoreResult<Vec<Eve
         "SELECT {EVENT_COLUMNS} FROM attendance_events WHERE activity_id = $1 ORDER BY seq"
     ))
     .bind(activity_id)
+    .fetch_all(store.pool())
+    .await?)
+}
+
+/// The events of one activity about one person (a trainee, or a trainer's countersignatures),
+/// in record order: what deciding on that person's mark needs, without the whole half-day's.
+pub async fn of_subject(
+    store: &Store,
+    activity_id: i64,
+    subject_id: i64,
+) -> StoreResult<Vec<Event>> {
+    Ok(sqlx::query_as(&format!(
+        "SELECT {EVENT_COLUMNS} FROM attendance_events WHERE activity_id = $1 AND subject_id = $2 ORDER BY seq"
+    ))
+    .bind(activity_id)
+    .bind(subject_id)
     .fetch_all(store.pool())
     .await?)
 }

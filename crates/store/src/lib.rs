@@ -47,6 +47,8 @@ pub enum Backend {
 pub struct Store {
     pool: AnyPool,
     backend: Backend,
+    /// Marks waiting to be appended together (see [`attendance::record`]).
+    appends: std::sync::Arc<attendance::Appends>,
 }
 
 impl std::fmt::Debug for Store {
@@ -90,7 +92,11 @@ impl Store {
             })
             .connect(&url)
             .await?;
-        Ok(Store { pool, backend })
+        Ok(Store {
+            pool,
+            backend,
+            appends: Default::default(),
+        })
     }
 
     async fn migrate(backend: Backend, url: &str) -> StoreResult<()> {

@@ -71,16 +71,25 @@ pub async fn create_api_token(store: &Store, user_id: i64, label: &str) -> Store
 
 /// The active user behind a bearer token. Records its use at most once a minute.
 pub async fn api_token_user(store: &Store, secret: &str) -> StoreResult<Option<User>> {
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        #[sqlx(flatten)]
+        user: User,
+        last_used_at: Option<i64>,
+    }
     let digest = token::digest(secret);
-    let user: Option<User> = sqlx::query_as(&format!(
-        "SELECT {USER_COLUMNS} FROM api_tokens t JOIN users u ON u.id = t.user_id \
+    let row: Option<Row> = sqlx::query_as(&format!(
+        "SELECT {USER_COLUMNS}, t.last_used_at FROM api_tokens t JOIN users u ON u.id = t.user_id \
          WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.active = 1"
     ))
     .bind(&digest)
     .fetch_optional(store.pool())
     .await?;
-    if user.is_some() {
-        let at = now();
+    let Some(row) = row else { return Ok(None) };
+    // When it was last used, to the minute: written only when a minute has passed, so that a
+    // client's burst of requests reads and never waits for the write lock.
+    let at = now();
+    if row.last_used_at.is_none_or(|t| t < at - 60) {
         sqlx::query(
             "UPDATE api_tokens SET last_used_at = $1 WHERE token_hash = $2 \
              AND (last_used_at IS NULL OR last_used_at < $3)",
@@ -91,7 +100,7 @@ pub async fn api_token_user(store: &Store, secret: &str) -> StoreResult<Option<U
         .execute(store.pool())
         .await?;
     }
-    Ok(user)
+    Ok(Some(row.user))
 }
 
 /// A magic login link to mail: creates the link and queues the e-mail in one transaction, so

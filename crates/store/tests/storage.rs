@@ -1220,6 +1220,118 @@ async fn the_attendance_record_is_a_chain_that_concurrent_writers_do_not_fork() 
 }
 
 #[tokio::test]
+async fn marks_arriving_together_are_committed_together_and_one_bad_mark_fails_alone() {
+    use hybride_store::attendance::{self as record, verify, DocumentRef};
+    let db = TestDatabase::new().await.unwrap();
+    let s = db.store.clone();
+    let other = Store::open(&db.url).await.unwrap();
+    let (c1, trainees, a1) = convocable(&s).await;
+    // A second cohort of the same training, so that one transaction spans two chains.
+    let c2 = cohorts::create(
+        &s,
+        &NewCohort {
+            training_id: c1.training_id,
+            label: Title::parse("Groupe 2").unwrap(),
+            gaia_session_id: None,
+            starts_on: jiff::civil::date(2026, 11, 2),
+            ends_on: jiff::civil::date(2027, 1, 29),
+            course_url: None,
+        },
+    )
+    .await
+    .unwrap();
+    cohorts::enroll(&s, c2.id, &[trainees[0].id]).await.unwrap();
+    let a2 = cohorts::add_activity(
+        &s,
+        c2.id,
+        &NewActivity {
+            step_id: None,
+            title: Title::parse("Présentiel").unwrap(),
+            modality: Modality::InPerson,
+            starts_at: jiff::Timestamp::now(),
+            ends_at: jiff::Timestamp::now()
+                .checked_add(jiff::SignedDuration::from_hours(3))
+                .unwrap(),
+            place: Some("Lyon".into()),
+            room_url: None,
+        },
+    )
+    .await
+    .unwrap();
+    // 150 marks at once on two instances, over both chains, one naming a document that does
+    // not exist.
+    let mut marks = Vec::new();
+    for n in 0..150 {
+        let (c, a) = if n % 3 == 0 { (&c2, &a2) } else { (&c1, &a1) };
+        let mut m = signature(c, a, trainees[n % 2].id, &format!("m{n}"));
+        if n == 77 {
+            m.document = Some(DocumentRef {
+                id: 999_999,
+                sha256: "0".repeat(64),
+            });
+        }
+        marks.push(m);
+    }
+    let answers = futures_answers(&s, &other, &marks).await;
+    for (n, r) in answers.iter().enumerate() {
+        if n == 77 {
+            assert!(matches!(r, Err(StoreError::NotFound)), "{r:?}");
+        } else {
+            let e = r.as_ref().unwrap();
+            assert_eq!(e.note.as_deref(), Some(format!("m{n}").as_str()));
+        }
+    }
+    // Every acknowledged mark is in its chain, once, each chain without a gap.
+    let mut notes = Vec::new();
+    for c in [&c1, &c2] {
+        let events = record::of_cohort(&s, c.id).await.unwrap();
+        assert!(events
+            .iter()
+            .enumerate()
+            .all(|(i, e)| e.seq == i as i64 + 1 && e.cohort_id == c.id));
+        notes.extend(events.into_iter().map(|e| e.note.unwrap()));
+    }
+    notes.sort();
+    let mut expected: Vec<String> = (0..150)
+        .filter(|n| *n != 77)
+        .map(|n| format!("m{n}"))
+        .collect();
+    expected.sort();
+    assert_eq!(notes, expected);
+    let v = verify(&s).await.unwrap();
+    assert_eq!((v.chains, v.events, v.breaks.len()), (2, 149, 0), "{v:?}");
+    // A trainee's own marks of an activity, without the others'.
+    // (The odd marks not divisible by 3, the refused 77th aside.)
+    let own = record::of_subject(&s, a1.id, trainees[1].id).await.unwrap();
+    assert_eq!(own.len(), 49);
+    assert!(own
+        .iter()
+        .all(|e| e.subject_id == trainees[1].id && e.activity_id == a1.id));
+    other.close().await;
+}
+
+/// Appends every mark at once, alternating between two instances; the answers in order.
+async fn futures_answers(
+    a: &Store,
+    b: &Store,
+    marks: &[hybride_store::attendance::NewMark],
+) -> Vec<Result<hybride_store::attendance::Event, StoreError>> {
+    let mut tasks = Vec::new();
+    for (n, m) in marks.iter().enumerate() {
+        let store = if n % 2 == 0 { a.clone() } else { b.clone() };
+        let m = m.clone();
+        tasks.push(tokio::spawn(async move {
+            hybride_store::attendance::record(&store, &m).await
+        }));
+    }
+    let mut out = Vec::new();
+    for t in tasks {
+        out.push(t.await.unwrap());
+    }
+    out
+}
+
+#[tokio::test]
 async fn a_plan_export_is_claimed_once_and_a_stopped_one_taken_over() {
     use hybride_store::exports;
     let db = TestDatabase::new().await.unwrap();

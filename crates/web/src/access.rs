@@ -131,9 +131,39 @@ gate!(
 );
 
 /// Attendance is taken by the cohort's trainers; its training's pilot and admins may correct
-/// it.
+/// it: the same people as [`edit_schedule`], without reading the training for a trainer or an admin.
+///
+/// A trainer of another cohort is told it does not exist, as [`see_cohort`] tells them, so that a
+/// staff-only route may call this alone (one query for a trainer, the hot path of marking).
 pub async fn take_attendance(store: &Store, user: &User, c: &Cohort) -> Result<(), AppError> {
-    edit_schedule(store, user, c).await.map(|_| ())
+    match user.role {
+        Role::Admin => Ok(()),
+        Role::Trainer if cohorts::is_trainer(store, c.id, user.id).await? => Ok(()),
+        Role::Trainer => Err(AppError::NotFound),
+        Role::Pilot => edit_schedule(store, user, c).await.map(|_| ()),
+        Role::Trainee => Err(AppError::Forbidden),
+    }
+}
+
+/// What someone who has passed [`see_cohort`] may do in the cohort, from what is already read:
+/// seeing a cohort proves that a trainer is one of its trainers, so nothing is asked again.
+/// `act` answers as [`edit_schedule`] and [`take_attendance`] do, `countersign` as
+/// [`countersign`].
+pub fn rights(user: &User, t: &Training) -> Rights {
+    let (act, countersign) = match user.role {
+        Role::Admin => (true, false),
+        Role::Pilot => (t.pilot_id == user.id, false),
+        Role::Trainer => (true, true),
+        Role::Trainee => (false, false),
+    };
+    Rights { act, countersign }
+}
+
+/// See [`rights`].
+pub struct Rights {
+    /// Schedule, attendance, convocations, the opening message: the cohort's staff.
+    pub act: bool,
+    pub countersign: bool,
 }
 
 /// Only a trainer of the cohort countersigns its half-days.

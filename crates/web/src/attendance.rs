@@ -104,7 +104,31 @@ pub fn accepts_qr(secret: &str, activity: i64, slot: &str, given: &str, at: i64)
 }
 
 /// The QR code of a URL, as an inline SVG image with its text alternative.
+///
+/// Drawing a code (its mask's scoring) costs more than the rest of a sheet's page, and a live
+/// sheet shows the same code until its window turns: the last few drawn are kept.
 pub fn qr_svg(url: &str, label: &str) -> String {
+    const KEPT: usize = 64;
+    static DRAWN: std::sync::Mutex<std::collections::VecDeque<(String, String, String)>> =
+        std::sync::Mutex::new(std::collections::VecDeque::new());
+    let lock = || {
+        DRAWN
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    };
+    if let Some((_, _, svg)) = lock().iter().find(|(u, l, _)| u == url && l == label) {
+        return svg.clone();
+    }
+    let svg = draw_qr(url, label);
+    let mut drawn = lock();
+    if drawn.len() == KEPT {
+        drawn.pop_front();
+    }
+    drawn.push_back((url.to_owned(), label.to_owned(), svg.clone()));
+    svg
+}
+
+fn draw_qr(url: &str, label: &str) -> String {
     let Ok(code) = qrcode::QrCode::new(url.as_bytes()) else {
         return String::new();
     };
@@ -222,21 +246,24 @@ pub async fn keep_document(
 }
 
 /// A trainee opened their way into a virtual activity: recorded once per half-day.
-pub async fn record_join(store: &Store, a: &Activity, user_id: i64) -> Result<(), AppError> {
+pub async fn record_join(
+    store: &Store,
+    c: &Cohort,
+    a: &Activity,
+    user_id: i64,
+) -> Result<(), AppError> {
     if !(a.modality.is_synchronous() && a.modality.is_distance()) {
         return Ok(());
     }
-    let c = cohorts::get(store, a.cohort_id).await?;
     if !cohorts::is_enrolled(store, c.id, user_id).await? {
         return Ok(());
     }
-    let t = trainings::get(store, c.training_id).await?;
-    let steps = trainings::steps(store, t.id).await?;
+    let steps = trainings::steps(store, c.training_id).await?;
     let Some(slot) = slot_at(&slots(a, &steps), hybride_store::now()) else {
         return Ok(());
     };
     let key = slot.key();
-    let events = record::of_activity(store, a.id).await?;
+    let events = record::of_subject(store, a.id, user_id).await?;
     let already = events.iter().any(|e| {
         e.subject_id == user_id && e.kind == Kind::Joined && e.slot.as_deref() == Some(&key)
     });
@@ -737,7 +764,7 @@ pub async fn correct(
     actor: i64,
 ) -> Result<Result<Event, Refusal>, AppError> {
     let key = slot.key();
-    let events = record::of_activity(s, a.id).await?;
+    let events = record::of_subject(s, a.id, user).await?;
     let marks: Vec<_> = marks_for(&events, user, Some(&key)).collect();
     let p = rules::presence(&marks);
     let at = now();
@@ -862,7 +889,7 @@ pub async fn signable(s: &Store, user_id: i64) -> Result<Vec<Signable>, AppError
         if open.is_empty() {
             continue;
         }
-        let events = record::of_activity(s, a.id).await?;
+        let events = record::of_subject(s, a.id, user_id).await?;
         for slot in open {
             let key = slot.key();
             let marks: Vec<_> = marks_for(&events, user_id, Some(&key)).collect();

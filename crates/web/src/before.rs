@@ -103,6 +103,17 @@ pub async fn zone_holidays(store: &Store) -> Result<Vec<Holidays>, AppError> {
 pub async fn checklist(store: &Store, c: &Cohort, t: &Training) -> Result<Vec<Item>, AppError> {
     let steps = trainings::steps(store, t.id).await?;
     let activities = cohorts::activities(store, c.id).await?;
+    checklist_of(store, c, t, &steps, &activities).await
+}
+
+/// The five "before" items, with the training's steps and the cohort's activities already read.
+pub async fn checklist_of(
+    store: &Store,
+    c: &Cohort,
+    t: &Training,
+    steps: &[Step],
+    activities: &[Activity],
+) -> Result<Vec<Item>, AppError> {
     let trainers = cohorts::trainers(store, c.id).await?;
 
     let space = SpaceFacts {
@@ -125,7 +136,7 @@ pub async fn checklist(store: &Store, c: &Cohort, t: &Training) -> Result<Vec<It
         activities: activities.len(),
     };
 
-    let advice = scenario_advice(t, &steps);
+    let advice = scenario_advice(t, steps);
     let modalities: BTreeSet<Modality> = steps.iter().map(|s| s.modality).collect();
 
     let plan = before::accompaniment(store, t.id).await?;

@@ -30,7 +30,15 @@ pub fn instructions<'a>(a: &'a Activity, steps: &'a [Step]) -> &'a str {
 
 /// The four "during" items of a cohort.
 pub async fn checklist(store: &Store, c: &Cohort) -> Result<Vec<Item>, AppError> {
-    let activities = cohorts::activities(store, c.id).await?;
+    checklist_of(store, c, &cohorts::activities(store, c.id).await?).await
+}
+
+/// The four "during" items, with the cohort's activities already read.
+pub async fn checklist_of(
+    store: &Store,
+    c: &Cohort,
+    activities: &[Activity],
+) -> Result<Vec<Item>, AppError> {
     let links = during::link_status(store, c.id).await?;
     let draft = during::opening(store, c.id).await?;
     // What counts is what trainees read: the published version, when there is one.
@@ -74,7 +82,7 @@ pub async fn checklist(store: &Store, c: &Cohort) -> Result<Vec<Item>, AppError>
         checklist::links_received(&links),
         checklist::opening_message(&opening),
         checklist::instructions_published(&instructions),
-        crate::discussion::checklist_item(store, c, &activities).await?,
+        crate::discussion::checklist_item(store, c, activities).await?,
     ])
 }
 

@@ -140,10 +140,9 @@ async fn sheet_context(
     let c = &d.ctx;
     let rules = att::rules_of(s, &c.training).await?;
     let sheet = att::sheet(s, &c.cohort, &c.activity, &c.steps, d.slot, &rules).await?;
-    let can_act = access::take_attendance(s, &who.user, &c.cohort)
-        .await
-        .is_ok();
-    let can_countersign = access::countersign(s, &who.user, &c.cohort).await.is_ok();
+    // `load` has checked that the cohort is seen.
+    let rights = access::rights(&who.user, &c.training);
+    let (can_act, can_countersign) = (rights.act, rights.countersign);
     let mut names: HashMap<i64, String> = sheet
         .rows
         .iter()
@@ -330,11 +329,14 @@ pub async fn countersign(
         return Err(AppError::NotFound);
     };
     let key = slot.key();
-    let already = record::of_activity(s, aid).await?.iter().any(|e| {
-        e.kind == Kind::Countersigned
-            && e.slot.as_deref() == Some(&key)
-            && e.subject_id == who.user.id
-    });
+    let already = record::of_subject(s, aid, who.user.id)
+        .await?
+        .iter()
+        .any(|e| {
+            e.kind == Kind::Countersigned
+                && e.slot.as_deref() == Some(&key)
+                && e.subject_id == who.user.id
+        });
     // Each trainer who led the half-day countersigns it once (co-animation).
     if already {
         return Ok(back(id, aid, &key, "already-countersigned"));
@@ -417,7 +419,7 @@ pub async fn decide(
     if !cohorts::is_enrolled(s, id, user).await? {
         return Err(AppError::NotFound);
     }
-    let events = record::of_activity(s, aid).await?;
+    let events = record::of_subject(s, aid, user).await?;
     let marks: Vec<_> = att::marks_for(&events, user, None).collect();
     let current = rules::completion(&marks);
     if current.state == AsyncState::NotDeclared {
@@ -760,7 +762,7 @@ pub async fn present(
     let Some(slot) = att::slot_at(&att::slots(a, &ctx.steps), now()) else {
         return Err(AppError::Refused("not_now"));
     };
-    att::record_join(&state.store, a, who.user.id).await?;
+    att::record_join(&state.store, &ctx.cohort, a, who.user.id).await?;
     att::mark(
         &state.store,
         a,
@@ -858,7 +860,7 @@ async fn my_activity_page(
 ) -> Result<Response, AppError> {
     let s = &state.store;
     let a = &ctx.activity;
-    let events = record::of_activity(s, a.id).await?;
+    let events = record::of_subject(s, a.id, who.user.id).await?;
     let marks: Vec<_> = att::marks_for(&events, who.user.id, None).collect();
     let slots: Vec<minijinja::Value> = att::slots(a, &ctx.steps)
         .iter()

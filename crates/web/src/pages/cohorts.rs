@@ -130,7 +130,7 @@ pub async fn show(
     let steps = trainings::steps(s, t.id).await?;
     let staff = who.user.role.is_staff();
     let (checklist, advice, open) = if staff {
-        let items = before::checklist(s, &c, &t).await?;
+        let items = before::checklist_of(s, &c, &t, &steps, &activities).await?;
         let open: Vec<String> = hybride_domain::checklist::open_items(&items)
             .iter()
             .map(|k| k.to_string())
@@ -144,12 +144,10 @@ pub async fn show(
     } else {
         (Vec::new(), Vec::new(), Vec::new())
     };
-    let can_schedule =
-        access::edit_schedule(s, &who.user, &c).await.is_ok() && c.status.is_editable();
+    let act = access::rights(&who.user, &t).act;
+    let can_schedule = act && c.status.is_editable();
     // The cohort's trainers close it themselves; the rest of its lifecycle is the pilot's.
-    let can_close = !manage
-        && c.status == CohortStatus::Running
-        && access::take_attendance(s, &who.user, &c).await.is_ok();
+    let can_close = !manage && c.status == CohortStatus::Running && act;
     let after = if staff
         && matches!(
             c.status,
@@ -204,7 +202,7 @@ pub async fn show(
             open_items => open,
             overrides => cohorts::status_overrides(s, id).await?,
             rules => hybride_store::before::validation_rules(s, t.id).await?,
-            during => super::during::cohort_context(&state, &who, &c).await?,
+            during => super::during::cohort_context(&state, &who, &c, &t, &steps, &activities).await?,
             flash => flash(&super::Flash { ok: q.ok }),
             error => error,
         },

@@ -297,7 +297,7 @@ pub async fn join(
         "ended"
     } else {
         let user = people::get(s, user_id).await?;
-        crate::attendance::record_join(s, &a, user_id).await?;
+        crate::attendance::record_join(s, &c, &a, user_id).await?;
         if let Some(url) = super::rooms::enter(&state, a.id, &user, false).await? {
             return Ok(Redirect::to(&url).into_response());
         }
@@ -401,11 +401,11 @@ pub async fn cohort_context(
     state: &AppState,
     who: &Allowed<Anyone>,
     c: &cohorts::Cohort,
+    t: &trainings::Training,
+    steps: &[trainings::Step],
+    activities: &[cohorts::Activity],
 ) -> Result<minijinja::Value, AppError> {
     let s = &state.store;
-    let t = trainings::get(s, c.training_id).await?;
-    let steps = trainings::steps(s, t.id).await?;
-    let activities = cohorts::activities(s, c.id).await?;
     let opening = store::opening(s, c.id).await?;
     let at = now();
     if who.user.role == Role::Trainee {
@@ -422,14 +422,14 @@ pub async fn cohort_context(
             .into_iter()
             .filter(|e| e.subject_id == who.user.id)
             .collect();
-        for a in &activities {
+        for a in activities {
             let published = a.instructions_published_at.is_some();
             let marks: Vec<_> = my_marks
                 .iter()
                 .filter(|e| e.activity_id == a.id)
                 .map(|e| e.mark())
                 .collect();
-            let slot = crate::attendance::slot_at(&crate::attendance::slots(a, &steps), at);
+            let slot = crate::attendance::slot_at(&crate::attendance::slots(a, steps), at);
             let presence = slot.map(|sl| {
                 let key = sl.key();
                 hybride_domain::attendance::presence(
@@ -442,7 +442,7 @@ pub async fn cohort_context(
                 .then(|| hybride_domain::attendance::completion(&marks));
             let row = context! {
                 a => a,
-                instructions => published.then(|| during::instructions(a, &steps)),
+                instructions => published.then(|| during::instructions(a, steps)),
                 room => a.room_url.as_deref().is_some_and(|u| !u.is_empty()),
                 signing => slot.is_some(),
                 presence => presence,
@@ -464,8 +464,9 @@ pub async fn cohort_context(
             has_async => activities.iter().any(|a| a.modality == hybride_domain::Modality::Async),
         });
     }
-    let items = during::checklist(s, c).await?;
-    let can_act = access::edit_schedule(s, &who.user, c).await.is_ok();
+    let items = during::checklist_of(s, c, activities).await?;
+    // The cohort page has checked that the cohort is seen.
+    let can_act = access::rights(&who.user, t).act;
     let links = if access::see_enrollments(&who.user) {
         store::link_status(s, c.id).await?
     } else {

@@ -334,9 +334,6 @@ fn page(
     })
 }
 
-/// A PDF typeset off the threads that serve requests (typesetting is CPU work), answered
-/// inline as `filename`. Typst refuses some inputs (a character no bundled font has…): that is
-/// the user's text, not a failure of the service, so it is a refusal, logged with `what`.
 /// One trainee's document of a cohort as a PDF (her certificate, convocation, distance work):
 /// for the cohort's staff and the trainee herself.
 async fn trainee_pdf(
@@ -360,6 +357,9 @@ async fn trainee_pdf(
     .await
 }
 
+/// A PDF typeset off the threads that serve requests (typesetting is CPU work), answered
+/// inline as `filename`. Typst refuses some inputs (a character no bundled font has…): that is
+/// the user's text, not a failure of the service, so it is a refusal, logged with `what`.
 async fn pdf_response(
     typeset: impl FnOnce() -> Result<Vec<u8>, hybride_docs::DocError> + Send + 'static,
     filename: String,
