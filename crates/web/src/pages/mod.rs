@@ -365,19 +365,10 @@ async fn pdf_response(
     filename: String,
     what: String,
 ) -> Result<Response, AppError> {
-    // Typesetting is CPU and memory: one document per core at a time, the others wait their
-    // turn rather than each taking a thread and its memory.
-    let _turn = crate::documents::typesetting()
-        .acquire()
-        .await
-        .map_err(|e| AppError::Internal(e.into()))?;
-    let pdf = tokio::task::spawn_blocking(typeset)
-        .await
-        .map_err(|e| AppError::Internal(e.into()))?
-        .map_err(|e| {
-            tracing::warn!(document = %what, error = %e, "document not typeset");
-            AppError::Refused("document")
-        })?;
+    let pdf = crate::documents::typeset(typeset).await?.map_err(|e| {
+        tracing::warn!(document = %what, error = %e, "document not typeset");
+        AppError::Refused("document")
+    })?;
     Ok((
         [
             (
