@@ -389,6 +389,12 @@ pub async fn sheet(
             HashMap::new()
         };
     let key = slot.map(|s| s.key());
+    // Each person's marks of this half-day (or of the asynchronous work), gathered in one pass.
+    let mut by_subject: HashMap<i64, Vec<Event>> = HashMap::new();
+    for e in events.iter().filter(|e| key.is_none() || e.slot == key) {
+        by_subject.entry(e.subject_id).or_default().push(e.clone());
+    }
+    let no_marks = Vec::new();
     let mut rows = Vec::with_capacity(enrollments.len());
     let (mut signed, mut absent) = (0, 0);
     for e in &enrollments {
@@ -404,7 +410,8 @@ pub async fn sheet(
         };
         match (&slot, a.modality) {
             (_, Modality::Async) => {
-                let marks: Vec<_> = marks_for(&events, e.user_id, None).collect();
+                let own = by_subject.get(&e.user_id).unwrap_or(&no_marks);
+                let marks: Vec<_> = marks_for(own, e.user_id, None).collect();
                 let done = rules::completion(&marks);
                 row.attended = done.state == AsyncState::Validated;
                 row.credited_minutes = done.credited_minutes;
@@ -414,7 +421,8 @@ pub async fn sheet(
                 row.completion = Some(done);
             }
             (Some(s), m) => {
-                let marks: Vec<_> = marks_for(&events, e.user_id, key.as_deref()).collect();
+                let own = by_subject.get(&e.user_id).unwrap_or(&no_marks);
+                let marks: Vec<_> = marks_for(own, e.user_id, key.as_deref()).collect();
                 let p = rules::presence(&marks);
                 row.credited_minutes = rules::credited(m, s, &p, rules.threshold);
                 row.attended = match m {
