@@ -65,6 +65,12 @@ pub struct TrainingFilter {
     pub pilot_id: Option<i64>,
     /// Trainings this trainer is assigned to.
     pub trainer_id: Option<i64>,
+    /// Only trainings with a cohort under way or done (running, closed or archived): those with
+    /// figures to show.
+    pub under_way: bool,
+    /// A page of the list: at most `limit` trainings, after the first `offset`.
+    pub limit: Option<i64>,
+    pub offset: i64,
 }
 
 pub async fn create(store: &Store, t: &NewTraining) -> StoreResult<Training> {
@@ -105,7 +111,38 @@ pub async fn get(store: &Store, id: i64) -> StoreResult<Training> {
 }
 
 pub async fn list(store: &Store, f: TrainingFilter) -> StoreResult<Vec<Training>> {
-    let mut sql = format!("{TRAINING_SELECT} WHERE 1 = 1");
+    let (mut sql, args) = filter_sql(&f, TRAINING_SELECT);
+    sql.push_str(" ORDER BY p.school_year DESC, t.title, t.id");
+    if let Some(limit) = f.limit {
+        sql.push_str(&format!(
+            " LIMIT {} OFFSET {}",
+            limit.clamp(1, 1000),
+            f.offset.max(0)
+        ));
+    }
+    let mut q = sqlx::query_as(&sql);
+    for a in args {
+        q = q.bind(a);
+    }
+    Ok(q.fetch_all(store.pool()).await?)
+}
+
+/// How many trainings the filter matches (its `limit` and `offset` aside).
+pub async fn count(store: &Store, f: TrainingFilter) -> StoreResult<i64> {
+    let (sql, args) = filter_sql(
+        &f,
+        "SELECT COUNT(*) FROM trainings t JOIN plans p ON p.id = t.plan_id",
+    );
+    let mut q = sqlx::query_as(&sql);
+    for a in args {
+        q = q.bind(a);
+    }
+    let (n,): (i64,) = q.fetch_one(store.pool()).await?;
+    Ok(n)
+}
+
+fn filter_sql(f: &TrainingFilter, select: &str) -> (String, Vec<i64>) {
+    let mut sql = format!("{select} WHERE 1 = 1");
     let mut args = Vec::new();
     if let Some(p) = f.plan_id {
         args.push(p);
@@ -122,12 +159,13 @@ pub async fn list(store: &Store, f: TrainingFilter) -> StoreResult<Vec<Training>
             args.len()
         ));
     }
-    sql.push_str(" ORDER BY p.school_year DESC, t.title, t.id");
-    let mut q = sqlx::query_as(&sql);
-    for a in args {
-        q = q.bind(a);
+    if f.under_way {
+        sql.push_str(
+            " AND EXISTS (SELECT 1 FROM cohorts c WHERE c.training_id = t.id \
+             AND c.status IN ('running', 'closed', 'archived'))",
+        );
     }
-    Ok(q.fetch_all(store.pool()).await?)
+    (sql, args)
 }
 
 /// Assigns a trainer to a training. Only accounts with the trainer role can be assigned.

@@ -364,20 +364,34 @@ impl TrainingInsight {
     }
 }
 
+/// Which trainings the pilot's view covers: a pilot's own (an admin's, all) that have a cohort
+/// under way or finished.
+pub fn insights_filter(pilot: Option<i64>) -> trainings::TrainingFilter {
+    trainings::TrainingFilter {
+        pilot_id: pilot,
+        under_way: true,
+        ..Default::default()
+    }
+}
+
 /// The pilot's view across trainings (`pilot`: only theirs), for the cohorts under way or
-/// finished: attendance per modality, validation, reviews, checklist completion.
-pub async fn insights(s: &Store, pilot: Option<i64>) -> Result<Vec<TrainingInsight>, AppError> {
+/// finished: attendance per modality, validation, reviews, checklist completion. `page`
+/// (`limit`, `offset`) gives one page of the trainings, in the list's order; none gives them all
+/// (the spreadsheets). Each cohort's figures are computed from its record, so a page's cost is
+/// its cohorts'.
+pub async fn insights(
+    s: &Store,
+    pilot: Option<i64>,
+    page: Option<(i64, i64)>,
+) -> Result<Vec<TrainingInsight>, AppError> {
     use hybride_domain::checklist::Status;
     let mut out = Vec::new();
-    for t in trainings::list(
-        s,
-        trainings::TrainingFilter {
-            pilot_id: pilot,
-            ..Default::default()
-        },
-    )
-    .await?
-    {
+    let mut filter = insights_filter(pilot);
+    if let Some((limit, offset)) = page {
+        filter.limit = Some(limit);
+        filter.offset = offset;
+    }
+    for t in trainings::list(s, filter).await? {
         let mut row = TrainingInsight {
             training_id: t.id,
             title: t.title.clone(),

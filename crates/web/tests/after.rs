@@ -816,7 +816,7 @@ async fn the_review_reaches_the_pilot_and_the_courses_reach_the_trainees() {
 
     // The pilot's dashboard: a chart per training (an image with its numbers as its name) and the
     // same numbers in a table and a CSV.
-    let insights = hybride_web::after::insights(s, None).await.unwrap();
+    let insights = hybride_web::after::insights(s, None, None).await.unwrap();
     let row = insights.iter().find(|r| r.training_id == tid).unwrap();
     assert!(row.cohorts >= 1 && row.reviews >= 1, "{row:?}");
     assert_eq!(
@@ -850,6 +850,23 @@ async fn the_review_reaches_the_pilot_and_the_courses_reach_the_trainees() {
     let csv = r.text().await.unwrap();
     assert!(csv.starts_with('\u{feff}'));
     assert_eq!(csv.lines().count(), insights.len() + 1, "{csv}");
+    // The page shows the trainings a page at a time, in the same order; the files hold them all.
+    let count = trainings::count(s, hybride_web::after::insights_filter(None))
+        .await
+        .unwrap();
+    assert_eq!(count as usize, insights.len());
+    for (n, whole) in insights.iter().enumerate() {
+        let one = hybride_web::after::insights(s, None, Some((1, n as i64)))
+            .await
+            .unwrap();
+        assert_eq!(one.len(), 1);
+        assert_eq!(one[0].training_id, whole.training_id);
+        assert_eq!(one[0].trainees, whole.trainees);
+    }
+    // A page past the last shows the last.
+    let (status, html) = admin.get_html("/pilotage?page=999").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains(&t.title.replace('\'', "&#x27;")) || html.contains(&t.title));
     let (status, _) = b.get_html("/pilotage").await;
     assert_eq!(status, StatusCode::FORBIDDEN, "not the trainers'");
 }

@@ -258,6 +258,7 @@ insights-title = Trainings at a glance
 insights-lead = To prepare next year's plan: attendance per modality, validation, reviews and the charter's duties, for the running or finished cohorts of your trainings.
 insights-export = Export (CSV)
 insights-line = { $cohorts } cohort(s), { $trainees } trainees, { $reviews } review(s)
+insights-range = Trainings { $first } to { $last } of { $total }, by plan then title; the CSV and Excel files hold them all.
 insights-chart = { $training }: { $values }
 insights-table = The charts' figures
 insights-training = Training

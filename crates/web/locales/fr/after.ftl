@@ -258,6 +258,7 @@ insights-title = Pilotage des formations
 insights-lead = Pour préparer le plan de l’année prochaine : l’assiduité par modalité, la validation, les bilans et le suivi de la charte, pour les sessions en cours ou terminées de vos formations.
 insights-export = Exporter (CSV)
 insights-line = { $cohorts } session(s), { $trainees } stagiaires, { $reviews } bilan(s)
+insights-range = Formations { $first } à { $last } sur { $total }, dans l’ordre du plan puis du titre ; les fichiers CSV et Excel les contiennent toutes.
 insights-chart = { $training } : { $values }
 insights-table = Les chiffres des graphiques
 insights-training = Formation

@@ -67,7 +67,7 @@ pub async fn list_trainings(
     let mut f = TrainingFilter {
         plan_id: q.plan_id,
         pilot_id: q.pilot_id,
-        trainer_id: None,
+        ..Default::default()
     };
     if who.user.role == Role::Trainer {
         f.trainer_id = Some(who.user.id);

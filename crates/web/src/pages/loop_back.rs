@@ -481,16 +481,43 @@ fn bars_len(bars: &[minijinja::Value]) -> usize {
 pub async fn insights(
     State(state): State<AppState>,
     who: Allowed<Planners>,
+    Query(q): Query<InsightsQuery>,
 ) -> Result<Response, AppError> {
+    let s = &state.store;
     let pilot = (who.user.role == Role::Pilot).then_some(who.user.id);
-    let list = crate::after::insights(&state.store, pilot).await?;
+    // A page of trainings at a time: an académie has thousands, each with its chart.
+    let total = hybride_store::trainings::count(s, crate::after::insights_filter(pilot)).await?;
+    let pages = ((total + INSIGHTS_PAGE - 1) / INSIGHTS_PAGE).max(1);
+    let page_no = q.page.unwrap_or(1).clamp(1, pages);
+    let list = crate::after::insights(
+        s,
+        pilot,
+        Some((INSIGHTS_PAGE, (page_no - 1) * INSIGHTS_PAGE)),
+    )
+    .await?;
     page(
         &state,
         &who.ctx,
         "insights.html",
-        context! { rows => insight_rows(who.ctx.lang, &list) },
+        context! {
+            rows => insight_rows(who.ctx.lang, &list),
+            total => total,
+            page => page_no,
+            pages => pages,
+            first => (page_no - 1) * INSIGHTS_PAGE + 1,
+            last => ((page_no - 1) * INSIGHTS_PAGE + list.len() as i64),
+        },
         false,
     )
+}
+
+/// Trainings per page of the pilot's view.
+const INSIGHTS_PAGE: i64 = 25;
+
+#[derive(Deserialize, Default)]
+pub struct InsightsQuery {
+    #[serde(default)]
+    page: Option<i64>,
 }
 
 /// The dashboard's table as CSV.
@@ -517,7 +544,7 @@ async fn insights_file(
     use crate::i18n::t;
     let lang = who.ctx.lang;
     let pilot = (who.user.role == Role::Pilot).then_some(who.user.id);
-    let list = crate::after::insights(&state.store, pilot).await?;
+    let list = crate::after::insights(&state.store, pilot, None).await?;
     let pct = |v: Option<i64>| v.map(|v| v.to_string()).unwrap_or_default();
     // Means out of 5 with two decimals, written as the reader's language writes them.
     let mean = |v: Option<i64>| {
