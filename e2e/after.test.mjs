@@ -116,7 +116,8 @@ test('l’EAFC lit les bilans et enrichit le catalogue en libre accès', async (
 test('l’EAFC règle la conservation des données et simule la purge', async () => {
   await withPage(async (page) => {
     await login(page, 'admin');
-    await clickAndLoad(page, page.getByRole('navigation').getByRole('link', { name: 'Conservation' }));
+    await clickAndLoad(page, page.getByRole('navigation').getByRole('link', { name: 'Gestion' }));
+    await clickAndLoad(page, main(page).getByRole('link', { name: 'Conservation des données' }));
     await checkPage(page, 'after-10-conservation');
     // Out of its range, the duration is refused on its field; then saved.
     await main(page).getByLabel('Courriels envoyés (jours)').fill('5');

@@ -61,7 +61,8 @@ describe('le harnais', () => {
 describe('gestionnaire EAFC : comptes', { timeout: 120_000 }, () => {
   test('crée un compte avec le formulaire et le retrouve dans la liste', () => withPage(async (page) => {
     await login(page, 'admin');
-    await clickAndLoad(page, page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Comptes' }));
+    await clickAndLoad(page, page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Gestion' }));
+    await clickAndLoad(page, main(page).getByRole('link', { name: 'Comptes' }));
     await clickAndLoad(page, main(page).getByRole('link', { name: 'Créer un compte' }));
     await checkPage(page, 'journey-admin-01-compte-nouveau');
 

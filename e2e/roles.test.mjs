@@ -22,7 +22,7 @@ after(async () => {
 
 // Pages every role must reach from its dashboard (a crawl that stops early fails here).
 const EXPECTED = {
-  admin: ['/', '/trainings', '/plans', '/qualifications', '/equipment', '/holidays', '/accounts', '/outbox'],
+  admin: ['/', '/trainings', '/plans', '/qualifications', '/equipment', '/settings', '/holidays', '/accounts', '/outbox'],
   pilot: ['/', '/trainings', '/plans', '/qualifications', '/equipment'],
   trainer: ['/', '/trainings', '/equipment'],
   trainee: ['/', '/equipment'],

@@ -98,7 +98,11 @@ test('le pilote lit les résultats, de son tableau de bord à la session', async
 test('un gestionnaire règle les questions des évaluations', async () => {
   await withPage(async (page) => {
     await login(page, 'admin');
-    await clickAndLoad(page, page.getByRole('navigation').getByRole('link', { name: 'Évaluations' }));
+    // The académie's settings sit behind one entry of the menu.
+    await clickAndLoad(page, page.getByRole('navigation').getByRole('link', { name: 'Gestion' }));
+    await checkPage(page, 'surveys-07a-settings-hub');
+    await clickAndLoad(page, main(page).getByRole('link', { name: 'Évaluations de satisfaction' }));
+    assert.equal(await page.getByRole('navigation').getByRole('link', { name: 'Gestion' }).getAttribute('aria-current'), 'page');
     await checkPage(page, 'surveys-07-settings');
     const delay = main(page).getByLabel('Délai de l’évaluation à froid (jours)');
     await delay.fill('3');

@@ -179,6 +179,7 @@ impl Templates {
             "training_surveys.html",
             "mail/survey.txt",
             "retention.html",
+            "settings.html",
             "exports.html",
             "exports_live.html",
         );

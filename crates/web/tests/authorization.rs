@@ -372,6 +372,7 @@ fn expected() -> BTreeMap<(&'static str, &'static str), (u8, bool)> {
         ),
         ("GET", "/trainings/{id}/surveys", TRAINER | PLANNERS, false),
         ("GET", "/settings/surveys", ADMIN, false),
+        ("GET", "/settings", ADMIN, false),
         ("GET", "/settings/retention", ADMIN, false),
         ("GET", "/plans/{id}/exports", ADMIN, false),
         ("POST", "/plans/{id}/exports", ADMIN, false),

@@ -144,7 +144,6 @@ refused-pay-rates = Rates outside the arrêté's ranges.
 sheet-cocountersign-hint = Did you co-lead this half-day? Countersign it too: it will count in your pay form.
 sheet-cocountersign = Countersign too (co-leading)
 cohort-close-hint = The cohort is running: close it at the end. It becomes read-only; trainees keep the contents until { $day }.
-nav-rates = Pay rates
 cohort-closed-notice = Closed cohort: its contents, instructions, forum and your documents stay available until { $day }.
 
 # The loop back to the pilot (reviews) and the free-access courses.
@@ -286,7 +285,6 @@ space-documents = My documents:
 space-convocation-pdf = My convocation (PDF)
 
 # Retention policy and purge.
-nav-retention = Retention
 retention-title = Data retention
 retention-lead = How long the académie keeps each kind of record. The command “hybride purge” removes what has outlived its duration and says what it removed; “hybride purge --dry-run” says it without removing anything.
 retention-field-cohorts = Archived cohorts (months after their last day)

@@ -1,7 +1,6 @@
 # Before the training: scenario, accompaniment, digital space, equipment, qualified trainers.
 nav-qualifications = Qualified trainers
 nav-equipment = Test my equipment
-nav-holidays = School holidays
 edit = Edit
 percent-hint = From 0 to 100.
 

@@ -92,7 +92,6 @@ insights-cold-mean = Follow-up satisfaction (out of 5)
 insights-cold-rate = Follow-up answers (%)
 review-surveys = { $kind }: { $answered } answers out of { $invited }{ $mean }.
 review-surveys-mean = , mean { $mean } / 5
-nav-surveys = Surveys
 cohort-surveys = Satisfaction surveys
 dashboard-surveys = Surveys to answer
 dashboard-survey-until = until { $day }

@@ -144,7 +144,6 @@ refused-pay-rates = Taux en dehors des fourchettes de l’arrêté.
 sheet-cocountersign-hint = Vous avez co-animé cette demi-journée ? Contresignez-la aussi : elle comptera dans votre fiche de rémunération.
 sheet-cocountersign = Contresigner aussi (co-animation)
 cohort-close-hint = La session est en cours : clôturez-la à la fin. Elle passera en lecture seule ; les stagiaires garderont les contenus jusqu’au { $day }.
-nav-rates = Taux de rémunération
 cohort-closed-notice = Session close : ses contenus, ses consignes, son forum et vos documents restent consultables jusqu’au { $day }.
 
 # The loop back to the pilot (reviews) and the free-access courses.
@@ -286,7 +285,6 @@ space-documents = Mes documents :
 space-convocation-pdf = Ma convocation (PDF)
 
 # Retention policy and purge.
-nav-retention = Conservation
 retention-title = Conservation des données
 retention-lead = Combien de temps l’académie garde chaque sorte d’enregistrement. La commande « hybride purge » supprime ce qui a dépassé sa durée et dit ce qu’elle a supprimé ; « hybride purge --dry-run » le dit sans rien supprimer.
 retention-field-cohorts = Sessions archivées (mois après leur dernier jour)

@@ -1,7 +1,6 @@
 # Avant la formation : scénario, accompagnement, espace numérique, équipement, formateurs qualifiés.
 nav-qualifications = Formateurs qualifiés
 nav-equipment = Tester mon équipement
-nav-holidays = Vacances scolaires
 edit = Modifier
 percent-hint = De 0 à 100.
 

@@ -92,7 +92,6 @@ insights-cold-mean = Satisfaction à froid (sur 5)
 insights-cold-rate = Réponses à froid (%)
 review-surveys = { $kind } : { $answered } réponses sur { $invited }{ $mean }.
 review-surveys-mean = , moyenne { $mean } / 5
-nav-surveys = Évaluations
 cohort-surveys = Évaluations de satisfaction
 dashboard-surveys = Évaluations à remplir
 dashboard-survey-until = jusqu’au { $day }

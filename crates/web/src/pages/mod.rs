@@ -16,6 +16,7 @@ pub mod preparation;
 mod retention;
 mod rooms;
 mod scenario;
+mod settings;
 mod surveys;
 mod trainings;
 
@@ -283,6 +284,7 @@ pub fn router() -> Router<AppState> {
         )
         .route("/cohorts/{id}/surveys/{kind}/send", post(surveys::send))
         .route("/trainings/{id}/surveys", get(surveys::training_page))
+        .route("/settings", get(settings::index))
         .route(
             "/settings/retention",
             get(retention::form).post(retention::save),
