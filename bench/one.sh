@@ -53,16 +53,8 @@ for _ in $(seq 1 600); do
   sleep 0.1
 done
 
-# A session cookie, logging in through the form like a browser (CSRF token included).
-session_cookie() {
-  local jar csrf
-  jar="$(mktemp)"
-  csrf="$(curl -fs -c "${jar}" -b "${jar}" "${base}/login" | grep -o 'name="csrf" value="[^"]*"' | head -n 1 | sed 's/.*value="//; s/"$//')"
-  curl -fs -o /dev/null -c "${jar}" -b "${jar}" --data-urlencode "csrf=${csrf}" \
-    --data-urlencode "email=$1" --data-urlencode "password=${BENCH_PASSWORD}" --data-urlencode "next=/" "${base}/login"
-  awk '$6 == "hybride_session" || $6 == "hybride_csrf" { printf "%s=%s; ", $6, $7 }' "${jar}"
-  rm -f "${jar}"
-}
+# shellcheck source=bench/session.sh
+source "${root}/bench/session.sh"
 
 cookie=""
 path=""

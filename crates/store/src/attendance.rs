@@ -180,6 +180,68 @@ impl Event {
     }
 }
 
+impl NewMark {
+    /// The hash of this mark at place `seq` of its chain, after `prev`.
+    fn hash(&self, prev: &str, seq: i64) -> String {
+        hash_fields(
+            prev,
+            self.cohort_id,
+            seq,
+            self.activity_id,
+            self.slot.as_deref(),
+            self.subject_id,
+            self.kind.as_str(),
+            self.channel.as_str(),
+            self.actor_id,
+            self.at,
+            self.device.as_deref(),
+            self.minutes,
+            self.moment,
+            self.note.as_deref(),
+            self.document.as_ref().map(|d| (d.id, d.sha256.as_str())),
+        )
+    }
+}
+
+/// `INSERT` of `n` events, returning them.
+fn insert_events(n: usize) -> String {
+    format!(
+        "INSERT INTO attendance_events (cohort_id, seq, activity_id, slot, subject_id, kind, channel, \
+         actor_id, at, device, minutes, moment, note, document_id, document_sha256, prev_hash, hash) \
+         VALUES {} RETURNING {EVENT_COLUMNS}",
+        rows(n, 17)
+    )
+}
+
+type EventQuery<'q> = sqlx::query::QueryAs<'q, sqlx::Any, Event, sqlx::any::AnyArguments<'q>>;
+
+/// Binds one event's 17 values, in [`insert_events`]' order.
+fn bind_event<'q>(
+    q: EventQuery<'q>,
+    m: &'q NewMark,
+    seq: i64,
+    prev: &'q str,
+    hash: &'q str,
+) -> EventQuery<'q> {
+    q.bind(m.cohort_id)
+        .bind(seq)
+        .bind(m.activity_id)
+        .bind(m.slot.as_deref())
+        .bind(m.subject_id)
+        .bind(m.kind.as_str())
+        .bind(m.channel.as_str())
+        .bind(m.actor_id)
+        .bind(m.at)
+        .bind(m.device.as_deref())
+        .bind(m.minutes)
+        .bind(m.moment)
+        .bind(m.note.as_deref())
+        .bind(m.document.as_ref().map(|d| d.id))
+        .bind(m.document.as_ref().map(|d| d.sha256.as_str()))
+        .bind(prev)
+        .bind(hash)
+}
+
 /// Marks waiting to be appended, and the turn to write them (one writer at a time per process).
 #[derive(Default)]
 pub(crate) struct Appends {
@@ -312,23 +374,7 @@ async fn append_all(store: &Store, marks: &[&NewMark]) -> StoreResult<Vec<Event>
         let head = heads.get_mut(&m.cohort_id).ok_or(StoreError::NotFound)?;
         let seq = head.0 + 1;
         let prev = std::mem::take(&mut head.1);
-        let hash = hash_fields(
-            &prev,
-            m.cohort_id,
-            seq,
-            m.activity_id,
-            m.slot.as_deref(),
-            m.subject_id,
-            m.kind.as_str(),
-            m.channel.as_str(),
-            m.actor_id,
-            m.at,
-            m.device.as_deref(),
-            m.minutes,
-            m.moment,
-            m.note.as_deref(),
-            m.document.as_ref().map(|d| (d.id, d.sha256.as_str())),
-        );
+        let hash = m.hash(&prev, seq);
         *head = (seq, hash.clone());
         placed.push((seq, prev, hash));
     }
@@ -338,32 +384,10 @@ async fn append_all(store: &Store, marks: &[&NewMark]) -> StoreResult<Vec<Event>
         .chunks(ROWS_PER_INSERT)
         .zip(placed.chunks(ROWS_PER_INSERT))
     {
-        let sql = format!(
-            "INSERT INTO attendance_events (cohort_id, seq, activity_id, slot, subject_id, kind, channel, \
-             actor_id, at, device, minutes, moment, note, document_id, document_sha256, prev_hash, hash) \
-             VALUES {} RETURNING {EVENT_COLUMNS}",
-            rows(chunk.len(), 17)
-        );
+        let sql = insert_events(chunk.len());
         let mut q = sqlx::query_as::<_, Event>(&sql);
         for (m, (seq, prev, hash)) in chunk.iter().zip(places) {
-            q = q
-                .bind(m.cohort_id)
-                .bind(*seq)
-                .bind(m.activity_id)
-                .bind(m.slot.as_deref())
-                .bind(m.subject_id)
-                .bind(m.kind.as_str())
-                .bind(m.channel.as_str())
-                .bind(m.actor_id)
-                .bind(m.at)
-                .bind(m.device.as_deref())
-                .bind(m.minutes)
-                .bind(m.moment)
-                .bind(m.note.as_deref())
-                .bind(m.document.as_ref().map(|d| d.id))
-                .bind(m.document.as_ref().map(|d| d.sha256.as_str()))
-                .bind(prev.as_str())
-                .bind(hash.as_str());
+            q = bind_event(q, m, *seq, prev, hash);
         }
         for e in q
             .fetch_all(&mut *tx)
@@ -409,49 +433,12 @@ async fn append_one(store: &Store, m: &NewMark) -> StoreResult<Event> {
     .fetch_one(&mut *tx)
     .await
     .map_err(StoreError::unique("attendance"))?;
-    let hash = hash_fields(
-        &prev,
-        m.cohort_id,
-        seq,
-        m.activity_id,
-        m.slot.as_deref(),
-        m.subject_id,
-        m.kind.as_str(),
-        m.channel.as_str(),
-        m.actor_id,
-        m.at,
-        m.device.as_deref(),
-        m.minutes,
-        m.moment,
-        m.note.as_deref(),
-        m.document.as_ref().map(|d| (d.id, d.sha256.as_str())),
-    );
-    let event: Event = sqlx::query_as(&format!(
-        "INSERT INTO attendance_events (cohort_id, seq, activity_id, slot, subject_id, kind, channel, \
-         actor_id, at, device, minutes, moment, note, document_id, document_sha256, prev_hash, hash) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) \
-         RETURNING {EVENT_COLUMNS}"
-    ))
-    .bind(m.cohort_id)
-    .bind(seq)
-    .bind(m.activity_id)
-    .bind(m.slot.as_deref())
-    .bind(m.subject_id)
-    .bind(m.kind.as_str())
-    .bind(m.channel.as_str())
-    .bind(m.actor_id)
-    .bind(m.at)
-    .bind(m.device.as_deref())
-    .bind(m.minutes)
-    .bind(m.moment)
-    .bind(m.note.as_deref())
-    .bind(m.document.as_ref().map(|d| d.id))
-    .bind(m.document.as_ref().map(|d| d.sha256.as_str()))
-    .bind(&prev)
-    .bind(&hash)
-    .fetch_one(&mut *tx)
-    .await
-    .map_err(StoreError::unique("attendance"))?;
+    let hash = m.hash(&prev, seq);
+    let sql = insert_events(1);
+    let event: Event = bind_event(sqlx::query_as(&sql), m, seq, &prev, &hash)
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(StoreError::unique("attendance"))?;
     sqlx::query("UPDATE attendance_heads SET hash = $1 WHERE cohort_id = $2")
         .bind(&hash)
         .bind(m.cohort_id)
