@@ -816,16 +816,13 @@ async fn schedules_and_overrides() {
 }
 
 /// A ready cohort with two enrolled trainees and one virtual class.
-async fn convocable(s: &Store) -> (cohorts::Cohort, Vec<people::User>, cohorts::Activity) {
-    let pilot = people::create(s, &account("pilote@ac-lyon.fr", Role::Pilot), None)
-        .await
-        .unwrap();
-    let t = training(s, pilot.id).await;
-    let c = cohorts::create(
+/// A cohort of a training, from November to January.
+async fn cohort_of(s: &Store, training_id: i64, label: &str) -> cohorts::Cohort {
+    cohorts::create(
         s,
         &NewCohort {
-            training_id: t.id,
-            label: Title::parse("Groupe 1").unwrap(),
+            training_id,
+            label: Title::parse(label).unwrap(),
             gaia_session_id: None,
             starts_on: jiff::civil::date(2026, 11, 2),
             ends_on: jiff::civil::date(2027, 1, 29),
@@ -833,7 +830,15 @@ async fn convocable(s: &Store) -> (cohorts::Cohort, Vec<people::User>, cohorts::
         },
     )
     .await
-    .unwrap();
+    .unwrap()
+}
+
+async fn convocable(s: &Store) -> (cohorts::Cohort, Vec<people::User>, cohorts::Activity) {
+    let pilot = people::create(s, &account("pilote@ac-lyon.fr", Role::Pilot), None)
+        .await
+        .unwrap();
+    let t = training(s, pilot.id).await;
+    let c = cohort_of(s, t.id, "Groupe 1").await;
     let mut trainees = Vec::new();
     for e in ["a@ac-lyon.fr", "b@ac-lyon.fr"] {
         trainees.push(
@@ -1227,19 +1232,7 @@ async fn marks_arriving_together_are_committed_together_and_one_bad_mark_fails_a
     let other = Store::open(&db.url).await.unwrap();
     let (c1, trainees, a1) = convocable(&s).await;
     // A second cohort of the same training, so that one transaction spans two chains.
-    let c2 = cohorts::create(
-        &s,
-        &NewCohort {
-            training_id: c1.training_id,
-            label: Title::parse("Groupe 2").unwrap(),
-            gaia_session_id: None,
-            starts_on: jiff::civil::date(2026, 11, 2),
-            ends_on: jiff::civil::date(2027, 1, 29),
-            course_url: None,
-        },
-    )
-    .await
-    .unwrap();
+    let c2 = cohort_of(&s, c1.training_id, "Groupe 2").await;
     cohorts::enroll(&s, c2.id, &[trainees[0].id]).await.unwrap();
     let a2 = cohorts::add_activity(
         &s,

@@ -390,11 +390,11 @@ pub async fn sheet(
         };
     let key = slot.map(|s| s.key());
     // Each person's marks of this half-day (or of the asynchronous work), gathered in one pass.
-    let mut by_subject: HashMap<i64, Vec<Event>> = HashMap::new();
+    let mut by_subject: HashMap<i64, Vec<hybride_domain::attendance::Mark>> = HashMap::new();
     for e in events.iter().filter(|e| key.is_none() || e.slot == key) {
-        by_subject.entry(e.subject_id).or_default().push(e.clone());
+        by_subject.entry(e.subject_id).or_default().push(e.mark());
     }
-    let no_marks = Vec::new();
+    let marks_of = |user: i64| by_subject.get(&user).map(Vec::as_slice).unwrap_or(&[]);
     let mut rows = Vec::with_capacity(enrollments.len());
     let (mut signed, mut absent) = (0, 0);
     for e in &enrollments {
@@ -410,9 +410,7 @@ pub async fn sheet(
         };
         match (&slot, a.modality) {
             (_, Modality::Async) => {
-                let own = by_subject.get(&e.user_id).unwrap_or(&no_marks);
-                let marks: Vec<_> = marks_for(own, e.user_id, None).collect();
-                let done = rules::completion(&marks);
+                let done = rules::completion(marks_of(e.user_id));
                 row.attended = done.state == AsyncState::Validated;
                 row.credited_minutes = done.credited_minutes;
                 if done.state != AsyncState::NotDeclared {
@@ -421,9 +419,7 @@ pub async fn sheet(
                 row.completion = Some(done);
             }
             (Some(s), m) => {
-                let own = by_subject.get(&e.user_id).unwrap_or(&no_marks);
-                let marks: Vec<_> = marks_for(own, e.user_id, key.as_deref()).collect();
-                let p = rules::presence(&marks);
+                let p = rules::presence(marks_of(e.user_id));
                 row.credited_minutes = rules::credited(m, s, &p, rules.threshold);
                 row.attended = match m {
                     Modality::InPerson => p.signed_at.is_some(),
