@@ -10,6 +10,7 @@
 //! next attempt rather than leaving half an académie that looks finished.
 
 pub mod catalogue;
+pub mod lived;
 
 use catalogue::{StepSpec, ESTABLISHMENTS, FIRST_NAMES, LAST_NAMES, TRAININGS};
 use hybride_domain::accounts::NewAccount;

@@ -3,7 +3,6 @@
 //! with its number and reason and nothing is written.
 
 use crate::{Email, Invalid, PersonName, Role};
-use serde::Serialize;
 use std::collections::HashMap;
 
 /// A new account, parsed.
@@ -16,16 +15,7 @@ pub struct NewAccount {
     pub establishment: Option<String>,
 }
 
-/// One problem in an import: the file's line number (the header is line 1), the column, the reason.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct LineError {
-    pub line: u64,
-    pub column: Option<&'static str>,
-    #[serde(skip)]
-    pub invalid: Invalid,
-}
-
-pub use crate::spreadsheet::MAX_LINES;
+pub use crate::spreadsheet::{LineError, MAX_LINES};
 
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 enum Column {

@@ -26,6 +26,12 @@ pub enum CohortStatus {
 }
 
 impl CohortStatus {
+    /// Convocations (and the mails that come with a cohort's life) may go out once the cohort
+    /// is ready, and while it runs.
+    pub fn may_convoke(self) -> bool {
+        matches!(self, CohortStatus::Ready | CohortStatus::Running)
+    }
+
     pub const ALL: [CohortStatus; 5] = [
         CohortStatus::Draft,
         CohortStatus::Ready,

@@ -24,6 +24,7 @@ pub mod scenario;
 pub mod spreadsheet;
 pub mod survey;
 pub mod text;
+pub mod time;
 
 pub use cohort::CohortStatus;
 pub use email::Email;

@@ -3,9 +3,18 @@
 //! header line, Windows line ends, blank rows at the end; every line numbered as the
 //! spreadsheet shows it (the header is line 1), a bound on the number of lines.
 
-use crate::accounts::LineError;
 use crate::Invalid;
 use csv::StringRecord;
+use serde::Serialize;
+
+/// One problem in an import: the file's line number (the header is line 1), the column, the reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LineError {
+    pub line: u64,
+    pub column: Option<&'static str>,
+    #[serde(skip)]
+    pub invalid: Invalid,
+}
 
 /// The largest file accepted: a whole académie's staff fits well below it.
 pub const MAX_LINES: usize = 100_000;

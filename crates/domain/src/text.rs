@@ -78,6 +78,34 @@ bounded_text!(
     LongText, 20_000, false, true
 );
 
+/// An https (or http) address, at most 2,000 characters.
+pub fn url(raw: &str) -> Result<Option<String>, Invalid> {
+    let s = raw.trim();
+    if s.is_empty() {
+        return Ok(None);
+    }
+    let ok = (s.starts_with("https://") || s.starts_with("http://"))
+        && s.len() <= 2000
+        && s.len() > 10
+        && !s
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>');
+    if ok {
+        Ok(Some(s.to_owned()))
+    } else {
+        Err(Invalid::new("error-url"))
+    }
+}
+
+/// A line that may be left empty (`None`), at most a title's length otherwise.
+pub fn optional_line(raw: &str) -> Result<Option<String>, Invalid> {
+    if raw.trim().is_empty() {
+        Ok(None)
+    } else {
+        crate::Title::parse(raw).map(|t| Some(t.to_string()))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

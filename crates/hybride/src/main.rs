@@ -3,7 +3,8 @@
 use anyhow::Context;
 use clap::{Parser, Subcommand};
 use hybride_store::Store;
-use hybride_web::{AppState, Config};
+use hybride_training::Config;
+use hybride_web::AppState;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
@@ -229,7 +230,8 @@ fn redact(url: &str) -> String {
 }
 
 async fn seed_demo(store: &Store) -> anyhow::Result<()> {
-    let hash = hybride_web::password::hash_async(hybride_demo::DEMO_PASSWORD.to_owned()).await?;
+    let hash =
+        hybride_training::password::hash_async(hybride_demo::DEMO_PASSWORD.to_owned()).await?;
     let today = jiff::Zoned::now()
         .with_time_zone(jiff::tz::TimeZone::get("Europe/Paris")?)
         .date();
@@ -285,7 +287,7 @@ async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
             config.mailer()?;
             let state = AppState::new(store, config);
             if demo {
-                hybride_web::during::seed_demo(&state).await?;
+                hybride_demo::lived::seed(&state).await?;
             }
             println!(
                 "Hybride écoute sur {public_url} (base : {})",
@@ -459,17 +461,17 @@ async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
         }
         Command::Purge { dry_run, lang } => {
             let store = open(&cli.database_url).await?;
-            let (policy, report) = hybride_web::retention::purge(&store, !dry_run)
+            let (policy, report) = hybride_training::retention::purge(&store, !dry_run)
                 .await
                 .map_err(|e| anyhow::anyhow!("{e}"))?;
             let lang = if lang == "en" {
-                hybride_web::i18n::Lang::En
+                hybride_training::i18n::Lang::En
             } else {
-                hybride_web::i18n::Lang::Fr
+                hybride_training::i18n::Lang::Fr
             };
             print!(
                 "{}",
-                hybride_web::retention::report_text(lang, &policy, &report)
+                hybride_training::retention::report_text(lang, &policy, &report)
             );
             tracing::info!(
                 applied = report.applied,
@@ -491,7 +493,7 @@ async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
             seed_demo(&store).await?;
             // Convocations are written with the links of a server on the default address.
             let config = Config::new("http://127.0.0.1:8080", PathBuf::from("hybride-mail"), true);
-            hybride_web::during::seed_demo(&AppState::new(store, config)).await?;
+            hybride_demo::lived::seed(&hybride_training::Hybride::new(store, config)).await?;
             println!("Académie de démonstration prête.");
             Ok(ExitCode::SUCCESS)
         }
@@ -501,7 +503,7 @@ async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
             let store = open(&cli.database_url).await?;
             let bytes =
                 std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
-            match hybride_web::import::import_accounts(&store, &bytes)
+            match hybride_training::import::import_accounts(&store, &bytes)
                 .await
                 .map_err(|e| anyhow::anyhow!("{e}"))?
             {
@@ -510,16 +512,16 @@ async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
                     Ok(ExitCode::SUCCESS)
                 }
                 Err(errors) => {
-                    let lang = hybride_web::i18n::Lang::Fr;
+                    let lang = hybride_training::i18n::Lang::Fr;
                     eprintln!(
                         "{}",
-                        hybride_web::i18n::tr(
+                        hybride_training::i18n::tr(
                             lang,
                             "import-refused",
                             &[("count", errors.len().to_string())]
                         )
                     );
-                    for e in hybride_web::import::show_line_errors(lang, &errors) {
+                    for e in hybride_training::import::show_line_errors(lang, &errors) {
                         match e.column {
                             Some(c) => eprintln!("ligne {} ({c}) : {}", e.line, e.message),
                             None => eprintln!("ligne {} : {}", e.line, e.message),
@@ -540,9 +542,9 @@ async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
         } => {
             use hybride_domain::*;
             let store = open(&cli.database_url).await?;
-            let lang = hybride_web::i18n::Lang::Fr;
+            let lang = hybride_training::i18n::Lang::Fr;
             let msg = |field: &str, e: Invalid| {
-                anyhow::anyhow!("{field} : {}", hybride_web::i18n::invalid(lang, &e))
+                anyhow::anyhow!("{field} : {}", hybride_training::i18n::invalid(lang, &e))
             };
             let account = accounts::NewAccount {
                 email: Email::parse(&email).map_err(|e| msg("email", e))?,
@@ -552,12 +554,12 @@ async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
                 establishment: None,
             };
             let hash = match std::env::var("HYBRIDE_PASSWORD") {
-                Ok(p) if p.chars().count() >= hybride_web::password::MIN_LENGTH => {
-                    Some(hybride_web::password::hash_async(p).await?)
+                Ok(p) if p.chars().count() >= hybride_training::password::MIN_LENGTH => {
+                    Some(hybride_training::password::hash_async(p).await?)
                 }
                 Ok(_) => anyhow::bail!(
                     "HYBRIDE_PASSWORD : {} caractères au moins",
-                    hybride_web::password::MIN_LENGTH
+                    hybride_training::password::MIN_LENGTH
                 ),
                 Err(_) => None,
             };
@@ -592,7 +594,7 @@ async fn export(
 ) -> anyhow::Result<std::process::ExitCode> {
     use hybride_domain::CohortStatus;
     use hybride_store::{cohorts, trainings};
-    let lang = hybride_web::i18n::Lang::of_locale(lang);
+    let lang = hybride_training::i18n::Lang::of_locale(lang);
     if let Some(p) = plan {
         hybride_store::plans::get(store, p)
             .await
@@ -624,7 +626,7 @@ async fn export(
     let (mut files, mut documents, mut bytes) = (0usize, 0usize, 0usize);
     for (c, t) in &chosen {
         let label = c.label.clone();
-        let b = hybride_web::documents::bundle(store, lang, c, t, None, |done, total| {
+        let b = hybride_training::documents::bundle(store, lang, c, t, None, |done, total| {
             bar.set_message(format!("{label} : {done}/{total} documents"));
         })
         .await

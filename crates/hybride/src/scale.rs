@@ -214,7 +214,7 @@ pub async fn run(url: &str, name: &str, facts_file: Option<&Path>) -> anyhow::Re
     if bulk::email_taken(&store, &bench_admin).await? {
         anyhow::bail!("cette base contient déjà un jeu de banc d’essai ({bench_admin})");
     }
-    let hash = hybride_web::password::hash_async(PASSWORD.to_owned()).await?;
+    let hash = hybride_training::password::hash_async(PASSWORD.to_owned()).await?;
     let progress = indicatif::ProgressBar::new(scale.rows());
     progress.set_style(
         indicatif::ProgressStyle::with_template(

@@ -167,8 +167,8 @@ async fn signatures_acknowledged_before_a_sigkill_are_kept() {
     })
     .await
     .unwrap();
-    let slot = hybride_web::attendance::slot_at(
-        &hybride_web::attendance::slots(&activity, &steps),
+    let slot = hybride_training::attendance::slot_at(
+        &hybride_training::attendance::slots(&activity, &steps),
         hybride_store::now(),
     )
     .unwrap()
@@ -195,11 +195,11 @@ async fn signatures_acknowledged_before_a_sigkill_are_kept() {
             );
             let aid = activity.id;
             tasks.push(tokio::spawn(async move {
-                let code = hybride_web::attendance::code(
+                let code = hybride_training::attendance::code(
                     &secret,
                     aid,
                     &slot,
-                    hybride_web::attendance::window(hybride_store::now()),
+                    hybride_training::attendance::window(hybride_store::now()),
                 );
                 let r = client
                     .post(format!("http://127.0.0.1:{port}/api/v1/sign"))

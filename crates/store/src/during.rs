@@ -7,29 +7,11 @@ use crate::links::{self, Purpose, Scope};
 use crate::outbox::{self, Mail};
 use crate::{now, Store, StoreError, StoreResult};
 use serde::Serialize;
-use sqlx::{Any, FromRow, Transaction};
+use sqlx::FromRow;
 use utoipa::ToSchema;
 
 /// A trainee's links stay usable this long after the cohort's last day.
 const AFTER_END_SECONDS: i64 = 30 * 24 * 3600;
-
-pub(crate) async fn mark_opened_in(
-    tx: &mut Transaction<'_, Any>,
-    cohort_id: i64,
-    user_id: i64,
-    at: i64,
-) -> StoreResult<()> {
-    sqlx::query(
-        "UPDATE enrollments SET links_opened_at = $1 WHERE cohort_id = $2 AND user_id = $3 \
-         AND links_opened_at IS NULL",
-    )
-    .bind(at)
-    .bind(cohort_id)
-    .bind(user_id)
-    .execute(&mut **tx)
-    .await?;
-    Ok(())
-}
 
 /// The trainee says they have received their links (« j'ai bien reçu mes liens »).
 pub async fn acknowledge(store: &Store, cohort_id: i64, user_id: i64) -> StoreResult<()> {

@@ -92,6 +92,26 @@ pub async fn issue(store: &crate::Store, scope: Scope) -> StoreResult<String> {
     Ok(secret)
 }
 
+/// Records that a trainee opened one of the cohort's links (a convocation's login or join
+/// link), once: the « links received » duty counts it.
+pub(crate) async fn mark_opened_in(
+    tx: &mut Transaction<'_, Any>,
+    cohort_id: i64,
+    user_id: i64,
+    at: i64,
+) -> StoreResult<()> {
+    sqlx::query(
+        "UPDATE enrollments SET links_opened_at = $1 WHERE cohort_id = $2 AND user_id = $3 \
+         AND links_opened_at IS NULL",
+    )
+    .bind(at)
+    .bind(cohort_id)
+    .bind(user_id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
 /// Opens a link: if it is valid for `purpose` (not expired, not revoked, its owner active),
 /// records the opening — and, for a cohort's link, that the trainee has received their links —
 /// and returns it.
@@ -119,7 +139,7 @@ pub async fn open(
     .await?;
     if let Some(l) = &link {
         if let Some(cohort_id) = l.cohort_id {
-            crate::during::mark_opened_in(&mut tx, cohort_id, l.user_id, at).await?;
+            mark_opened_in(&mut tx, cohort_id, l.user_id, at).await?;
         }
     }
     tx.commit().await?;

@@ -163,7 +163,7 @@ pub async fn consume_login_link(store: &Store, secret: &str) -> StoreResult<Opti
         return Ok(None);
     };
     if let Some(c) = cohort_id {
-        crate::during::mark_opened_in(&mut tx, c, user_id, at).await?;
+        crate::links::mark_opened_in(&mut tx, c, user_id, at).await?;
     }
     tx.commit().await?;
     let user = crate::people::get(store, user_id).await?;

@@ -1,44 +1,13 @@
 //! Authorization, in one place. Each route admits roles through its `Allowed<Gate>` extractor;
 //! what a role may see or change of one resource is decided by the functions below.
 
+pub use crate::auth::{Admins, Anyone, Gate, Planners, Staff, Trainees};
 use crate::error::AppError;
 use hybride_domain::Role;
 use hybride_store::cohorts::Cohort;
 use hybride_store::people::User;
 use hybride_store::trainings::Training;
 use hybride_store::{cohorts, trainings, Store};
-
-/// A set of roles admitted to a route.
-pub trait Gate: Send + Sync + 'static {
-    const ROLES: &'static [Role];
-}
-
-macro_rules! gate {
-    ($(#[$doc:meta])* $name:ident: $($role:ident),+) => {
-        $(#[$doc])*
-        pub struct $name;
-        impl Gate for $name {
-            const ROLES: &'static [Role] = &[$(Role::$role),+];
-        }
-    };
-}
-
-gate!(
-    /// Anyone logged in.
-    Anyone: Admin, Pilot, Trainer, Trainee
-);
-gate!(
-    /// EAFC staff, pilots and trainers.
-    Staff: Admin, Pilot, Trainer
-);
-gate!(
-    /// Those who plan: EAFC staff and pilots.
-    Planners: Admin, Pilot
-);
-gate!(
-    /// EAFC staff only.
-    Admins: Admin
-);
 
 /// Admins and pilots see every training of the plan; a trainer sees those they deliver.
 pub async fn see_training(store: &Store, user: &User, t: &Training) -> Result<(), AppError> {
@@ -124,10 +93,28 @@ pub async fn edit_schedule(store: &Store, user: &User, c: &Cohort) -> Result<Tra
     }
 }
 
-gate!(
-    /// Trainees only (signing, declaring).
-    Trainees: Trainee
-);
+/// The training `id`, when `user` may see it (its trainers, pilots, admins).
+pub async fn visible_training(store: &Store, user: &User, id: i64) -> Result<Training, AppError> {
+    let t = trainings::get(store, id).await?;
+    see_training(store, user, &t).await?;
+    Ok(t)
+}
+
+/// The training `id`, when `user` may see it and edit its scenario.
+pub async fn scenario_editable(store: &Store, user: &User, id: i64) -> Result<Training, AppError> {
+    let t = visible_training(store, user, id).await?;
+    edit_scenario(store, user, &t).await?;
+    Ok(t)
+}
+
+/// The cohort `id`, when `user` may see it and set up its schedule and what goes to its
+/// trainees (see [`edit_schedule`]).
+pub async fn schedulable(store: &Store, user: &User, id: i64) -> Result<Cohort, AppError> {
+    let c = cohorts::get(store, id).await?;
+    see_cohort(store, user, &c).await?;
+    edit_schedule(store, user, &c).await?;
+    Ok(c)
+}
 
 /// Attendance is taken by the cohort's trainers; its training's pilot and admins may correct
 /// it: the same people as [`edit_schedule`], without reading the training for a trainer or an admin.

@@ -1,82 +1,39 @@
 //! The application: configuration, shared state, the router and the server's lifecycle.
 
-use crate::{api, assets, auth, csrf, error, mailer, pages, render::Templates};
+use crate::{api, assets, auth, csrf, error, pages, render::Templates};
 use axum::http::{header, HeaderName, HeaderValue, Request};
 use axum::Router;
 use hybride_store::Store;
+use hybride_training::mailer;
+use hybride_training::{Config, Hybride};
 use std::net::SocketAddr;
-use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
-/// How the server runs; read from the command line and the environment by the binary.
-#[derive(Debug, Clone)]
-pub struct Config {
-    /// The address users reach Hybride at, used in e-mailed links (`http://127.0.0.1:8080`).
-    pub public_url: String,
-    /// Adds `Secure` to cookies; on whenever `public_url` is https.
-    pub secure_cookies: bool,
-    /// Where mails are written when no SMTP server is configured.
-    pub mail_dir: PathBuf,
-    /// Demo mode shows the demo accounts on the login page.
-    pub demo: bool,
-    /// The BigBlueButton server rooms are created on, when there is one.
-    pub bbb: Option<hybride_connect::bbb::BbbConfig>,
-    /// The SMTP server mail goes through (`smtp://host:port`), and the sender's address; with
-    /// none, mails are written to `mail_dir`.
-    pub smtp: Option<(String, String)>,
-}
-
-impl Config {
-    pub fn new(public_url: impl Into<String>, mail_dir: PathBuf, demo: bool) -> Config {
-        let public_url = public_url.into().trim_end_matches('/').to_owned();
-        Config {
-            secure_cookies: public_url.starts_with("https://"),
-            public_url,
-            mail_dir,
-            demo,
-            bbb: None,
-            smtp: None,
-        }
-    }
-
-    pub fn with_smtp(mut self, url: impl Into<String>, from: impl Into<String>) -> Config {
-        self.smtp = Some((url.into(), from.into()));
-        self
-    }
-
-    /// Where mail goes; an SMTP URL or sender that cannot be used is refused at start-up.
-    pub fn mailer(&self) -> anyhow::Result<hybride_connect::mail::Mailer> {
-        use hybride_connect::mail::Mailer;
-        match &self.smtp {
-            Some((url, from)) => Mailer::smtp(url, from).map_err(anyhow::Error::msg),
-            None => Ok(Mailer::folder(self.mail_dir.clone())),
-        }
-    }
-
-    pub fn with_bbb(mut self, bbb: hybride_connect::bbb::BbbConfig) -> Config {
-        self.bbb = Some(bbb);
-        self
-    }
-}
-
+/// What handlers share: the use cases' context (store, configuration, mail texts), reached
+/// through `Deref`, and the pages' templates.
 #[derive(Clone)]
 pub struct AppState {
-    pub store: Store,
-    pub config: Arc<Config>,
+    pub hybride: Hybride,
     pub(crate) templates: Arc<Templates>,
 }
 
 impl AppState {
     pub fn new(store: Store, config: Config) -> AppState {
         AppState {
-            store,
-            config: Arc::new(config),
+            hybride: Hybride::new(store, config),
             templates: Arc::new(Templates::new()),
         }
+    }
+}
+
+impl std::ops::Deref for AppState {
+    type Target = Hybride;
+    fn deref(&self) -> &Hybride {
+        &self.hybride
     }
 }
 
@@ -91,7 +48,7 @@ pub fn build_router(state: AppState) -> Router {
         .merge(pages::router())
         .merge(api::router())
         .merge(assets::router())
-        .layer(axum::middleware::from_fn_with_state(state.clone(), error::render_errors))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), crate::render::render_errors))
         .layer(axum::middleware::from_fn(csrf::check_origin))
         .layer(axum::middleware::from_fn_with_state(state.clone(), auth::identify))
         .layer(tower_http::limit::RequestBodyLimitLayer::new(8 * 1024 * 1024))
@@ -142,7 +99,7 @@ pub async fn serve_on(
     let worker = tokio::spawn(mailer::run(state.store.clone(), state.config.mailer()?));
     let housekeeping = tokio::spawn(housekeeping(state.store.clone()));
     let scheduler = tokio::spawn(scheduler(state.clone()));
-    let exports = tokio::spawn(crate::exports::run(state.clone()));
+    let exports = tokio::spawn(hybride_training::exports::run(state.hybride.clone()));
     let app = build_router(state);
     axum::serve(
         listener,
@@ -162,7 +119,7 @@ async fn scheduler(state: AppState) {
     let mut tick = tokio::time::interval(Duration::from_secs(30));
     loop {
         tick.tick().await;
-        if let Err(e) = crate::during::run_jobs(&state).await {
+        if let Err(e) = hybride_training::jobs::run_once(&state).await {
             tracing::warn!(error = %e, "scheduled jobs failed");
         }
     }
@@ -180,7 +137,7 @@ async fn housekeeping(store: Store) {
             tracing::warn!(error = %e, "purging attempt counters failed");
         }
         // Plans' exports are kept for download a few days.
-        let before = hybride_store::now() - crate::exports::KEPT_DAYS * 86_400;
+        let before = hybride_store::now() - hybride_training::exports::KEPT_DAYS * 86_400;
         if let Err(e) = hybride_store::exports::purge(&store, before).await {
             tracing::warn!(error = %e, "removing old plan exports failed");
         }

@@ -1,16 +1,16 @@
 //! Who is asking: a session cookie (pages) or a bearer token (API), and in which language.
 
-use crate::access::Gate;
 use crate::error::AppError;
-use crate::i18n::Lang;
 use crate::AppState;
 use axum::extract::{FromRequestParts, Request, State};
 use axum::http::request::Parts;
 use axum::http::{header, HeaderMap, HeaderValue};
 use axum::middleware::Next;
 use axum::response::Response;
+use hybride_domain::Role;
 use hybride_store::people::User;
 use hybride_store::security;
+use hybride_training::i18n::Lang;
 use std::marker::PhantomData;
 
 pub const SESSION_COOKIE: &str = "hybride_session";
@@ -177,3 +177,40 @@ impl<G: Gate, S: Send + Sync> FromRequestParts<S> for Allowed<G> {
         })
     }
 }
+
+/// A set of roles admitted to a route.
+pub trait Gate: Send + Sync + 'static {
+    const ROLES: &'static [Role];
+}
+
+macro_rules! gate {
+    ($(#[$doc:meta])* $name:ident: $($role:ident),+) => {
+        $(#[$doc])*
+        pub struct $name;
+        impl Gate for $name {
+            const ROLES: &'static [Role] = &[$(Role::$role),+];
+        }
+    };
+}
+
+gate!(
+    /// Anyone logged in.
+    Anyone: Admin, Pilot, Trainer, Trainee
+);
+gate!(
+    /// EAFC staff, pilots and trainers.
+    Staff: Admin, Pilot, Trainer
+);
+gate!(
+    /// Those who plan: EAFC staff and pilots.
+    Planners: Admin, Pilot
+);
+gate!(
+    /// EAFC staff only.
+    Admins: Admin
+);
+
+gate!(
+    /// Trainees only (signing, declaring).
+    Trainees: Trainee
+);

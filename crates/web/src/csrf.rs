@@ -91,12 +91,7 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for CsrfForm<T> {
 }
 
 /// A file sent with a form.
-#[derive(Debug, Clone)]
-pub struct Upload {
-    /// The file's name as the browser gave it, without any folder.
-    pub name: String,
-    pub bytes: Vec<u8>,
-}
+pub use hybride_training::Upload;
 
 /// The largest file a form accepts (a scanned certificate, a photo of a production).
 pub const MAX_UPLOAD: usize = 5 * 1024 * 1024;

@@ -5,16 +5,11 @@
 //! in the caller's language. Refusals caused by input are 4xx with a clear message; anything
 //! else is logged with the request id and answered 500 without detail.
 
-use crate::auth::Ctx;
-use crate::i18n::{self, Lang};
-use crate::AppState;
-use axum::extract::{Request, State};
-use axum::http::{header, HeaderValue, StatusCode};
-use axum::middleware::Next;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
 use hybride_domain::FieldErrors;
 use hybride_store::StoreError;
-use serde::Serialize;
+use hybride_training::i18n::{self, Lang};
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
@@ -53,6 +48,22 @@ impl From<StoreError> for AppError {
             StoreError::Conflict(what) => AppError::Conflict(what),
             StoreError::Refused(why) => AppError::Refused(why),
             other => AppError::Internal(other.into()),
+        }
+    }
+}
+
+impl From<hybride_training::Error> for AppError {
+    fn from(e: hybride_training::Error) -> AppError {
+        use hybride_training::Error as E;
+        match e {
+            E::NotFound => AppError::NotFound,
+            E::Forbidden => AppError::Forbidden,
+            E::Invalid(fields) => AppError::Invalid(fields),
+            E::Conflict(what) => AppError::Conflict(what),
+            E::Refused(why) => AppError::Refused(why),
+            E::BadRequest(detail) => AppError::BadRequest(detail),
+            E::Unavailable => AppError::Unavailable,
+            E::Internal(e) => AppError::Internal(e),
         }
     }
 }
@@ -141,111 +152,6 @@ impl IntoResponse for AppError {
         r.extensions_mut().insert(report);
         r
     }
-}
-
-#[derive(Serialize)]
-struct FieldProblem {
-    field: String,
-    message: String,
-}
-
-#[derive(Serialize)]
-struct Problem {
-    #[serde(rename = "type")]
-    kind: String,
-    title: String,
-    status: u16,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    detail: Option<String>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    errors: Vec<FieldProblem>,
-}
-
-fn generic_key(status: StatusCode) -> &'static str {
-    match status.as_u16() {
-        401 => "problem-unauthorized",
-        403 => "problem-forbidden",
-        404 => "problem-not-found",
-        405 => "problem-method",
-        413 => "problem-too-large",
-        415 => "problem-media-type",
-        422 | 400 => "problem-bad-request",
-        503 => "problem-unavailable",
-        s if s >= 500 => "problem-internal",
-        _ => "problem-bad-request",
-    }
-}
-
-/// Turns every error response into the caller's format and language.
-pub async fn render_errors(State(state): State<AppState>, req: Request, next: Next) -> Response {
-    let ctx = req.extensions().get::<Ctx>().cloned();
-    let is_api = req.uri().path().starts_with("/api/");
-    let is_get = req.method() == axum::http::Method::GET;
-    let response = next.run(req).await;
-    let status = response.status();
-    if !(status.is_client_error() || status.is_server_error()) {
-        return response;
-    }
-    let report = response.extensions().get::<ErrorReport>().cloned();
-    let already_formatted = report.is_none()
-        && response
-            .headers()
-            .get(header::CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .is_some_and(|ct| {
-                ct.starts_with("application/problem+json") || ct.starts_with("text/html")
-            });
-    if already_formatted {
-        return response;
-    }
-    let lang = ctx.as_ref().map(|c| c.lang).unwrap_or_default();
-    let report = report.unwrap_or_else(|| ErrorReport {
-        key: generic_key(status).into(),
-        fields: FieldErrors::new(),
-        detail: None,
-    });
-    if is_api {
-        let body = Problem {
-            kind: format!("/problems/{}", report.key),
-            title: i18n::t(lang, &report.key),
-            status: status.as_u16(),
-            detail: report.detail.clone(),
-            errors: report
-                .fields
-                .0
-                .iter()
-                .map(|(f, e)| FieldProblem {
-                    field: (*f).to_owned(),
-                    message: i18n::invalid(lang, e),
-                })
-                .collect(),
-        };
-        let mut r = (status, axum::Json(body)).into_response();
-        r.headers_mut().insert(
-            header::CONTENT_TYPE,
-            HeaderValue::from_static("application/problem+json"),
-        );
-        if status == StatusCode::UNAUTHORIZED {
-            r.headers_mut()
-                .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
-        }
-        return r;
-    }
-    if status == StatusCode::UNAUTHORIZED {
-        let next = match (&ctx, is_get) {
-            (Some(c), true) => c.path.clone(),
-            _ => "/".into(),
-        };
-        let target = format!(
-            "/login?next={}",
-            percent_encoding::utf8_percent_encode(&next, percent_encoding::NON_ALPHANUMERIC)
-        );
-        return Redirect::to(&target).into_response();
-    }
-    let page = state
-        .templates
-        .error_page(ctx.as_ref(), lang, status, &report);
-    (status, page).into_response()
 }
 
 /// A panic is a bug: answer 500 without detail; the panic itself is logged by the hook.

@@ -1,5 +1,7 @@
 //! Parsing of what people submit (pages and API alike) into domain values, field by field.
 
+pub use hybride_domain::text::{optional_line, url};
+pub use hybride_domain::time::time_of_day;
 use hybride_domain::{DispositifId, FieldErrors, Invalid, LongText, Minutes, ModuleId, Title};
 use hybride_store::cohorts::NewCohort;
 use hybride_store::trainings::NewTraining;
@@ -110,25 +112,6 @@ fn date(raw: &str) -> Result<jiff::civil::Date, Invalid> {
     }
     s.parse::<jiff::civil::Date>()
         .map_err(|_| Invalid::with("error-date", s))
-}
-
-/// An https (or http) address, at most 2,000 characters.
-pub fn url(raw: &str) -> Result<Option<String>, Invalid> {
-    let s = raw.trim();
-    if s.is_empty() {
-        return Ok(None);
-    }
-    let ok = (s.starts_with("https://") || s.starts_with("http://"))
-        && s.len() <= 2000
-        && s.len() > 10
-        && !s
-            .chars()
-            .any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>');
-    if ok {
-        Ok(Some(s.to_owned()))
-    } else {
-        Err(Invalid::new("error-url"))
-    }
 }
 
 pub fn cohort(f: CohortFields<'_>) -> Result<NewCohort, FieldErrors> {
@@ -272,28 +255,6 @@ pub fn step(f: StepFields<'_>) -> Result<hybride_store::trainings::NewStep, Fiel
     }
 }
 
-/// A time of day typed as `14:30`, `14 h 30` or `14h`.
-pub fn time_of_day(raw: &str) -> Result<jiff::civil::Time, Invalid> {
-    let s: String = raw
-        .trim()
-        .to_lowercase()
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
-    if s.is_empty() {
-        return Err(Invalid::new("error-required"));
-    }
-    let bad = || Invalid::with("error-time", raw.trim());
-    let (h, m) = s.split_once(['h', ':']).ok_or_else(bad)?;
-    let h: i8 = h.parse().map_err(|_| bad())?;
-    let m: i8 = if m.is_empty() {
-        0
-    } else {
-        m.parse().map_err(|_| bad())?
-    };
-    jiff::civil::Time::new(h, m, 0, 0).map_err(|_| bad())
-}
-
 /// A calendar date `YYYY-MM-DD`.
 pub fn day(raw: &str) -> Result<jiff::civil::Date, Invalid> {
     date(raw)
@@ -353,14 +314,6 @@ pub fn instructions(raw: &str) -> Result<Option<String>, Invalid> {
         let t = t.as_str().trim();
         (!t.is_empty()).then(|| t.to_owned())
     })
-}
-
-pub fn optional_line(raw: &str) -> Result<Option<String>, Invalid> {
-    if raw.trim().is_empty() {
-        Ok(None)
-    } else {
-        Title::parse(raw).map(|t| Some(t.to_string()))
-    }
 }
 
 #[cfg(test)]

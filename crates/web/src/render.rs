@@ -3,11 +3,16 @@
 
 use crate::auth::Ctx;
 use crate::error::{AppError, ErrorReport};
-use crate::i18n::{self, Lang};
-use axum::http::StatusCode;
-use axum::response::Html;
-use minijinja::value::{Kwargs, Value};
-use minijinja::{context, AutoEscape, Environment, Error, ErrorKind, State};
+use crate::AppState;
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::middleware::Next;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use hybride_domain::FieldErrors;
+use hybride_training::i18n::{self, Lang};
+use minijinja::value::Value;
+use minijinja::{context, AutoEscape, Environment};
+use serde::Serialize;
 
 pub struct Templates {
     env: Environment<'static>,
@@ -19,102 +24,11 @@ macro_rules! templates {
     };
 }
 
-fn lang_of(state: &State) -> Lang {
-    state
-        .lookup("lang")
-        .and_then(|v| v.as_str().and_then(Lang::parse))
-        .unwrap_or_default()
-}
-
-/// `{{ t("key", name=value) }}`
-fn t(state: &State, key: &str, kwargs: Kwargs) -> Result<String, Error> {
-    let mut args = Vec::new();
-    let names: Vec<String> = kwargs.args().map(str::to_owned).collect();
-    for name in &names {
-        let v: Value = kwargs.get(name)?;
-        args.push((name.as_str(), v.to_string()));
-    }
-    kwargs.assert_all_used()?;
-    Ok(i18n::tr(lang_of(state), key, &args))
-}
-
-fn zoned(ts: i64) -> Result<jiff::Zoned, Error> {
-    let tz = jiff::tz::TimeZone::get("Europe/Paris")
-        .map_err(|e| Error::new(ErrorKind::InvalidOperation, e.to_string()))?;
-    jiff::Timestamp::from_second(ts)
-        .map(|t| t.to_zoned(tz))
-        .map_err(|e| Error::new(ErrorKind::InvalidOperation, e.to_string()))
-}
-
-/// A calendar day in words: « lundi 30 novembre 2026 ».
-pub fn day_words(lang: Lang, date: jiff::civil::Date) -> String {
-    let weekday = i18n::t(
-        lang,
-        &format!("weekday-{}", date.weekday().to_monday_one_offset()),
-    );
-    let month = i18n::t(lang, &format!("month-{}", date.month()));
-    match (lang, date.day()) {
-        // « le 1er décembre »: French writes the first of the month as an ordinal.
-        (Lang::Fr, 1) => format!("{weekday} 1er {month} {}", date.year()),
-        _ => format!("{weekday} {} {month} {}", date.day(), date.year()),
-    }
-}
-
-/// `{{ ts | day }}` for Unix seconds, or `{{ "2026-11-30" | day }}` for ISO dates.
-fn day(state: &State, v: Value) -> Result<String, Error> {
-    let date = if let Some(s) = v.as_str() {
-        s.parse::<jiff::civil::Date>()
-            .map_err(|e| Error::new(ErrorKind::InvalidOperation, e.to_string()))?
-    } else {
-        let ts = i64::try_from(v)?;
-        zoned(ts)?.date()
-    };
-    Ok(day_words(lang_of(state), date))
-}
-
-/// `{{ ts | time }}`: « 9 h 30 » in French, « 09:30 » in English (Europe/Paris).
-fn time(state: &State, ts: i64) -> Result<String, Error> {
-    let z = zoned(ts)?;
-    Ok(match lang_of(state) {
-        Lang::Fr => format!("{}\u{a0}h\u{a0}{:02}", z.hour(), z.minute()),
-        Lang::En => format!("{:02}:{:02}", z.hour(), z.minute()),
-    })
-}
-
-/// `{{ minutes | duration }}`: « 6 h 30 ».
-pub fn duration(m: i64) -> String {
-    hybride_domain::Minutes::new(u32::try_from(m.max(0)).unwrap_or(u32::MAX))
-        .map(|m| m.to_string())
-        .unwrap_or_else(|_| format!("{m}\u{a0}min"))
-}
-
-/// `{{ 412 | hundredths }}`: « 4,12 » in French, « 4.12 » in English.
-fn hundredths(state: &State, v: i64) -> String {
-    let sep = match lang_of(state) {
-        Lang::Fr => ',',
-        Lang::En => '.',
-    };
-    let sign = if v < 0 { "-" } else { "" };
-    let v = v.unsigned_abs();
-    format!("{sign}{}{sep}{:02}", v / 100, v % 100)
-}
-
-/// `{{ ts | iso }}`: the instant in Europe/Paris as `YYYY-MM-DDTHH:MM`, for `<time datetime>`.
-fn iso(ts: i64) -> Result<String, Error> {
-    Ok(zoned(ts)?.strftime("%Y-%m-%dT%H:%M").to_string())
-}
-
 impl Templates {
     pub fn new() -> Templates {
         let mut env = Environment::new();
-        // Mails are plain text: no escaping there; every page is HTML-escaped.
-        env.set_auto_escape_callback(|name| {
-            if name.ends_with(".txt") {
-                AutoEscape::None
-            } else {
-                AutoEscape::Html
-            }
-        });
+        // Every page is HTML-escaped (mails are `hybride_training::texts`).
+        env.set_auto_escape_callback(|_| AutoEscape::Html);
         env.set_undefined_behavior(minijinja::UndefinedBehavior::SemiStrict);
         templates!(
             env,
@@ -146,13 +60,6 @@ impl Templates {
             "opening_form.html",
             "join.html",
             "calendar.html",
-            "mail/convocation.txt",
-            "mail/opening.txt",
-            "mail/instructions.txt",
-            "mail/post.txt",
-            "mail/digest.txt",
-            "mail/review.txt",
-            "mail/closing.txt",
             "forum.html",
             "thread.html",
             "follow_up.html",
@@ -177,18 +84,12 @@ impl Templates {
             "survey_form.html",
             "survey_settings.html",
             "training_surveys.html",
-            "mail/survey.txt",
             "retention.html",
             "settings.html",
             "exports.html",
             "exports_live.html",
         );
-        env.add_function("t", t);
-        env.add_filter("day", day);
-        env.add_filter("time", time);
-        env.add_filter("duration", duration);
-        env.add_filter("iso", iso);
-        env.add_filter("hundredths", hundredths);
+        hybride_training::texts::register(&mut env);
         Templates { env }
     }
 
@@ -213,17 +114,6 @@ impl Templates {
             .map_err(|e| AppError::Internal(anyhow::anyhow!("template {name}: {e}")))?;
         tmpl.render(context! { ..page, ..base })
             .map(Html)
-            .map_err(|e| AppError::Internal(anyhow::anyhow!("rendering {name}: {e:#}")))
-    }
-
-    /// Renders a plain-text mail in `lang`.
-    pub fn text(&self, name: &str, lang: Lang, page: Value) -> Result<String, AppError> {
-        let tmpl = self
-            .env
-            .get_template(name)
-            .map_err(|e| AppError::Internal(anyhow::anyhow!("template {name}: {e}")))?;
-        tmpl.render(context! { ..page, ..context! { lang => lang.code() } })
-            .map(|s| s.trim().replace("\n\n\n", "\n\n"))
             .map_err(|e| AppError::Internal(anyhow::anyhow!("rendering {name}: {e:#}")))
     }
 
@@ -259,6 +149,137 @@ impl Templates {
     }
 }
 
+/// A table as a download: `name.csv` or `name.xlsx`.
+pub fn spreadsheet_response(
+    kind: hybride_training::documents::Spreadsheet,
+    name: &str,
+    headers: &[String],
+    rows: &[Vec<String>],
+) -> Result<axum::response::Response, AppError> {
+    use axum::http::header;
+    use axum::response::IntoResponse;
+    let (body, ext, content_type) =
+        hybride_training::documents::spreadsheet(kind, name, headers, rows)?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, content_type.to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}.{ext}\""),
+            ),
+        ],
+        body,
+    )
+        .into_response())
+}
+
+// Error responses in the caller's format and language: problem+json for the API, a page
+// otherwise (the policy is written at the top of `error.rs`).
+#[derive(Serialize)]
+struct FieldProblem {
+    field: String,
+    message: String,
+}
+
+#[derive(Serialize)]
+struct Problem {
+    #[serde(rename = "type")]
+    kind: String,
+    title: String,
+    status: u16,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    detail: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    errors: Vec<FieldProblem>,
+}
+
+fn generic_key(status: StatusCode) -> &'static str {
+    match status.as_u16() {
+        401 => "problem-unauthorized",
+        403 => "problem-forbidden",
+        404 => "problem-not-found",
+        405 => "problem-method",
+        413 => "problem-too-large",
+        415 => "problem-media-type",
+        422 | 400 => "problem-bad-request",
+        503 => "problem-unavailable",
+        s if s >= 500 => "problem-internal",
+        _ => "problem-bad-request",
+    }
+}
+
+/// Turns every error response into the caller's format and language.
+pub async fn render_errors(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let ctx = req.extensions().get::<Ctx>().cloned();
+    let is_api = req.uri().path().starts_with("/api/");
+    let is_get = req.method() == axum::http::Method::GET;
+    let response = next.run(req).await;
+    let status = response.status();
+    if !(status.is_client_error() || status.is_server_error()) {
+        return response;
+    }
+    let report = response.extensions().get::<ErrorReport>().cloned();
+    let already_formatted = report.is_none()
+        && response
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|ct| {
+                ct.starts_with("application/problem+json") || ct.starts_with("text/html")
+            });
+    if already_formatted {
+        return response;
+    }
+    let lang = ctx.as_ref().map(|c| c.lang).unwrap_or_default();
+    let report = report.unwrap_or_else(|| ErrorReport {
+        key: generic_key(status).into(),
+        fields: FieldErrors::new(),
+        detail: None,
+    });
+    if is_api {
+        let body = Problem {
+            kind: format!("/problems/{}", report.key),
+            title: i18n::t(lang, &report.key),
+            status: status.as_u16(),
+            detail: report.detail.clone(),
+            errors: report
+                .fields
+                .0
+                .iter()
+                .map(|(f, e)| FieldProblem {
+                    field: (*f).to_owned(),
+                    message: i18n::invalid(lang, e),
+                })
+                .collect(),
+        };
+        let mut r = (status, axum::Json(body)).into_response();
+        r.headers_mut().insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/problem+json"),
+        );
+        if status == StatusCode::UNAUTHORIZED {
+            r.headers_mut()
+                .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+        }
+        return r;
+    }
+    if status == StatusCode::UNAUTHORIZED {
+        let next = match (&ctx, is_get) {
+            (Some(c), true) => c.path.clone(),
+            _ => "/".into(),
+        };
+        let target = format!(
+            "/login?next={}",
+            percent_encoding::utf8_percent_encode(&next, percent_encoding::NON_ALPHANUMERIC)
+        );
+        return Redirect::to(&target).into_response();
+    }
+    let page = state
+        .templates
+        .error_page(ctx.as_ref(), lang, status, &report);
+    (status, page).into_response()
+}
+
 impl Default for Templates {
     fn default() -> Self {
         Self::new()
@@ -272,19 +293,11 @@ mod tests {
     #[test]
     fn every_template_compiles_and_every_key_it_names_exists() {
         let templates = Templates::new();
-        let fr: Vec<String> = i18n::FRENCH_SOURCES
-            .iter()
-            .flat_map(|s| i18n::ids(s))
-            .collect();
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
         let mut files = Vec::new();
         for entry in std::fs::read_dir(&dir).unwrap() {
             let path = entry.unwrap().path();
-            if path.is_dir() {
-                files.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
-            } else {
-                files.push(path);
-            }
+            files.push(path);
         }
         for path in files {
             let name = path
@@ -298,21 +311,9 @@ mod tests {
                 "{name} is not registered"
             );
             let text = std::fs::read_to_string(&path).unwrap();
-            let mut parts = text.split("t(\"");
-            let mut before = parts.next().unwrap_or("");
-            for part in parts {
-                // `t("…")`, not the end of another name such as `select("…")`.
-                let is_call = !before.ends_with(|c: char| c.is_alphanumeric() || c == '_');
-                before = part;
-                if !is_call {
-                    continue;
-                }
-                let key = part.split('"').next().unwrap();
-                if key.ends_with('-') {
-                    continue; // a prefix completed at run time, e.g. "role-" ~ user.role
-                }
+            for key in i18n::keys_named(&text) {
                 assert!(
-                    fr.iter().any(|k| k == key),
+                    i18n::exists(&key),
                     "{name} uses {key:?}, missing from fr.ftl"
                 );
             }

@@ -116,11 +116,11 @@ fn item<'a>(checklist: &'a serde_json::Value, key: &str) -> &'a serde_json::Valu
 #[tokio::test]
 async fn a_trainer_closes_a_cohort_and_hands_in_its_documents() {
     let app = TestApp::start_with(true).await;
-    let hash = hybride_web::password::hash(hybride_demo::DEMO_PASSWORD).unwrap();
+    let hash = hybride_training::password::hash(hybride_demo::DEMO_PASSWORD).unwrap();
     hybride_demo::seed(app.store(), &hash, jiff::civil::date(2026, 11, 30))
         .await
         .unwrap();
-    hybride_web::during::seed_demo(&app.state).await.unwrap();
+    hybride_demo::lived::seed(&app.state).await.unwrap();
     let s = app.store();
     let email = Email::parse("formateur@demo.hybride.test").unwrap();
     let trainer = people::by_email(s, &email).await.unwrap().unwrap();
@@ -142,7 +142,7 @@ async fn a_trainer_closes_a_cohort_and_hands_in_its_documents() {
             continue;
         }
         let t = trainings::get(s, c.training_id).await.unwrap();
-        let led = hybride_web::after::half_days(s, &c, &t).await.unwrap();
+        let led = hybride_training::pay::half_days(s, &c, &t).await.unwrap();
         if led.iter().any(|h| h.modality == Modality::InPerson) {
             chosen = Some((c, t, led));
             break;
@@ -188,7 +188,7 @@ async fn a_trainer_closes_a_cohort_and_hands_in_its_documents() {
 
     // The pay form's hours are the attendance record's: every attended half-day's planned
     // minutes, shared by the co-animation rule between those who led it.
-    let (forms, _, rates, _) = hybride_web::after::pay_forms(s, &c, &t, Some(trainer.id))
+    let (forms, _, rates, _) = hybride_training::pay::pay_forms(s, &c, &t, Some(trainer.id))
         .await
         .unwrap();
     let mine = &forms[0].form;
@@ -215,7 +215,7 @@ async fn a_trainer_closes_a_cohort_and_hands_in_its_documents() {
     let steps = trainings::steps(s, t.id).await.unwrap();
     for h in &led {
         let a = cohorts::activity(s, id, h.activity_id).await.unwrap();
-        let slot = hybride_web::attendance::slots(&a, &steps)
+        let slot = hybride_training::attendance::slots(&a, &steps)
             .into_iter()
             .find(|x| x.key() == h.slot)
             .unwrap();
@@ -310,13 +310,25 @@ async fn a_trainer_closes_a_cohort_and_hands_in_its_documents() {
         let needle = needle.split_whitespace().collect::<Vec<_>>().join(" ");
         assert!(text.contains(&needle), "{needle} in {text}");
     }
+    // The total the record gives now (the hours the demo has attended by today's hour, and the
+    // lump sum), as the form writes it in French.
+    let (forms, _, _, _) = hybride_training::pay::pay_forms(s, &c, &t, Some(trainer.id))
+        .await
+        .unwrap();
+    let cents = forms[0].form.total_cents;
+    assert!(
+        cents > 20_000,
+        "the lump sum (200 €) and the hours: {cents}"
+    );
+    // The last three digits of the euros: a larger total groups its thousands with a space.
+    let total = format!("{},{:02}", (cents / 100) % 1000, cents % 100);
     // The same form read by poppler: its text, and its first page drawn as an A4 portrait page
     // with ink on it.
     if let Some(text) = poppler_text(&pdf) {
         for needle in [
             "Fiche de rémunération",
             trainer.last_name.as_str(),
-            "320,00",
+            total.as_str(),
         ] {
             assert!(text.contains(needle), "{needle} in {text}");
         }
@@ -409,7 +421,7 @@ async fn a_trainer_closes_a_cohort_and_hands_in_its_documents() {
             "{text}"
         );
         assert!(text.contains("Le ou la stagiaire"), "{text}");
-        let credited: i64 = hybride_web::attendance::validations(
+        let credited: i64 = hybride_training::attendance::validations(
             s,
             &cohorts::get(s, id).await.unwrap(),
             Some(who.user_id),
@@ -420,13 +432,13 @@ async fn a_trainer_closes_a_cohort_and_hands_in_its_documents() {
             .validation
             .budgets
             .iter()
-            .filter(|b| hybride_web::documents::key(&b.budget) == "asynchronous")
+            .filter(|b| hybride_training::i18n::key(&b.budget) == "asynchronous")
             .map(|b| b.achieved_minutes)
             .sum();
         // The text as read, blanks (no-break spaces too) as one space.
         let credited = format!(
             "Temps retenu : {} sur",
-            hybride_web::render::duration(credited)
+            hybride_training::i18n::duration(credited)
         )
         .replace('\u{a0}', " ");
         assert!(text.contains(&credited), "{credited} in {text}");
@@ -586,7 +598,7 @@ async fn a_trainer_closes_a_cohort_and_hands_in_its_documents() {
 
     // A correction after the transmission: the record changed, the checklist warns.
     let a = cohorts::activity(s, id, led[0].activity_id).await.unwrap();
-    hybride_web::attendance::mark(
+    hybride_training::attendance::mark(
         s,
         &a,
         Some(&led[0].slot),
@@ -594,7 +606,7 @@ async fn a_trainer_closes_a_cohort_and_hands_in_its_documents() {
         Kind::Absent,
         Channel::Trainer,
         trainer.id,
-        hybride_web::attendance::Extra::note("Correction après dépôt"),
+        hybride_training::attendance::Extra::note("Correction après dépôt"),
     )
     .await
     .unwrap();
@@ -661,11 +673,11 @@ async fn pay_rates_stay_inside_the_arrete() {
 #[tokio::test]
 async fn the_review_reaches_the_pilot_and_the_courses_reach_the_trainees() {
     let app = TestApp::start_with(true).await;
-    let hash = hybride_web::password::hash(hybride_demo::DEMO_PASSWORD).unwrap();
+    let hash = hybride_training::password::hash(hybride_demo::DEMO_PASSWORD).unwrap();
     hybride_demo::seed(app.store(), &hash, jiff::civil::date(2026, 11, 30))
         .await
         .unwrap();
-    hybride_web::during::seed_demo(&app.state).await.unwrap();
+    hybride_demo::lived::seed(&app.state).await.unwrap();
     let s = app.store();
     let email = Email::parse("formateur@demo.hybride.test").unwrap();
     let trainer = people::by_email(s, &email).await.unwrap().unwrap();
@@ -816,7 +828,9 @@ async fn the_review_reaches_the_pilot_and_the_courses_reach_the_trainees() {
 
     // The pilot's dashboard: a chart per training (an image with its numbers as its name) and the
     // same numbers in a table and a CSV.
-    let insights = hybride_web::after::insights(s, None, None).await.unwrap();
+    let insights = hybride_training::dashboard::insights(s, None, None)
+        .await
+        .unwrap();
     let row = insights.iter().find(|r| r.training_id == tid).unwrap();
     assert!(row.cohorts >= 1 && row.reviews >= 1, "{row:?}");
     assert_eq!(
@@ -851,12 +865,12 @@ async fn the_review_reaches_the_pilot_and_the_courses_reach_the_trainees() {
     assert!(csv.starts_with('\u{feff}'));
     assert_eq!(csv.lines().count(), insights.len() + 1, "{csv}");
     // The page shows the trainings a page at a time, in the same order; the files hold them all.
-    let count = trainings::count(s, hybride_web::after::insights_filter(None))
+    let count = trainings::count(s, hybride_training::dashboard::insights_filter(None))
         .await
         .unwrap();
     assert_eq!(count as usize, insights.len());
     for (n, whole) in insights.iter().enumerate() {
-        let one = hybride_web::after::insights(s, None, Some((1, n as i64)))
+        let one = hybride_training::dashboard::insights(s, None, Some((1, n as i64)))
             .await
             .unwrap();
         assert_eq!(one.len(), 1);
@@ -878,7 +892,7 @@ fn a_table_becomes_a_workbook_with_every_cell_as_text() {
         "Fontaine Léa".to_owned(),
         "=HYPERLINK(\"http://x\")".to_owned(),
     ]];
-    let bytes = hybride_web::documents::xlsx_bytes("Feuille: [1]/2", &headers, &rows).unwrap();
+    let bytes = hybride_training::documents::xlsx_bytes("Feuille: [1]/2", &headers, &rows).unwrap();
     let mut book = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
     let mut sheet = String::new();
     book.by_name("xl/worksheets/sheet1.xml")
@@ -905,11 +919,11 @@ fn a_table_becomes_a_workbook_with_every_cell_as_text() {
 #[tokio::test]
 async fn a_person_takes_away_everything_held_about_them() {
     let app = TestApp::start_with(true).await;
-    let hash = hybride_web::password::hash(hybride_demo::DEMO_PASSWORD).unwrap();
+    let hash = hybride_training::password::hash(hybride_demo::DEMO_PASSWORD).unwrap();
     hybride_demo::seed(app.store(), &hash, jiff::civil::date(2026, 11, 30))
         .await
         .unwrap();
-    hybride_web::during::seed_demo(&app.state).await.unwrap();
+    hybride_demo::lived::seed(&app.state).await.unwrap();
     let s = app.store();
     // Every table and column the export names exists, on this backend.
     for (table, keys) in hybride_store::personal::PERSONAL_TABLES {

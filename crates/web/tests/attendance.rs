@@ -284,14 +284,14 @@ async fn a_half_day_is_signed_by_code_and_by_qr_code_corrected_and_countersigned
     let steps = hybride_store::trainings::steps(app.store(), training)
         .await
         .unwrap();
-    let slots = hybride_web::attendance::slots(&a, &steps);
-    let slot = hybride_web::attendance::slot_at(&slots, hybride_store::now()).unwrap();
+    let slots = hybride_training::attendance::slots(&a, &steps);
+    let slot = hybride_training::attendance::slot_at(&slots, hybride_store::now()).unwrap();
     let secret = record::signing_secret(app.store(), a.id).await.unwrap();
-    let token = hybride_web::attendance::qr_token(
+    let token = hybride_training::attendance::qr_token(
         &secret,
         a.id,
         &slot.key(),
-        hybride_web::attendance::window(hybride_store::now()),
+        hybride_training::attendance::window(hybride_store::now()),
     );
     let qr = format!("/sign/{}/{}/{token}", a.id, slot.key());
     let (status, page) = b_tom.get_html(&qr).await;

@@ -918,8 +918,8 @@ async fn each_person_is_let_in_or_kept_out_as_the_table_says() {
     .await
     .unwrap();
     let steps = hybride_store::trainings::steps(s, tid).await.unwrap();
-    let slot = hybride_web::attendance::slot_at(
-        &hybride_web::attendance::slots(&activity, &steps),
+    let slot = hybride_training::attendance::slot_at(
+        &hybride_training::attendance::slots(&activity, &steps),
         hybride_store::now(),
     )
     .unwrap()

@@ -10,14 +10,14 @@ use std::collections::BTreeSet;
 #[tokio::test]
 async fn every_page_reachable_by_each_demo_account_renders() {
     let app = TestApp::start_with(true).await;
-    let hash = hybride_web::password::hash(hybride_demo::DEMO_PASSWORD).unwrap();
+    let hash = hybride_training::password::hash(hybride_demo::DEMO_PASSWORD).unwrap();
     let today = jiff::civil::date(2026, 11, 30);
     let summary = hybride_demo::seed(app.store(), &hash, today).await.unwrap();
     assert!(summary.created);
-    let convoked = hybride_web::during::seed_demo(&app.state).await.unwrap();
+    let convoked = hybride_demo::lived::seed(&app.state).await.unwrap();
     assert!(convoked > 100, "{convoked}");
     assert_eq!(
-        hybride_web::during::seed_demo(&app.state).await.unwrap(),
+        hybride_demo::lived::seed(&app.state).await.unwrap(),
         0,
         "once"
     );

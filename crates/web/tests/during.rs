@@ -432,7 +432,7 @@ async fn convocations_reach_trainees_through_smtp_and_every_link_is_followed() {
     assert_eq!(status_of(&list, "instructions_published"), "warning");
     let (_, html) = hugo.get_html(&cohort_path).await;
     assert!(!html.contains("Lisez l’article"), "not published yet");
-    hybride_web::during::run_jobs(&app.state).await.unwrap();
+    hybride_training::jobs::run_once(&app.state).await.unwrap();
     let (_, list) = s
         .trainer_api
         .get(&format!("/api/v1/cohorts/{cid}/checklist"))
@@ -507,8 +507,8 @@ async fn a_reminder_goes_once_to_those_who_have_not_opened_their_links() {
         .post(&format!("/api/v1/cohorts/{cid}/received"), json!({}))
         .await;
     assert_eq!(status, StatusCode::NO_CONTENT);
-    hybride_web::during::run_jobs(&app.state).await.unwrap();
-    hybride_web::during::run_jobs(&app.state).await.unwrap();
+    hybride_training::jobs::run_once(&app.state).await.unwrap();
+    hybride_training::jobs::run_once(&app.state).await.unwrap();
     let (_, links) = s
         .trainer_api
         .get(&format!("/api/v1/cohorts/{cid}/links"))
@@ -617,7 +617,7 @@ async fn mail_that_cannot_be_delivered_is_retried_then_shown_as_failed() {
         hybride_connect::mail::Mailer::smtp(&format!("smtp://127.0.0.1:{port}"), "eafc@ac-lyon.fr")
             .unwrap();
     assert_eq!(
-        hybride_web::mailer::deliver_due(app.store(), &mailer)
+        hybride_training::mailer::deliver_due(app.store(), &mailer)
             .await
             .unwrap(),
         0
@@ -635,7 +635,7 @@ async fn mail_that_cannot_be_delivered_is_retried_then_shown_as_failed() {
         );
     }
     // Not due yet: a second round leaves them alone.
-    hybride_web::mailer::deliver_due(app.store(), &mailer)
+    hybride_training::mailer::deliver_due(app.store(), &mailer)
         .await
         .unwrap();
     assert_eq!(
@@ -860,12 +860,12 @@ async fn the_discussion_space_notifies_and_measures_the_accompaniment() {
     );
 
     // Hugo chose nothing: trainees get a daily digest of others' messages, once a day.
-    let sent = hybride_web::discussion::send_digests(&app.state)
+    let sent = hybride_training::discussion::send_digests(&app.state)
         .await
         .unwrap();
     assert_eq!(sent, 1, "Hugo only: Léa gets each message, the trainer too");
     assert_eq!(
-        hybride_web::discussion::send_digests(&app.state)
+        hybride_training::discussion::send_digests(&app.state)
             .await
             .unwrap(),
         0

@@ -15,10 +15,10 @@ use std::io::Read;
 #[tokio::test]
 async fn an_admin_exports_every_closed_cohort_of_a_plan() {
     let app = TestApp::start_with(true).await;
-    let hash = hybride_web::password::hash(hybride_demo::DEMO_PASSWORD).unwrap();
-    let today = hybride_web::before::civil(hybride_store::now()).date();
+    let hash = hybride_training::password::hash(hybride_demo::DEMO_PASSWORD).unwrap();
+    let today = hybride_domain::time::civil(hybride_store::now()).date();
     hybride_demo::seed(app.store(), &hash, today).await.unwrap();
-    hybride_web::during::seed_demo(&app.state).await.unwrap();
+    hybride_demo::lived::seed(&app.state).await.unwrap();
     let s = app.store();
     let plan = hybride_store::plans::list(s)
         .await
@@ -26,7 +26,7 @@ async fn an_admin_exports_every_closed_cohort_of_a_plan() {
         .into_iter()
         .find(|p| p.trainings > 0)
         .expect("the demo's plan");
-    let closed = hybride_web::exports::closed_cohorts(s, plan.id)
+    let closed = hybride_training::exports::closed_cohorts(s, plan.id)
         .await
         .unwrap();
     assert!(closed.len() >= 2, "the demo has closed cohorts");
@@ -65,7 +65,9 @@ async fn an_admin_exports_every_closed_cohort_of_a_plan() {
     // Prepared in the background (here, or by the server's worker).
     let started = std::time::Instant::now();
     let done = loop {
-        hybride_web::exports::work_once(&app.state).await.unwrap();
+        hybride_training::exports::work_once(&app.state)
+            .await
+            .unwrap();
         let list = exports::list(s, plan.id).await.unwrap();
         if list.iter().all(|e| e.status == "done") {
             break list;

@@ -96,10 +96,10 @@ fn hostile() -> Vec<String> {
 #[tokio::test]
 async fn every_form_refuses_hostile_values_without_a_server_error() {
     let app = TestApp::start_with(true).await;
-    let hash = hybride_web::password::hash(hybride_demo::DEMO_PASSWORD).unwrap();
-    let today = hybride_web::before::civil(hybride_store::now()).date();
+    let hash = hybride_training::password::hash(hybride_demo::DEMO_PASSWORD).unwrap();
+    let today = hybride_domain::time::civil(hybride_store::now()).date();
     hybride_demo::seed(app.store(), &hash, today).await.unwrap();
-    hybride_web::during::seed_demo(&app.state).await.unwrap();
+    hybride_demo::lived::seed(&app.state).await.unwrap();
     let values = hostile();
     let mut tried = 0;
     let mut actions = BTreeSet::new();

@@ -25,10 +25,10 @@ async fn count(s: &hybride_store::Store, sql: &str) -> i64 {
 #[tokio::test]
 async fn the_purge_removes_what_the_policy_says_and_nothing_else() {
     let app = TestApp::start_with(true).await;
-    let hash = hybride_web::password::hash(hybride_demo::DEMO_PASSWORD).unwrap();
-    let today = hybride_web::before::civil(hybride_store::now()).date();
+    let hash = hybride_training::password::hash(hybride_demo::DEMO_PASSWORD).unwrap();
+    let today = hybride_domain::time::civil(hybride_store::now()).date();
     hybride_demo::seed(app.store(), &hash, today).await.unwrap();
-    hybride_web::during::seed_demo(&app.state).await.unwrap();
+    hybride_demo::lived::seed(&app.state).await.unwrap();
     let s = app.store();
 
     // A closed cohort with a record, archived, as if it had ended in 2019.
@@ -248,7 +248,11 @@ async fn the_purge_removes_what_the_policy_says_and_nothing_else() {
             .unwrap()
             .is_some());
     }
-    let text = hybride_web::retention::report_text(hybride_web::i18n::Lang::Fr, &policy, &report);
+    let text = hybride_training::retention::report_text(
+        hybride_training::i18n::Lang::Fr,
+        &policy,
+        &report,
+    );
     assert!(text.starts_with("Purge selon la politique"), "{text}");
     assert!(text.contains("événements de présence"), "{text}");
 

@@ -153,8 +153,8 @@ async fn trainees_answer_once_without_their_name_and_the_pilot_reads_the_results
     .await;
 
     // The jobs loop sends « à chaud » to the cohort that just ended, once.
-    hybride_web::during::run_jobs(&app.state).await.unwrap();
-    hybride_web::during::run_jobs(&app.state).await.unwrap();
+    hybride_training::jobs::run_once(&app.state).await.unwrap();
+    hybride_training::jobs::run_once(&app.state).await.unwrap();
     assert_eq!(surveys_sent(&app).await, [(ended, "hot".to_owned())]);
     let mail = app.last_mail_to("stagiaire1@ac-lyon.fr").await;
     assert!(
@@ -312,7 +312,7 @@ async fn trainees_answer_once_without_their_name_and_the_pilot_reads_the_results
     );
 
     // The review's figures and the pilot's dashboard carry them.
-    let figures = hybride_web::after::figures(
+    let figures = hybride_training::after::figures(
         s,
         &cohorts::get(s, ended).await.unwrap(),
         &hybride_store::trainings::get(s, tid).await.unwrap(),
@@ -375,7 +375,7 @@ async fn trainees_answer_once_without_their_name_and_the_pilot_reads_the_results
     settings["cold_after_days"] = json!(95);
     let (st, _) = admin.put("/api/v1/settings/surveys", settings).await;
     assert_eq!(st, StatusCode::OK);
-    hybride_web::during::run_jobs(&app.state).await.unwrap();
+    hybride_training::jobs::run_once(&app.state).await.unwrap();
     assert_eq!(
         surveys_sent(&app).await,
         [
@@ -416,8 +416,8 @@ async fn trainees_answer_once_without_their_name_and_the_pilot_reads_the_results
                 .collect::<Vec<_>>()
         }
     };
-    hybride_web::during::run_jobs(&app.state).await.unwrap();
-    hybride_web::during::run_jobs(&app.state).await.unwrap();
+    hybride_training::jobs::run_once(&app.state).await.unwrap();
+    hybride_training::jobs::run_once(&app.state).await.unwrap();
     assert_eq!(reminders(&app).await, ["stagiaire2@ac-lyon.fr"]);
     let reminder = app.last_mail_to("stagiaire2@ac-lyon.fr").await;
     assert!(reminder.body.contains(&path), "{}", reminder.body);

@@ -4,16 +4,15 @@ use super::{created, ApiJson};
 use crate::access::{Admins, Anyone};
 use crate::auth::Allowed;
 use crate::error::AppError;
-use crate::import::import_accounts;
-use crate::{i18n, password, AppState};
+use crate::AppState;
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use hybride_domain::accounts::NewAccount;
-use hybride_domain::{Email, FieldErrors, Invalid, PersonName, Role};
+use hybride_domain::{FieldErrors, Role};
 use hybride_store::people::{self, User, UserFilter};
-use hybride_store::StoreError;
+use hybride_training::import::import_accounts;
+use hybride_training::{accounts, i18n};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -123,40 +122,15 @@ pub async fn create_user(
     _who: Allowed<Admins>,
     ApiJson(u): ApiJson<NewUser>,
 ) -> Result<Response, AppError> {
-    let mut e = FieldErrors::new();
-    let email = e.check("email", Email::parse(&u.email));
-    let last_name = e.check("last_name", PersonName::parse(&u.last_name));
-    let first_name = e.check("first_name", PersonName::parse(&u.first_name));
-    let role = e.check("role", Role::parse(&u.role));
-    let establishment = e.check(
-        "establishment",
-        crate::forms::optional_line(u.establishment.as_deref().unwrap_or("")),
-    );
-    let pw = e.check(
-        "password",
-        u.password.as_deref().map(password::check).transpose(),
-    );
-    let (Some(email), Some(last_name), Some(first_name), Some(role), Some(establishment), Some(pw)) =
-        (email, last_name, first_name, role, establishment, pw)
-    else {
-        return Err(AppError::Invalid(e));
+    let fields = accounts::NewFields {
+        email: &u.email,
+        last_name: &u.last_name,
+        first_name: &u.first_name,
+        role: &u.role,
+        establishment: u.establishment.as_deref().unwrap_or(""),
+        password: u.password.as_deref(),
     };
-    let hash = match pw {
-        Some(p) => Some(password::hash_async(p).await?),
-        None => None,
-    };
-    let account = NewAccount {
-        email,
-        last_name,
-        first_name,
-        role,
-        establishment,
-    };
-    match people::create(&state.store, &account, hash.as_deref()).await {
-        Ok(user) => Ok(created(user)),
-        Err(StoreError::Conflict(_)) => Err(AppError::Conflict("email")),
-        Err(other) => Err(other.into()),
-    }
+    Ok(created(accounts::create(&state.store, &fields).await?))
 }
 
 #[derive(Serialize, ToSchema)]
@@ -246,59 +220,17 @@ pub async fn update_user(
     axum::extract::Path(id): axum::extract::Path<i64>,
     ApiJson(c): ApiJson<UserChanges>,
 ) -> Result<Json<User>, AppError> {
-    let current = people::get(&state.store, id).await?;
-    let mut e = FieldErrors::new();
-    let last_name = e.check(
-        "last_name",
-        PersonName::parse(c.last_name.as_deref().unwrap_or(&current.last_name)),
-    );
-    let first_name = e.check(
-        "first_name",
-        PersonName::parse(c.first_name.as_deref().unwrap_or(&current.first_name)),
-    );
-    let role = e.check(
-        "role",
-        c.role
-            .as_deref()
-            .map(Role::parse)
-            .unwrap_or(Ok(current.role)),
-    );
-    let establishment = e.check(
-        "establishment",
-        match c.establishment.as_deref() {
-            None => Ok(current.establishment.clone()),
-            Some(s) => crate::forms::optional_line(s),
-        },
-    );
-    let pw = e.check(
-        "password",
-        c.password.as_deref().map(password::check).transpose(),
-    );
-    let active = c.active.unwrap_or(current.active.0);
-    if id == who.user.id && (!active || role.is_some_and(|r| r != Role::Admin)) {
-        e.add("role", Invalid::new("error-self-demotion"));
-    }
-    let (Some(last_name), Some(first_name), Some(role), Some(establishment), Some(pw)) =
-        (last_name, first_name, role, establishment, pw)
-    else {
-        return Err(AppError::Invalid(e));
+    let changes = accounts::Changes {
+        last_name: c.last_name.as_deref(),
+        first_name: c.first_name.as_deref(),
+        role: c.role.as_deref(),
+        establishment: c.establishment.as_deref(),
+        active: c.active,
+        password: c.password.as_deref(),
     };
-    if !e.is_empty() {
-        return Err(AppError::Invalid(e));
-    }
-    let update = people::AccountUpdate {
-        last_name,
-        first_name,
-        role,
-        establishment,
-        active,
-    };
-    let user = people::update(&state.store, id, &update).await?;
-    if let Some(p) = pw {
-        let hash = password::hash_async(p).await?;
-        people::set_password(&state.store, id, &hash).await?;
-    }
-    Ok(Json(user))
+    Ok(Json(
+        accounts::update(&state.store, &who.user, id, &changes).await?,
+    ))
 }
 
 /// Everything Hybride holds about the caller: every row that names them in every table (secrets

@@ -3,9 +3,7 @@
 
 use super::ApiJson;
 use crate::access::{self, Staff};
-use crate::after::TrainerPay;
 use crate::auth::Allowed;
-use crate::documents::Which;
 use crate::error::AppError;
 use crate::AppState;
 use axum::extract::{Path, State};
@@ -14,6 +12,8 @@ use axum::Json;
 use hybride_domain::{CohortStatus, Role};
 use hybride_store::after::{self as store, Transmission};
 use hybride_store::{cohorts, trainings};
+use hybride_training::documents::Which;
+use hybride_training::pay::TrainerPay;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -62,7 +62,7 @@ pub async fn documents(
     access::see_cohort(s, &who.user, &c).await?;
     let t = trainings::get(s, c.training_id).await?;
     let viewer = (who.user.role == Role::Trainer).then_some(who.user.id);
-    let list = crate::documents::list(s, who.ctx.lang, &c, &t, viewer).await?;
+    let list = hybride_training::documents::list(s, who.ctx.lang, &c, &t, viewer).await?;
     Ok(Json(Documents {
         cohort_id: id,
         bundle_url: format!("/cohorts/{id}/bundle.zip"),
@@ -110,7 +110,9 @@ pub async fn pay(
     access::see_cohort(s, &who.user, &c).await?;
     let t = trainings::get(s, c.training_id).await?;
     let viewer = (who.user.role == Role::Trainer).then_some(who.user.id);
-    Ok(Json(crate::after::pay_forms(s, &c, &t, viewer).await?.0))
+    Ok(Json(
+        hybride_training::pay::pay_forms(s, &c, &t, viewer).await?.0,
+    ))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -146,7 +148,8 @@ pub async fn transmit(
     }
     let t = trainings::get(s, c.training_id).await?;
     let viewer = (who.user.role == Role::Trainer).then_some(who.user.id);
-    let bundle = crate::documents::bundle(s, who.ctx.lang, &c, &t, viewer, |_, _| {}).await?;
+    let bundle =
+        hybride_training::documents::bundle(s, who.ctx.lang, &c, &t, viewer, |_, _| {}).await?;
     let x = store::add_transmission(
         s,
         id,

@@ -3,7 +3,6 @@
 
 use super::ApiJson;
 use crate::access::{self, Anyone, Staff, Trainees};
-use crate::attendance::{self as att, Sheet, TraineeValidation};
 use crate::auth::Allowed;
 use crate::error::AppError;
 use crate::AppState;
@@ -17,6 +16,7 @@ use hybride_domain::attendance::{self as rules, Channel, Kind, Slot};
 use hybride_domain::Modality;
 use hybride_store::attendance::{self as record, Event};
 use hybride_store::{cohorts, now, trainings};
+use hybride_training::attendance::{self as att, Sheet, TraineeValidation};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use sha2::Sha512;
@@ -452,7 +452,7 @@ mod tests {
 
     #[test]
     fn minutes_follow_joins_and_leaves() {
-        let tz = crate::before::paris();
+        let tz = hybride_domain::time::paris();
         let start = jiff::civil::date(2027, 1, 14)
             .at(9, 0, 0, 0)
             .to_zoned(tz.clone())

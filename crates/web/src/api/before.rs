@@ -4,7 +4,6 @@
 use super::{created, ApiJson};
 use crate::access::{self, Planners, Staff};
 use crate::auth::Allowed;
-use crate::before::{self as checks, ShownItem};
 use crate::error::AppError;
 use crate::forms::{self, StepFields};
 use crate::pages::preparation::{parse_accompaniment, parse_validation, ValidationForm};
@@ -14,8 +13,9 @@ use axum::response::Response;
 use axum::Json;
 use hybride_domain::{Email, FieldErrors, Invalid};
 use hybride_store::before::{self, Accompaniment, Qualification, ValidationRules};
-use hybride_store::trainings::{self, Step, Training};
+use hybride_store::trainings::{self, Step};
 use hybride_store::{cohorts, people, StoreError};
+use hybride_training::before::{self as checks, ShownItem};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -26,7 +26,10 @@ pub struct AdviceShown {
     pub message: String,
 }
 
-fn advice(lang: crate::i18n::Lang, list: &[hybride_domain::scenario::Advice]) -> Vec<AdviceShown> {
+fn advice(
+    lang: hybride_training::i18n::Lang,
+    list: &[hybride_domain::scenario::Advice],
+) -> Vec<AdviceShown> {
     list.iter()
         .map(|a| AdviceShown {
             kind: a.key().trim_start_matches("advice-").replace('-', "_"),
@@ -58,9 +61,7 @@ pub async fn checklist(
     let c = cohorts::get(s, id).await?;
     access::see_cohort(s, &who.user, &c).await?;
     let t = trainings::get(s, c.training_id).await?;
-    let mut items = checks::checklist(s, &c, &t).await?;
-    items.extend(crate::during::checklist(s, &c).await?);
-    items.extend(crate::after::checklist(s, &c, &t).await?);
+    let items = hybride_training::checklist::all(s, &c, &t).await?;
     let steps = trainings::steps(s, t.id).await?;
     let activities = cohorts::activities(s, id).await?;
     let schedule = checks::schedule_advice(s, &c, &steps, &activities).await?;
@@ -75,18 +76,6 @@ pub async fn checklist(
     }))
 }
 
-async fn visible(state: &AppState, who: &Allowed<Staff>, id: i64) -> Result<Training, AppError> {
-    let t = trainings::get(&state.store, id).await?;
-    access::see_training(&state.store, &who.user, &t).await?;
-    Ok(t)
-}
-
-async fn editable(state: &AppState, who: &Allowed<Staff>, id: i64) -> Result<Training, AppError> {
-    let t = visible(state, who, id).await?;
-    access::edit_scenario(&state.store, &who.user, &t).await?;
-    Ok(t)
-}
-
 /// Advice on the training's scenario.
 #[utoipa::path(get, path = "/api/v1/trainings/{id}/advice", tag = "before", params(("id" = i64, Path)),
     responses((status = 200, body = Vec<AdviceShown>), (status = 404, body = super::ProblemDoc)))]
@@ -95,7 +84,7 @@ pub async fn scenario_advice(
     who: Allowed<Staff>,
     Path(id): Path<i64>,
 ) -> Result<Json<Vec<AdviceShown>>, AppError> {
-    let t = visible(&state, &who, id).await?;
+    let t = access::visible_training(&state.store, &who.user, id).await?;
     let steps = trainings::steps(&state.store, id).await?;
     Ok(Json(advice(
         who.ctx.lang,
@@ -165,7 +154,7 @@ pub async fn add_step(
     Path(id): Path<i64>,
     ApiJson(b): ApiJson<StepBody>,
 ) -> Result<Response, AppError> {
-    editable(&state, &who, id).await?;
+    access::scenario_editable(&state.store, &who.user, id).await?;
     let step = parse_step(&b)?;
     Ok(created(trainings::add_step(&state.store, id, &step).await?))
 }
@@ -180,7 +169,7 @@ pub async fn update_step(
     Path((id, step_id)): Path<(i64, i64)>,
     ApiJson(b): ApiJson<StepBody>,
 ) -> Result<Json<Step>, AppError> {
-    editable(&state, &who, id).await?;
+    access::scenario_editable(&state.store, &who.user, id).await?;
     let step = parse_step(&b)?;
     Ok(Json(
         trainings::update_step(&state.store, id, step_id, &step).await?,
@@ -194,7 +183,7 @@ pub async fn delete_step(
     who: Allowed<Staff>,
     Path((id, step_id)): Path<(i64, i64)>,
 ) -> Result<axum::http::StatusCode, AppError> {
-    editable(&state, &who, id).await?;
+    access::scenario_editable(&state.store, &who.user, id).await?;
     trainings::delete_step(&state.store, id, step_id).await?;
     Ok(axum::http::StatusCode::NO_CONTENT)
 }
@@ -206,7 +195,7 @@ pub async fn get_accompaniment(
     who: Allowed<Staff>,
     Path(id): Path<i64>,
 ) -> Result<Json<Accompaniment>, AppError> {
-    visible(&state, &who, id).await?;
+    access::visible_training(&state.store, &who.user, id).await?;
     before::accompaniment(&state.store, id)
         .await?
         .map(Json)
@@ -234,7 +223,7 @@ pub async fn put_accompaniment(
     Path(id): Path<i64>,
     ApiJson(b): ApiJson<AccompanimentBody>,
 ) -> Result<Json<Accompaniment>, AppError> {
-    editable(&state, &who, id).await?;
+    access::scenario_editable(&state.store, &who.user, id).await?;
     let hours = u32::try_from(b.response_hours)
         .map_err(|_| Invalid::with("error-response-hours", b.response_hours));
     let input = parse_accompaniment(
@@ -257,7 +246,7 @@ pub async fn get_validation(
     who: Allowed<Staff>,
     Path(id): Path<i64>,
 ) -> Result<Json<ValidationRules>, AppError> {
-    visible(&state, &who, id).await?;
+    access::visible_training(&state.store, &who.user, id).await?;
     before::validation_rules(&state.store, id)
         .await?
         .map(Json)

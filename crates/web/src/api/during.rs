@@ -6,24 +6,18 @@ use crate::access::{self, Anyone, Staff};
 use crate::auth::Allowed;
 use crate::error::AppError;
 use crate::forms::{self, OpeningFields};
-use crate::{during, AppState};
+use crate::AppState;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use hybride_domain::{FieldErrors, Invalid, Role};
+use hybride_domain::{FieldErrors, Role};
 use hybride_store::cohorts::{self, Cohort};
-use hybride_store::during::{self as store, ConvocationKind, OpeningMessage, TraineeLinks};
+use hybride_store::during::{self as store, OpeningMessage, TraineeLinks};
 use hybride_store::trainings;
+use hybride_training::during;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
-
-async fn schedulable(state: &AppState, who: &Allowed<Staff>, id: i64) -> Result<Cohort, AppError> {
-    let c = cohorts::get(&state.store, id).await?;
-    access::see_cohort(&state.store, &who.user, &c).await?;
-    access::edit_schedule(&state.store, &who.user, &c).await?;
-    Ok(c)
-}
 
 fn may_convoke(c: &Cohort) -> Result<(), AppError> {
     if during::may_convoke(c) {
@@ -69,35 +63,8 @@ pub async fn convoke(
     Path(id): Path<i64>,
     ApiJson(body): ApiJson<ConvocationBody>,
 ) -> Result<Response, AppError> {
-    let c = schedulable(&state, &who, id).await?;
-    may_convoke(&c)?;
-    let queued = match body.user_ids {
-        None => during::convoke_pending(&state, &c, who.user.id).await?,
-        Some(ids) => {
-            if ids.len() > 1000 {
-                return Err(AppError::BadRequest("user_ids: 1000 at most".into()));
-            }
-            for &user in &ids {
-                if !cohorts::is_enrolled(&state.store, id, user).await? {
-                    return Err(AppError::Invalid(FieldErrors(vec![(
-                        "user_ids",
-                        Invalid::with("error-not-enrolled", user),
-                    )])));
-                }
-            }
-            for &user in &ids {
-                during::convoke(
-                    &state,
-                    &c,
-                    user,
-                    ConvocationKind::Convocation,
-                    Some(who.user.id),
-                )
-                .await?;
-            }
-            ids.len()
-        }
-    };
+    let c = access::schedulable(&state.store, &who.user, id).await?;
+    let queued = during::convoke_now(&state, &c, body.user_ids.as_deref(), who.user.id).await?;
     Ok((StatusCode::ACCEPTED, Json(Queued { queued })).into_response())
 }
 
@@ -201,7 +168,7 @@ pub async fn put_opening(
     Path(id): Path<i64>,
     ApiJson(b): ApiJson<OpeningBody>,
 ) -> Result<Json<OpeningMessage>, AppError> {
-    schedulable(&state, &who, id).await?;
+    access::schedulable(&state.store, &who.user, id).await?;
     let text = forms::opening(OpeningFields {
         introduction: &b.introduction,
         objectives: &b.objectives,
@@ -231,7 +198,7 @@ pub async fn opening_draft(
     who: Allowed<Staff>,
     Path(id): Path<i64>,
 ) -> Result<Json<OpeningDraft>, AppError> {
-    let c = schedulable(&state, &who, id).await?;
+    let c = access::schedulable(&state.store, &who.user, id).await?;
     let t = during::opening_prefill(&state.store, &c, who.ctx.lang).await?;
     Ok(Json(OpeningDraft {
         introduction: t.introduction,
@@ -260,7 +227,7 @@ pub async fn publish_opening(
     Path(id): Path<i64>,
     ApiJson(b): ApiJson<PublishBody>,
 ) -> Result<Json<OpeningMessage>, AppError> {
-    let c = schedulable(&state, &who, id).await?;
+    let c = access::schedulable(&state.store, &who.user, id).await?;
     may_convoke(&c)?;
     Ok(Json(during::publish_opening(&state, &c, b.by_mail).await?))
 }
@@ -289,7 +256,7 @@ pub async fn put_instructions(
     Path((id, aid)): Path<(i64, i64)>,
     ApiJson(b): ApiJson<InstructionsBody>,
 ) -> Result<Json<ActivityInstructions>, AppError> {
-    let c = schedulable(&state, &who, id).await?;
+    let c = access::schedulable(&state.store, &who.user, id).await?;
     let text = forms::instructions(b.instructions.as_deref().unwrap_or(""))
         .map_err(|e| AppError::Invalid(FieldErrors(vec![("instructions", e)])))?;
     if b.publish {
@@ -379,22 +346,29 @@ pub async fn add_post(
     access::see_cohort(&state.store, &who.user, &c).await?;
     let body = forms::required_text(&b.body)
         .map_err(|e| AppError::Invalid(FieldErrors(vec![("body", e)])))?;
-    let p =
-        crate::discussion::post(&state, &c, &who.user, b.activity_id, b.parent_id, &body).await?;
+    let p = hybride_training::discussion::post(
+        &state,
+        &c,
+        &who.user,
+        b.activity_id,
+        b.parent_id,
+        &body,
+    )
+    .await?;
     Ok(super::created(p))
 }
 
 /// The accompaniment as measured: questions unanswered past the promised time, quiet trainees.
 #[utoipa::path(get, path = "/api/v1/cohorts/{id}/accompaniment", tag = "during", params(("id" = i64, Path)),
-    responses((status = 200, body = crate::discussion::Accompaniment), (status = 404, body = super::ProblemDoc)))]
+    responses((status = 200, body = hybride_training::discussion::Accompaniment), (status = 404, body = super::ProblemDoc)))]
 pub async fn accompaniment(
     State(state): State<AppState>,
     who: Allowed<Staff>,
     Path(id): Path<i64>,
-) -> Result<Json<crate::discussion::Accompaniment>, AppError> {
+) -> Result<Json<hybride_training::discussion::Accompaniment>, AppError> {
     let c = cohorts::get(&state.store, id).await?;
     access::see_cohort(&state.store, &who.user, &c).await?;
     Ok(Json(
-        crate::discussion::accompaniment(&state.store, &c).await?,
+        hybride_training::discussion::accompaniment(&state.store, &c).await?,
     ))
 }

@@ -56,6 +56,6 @@ pub async fn request(
     who: Allowed<Admins>,
     Path(id): Path<i64>,
 ) -> Result<(StatusCode, Json<PlanExport>), AppError> {
-    let e = crate::exports::request(&state.store, id, who.user.id, who.ctx.lang).await?;
+    let e = hybride_training::exports::request(&state.store, id, who.user.id, who.ctx.lang).await?;
     Ok((StatusCode::ACCEPTED, Json(with_url(e))))
 }

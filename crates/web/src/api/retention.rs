@@ -42,5 +42,9 @@ pub async fn preview(
     State(state): State<AppState>,
     _who: Allowed<Admins>,
 ) -> Result<Json<PurgeReport>, AppError> {
-    Ok(Json(crate::retention::purge(&state.store, false).await?.1))
+    Ok(Json(
+        hybride_training::retention::purge(&state.store, false)
+            .await?
+            .1,
+    ))
 }

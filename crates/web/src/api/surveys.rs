@@ -5,7 +5,6 @@ use super::{created, ApiJson};
 use crate::access::{self, Admins, Anyone, Staff, Trainees};
 use crate::auth::Allowed;
 use crate::error::AppError;
-use crate::surveys::{self, SurveyResults};
 use crate::AppState;
 use axum::extract::{Path, State};
 use axum::response::Response;
@@ -13,6 +12,7 @@ use axum::Json;
 use hybride_domain::survey::{Question, SurveyKind, SurveySettings};
 use hybride_store::surveys::{self as store, Pending, Survey};
 use hybride_store::{cohorts, now};
+use hybride_training::surveys::{self, SurveyResults};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -44,10 +44,9 @@ pub async fn send_survey(
 ) -> Result<Response, AppError> {
     let s = &state.store;
     let kind = surveys::kind_in_path(&kind)?;
-    let c = cohorts::get(s, id).await?;
-    access::see_cohort(s, &who.user, &c).await?;
+    let c = access::schedulable(s, &who.user, id).await?;
     Ok(created(
-        surveys::send_by_hand(&state, &who.user, &c, kind).await?,
+        surveys::send_by_hand(&state, &c, who.user.id, kind).await?,
     ))
 }
 

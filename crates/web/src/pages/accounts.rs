@@ -5,13 +5,13 @@ use crate::access::Admins;
 use crate::auth::Allowed;
 use crate::csrf;
 use crate::error::AppError;
-use crate::import::{import_accounts, show_line_errors};
-use crate::{i18n, password, AppState};
+use crate::AppState;
 use axum::extract::{Multipart, Path, Query, State};
 use axum::response::Response;
-use hybride_domain::accounts::NewAccount;
-use hybride_domain::{Email, FieldErrors, Invalid, PersonName, Role};
-use hybride_store::people::{self, AccountUpdate, UserFilter};
+use hybride_domain::{FieldErrors, Invalid, Role};
+use hybride_store::people::{self, UserFilter};
+use hybride_training::import::{import_accounts, show_line_errors};
+use hybride_training::{accounts, i18n};
 use minijinja::context;
 use serde::{Deserialize, Serialize};
 
@@ -115,12 +115,8 @@ pub async fn new_form(
 }
 
 /// An empty password field leaves the password as it is (or unset).
-fn check_password(raw: &str) -> Result<Option<String>, Invalid> {
-    if raw.is_empty() {
-        Ok(None)
-    } else {
-        password::check(raw).map(Some)
-    }
+fn typed_password(raw: &str) -> Option<&str> {
+    (!raw.is_empty()).then_some(raw)
 }
 
 pub async fn create(
@@ -128,38 +124,22 @@ pub async fn create(
     who: Allowed<Admins>,
     csrf::CsrfForm(f): csrf::CsrfForm<AccountForm>,
 ) -> Result<Response, AppError> {
-    let mut e = FieldErrors::new();
-    let email = e.check("email", Email::parse(&f.email));
-    let last_name = e.check("last_name", PersonName::parse(&f.last_name));
-    let first_name = e.check("first_name", PersonName::parse(&f.first_name));
-    let role = e.check("role", Role::parse(&f.role));
-    let establishment = e.check(
-        "establishment",
-        crate::forms::optional_line(&f.establishment),
-    );
-    let pw = e.check("password", check_password(&f.password));
-    let (Some(email), Some(last_name), Some(first_name), Some(role), Some(establishment), Some(pw)) =
-        (email, last_name, first_name, role, establishment, pw)
-    else {
-        return account_page(&state, &who, &f, None, &e);
+    let fields = accounts::NewFields {
+        email: &f.email,
+        last_name: &f.last_name,
+        first_name: &f.first_name,
+        role: &f.role,
+        establishment: &f.establishment,
+        password: typed_password(&f.password),
     };
-    let hash = match pw {
-        Some(p) => Some(password::hash_async(p).await?),
-        None => None,
-    };
-    let account = NewAccount {
-        email,
-        last_name,
-        first_name,
-        role,
-        establishment,
-    };
-    match people::create(&state.store, &account, hash.as_deref()).await {
+    match accounts::create(&state.store, &fields).await {
         Ok(u) => {
             tracing::info!(admin = who.user.id, user = u.id, "account created");
             Ok(done("/accounts", "account-created"))
         }
-        Err(hybride_store::StoreError::Conflict(_)) => {
+        Err(hybride_training::Error::Invalid(e)) => account_page(&state, &who, &f, None, &e),
+        Err(hybride_training::Error::Conflict(_)) => {
+            let mut e = FieldErrors::new();
             e.add("email", Invalid::new("error-email-taken"));
             account_page(&state, &who, &f, None, &e)
         }
@@ -192,49 +172,25 @@ pub async fn update(
     csrf::CsrfForm(f): csrf::CsrfForm<AccountForm>,
 ) -> Result<Response, AppError> {
     let current = people::get(&state.store, id).await?;
-    let mut e = FieldErrors::new();
-    let last_name = e.check("last_name", PersonName::parse(&f.last_name));
-    let first_name = e.check("first_name", PersonName::parse(&f.first_name));
-    let role = e.check("role", Role::parse(&f.role));
-    let establishment = e.check(
-        "establishment",
-        crate::forms::optional_line(&f.establishment),
-    );
-    let pw = e.check("password", check_password(&f.password));
-    let active = f.active.is_some();
-    if id == who.user.id && (!active || role != Some(Role::Admin)) {
-        e.add("role", Invalid::new("error-self-demotion"));
-    }
-    let form = AccountForm {
-        email: current.email.clone(),
-        ..f.clone()
+    let changes = accounts::Changes {
+        last_name: Some(&f.last_name),
+        first_name: Some(&f.first_name),
+        role: Some(&f.role),
+        establishment: Some(&f.establishment),
+        active: Some(f.active.is_some()),
+        password: typed_password(&f.password),
     };
-    let (Some(last_name), Some(first_name), Some(role), Some(establishment), Some(pw)) =
-        (last_name, first_name, role, establishment, pw)
-    else {
-        return account_page(&state, &who, &form, Some(id), &e);
-    };
-    if !e.is_empty() {
-        return account_page(&state, &who, &form, Some(id), &e);
+    match accounts::update(&state.store, &who.user, id, &changes).await {
+        Ok(_) => Ok(done("/accounts", "account-updated")),
+        Err(hybride_training::Error::Invalid(e)) => {
+            let form = AccountForm {
+                email: current.email.clone(),
+                ..f.clone()
+            };
+            account_page(&state, &who, &form, Some(id), &e)
+        }
+        Err(other) => Err(other.into()),
     }
-    people::update(
-        &state.store,
-        id,
-        &AccountUpdate {
-            last_name,
-            first_name,
-            role,
-            establishment,
-            active,
-        },
-    )
-    .await?;
-    if let Some(p) = pw {
-        let hash = password::hash_async(p).await?;
-        people::set_password(&state.store, id, &hash).await?;
-    }
-    tracing::info!(admin = who.user.id, user = id, "account updated");
-    Ok(done("/accounts", "account-updated"))
 }
 
 pub async fn import_form(

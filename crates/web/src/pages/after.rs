@@ -6,7 +6,6 @@ use super::{done, field_errors, flash, page, Flash};
 use crate::access::{self, Admins, Staff};
 use crate::auth::Allowed;
 use crate::csrf::CsrfForm;
-use crate::documents;
 use crate::error::AppError;
 use crate::AppState;
 use axum::extract::{Path, Query, State};
@@ -19,6 +18,7 @@ use hybride_store::cohorts::{self, Cohort};
 use hybride_store::people::User;
 use hybride_store::trainings::{self, Training};
 use hybride_store::Store;
+use hybride_training::documents;
 use minijinja::context;
 use serde::Deserialize;
 
@@ -47,11 +47,11 @@ fn is_closed(c: &Cohort) -> bool {
 pub async fn visible_documents(
     s: &Store,
     user: &User,
-    lang: crate::i18n::Lang,
+    lang: hybride_training::i18n::Lang,
     c: &Cohort,
     t: &Training,
 ) -> Result<Vec<documents::Entry>, AppError> {
-    documents::list(s, lang, c, t, pay_viewer(user)).await
+    Ok(documents::list(s, lang, c, t, pay_viewer(user)).await?)
 }
 
 #[derive(Deserialize, Default)]
@@ -73,7 +73,7 @@ pub async fn documents_page(
     let (c, t) = staff_cohort(s, &who, id).await?;
     let lang = who.ctx.lang;
     let entries = visible_documents(s, &who.user, lang, &c, &t).await?;
-    let items = crate::after::checklist(s, &c, &t).await?;
+    let items = hybride_training::checklist::after(s, &c, &t).await?;
     let mut transmissions = Vec::new();
     for x in store::transmissions(s, id).await? {
         let by = hybride_store::people::get(s, x.user_id)
@@ -107,8 +107,8 @@ pub async fn documents_page(
             training => t,
             groups => groups,
             count => entries.len(),
-            items => crate::before::show(lang, &c, &items),
-            until => crate::after::contents_until(s, &c).await?.to_string(),
+            items => hybride_training::before::show(lang, &c, &items),
+            until => hybride_training::after::contents_until(s, &c).await?.to_string(),
             closed => is_closed(&c),
             can_transmit => access::take_attendance(s, &who.user, &c).await.is_ok(),
             transmissions => transmissions,
@@ -147,11 +147,11 @@ pub async fn bundle(
 pub async fn build_bundle(
     s: &Store,
     user: &User,
-    lang: crate::i18n::Lang,
+    lang: hybride_training::i18n::Lang,
     c: &Cohort,
     t: &Training,
 ) -> Result<documents::Bundle, AppError> {
-    documents::bundle(s, lang, c, t, pay_viewer(user), |_, _| {}).await
+    Ok(documents::bundle(s, lang, c, t, pay_viewer(user), |_, _| {}).await?)
 }
 
 #[derive(Deserialize, Default)]
@@ -212,7 +212,7 @@ async fn pay_page_with(
 ) -> Result<Response, AppError> {
     let s = &state.store;
     let (forms, led, rates, after) =
-        crate::after::pay_forms(s, c, t, pay_viewer(&who.user)).await?;
+        hybride_training::pay::pay_forms(s, c, t, pay_viewer(&who.user)).await?;
     let manage = access::manage_training(&who.user, t).is_ok();
     let invalid = !lump_form.is_undefined() || !profile_form.is_undefined();
     let titles: std::collections::HashMap<(i64, String), String> = led
@@ -233,13 +233,13 @@ async fn pay_page_with(
                         _ => None,
                     };
                     context! { l => l, title => title, rate => pay::euros(l.rate_cents), amount => pay::euros(l.amount_cents),
-                        minutes => crate::render::duration(l.minutes), paid => crate::render::duration(l.paid_minutes) }
+                        minutes => hybride_training::i18n::duration(l.minutes), paid => hybride_training::i18n::duration(l.paid_minutes) }
                 }).collect();
                 context! {
                     p => p,
                     lines => lines,
-                    delivered => crate::render::duration(p.form.delivered_minutes),
-                    paid => crate::render::duration(p.form.paid_minutes),
+                    delivered => hybride_training::i18n::duration(p.form.delivered_minutes),
+                    paid => hybride_training::i18n::duration(p.form.paid_minutes),
                     total => pay::euros(p.form.total_cents),
                     formation => pay::euros(p.form.formation_cents),
                     lumps => pay::euros(p.form.lumps_cents),
@@ -787,7 +787,7 @@ pub async fn document_table(
         }
     }
     let record = documents::record(s, lang, &c, &t, &entry.which).await?;
-    documents::spreadsheet_response(kind, stem, &record.headers, &record.rows)
+    crate::render::spreadsheet_response(kind, stem, &record.headers, &record.rows)
 }
 
 /// A trainee's asynchronous work as a PDF: for the cohort's staff and the trainee herself.

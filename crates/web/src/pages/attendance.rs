@@ -5,10 +5,8 @@
 
 use super::{done, page};
 use crate::access::{self, Anyone, Staff, Trainees};
-use crate::attendance::{self as att, Context, Extra};
 use crate::auth::{self, Allowed};
 use crate::csrf::{CsrfForm, CsrfUpload};
-use crate::documents::{self, slot_label};
 use crate::error::AppError;
 use crate::{limits, AppState};
 use axum::extract::{Path, Query, State};
@@ -19,6 +17,9 @@ use hybride_domain::{FieldErrors, Invalid, LongText, Modality};
 use hybride_store::attendance as record;
 use hybride_store::cohorts;
 use hybride_store::{now, people, trainings};
+use hybride_training::attendance::{self as att, Context, Extra};
+use hybride_training::documents;
+use hybride_training::i18n::slot_label;
 use minijinja::context;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -171,7 +172,7 @@ async fn sheet_context(
                 key,
                 att::qr_token(&secret, c.activity.id, &key, w)
             );
-            let label = crate::i18n::t(who.ctx.lang, "sheet-qr-alt");
+            let label = hybride_training::i18n::t(who.ctx.lang, "sheet-qr-alt");
             (
                 Some(format!("{} {}", &code[..3], &code[3..])),
                 Some(att::qr_svg(&url, &label)),
@@ -475,12 +476,12 @@ async fn refused_import(
     let messages: Vec<String> = errors
         .iter()
         .map(|(line, e)| {
-            crate::i18n::tr(
+            hybride_training::i18n::tr(
                 lang,
                 "import-line-error",
                 &[
                     ("line", line.to_string()),
-                    ("message", crate::i18n::invalid(lang, e)),
+                    ("message", hybride_training::i18n::invalid(lang, e)),
                 ],
             )
         })
@@ -583,7 +584,10 @@ fn with_cookie(mut r: Response, cookie: Option<HeaderValue>, secure: bool) -> Re
     r
 }
 
-fn signable_view(lang: crate::i18n::Lang, list: &[att::Signable]) -> Vec<minijinja::Value> {
+fn signable_view(
+    lang: hybride_training::i18n::Lang,
+    list: &[att::Signable],
+) -> Vec<minijinja::Value> {
     list.iter()
         .map(|x| {
             context! { activity => x.activity, training => x.training_title,
@@ -1183,5 +1187,5 @@ async fn sheet_table_file(
             .map(|s| s.key())
             .unwrap_or_else(|| "asynchrone".into())
     );
-    documents::spreadsheet_response(kind, &name, &headers, &rows)
+    crate::render::spreadsheet_response(kind, &name, &headers, &rows)
 }

@@ -6,12 +6,13 @@ use crate::auth::Allowed;
 use crate::csrf::CsrfForm;
 use crate::error::AppError;
 use crate::forms::{self, CohortFields};
-use crate::{before, AppState};
+use crate::AppState;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use hybride_domain::{CohortStatus, Email, FieldErrors, Role};
 use hybride_store::cohorts::NewActivity;
 use hybride_store::{cohorts, people, trainings, StoreError};
+use hybride_training::before;
 use minijinja::context;
 use serde::{Deserialize, Serialize};
 
@@ -130,7 +131,7 @@ pub async fn show(
     let steps = trainings::steps(s, t.id).await?;
     let staff = who.user.role.is_staff();
     let (checklist, advice, open) = if staff {
-        let items = before::checklist_of(s, &c, &t, &steps, &activities).await?;
+        let items = hybride_training::checklist::before_of(s, &c, &t, &steps, &activities).await?;
         let open: Vec<String> = hybride_domain::checklist::open_items(&items)
             .iter()
             .map(|k| k.to_string())
@@ -153,7 +154,11 @@ pub async fn show(
             c.status,
             CohortStatus::Running | CohortStatus::Closed | CohortStatus::Archived
         ) {
-        before::show(who.ctx.lang, &c, &crate::after::checklist(s, &c, &t).await?)
+        before::show(
+            who.ctx.lang,
+            &c,
+            &hybride_training::checklist::after(s, &c, &t).await?,
+        )
     } else {
         Vec::new()
     };
@@ -164,7 +169,8 @@ pub async fn show(
                 .ok()
                 .filter(|_| a.modality.is_synchronous())
                 .map(|ts| {
-                    hybride_domain::HalfDay::of(ts.to_zoned(before::paris()).time()).as_str()
+                    hybride_domain::HalfDay::of(ts.to_zoned(hybride_domain::time::paris()).time())
+                        .as_str()
                 });
             context! { a => a, half_day => half_day }
         })
@@ -186,7 +192,7 @@ pub async fn show(
             next_statuses => next_statuses,
             can_close => can_close,
             after => after,
-            contents_until => crate::after::contents_until(s, &c).await?.to_string(),
+            contents_until => hybride_training::after::contents_until(s, &c).await?.to_string(),
             recommended => hybride_store::courses::recommended(s, t.id).await?,
             surveys_pending => if who.user.role == hybride_domain::Role::Trainee {
                 hybride_store::surveys::pending(s, who.user.id, hybride_store::now())
@@ -242,7 +248,7 @@ pub async fn set_status(
     if next == CohortStatus::Ready {
         // The "before" duties must be done, or the override's reason recorded.
         let t = trainings::get(&state.store, c.training_id).await?;
-        let items = before::checklist(&state.store, &c, &t).await?;
+        let items = hybride_training::checklist::before(&state.store, &c, &t).await?;
         let open = hybride_domain::checklist::open_items(&items);
         if !open.is_empty() {
             let reason = f.reason.trim();
@@ -468,7 +474,7 @@ pub async fn generate_schedule(
         .map_err(|e| AppError::Internal(anyhow::anyhow!("cohort start: {e}")))?;
     let slots =
         hybride_domain::scenario::draft_schedule(&before::step_facts(&steps), start, &holidays);
-    let tz = before::paris();
+    let tz = hybride_domain::time::paris();
     let at = |d: jiff::civil::DateTime| {
         d.to_zoned(tz.clone())
             .map(|z| z.timestamp())
@@ -532,7 +538,7 @@ async fn activity_page(
             form => form,
             errors => field_errors(&who.ctx, errors),
             bbb => state.config.bbb.is_some(),
-            instructions => crate::during::instructions(a, &trainings::steps(&state.store, c.training_id).await?),
+            instructions => hybride_training::during::instructions(a, &trainings::steps(&state.store, c.training_id).await?),
             flash => flash(&super::Flash { ok: query.ok.clone() }),
             error => ROOM_ERRORS.iter().find(|k| **k == query.error).map(|k| format!("room-error-{k}")),
         },
@@ -549,7 +555,7 @@ pub async fn activity_form(
     let c = cohorts::get(&state.store, id).await?;
     access::edit_schedule(&state.store, &who.user, &c).await?;
     let a = cohorts::activity(&state.store, id, aid).await?;
-    let tz = before::paris();
+    let tz = hybride_domain::time::paris();
     let z = |ts: i64| {
         jiff::Timestamp::from_second(ts)
             .map(|t| t.to_zoned(tz.clone()))
@@ -599,7 +605,7 @@ pub async fn update_activity(
     };
     let place = e.check("place", forms::optional_line(&f.place));
     let room_url = e.check("room_url", forms::url(&f.room_url));
-    let tz = before::paris();
+    let tz = hybride_domain::time::paris();
     let instant = |d: jiff::civil::Date, t: jiff::civil::Time| {
         d.to_datetime(t)
             .to_zoned(tz.clone())

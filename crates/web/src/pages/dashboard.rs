@@ -90,7 +90,7 @@ pub async fn home(
                     .iter()
                     .filter(|c| c.status == hybride_domain::CohortStatus::Running)
                 {
-                    let acc = crate::discussion::accompaniment(s, c).await?;
+                    let acc = hybride_training::discussion::accompaniment(s, c).await?;
                     if !acc.overdue.is_empty() || !acc.inactive.is_empty() {
                         flags.push(context! {
                             cohort => c,
@@ -142,7 +142,7 @@ async fn preparation(
         .filter(|c| matches!(c.status, CohortStatus::Draft | CohortStatus::Ready))
     {
         let t = trainings::get(s, c.training_id).await?;
-        let items = crate::before::checklist(s, c, &t).await?;
+        let items = hybride_training::checklist::before(s, c, &t).await?;
         let applicable = items
             .iter()
             .filter(|i| i.status != Status::NotApplicable)

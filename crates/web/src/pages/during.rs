@@ -9,14 +9,15 @@ use crate::csrf::CsrfForm;
 use crate::error::AppError;
 use crate::forms::{self, OpeningFields};
 use crate::limits;
-use crate::{during, AppState};
+use crate::AppState;
 use axum::extract::{ConnectInfo, Path, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use hybride_domain::{FieldErrors, Role};
-use hybride_store::during::{self as store, ConvocationKind, OpeningText};
+use hybride_store::during::{self as store, OpeningText};
 use hybride_store::links::{self, Purpose, Scope};
 use hybride_store::{cohorts, now, people, trainings};
+use hybride_training::during;
 use minijinja::context;
 use serde::{Deserialize, Serialize};
 use std::net::SocketAddr;
@@ -36,10 +37,12 @@ pub async fn send_convocations(
 ) -> Result<Response, AppError> {
     let c = cohorts::get(&state.store, id).await?;
     access::edit_schedule(&state.store, &who.user, &c).await?;
-    if !during::may_convoke(&c) {
-        return Ok(back(id, "convocation-status"));
-    }
-    let sent = during::convoke_pending(&state, &c, who.user.id).await?;
+    let sent = match during::convoke_now(&state, &c, None, who.user.id).await {
+        Err(hybride_training::Error::Refused("cohort_not_started")) => {
+            return Ok(back(id, "convocation-status"))
+        }
+        other => other?,
+    };
     tracing::info!(cohort = id, sent, "convocations queued");
     Ok(done(
         &format!("/cohorts/{id}#h-during"),
@@ -56,17 +59,12 @@ pub async fn resend(
 ) -> Result<Response, AppError> {
     let c = cohorts::get(&state.store, id).await?;
     access::edit_schedule(&state.store, &who.user, &c).await?;
-    if !during::may_convoke(&c) {
-        return Ok(back(id, "convocation-status"));
-    }
-    during::convoke(
-        &state,
-        &c,
-        user,
-        ConvocationKind::Convocation,
-        Some(who.user.id),
-    )
-    .await?;
+    match during::convoke_now(&state, &c, Some(&[user]), who.user.id).await {
+        Err(hybride_training::Error::Refused("cohort_not_started")) => {
+            return Ok(back(id, "convocation-status"))
+        }
+        other => other?,
+    };
     Ok(done(
         &format!("/cohorts/{id}#h-during"),
         "convocation-resent",
@@ -297,7 +295,7 @@ pub async fn join(
         "ended"
     } else {
         let user = people::get(s, user_id).await?;
-        crate::attendance::record_join(s, &c, &a, user_id).await?;
+        hybride_training::attendance::record_join(s, &c, &a, user_id).await?;
         if let Some(url) = super::rooms::enter(&state, a.id, &user, false).await? {
             return Ok(Redirect::to(&url).into_response());
         }
@@ -429,7 +427,10 @@ pub async fn cohort_context(
                 .filter(|e| e.activity_id == a.id)
                 .map(|e| e.mark())
                 .collect();
-            let slot = crate::attendance::slot_at(&crate::attendance::slots(a, steps), at);
+            let slot = hybride_training::attendance::slot_at(
+                &hybride_training::attendance::slots(a, steps),
+                at,
+            );
             let presence = slot.map(|sl| {
                 let key = sl.key();
                 hybride_domain::attendance::presence(
@@ -464,7 +465,7 @@ pub async fn cohort_context(
             has_async => activities.iter().any(|a| a.modality == hybride_domain::Modality::Async),
         });
     }
-    let items = during::checklist_of(s, c, activities).await?;
+    let items = hybride_training::checklist::during_of(s, c, activities).await?;
     // The cohort page has checked that the cohort is seen.
     let can_act = access::rights(&who.user, t).act;
     let links = if access::see_enrollments(&who.user) {
@@ -475,7 +476,7 @@ pub async fn cohort_context(
     let pending = links.iter().filter(|l| l.sent_count == 0).count();
     Ok(context! {
         trainee => false,
-        items => crate::before::show(who.ctx.lang, c, &items),
+        items => hybride_training::before::show(who.ctx.lang, c, &items),
         links => links,
         pending => pending,
         can_act => can_act,

@@ -6,7 +6,7 @@ use crate::access::{self, Anyone, Staff};
 use crate::auth::Allowed;
 use crate::csrf::CsrfForm;
 use crate::error::AppError;
-use crate::{discussion, i18n, AppState};
+use crate::AppState;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use hybride_domain::Role;
@@ -14,6 +14,7 @@ use hybride_store::cohorts::{self, Cohort};
 use hybride_store::discussion::{self as store, Notify};
 use hybride_store::outbox::Mail;
 use hybride_store::people;
+use hybride_training::{discussion, i18n};
 use minijinja::context;
 use serde::Deserialize;
 
@@ -123,7 +124,7 @@ fn thread_page(
             key => key,
             activity => activity,
             posts => discussion::shown(posts),
-            open => crate::during::may_convoke(c),
+            open => hybride_training::during::may_convoke(c),
             error => error,
         },
         invalid,

@@ -5,12 +5,9 @@
 
 use super::{done, field_errors, flash, page, Flash};
 use crate::access::{self, Planners, Staff};
-use crate::after::Figures;
 use crate::auth::Allowed;
-use crate::courses::{self, CourseFields};
 use crate::csrf::{CsrfForm, CsrfUpload};
 use crate::error::AppError;
-use crate::import::show_line_errors;
 use crate::AppState;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -21,6 +18,9 @@ use hybride_store::courses as catalogue;
 use hybride_store::outbox::Mail;
 use hybride_store::trainings::{self, Training};
 use hybride_store::{people, StoreError};
+use hybride_training::after::Figures;
+use hybride_training::courses::{self, CourseFields};
+use hybride_training::import::show_line_errors;
 use minijinja::context;
 use serde::{Deserialize, Serialize};
 
@@ -65,7 +65,7 @@ async fn review_page_with(
     ok: String,
 ) -> Result<Response, AppError> {
     let s = &state.store;
-    let figures = crate::after::figures(s, c, t).await?;
+    let figures = hybride_training::after::figures(s, c, t).await?;
     let is_trainer = cohorts::is_trainer(s, c.id, who.user.id).await?;
     let mut others = Vec::new();
     let mut mine = None;
@@ -149,7 +149,7 @@ pub async fn save_review(
     if !e.is_empty() {
         return review_page_with(&state, &who, &c, &t, Some((&f, &e)), String::new()).await;
     }
-    let figures = crate::after::figures(s, &c, &t).await?;
+    let figures = hybride_training::after::figures(s, &c, &t).await?;
     let json = serde_json::to_string(&figures).map_err(|e| AppError::Internal(e.into()))?;
     store::save_review(
         s,
@@ -163,8 +163,8 @@ pub async fn save_review(
     if submit {
         // The pilot hears of it by mail, in their language.
         let pilot = people::get(s, t.pilot_id).await?;
-        let lang = crate::i18n::Lang::of_locale(&pilot.locale);
-        let body = state.templates.text(
+        let lang = hybride_training::i18n::Lang::of_locale(&pilot.locale);
+        let body = state.texts.text(
             "mail/review.txt",
             lang,
             context! {
@@ -181,7 +181,7 @@ pub async fn save_review(
             s,
             &Mail::new(
                 pilot.email.clone(),
-                crate::i18n::tr(
+                hybride_training::i18n::tr(
                     lang,
                     "review-mail-subject",
                     &[("training", t.title.clone())],
@@ -224,11 +224,11 @@ pub async fn reviews(
     )
 }
 
-async fn catalogue_page(
+async fn catalogue_page<G: crate::access::Gate>(
     state: &AppState,
-    who: &Allowed<Staff>,
+    who: &Allowed<G>,
     form: Option<(&CourseFields, &FieldErrors)>,
-    import_errors: Vec<crate::import::ShownLineError>,
+    import_errors: Vec<hybride_training::import::ShownLineError>,
     q: OkQuery,
 ) -> Result<Response, AppError> {
     let invalid = form.is_some() || !import_errors.is_empty();
@@ -260,12 +260,9 @@ pub async fn catalogue_list(
 
 pub async fn add_course(
     State(state): State<AppState>,
-    who: Allowed<Staff>,
+    who: Allowed<Planners>,
     CsrfForm(f): CsrfForm<CourseFields>,
 ) -> Result<Response, AppError> {
-    if !matches!(who.user.role, Role::Admin | Role::Pilot) {
-        return Err(AppError::Forbidden);
-    }
     match courses::parse(&f) {
         Ok(c) => match catalogue::add_all(&state.store, &[c], who.user.id).await {
             Ok(_) => Ok(done("/courses", "course-added")),
@@ -285,12 +282,9 @@ pub async fn add_course(
 /// Imports a catalogue from a spreadsheet (CSV), all or nothing.
 pub async fn import_courses(
     State(state): State<AppState>,
-    who: Allowed<Staff>,
+    who: Allowed<Planners>,
     CsrfUpload(_, upload): CsrfUpload<super::login::Empty>,
 ) -> Result<Response, AppError> {
-    if !matches!(who.user.role, Role::Admin | Role::Pilot) {
-        return Err(AppError::Forbidden);
-    }
     let bytes = upload.map(|u| u.bytes).unwrap_or_default();
     let lang = who.ctx.lang;
     let list = match courses::parse_csv(&bytes) {
@@ -389,22 +383,22 @@ pub async fn send_closing(
         .into_response());
     }
     let recommended = catalogue::recommended(s, t.id).await?;
-    let until = crate::after::contents_until(s, &c).await?;
+    let until = hybride_training::after::contents_until(s, &c).await?;
     let mut mails = Vec::new();
     for e in cohorts::enrollments(s, id).await? {
         let trainee = people::get(s, e.user_id).await?;
-        let lang = crate::i18n::Lang::of_locale(&trainee.locale);
+        let lang = hybride_training::i18n::Lang::of_locale(&trainee.locale);
         let courses: Vec<minijinja::Value> = recommended
             .iter()
-            .map(|r| context! { title => r.title, provider => r.provider, url => r.url, duration => crate::render::duration(r.minutes) })
+            .map(|r| context! { title => r.title, provider => r.provider, url => r.url, duration => hybride_training::i18n::duration(r.minutes) })
             .collect();
-        let body = state.templates.text(
+        let body = state.texts.text(
             "mail/closing.txt",
             lang,
             context! {
                 first_name => trainee.first_name,
                 training => t.title,
-                until => crate::render::day_words(lang, until),
+                until => hybride_training::i18n::day_words(lang, until),
                 space_url => format!("{}/cohorts/{id}", state.config.public_url),
                 certificate_url => format!("{}/cohorts/{id}/certificates/{}/certificat.pdf", state.config.public_url, trainee.id),
                 courses => courses,
@@ -412,7 +406,7 @@ pub async fn send_closing(
         )?;
         mails.push(Mail::new(
             trainee.email.clone(),
-            crate::i18n::tr(
+            hybride_training::i18n::tr(
                 lang,
                 "closing-mail-subject",
                 &[("training", t.title.clone())],
@@ -429,19 +423,19 @@ pub async fn send_closing(
 
 /// The dashboard's rows, with each bar of its chart laid out (percent, clamped to 0–100).
 fn insight_rows(
-    lang: crate::i18n::Lang,
-    list: &[crate::after::TrainingInsight],
+    lang: hybride_training::i18n::Lang,
+    list: &[hybride_training::dashboard::TrainingInsight],
 ) -> Vec<minijinja::Value> {
     list.iter()
         .map(|r| {
             let mut bars = Vec::new();
             for key in ["in_person", "synchronous", "asynchronous"] {
                 if let Some(v) = r.rate(key) {
-                    bars.push((crate::i18n::t(lang, &format!("budget-{key}")), v, key));
+                    bars.push((hybride_training::i18n::t(lang, &format!("budget-{key}")), v, key));
                 }
             }
             if let Some(v) = r.validation_percent {
-                bars.push((crate::i18n::t(lang, "insights-validated"), v, "validated"));
+                bars.push((hybride_training::i18n::t(lang, "insights-validated"), v, "validated"));
             }
             let summary = bars
                 .iter()
@@ -486,10 +480,12 @@ pub async fn insights(
     let s = &state.store;
     let pilot = (who.user.role == Role::Pilot).then_some(who.user.id);
     // A page of trainings at a time: an académie has thousands, each with its chart.
-    let total = hybride_store::trainings::count(s, crate::after::insights_filter(pilot)).await?;
+    let total =
+        hybride_store::trainings::count(s, hybride_training::dashboard::insights_filter(pilot))
+            .await?;
     let pages = ((total + INSIGHTS_PAGE - 1) / INSIGHTS_PAGE).max(1);
     let page_no = q.page.unwrap_or(1).clamp(1, pages);
-    let list = crate::after::insights(
+    let list = hybride_training::dashboard::insights(
         s,
         pilot,
         Some((INSIGHTS_PAGE, (page_no - 1) * INSIGHTS_PAGE)),
@@ -525,7 +521,7 @@ pub async fn insights_csv(
     State(state): State<AppState>,
     who: Allowed<Planners>,
 ) -> Result<Response, AppError> {
-    insights_file(&state, &who, crate::documents::Spreadsheet::Csv).await
+    insights_file(&state, &who, hybride_training::documents::Spreadsheet::Csv).await
 }
 
 /// The dashboard's table as an Excel workbook.
@@ -533,23 +529,23 @@ pub async fn insights_xlsx(
     State(state): State<AppState>,
     who: Allowed<Planners>,
 ) -> Result<Response, AppError> {
-    insights_file(&state, &who, crate::documents::Spreadsheet::Xlsx).await
+    insights_file(&state, &who, hybride_training::documents::Spreadsheet::Xlsx).await
 }
 
 async fn insights_file(
     state: &AppState,
     who: &Allowed<Planners>,
-    kind: crate::documents::Spreadsheet,
+    kind: hybride_training::documents::Spreadsheet,
 ) -> Result<Response, AppError> {
-    use crate::i18n::t;
+    use hybride_training::i18n::t;
     let lang = who.ctx.lang;
     let pilot = (who.user.role == Role::Pilot).then_some(who.user.id);
-    let list = crate::after::insights(&state.store, pilot, None).await?;
+    let list = hybride_training::dashboard::insights(&state.store, pilot, None).await?;
     let pct = |v: Option<i64>| v.map(|v| v.to_string()).unwrap_or_default();
     // Means out of 5 with two decimals, written as the reader's language writes them.
     let mean = |v: Option<i64>| {
         v.map(|v| {
-            let sep = if lang == crate::i18n::Lang::Fr {
+            let sep = if lang == hybride_training::i18n::Lang::Fr {
                 ','
             } else {
                 '.'
@@ -601,5 +597,5 @@ async fn insights_file(
             ]
         })
         .collect();
-    crate::documents::spreadsheet_response(kind, "pilotage", &headers, &rows)
+    crate::render::spreadsheet_response(kind, "pilotage", &headers, &rows)
 }

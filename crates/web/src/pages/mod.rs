@@ -342,18 +342,18 @@ async fn trainee_pdf(
     state: &AppState,
     who: &crate::auth::Allowed<crate::access::Anyone>,
     cohort_id: i64,
-    which: crate::documents::Which,
+    which: hybride_training::documents::Which,
 ) -> Result<Response, AppError> {
     let s = &state.store;
     let c = hybride_store::cohorts::get(s, cohort_id).await?;
     crate::access::see_cohort(s, &who.user, &c).await?;
-    let trainee = crate::documents::trainee_of(&which).ok_or(AppError::NotFound)?;
+    let trainee = hybride_training::documents::trainee_of(&which).ok_or(AppError::NotFound)?;
     crate::access::staff_or_self(&who.user, trainee)?;
     let t = hybride_store::trainings::get(s, c.training_id).await?;
-    let doc = crate::documents::record(s, who.ctx.lang, &c, &t, &which).await?;
+    let doc = hybride_training::documents::record(s, who.ctx.lang, &c, &t, &which).await?;
     pdf_response(
         move || hybride_docs::record_pdf(&doc),
-        crate::documents::filename(&t, &c, &which),
+        hybride_training::documents::filename(&t, &c, &which),
         format!("{which:?} in cohort {cohort_id}"),
     )
     .await
@@ -367,10 +367,12 @@ async fn pdf_response(
     filename: String,
     what: String,
 ) -> Result<Response, AppError> {
-    let pdf = crate::documents::typeset(typeset).await?.map_err(|e| {
-        tracing::warn!(document = %what, error = %e, "document not typeset");
-        AppError::Refused("document")
-    })?;
+    let pdf = hybride_training::documents::typeset(typeset)
+        .await?
+        .map_err(|e| {
+            tracing::warn!(document = %what, error = %e, "document not typeset");
+            AppError::Refused("document")
+        })?;
     Ok((
         [
             (
@@ -481,6 +483,6 @@ fn field_errors(
     e: &hybride_domain::FieldErrors,
 ) -> std::collections::BTreeMap<&'static str, String> {
     e.0.iter()
-        .map(|(f, inv)| (*f, crate::i18n::invalid(ctx.lang, inv)))
+        .map(|(f, inv)| (*f, hybride_training::i18n::invalid(ctx.lang, inv)))
         .collect()
 }

@@ -105,7 +105,9 @@ pub async fn exports_page(
 ) -> Result<Response, AppError> {
     let s = &state.store;
     let plan = plans::get(s, id).await?;
-    let closed = crate::exports::closed_cohorts(s, id).await?.len();
+    let closed = hybride_training::exports::closed_cohorts(s, id)
+        .await?
+        .len();
     let list = exports::list(s, id).await?;
     let busy = list
         .iter()
@@ -119,7 +121,7 @@ pub async fn exports_page(
             closed => closed,
             exports => export_rows(&list),
             busy => busy,
-            kept_days => crate::exports::KEPT_DAYS,
+            kept_days => hybride_training::exports::KEPT_DAYS,
             flash => flash(&q),
         },
         false,
@@ -165,7 +167,7 @@ pub async fn request_export(
     Path(id): Path<i64>,
     CsrfForm(_): CsrfForm<super::login::Empty>,
 ) -> Result<Response, AppError> {
-    crate::exports::request(&state.store, id, who.user.id, who.ctx.lang).await?;
+    hybride_training::exports::request(&state.store, id, who.user.id, who.ctx.lang).await?;
     Ok(done(&format!("/plans/{id}/exports"), "export-requested"))
 }
 
@@ -185,7 +187,11 @@ pub async fn download_export(
     }
     let plan = plans::get(s, id).await?;
     let parts = exports::parts(s, export).await?;
-    let body = crate::exports::zip_stream(s.clone(), export, parts);
+    let body = axum::body::Body::from_stream(hybride_training::exports::zip_stream(
+        s.clone(),
+        export,
+        parts,
+    ));
     Ok((
         [
             (header::CONTENT_TYPE, "application/zip".to_owned()),

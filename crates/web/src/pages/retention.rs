@@ -41,8 +41,8 @@ async fn settings_page(
     ok: Option<String>,
 ) -> Result<Response, AppError> {
     let lines = if preview {
-        let (policy, report) = crate::retention::purge(&state.store, false).await?;
-        Some(crate::retention::report_lines(
+        let (policy, report) = hybride_training::retention::purge(&state.store, false).await?;
+        Some(hybride_training::retention::report_lines(
             who.ctx.lang,
             &policy,
             &report,
@@ -55,7 +55,7 @@ async fn settings_page(
         &who.ctx,
         "retention.html",
         context! {
-            kinds => crate::retention::kinds(),
+            kinds => hybride_training::retention::kinds(),
             values => values,
             errors => errors.map(|e| field_errors(&who.ctx, e)).unwrap_or_default(),
             preview => lines,

@@ -93,7 +93,7 @@ pub async fn join(
         Role::Admin | Role::Pilot => true,
     };
     if who.user.role == Role::Trainee {
-        crate::attendance::record_join(s, &c, &a, who.user.id).await?;
+        hybride_training::attendance::record_join(s, &c, &a, who.user.id).await?;
     }
     match enter(&state, aid, &who.user, moderator).await? {
         Some(url) => Ok(Redirect::to(&url).into_response()),

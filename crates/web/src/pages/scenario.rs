@@ -7,12 +7,13 @@ use crate::auth::Allowed;
 use crate::csrf::CsrfForm;
 use crate::error::AppError;
 use crate::forms::{self, StepFields};
-use crate::{before, AppState};
+use crate::AppState;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use hybride_domain::scenario::{planned_hours, BUDGETS};
 use hybride_domain::{FieldErrors, LearningType, Minutes, Modality, Role};
 use hybride_store::trainings::{self, Step, Training, TrainingFilter};
+use hybride_training::before;
 use minijinja::context;
 use serde::{Deserialize, Serialize};
 
@@ -163,25 +164,13 @@ async fn editor(
     )
 }
 
-async fn visible(state: &AppState, who: &Allowed<Staff>, id: i64) -> Result<Training, AppError> {
-    let t = trainings::get(&state.store, id).await?;
-    access::see_training(&state.store, &who.user, &t).await?;
-    Ok(t)
-}
-
-async fn editable(state: &AppState, who: &Allowed<Staff>, id: i64) -> Result<Training, AppError> {
-    let t = visible(state, who, id).await?;
-    access::edit_scenario(&state.store, &who.user, &t).await?;
-    Ok(t)
-}
-
 pub async fn show(
     State(state): State<AppState>,
     who: Allowed<Staff>,
     Path(id): Path<i64>,
     Query(q): Query<Flash>,
 ) -> Result<Response, AppError> {
-    let t = visible(&state, &who, id).await?;
+    let t = access::visible_training(&state.store, &who.user, id).await?;
     editor(
         &state,
         &who,
@@ -199,7 +188,7 @@ pub async fn add(
     Path(id): Path<i64>,
     CsrfForm(f): CsrfForm<StepForm>,
 ) -> Result<Response, AppError> {
-    let t = editable(&state, &who, id).await?;
+    let t = access::scenario_editable(&state.store, &who.user, id).await?;
     match f.parse() {
         Ok(step) => {
             trainings::add_step(&state.store, id, &step).await?;
@@ -231,7 +220,7 @@ pub async fn edit_form(
     who: Allowed<Staff>,
     Path((id, step_id)): Path<(i64, i64)>,
 ) -> Result<Response, AppError> {
-    let t = editable(&state, &who, id).await?;
+    let t = access::scenario_editable(&state.store, &who.user, id).await?;
     let step = trainings::step(&state.store, id, step_id).await?;
     step_page(
         &state,
@@ -250,7 +239,7 @@ pub async fn update(
     Path((id, step_id)): Path<(i64, i64)>,
     CsrfForm(f): CsrfForm<StepForm>,
 ) -> Result<Response, AppError> {
-    let t = editable(&state, &who, id).await?;
+    let t = access::scenario_editable(&state.store, &who.user, id).await?;
     let step = trainings::step(&state.store, id, step_id).await?;
     match f.parse() {
         Ok(new) => {
@@ -274,7 +263,7 @@ pub async fn act(
     Path((id, step_id)): Path<(i64, i64)>,
     CsrfForm(f): CsrfForm<StepAction>,
 ) -> Result<Response, AppError> {
-    editable(&state, &who, id).await?;
+    access::scenario_editable(&state.store, &who.user, id).await?;
     let s = &state.store;
     let ok = match f.action.as_str() {
         "up" => {
@@ -315,13 +304,13 @@ pub async fn copy(
     Path(id): Path<i64>,
     CsrfForm(f): CsrfForm<CopyForm>,
 ) -> Result<Response, AppError> {
-    editable(&state, &who, id).await?;
+    access::scenario_editable(&state.store, &who.user, id).await?;
     let from: i64 = f
         .from
         .trim()
         .parse()
         .map_err(|_| AppError::BadRequest("from must be a training id".into()))?;
-    visible(&state, &who, from).await?;
+    access::visible_training(&state.store, &who.user, from).await?;
     trainings::copy_scenario(&state.store, from, id).await?;
     Ok(done(
         &format!("/trainings/{id}/scenario"),
@@ -335,9 +324,9 @@ pub async fn chronogramme(
     who: Allowed<Staff>,
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
-    let tr_ = visible(&state, &who, id).await?;
+    let tr_ = access::visible_training(&state.store, &who.user, id).await?;
     let steps = trainings::steps(&state.store, id).await?;
-    let doc = crate::documents::chronogramme(who.ctx.lang, &tr_, &steps);
+    let doc = hybride_training::documents::chronogramme(who.ctx.lang, &tr_, &steps);
     super::pdf_response(
         move || hybride_docs::chronogramme_pdf(&doc),
         format!("chronogramme-{}-{}.pdf", tr_.dispositif_id, tr_.module_id),

@@ -7,7 +7,6 @@ use crate::access::{self, Admins, Anyone, Staff, Trainees};
 use crate::auth::Allowed;
 use crate::csrf::CsrfForm;
 use crate::error::AppError;
-use crate::surveys;
 use crate::AppState;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
@@ -18,6 +17,7 @@ use hybride_domain::{FieldErrors, Role};
 use hybride_store::cohorts::{self, Cohort};
 use hybride_store::surveys as store;
 use hybride_store::{now, people, trainings};
+use hybride_training::surveys;
 use minijinja::context;
 use std::collections::BTreeMap;
 
@@ -86,9 +86,8 @@ pub async fn send(
 ) -> Result<Response, AppError> {
     let s = &state.store;
     let kind = surveys::kind_in_path(&kind)?;
-    let c = cohorts::get(s, id).await?;
-    access::see_cohort(s, &who.user, &c).await?;
-    surveys::send_by_hand(&state, &who.user, &c, kind).await?;
+    let c = access::schedulable(s, &who.user, id).await?;
+    surveys::send_by_hand(&state, &c, who.user.id, kind).await?;
     Ok(done(&format!("/cohorts/{id}/surveys"), "survey-sent"))
 }
 
@@ -208,7 +207,10 @@ pub async fn answer(
         .iter()
         .map(|n| f.get(*n).cloned().unwrap_or_default())
         .collect();
-    match surveys::answer(s, &survey, who.user.id, &raw).await {
+    match surveys::answer(s, &survey, who.user.id, &raw)
+        .await
+        .map_err(AppError::from)
+    {
         Ok(()) => Ok(done(&surveys::answer_path(id, kind), "survey-answered")),
         Err(AppError::Invalid(e)) => {
             form_page(&state, &who.user, &who.ctx, &c, kind, &raw, Some(&e), None).await

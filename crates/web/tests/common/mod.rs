@@ -27,7 +27,7 @@ pub struct TestApp {
 /// One password hash for every test account: Argon2 is deliberately slow.
 fn password_hash() -> &'static str {
     static H: OnceLock<String> = OnceLock::new();
-    H.get_or_init(|| hybride_web::password::hash(PASSWORD).unwrap())
+    H.get_or_init(|| hybride_training::password::hash(PASSWORD).unwrap())
 }
 
 impl TestApp {
@@ -156,20 +156,33 @@ impl TestApp {
     /// One round of the mail worker, into the mail folder.
     pub async fn deliver(&self) -> usize {
         let mailer = hybride_connect::mail::Mailer::folder(&self.mail_dir);
-        hybride_web::mailer::deliver_due(self.store(), &mailer)
+        hybride_training::mailer::deliver_due(self.store(), &mailer)
             .await
             .unwrap()
     }
 
     /// The last mail queued for `email`, after the worker delivered it.
+    /// The server's own worker may have claimed it first: then this waits (10 s at most) for
+    /// that worker to finish.
     pub async fn last_mail_to(&self, email: &str) -> hybride_store::outbox::OutboxMail {
-        self.deliver().await;
-        hybride_store::outbox::recent(self.store(), 100)
-            .await
-            .unwrap()
-            .into_iter()
-            .find(|m| m.recipient == email)
-            .expect("a mail was sent")
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        loop {
+            self.deliver().await;
+            let mail = hybride_store::outbox::recent(self.store(), 100)
+                .await
+                .unwrap()
+                .into_iter()
+                .find(|m| m.recipient == email)
+                .expect("a mail was sent");
+            if mail.sent_at.is_some()
+                || mail.failed_at.is_some()
+                || mail.last_error.is_some()
+                || std::time::Instant::now() > deadline
+            {
+                return mail;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
     }
 }
 

@@ -3,11 +3,10 @@
 //! an activity's start, the reminder before the first synchronous activity). Shared by the
 //! pages, the API and the server's scheduler.
 
-use crate::error::AppError;
 use crate::i18n::{self, Lang};
-use crate::AppState;
+use crate::Error;
+use crate::Hybride;
 use hybride_docs::ics::{self, CalendarEvent};
-use hybride_domain::checklist::{self, InstructionsFacts, Item, LinksFacts, OpeningFacts};
 use hybride_store::cohorts::{self, Activity, Cohort};
 use hybride_store::during::{self, ConvocationKind, OpeningMessage, OpeningText, Secrets};
 use hybride_store::outbox::{Attachment, Mail};
@@ -26,64 +25,6 @@ pub fn instructions<'a>(a: &'a Activity, steps: &'a [Step]) -> &'a str {
             .map(|s| s.instructions.as_str())
             .unwrap_or(""),
     }
-}
-
-/// The four "during" items of a cohort.
-pub async fn checklist(store: &Store, c: &Cohort) -> Result<Vec<Item>, AppError> {
-    checklist_of(store, c, &cohorts::activities(store, c.id).await?).await
-}
-
-/// The four "during" items, with the cohort's activities already read.
-pub async fn checklist_of(
-    store: &Store,
-    c: &Cohort,
-    activities: &[Activity],
-) -> Result<Vec<Item>, AppError> {
-    let links = during::link_status(store, c.id).await?;
-    let draft = during::opening(store, c.id).await?;
-    // What counts is what trainees read: the published version, when there is one.
-    let opening = match during::published_opening(store, c.id).await? {
-        Some(p) => Some(p),
-        None => draft.clone(),
-    };
-    let at = now();
-
-    let links = LinksFacts {
-        trainees: links.len(),
-        convoked: links.iter().filter(|l| l.sent_count > 0).count(),
-        received: links.iter().filter(|l| l.received()).count(),
-        waiting: links
-            .iter()
-            .filter(|l| l.sent_count > 0 && !l.received())
-            .map(|l| format!("{} {}", l.first_name, l.last_name))
-            .collect(),
-        undelivered: links.iter().filter(|l| l.failed_at.is_some()).count(),
-    };
-    let opening = OpeningFacts {
-        written: draft.is_some(),
-        published: opening.as_ref().is_some_and(|m| m.published_at.is_some()),
-        has_validation: opening
-            .as_ref()
-            .is_some_and(|m| !m.validation.trim().is_empty()),
-        has_accompaniment: opening
-            .as_ref()
-            .is_some_and(|m| !m.accompaniment.trim().is_empty()),
-    };
-    let started: Vec<&Activity> = activities.iter().filter(|a| a.starts_at <= at).collect();
-    let instructions = InstructionsFacts {
-        started: started.len(),
-        unpublished: started
-            .iter()
-            .filter(|a| a.instructions_published_at.is_none())
-            .map(|a| a.title.clone())
-            .collect(),
-    };
-    Ok(vec![
-        checklist::links_received(&links),
-        checklist::opening_message(&opening),
-        checklist::instructions_published(&instructions),
-        crate::discussion::checklist_item(store, c, activities).await?,
-    ])
 }
 
 /// The activities of a cohort as mails and calendars list them, with a personal join link for
@@ -145,12 +86,12 @@ fn events(
 
 /// Queues one trainee's convocation (or reminder) with fresh personal links.
 pub async fn convoke(
-    state: &AppState,
+    state: &Hybride,
     c: &Cohort,
     user_id: i64,
     kind: ConvocationKind,
     sender: Option<i64>,
-) -> Result<(), AppError> {
+) -> Result<(), Error> {
     let s = &state.store;
     let t = trainings::get(s, c.training_id).await?;
     let steps = trainings::steps(s, t.id).await?;
@@ -158,7 +99,7 @@ pub async fn convoke(
     let trainee = people::get(s, user_id).await?;
     let lang = Lang::of_locale(&trainee.locale);
     let base = state.config.public_url.clone();
-    let templates = state.templates.clone();
+    let templates = state.texts.clone();
     let mut failure = None;
     let compose = |secrets: &Secrets| {
         let joins: HashMap<i64, String> = secrets.joins.iter().cloned().collect();
@@ -206,7 +147,7 @@ pub async fn convoke(
 }
 
 /// Convokes every enrolled trainee who has not been yet; returns how many.
-pub async fn convoke_pending(state: &AppState, c: &Cohort, sender: i64) -> Result<usize, AppError> {
+pub async fn convoke_pending(state: &Hybride, c: &Cohort, sender: i64) -> Result<usize, Error> {
     let mut sent = 0;
     for l in during::link_status(&state.store, c.id).await? {
         if l.sent_count == 0 {
@@ -224,21 +165,46 @@ pub async fn convoke_pending(state: &AppState, c: &Cohort, sender: i64) -> Resul
     Ok(sent)
 }
 
+/// Convokes the cohort's trainees now, on behalf of `by`: `None`, every one not convoked yet;
+/// `Some(ids)`, these (again, with fresh links), each of whom must be enrolled. Returns how many
+/// convocations were queued. Refused (`cohort_not_started`) before the cohort is ready.
+pub async fn convoke_now(
+    state: &Hybride,
+    c: &Cohort,
+    users: Option<&[i64]>,
+    by: i64,
+) -> Result<usize, Error> {
+    if !may_convoke(c) {
+        return Err(Error::Refused("cohort_not_started"));
+    }
+    let Some(ids) = users else {
+        return convoke_pending(state, c, by).await;
+    };
+    if ids.len() > 1000 {
+        return Err(Error::BadRequest("user_ids: 1000 at most".into()));
+    }
+    for &user in ids {
+        if !cohorts::is_enrolled(&state.store, c.id, user).await? {
+            return Err(Error::Invalid(hybride_domain::FieldErrors(vec![(
+                "user_ids",
+                hybride_domain::Invalid::with("error-not-enrolled", user),
+            )])));
+        }
+    }
+    for &user in ids {
+        convoke(state, c, user, ConvocationKind::Convocation, Some(by)).await?;
+    }
+    Ok(ids.len())
+}
+
 /// Convocations may go out once the cohort is ready, and while it runs.
 pub fn may_convoke(c: &Cohort) -> bool {
-    matches!(
-        c.status,
-        hybride_domain::CohortStatus::Ready | hybride_domain::CohortStatus::Running
-    )
+    c.status.may_convoke()
 }
 
 /// The opening message's text as the composer first shows it: drawn from the training, its
 /// validation rules and its accompaniment plan.
-pub async fn opening_prefill(
-    store: &Store,
-    c: &Cohort,
-    lang: Lang,
-) -> Result<OpeningText, AppError> {
+pub async fn opening_prefill(store: &Store, c: &Cohort, lang: Lang) -> Result<OpeningText, Error> {
     let t = trainings::get(store, c.training_id).await?;
     let rules = before::validation_rules(store, t.id).await?;
     let plan = before::accompaniment(store, t.id).await?;
@@ -301,7 +267,7 @@ pub async fn opening_prefill(
         availability: i18n::tr(
             lang,
             "opening-availability-text",
-            &[("day", crate::render::day_words(lang, available_until(c)))],
+            &[("day", crate::i18n::day_words(lang, available_until(c)))],
         ),
     })
 }
@@ -318,20 +284,20 @@ pub fn available_until(c: &Cohort) -> jiff::civil::Date {
 /// One mail per trainee of cohort `c`, each in the trainee's language: `template` rendered with
 /// `data` (plus `first_name` and `space_url`), and the subject `subject` with `args`.
 async fn mail_trainees(
-    state: &AppState,
+    state: &Hybride,
     c: &Cohort,
     template: &str,
     subject: &str,
     args: &[(&str, String)],
     data: minijinja::Value,
-) -> Result<Vec<Mail>, AppError> {
+) -> Result<Vec<Mail>, Error> {
     let s = &state.store;
     let space_url = format!("{}/cohorts/{}", state.config.public_url, c.id);
     let mut mails = Vec::new();
     for e in cohorts::enrollments(s, c.id).await? {
         let trainee = people::get(s, e.user_id).await?;
         let lang = Lang::of_locale(&trainee.locale);
-        let body = state.templates.text(
+        let body = state.texts.text(
             template,
             lang,
             context! { first_name => trainee.first_name, space_url => space_url, ..data.clone() },
@@ -347,13 +313,13 @@ async fn mail_trainees(
 
 /// Publishes the opening message, e-mailing it to every trainee when `by_mail`.
 pub async fn publish_opening(
-    state: &AppState,
+    state: &Hybride,
     c: &Cohort,
     by_mail: bool,
-) -> Result<OpeningMessage, AppError> {
+) -> Result<OpeningMessage, Error> {
     let s = &state.store;
     let Some(m) = during::opening(s, c.id).await? else {
-        return Err(AppError::NotFound);
+        return Err(Error::NotFound);
     };
     let mails = if by_mail {
         let t = trainings::get(s, c.training_id).await?;
@@ -384,7 +350,7 @@ pub async fn publish_opening(
 
 /// Publishes an activity's instructions now (the trainer, or the scheduler at its start),
 /// e-mailing them when the activity says so. Returns false when they already were.
-pub async fn publish_instructions(state: &AppState, a: &Activity) -> Result<bool, AppError> {
+pub async fn publish_instructions(state: &Hybride, a: &Activity) -> Result<bool, Error> {
     let s = &state.store;
     let c = cohorts::get(s, a.cohort_id).await?;
     let t = trainings::get(s, c.training_id).await?;
@@ -408,54 +374,8 @@ pub async fn publish_instructions(state: &AppState, a: &Activity) -> Result<bool
     Ok(during::publish_instructions(s, a.id, now(), &mails).await?)
 }
 
-/// One round of the scheduler: instructions of activities that have started, the discussion
-/// digests, and reminders two working days before a cohort's first synchronous activity to
-/// trainees who have not opened their links. Safe to run on several instances at once.
-pub async fn run_jobs(state: &AppState) -> Result<(), AppError> {
-    let s = &state.store;
-    let at = now();
-    for a in during::instructions_due(s, at).await? {
-        if publish_instructions(state, &a).await? {
-            tracing::info!(
-                activity = a.id,
-                "instructions published at the activity's start"
-            );
-        }
-    }
-    crate::discussion::send_digests(state).await?;
-    crate::surveys::send_due(state).await?;
-    crate::surveys::send_reminders(state).await?;
-    let today = crate::before::civil(at).date();
-    // Closed cohorts whose contents are no longer available are archived.
-    for id in hybride_store::after::archive_expired(s, today).await? {
-        tracing::info!(
-            cohort = id,
-            "cohort archived: its contents are no longer available"
-        );
-    }
-    for (cohort_id, first) in during::upcoming_first_synchronous(s, at).await? {
-        let first_day = crate::before::civil(first).date();
-        if today < hybride_domain::calendar::working_days_before(first_day, 2) {
-            continue;
-        }
-        let c = cohorts::get(s, cohort_id).await?;
-        for l in during::link_status(s, cohort_id).await? {
-            if l.sent_count == 0 || l.received() || l.reminded_at.is_some() {
-                continue;
-            }
-            match convoke(state, &c, l.user_id, ConvocationKind::Reminder, None).await {
-                Ok(()) => tracing::info!(cohort = cohort_id, user = l.user_id, "reminder queued"),
-                // Another instance sent it first.
-                Err(AppError::Conflict(_)) => {}
-                Err(e) => return Err(e),
-            }
-        }
-    }
-    Ok(())
-}
-
 /// Every activity of a person's cohorts (as trainee or trainer), as a calendar feed.
-pub async fn personal_calendar(state: &AppState, user_id: i64) -> Result<String, AppError> {
+pub async fn personal_calendar(state: &Hybride, user_id: i64) -> Result<String, Error> {
     let s = &state.store;
     let user = people::get(s, user_id).await?;
     let lang = Lang::of_locale(&user.locale);
@@ -486,157 +406,4 @@ pub async fn personal_calendar(state: &AppState, user_id: i64) -> Result<String,
         &i18n::tr(lang, "calendar-name", &[("name", user.display_name())]),
         &all,
     ))
-}
-
-/// The "during" part of the demo académie, written with the real mails: every ready or running
-/// cohort is convoked; in running cohorts most trainees have confirmed receiving their links
-/// (not the demo trainee, who can try it), the opening message is published, and instructions
-/// of started activities are published. Does nothing for cohorts already convoked.
-/// The demo's in-person activity of today is moved to the present moment (it started half an
-/// hour ago), so that signing can be tried whenever the demo is started.
-async fn live_half_day(s: &hybride_store::Store, c: &cohorts::Cohort) -> Result<(), AppError> {
-    let now = jiff::Timestamp::now();
-    let today = now.to_zoned(crate::before::paris()).date();
-    for a in cohorts::activities(s, c.id).await? {
-        if a.modality != hybride_domain::Modality::InPerson
-            || crate::before::civil(a.starts_at).date() != today
-        {
-            continue;
-        }
-        let start = (now.as_second() - 30 * 60).div_euclid(300) * 300;
-        let at = |t: i64| {
-            jiff::Timestamp::from_second(t).map_err(|e| AppError::Internal(anyhow::anyhow!("{e}")))
-        };
-        let title = hybride_domain::Title::parse(&a.title)
-            .map_err(|e| AppError::Internal(anyhow::anyhow!("{e}")))?;
-        cohorts::update_activity(
-            s,
-            c.id,
-            a.id,
-            &cohorts::NewActivity {
-                step_id: a.step_id,
-                title,
-                modality: a.modality,
-                starts_at: at(start)?,
-                ends_at: at(start + (a.ends_at - a.starts_at))?,
-                place: a.place.clone(),
-                room_url: a.room_url.clone(),
-            },
-        )
-        .await?;
-    }
-    Ok(())
-}
-
-pub async fn seed_demo(state: &AppState) -> Result<usize, AppError> {
-    use hybride_domain::CohortStatus;
-    let s = &state.store;
-    let demo_trainee = match hybride_domain::Email::parse("stagiaire@demo.hybride.test") {
-        Ok(e) => people::by_email(s, &e).await?.map(|u| u.id),
-        Err(_) => None,
-    };
-    let mut convoked = 0;
-    for c in cohorts::list(s, cohorts::CohortFilter::default()).await? {
-        if c.status == CohortStatus::Closed {
-            // A finished cohort has its whole record.
-            if let Some(t) = cohorts::trainers(s, c.id).await?.first() {
-                crate::attendance::seed_demo_cohort(s, &c, t.id, demo_trainee).await?;
-                crate::surveys::seed_demo(state, &c, demo_trainee).await?;
-                // And its trainer's review, already with the pilot.
-                if hybride_store::after::reviews(s, c.id).await?.is_empty() {
-                    let training = hybride_store::trainings::get(s, c.training_id).await?;
-                    let figures = crate::after::figures(s, &c, &training).await?;
-                    let json = serde_json::to_string(&figures)
-                        .map_err(|e| AppError::Internal(e.into()))?;
-                    hybride_store::after::save_review(
-                        s,
-                        c.id,
-                        t.id,
-                        [
-                            "Les ateliers en présentiel ont lancé le groupe\u{a0}; le forum a bien \
-                             vécu entre les séances, surtout autour des productions partagées.",
-                            "La classe virtuelle de la deuxième semaine était trop longue\u{a0}: la \
-                             couper en deux séances d’une heure, et annoncer plus tôt les consignes \
-                             du travail à distance.",
-                            "Ouvrir une session de plus dans le second degré, avec un temps \
-                             d’accompagnement individuel prévu dans le scénario.",
-                        ],
-                        &json,
-                        true,
-                    )
-                    .await?;
-                }
-            }
-            continue;
-        }
-        if !matches!(c.status, CohortStatus::Ready | CohortStatus::Running) {
-            continue;
-        }
-        let links = during::link_status(s, c.id).await?;
-        if links.iter().any(|l| l.sent_count > 0) {
-            continue;
-        }
-        let Some(sender) = cohorts::trainers(s, c.id).await?.first().map(|u| u.id) else {
-            continue;
-        };
-        if c.status == CohortStatus::Running {
-            live_half_day(s, &c).await?;
-        }
-        convoked += convoke_pending(state, &c, sender).await?;
-        if c.status != CohortStatus::Running {
-            continue;
-        }
-        for (i, l) in links.iter().enumerate() {
-            if i % 5 != 4 && Some(l.user_id) != demo_trainee {
-                during::acknowledge(s, c.id, l.user_id).await?;
-            }
-        }
-        let text = opening_prefill(s, &c, Lang::Fr).await?;
-        if !text.validation.is_empty() && !text.accompaniment.is_empty() {
-            during::save_opening(s, c.id, &text, sender).await?;
-            during::publish_opening(s, c.id, &[]).await?;
-        }
-        // A few exchanges in the discussion space: a question answered, one still waiting.
-        let trainer = people::get(s, sender).await?;
-        let said = |t: &str| {
-            hybride_domain::LongText::parse(t)
-                .map_err(|e| AppError::Internal(anyhow::anyhow!("{e}")))
-        };
-        if let (Some(first), Some(second)) = (links.first(), links.get(1)) {
-            let asker = people::get(s, first.user_id).await?;
-            let q = crate::discussion::post(
-                state,
-                &c,
-                &asker,
-                None,
-                None,
-                &said("Bonjour, la **grille d’auto-positionnement** est-elle à rendre avant la classe virtuelle ?")?,
-            )
-            .await?;
-            crate::discussion::post(
-                state,
-                &c,
-                &trainer,
-                None,
-                Some(q.id),
-                &said(
-                    "Oui, déposez-la avant la classe virtuelle : nous partirons de vos réponses.",
-                )?,
-            )
-            .await?;
-            let other = people::get(s, second.user_id).await?;
-            crate::discussion::post(
-                state,
-                &c,
-                &other,
-                None,
-                None,
-                &said("Je partage une ressource utile : [Éduscol, l’hybridation](https://eduscol.education.fr/)")?,
-            )
-            .await?;
-        }
-        crate::attendance::seed_demo_cohort(s, &c, sender, demo_trainee).await?;
-    }
-    run_jobs(state).await?;
-    Ok(convoked)
 }

@@ -3,9 +3,9 @@
 //! by its trainees; summed per cohort and per training for the trainers, the pilot and the
 //! dashboard.
 
-use crate::error::AppError;
 use crate::i18n::{self, Lang};
-use crate::AppState;
+use crate::Error;
+use crate::Hybride;
 use hybride_domain::survey::{self, Answer, QuestionResult, SurveyKind};
 use hybride_domain::CohortStatus;
 use hybride_store::cohorts::{self, Cohort};
@@ -21,15 +21,15 @@ use utoipa::ToSchema;
 const SEND_WINDOW: i64 = 14 * 86_400;
 
 /// A survey's kind as written in an address (`hot`, `cold`): any other is a page not found.
-pub fn kind_in_path(raw: &str) -> Result<SurveyKind, AppError> {
-    SurveyKind::parse(raw).map_err(|_| AppError::NotFound)
+pub fn kind_in_path(raw: &str) -> Result<SurveyKind, Error> {
+    SurveyKind::parse(raw).map_err(|_| Error::NotFound)
 }
 
 /// The cohort's survey of this kind, sent: none is a page not found.
-pub async fn sent(s: &Store, cohort_id: i64, kind: SurveyKind) -> Result<Survey, AppError> {
+pub async fn sent(s: &Store, cohort_id: i64, kind: SurveyKind) -> Result<Survey, Error> {
     store::of_kind(s, cohort_id, kind)
         .await?
-        .ok_or(AppError::NotFound)
+        .ok_or(Error::NotFound)
 }
 
 /// Where a trainee answers a cohort's survey.
@@ -41,14 +41,14 @@ pub fn answer_path(cohort_id: i64, kind: SurveyKind) -> String {
 /// trainee gets a mail with where to answer and until when. `Conflict("survey")` when it was
 /// sent already.
 pub async fn send(
-    state: &AppState,
+    state: &Hybride,
     c: &Cohort,
     kind: SurveyKind,
     by: Option<i64>,
-) -> Result<Survey, AppError> {
+) -> Result<Survey, Error> {
     let s = &state.store;
     if c.status == CohortStatus::Archived {
-        return Err(AppError::Refused("cohort_archived"));
+        return Err(Error::Refused("cohort_archived"));
     }
     let settings = store::settings(s).await?;
     let at = now();
@@ -58,7 +58,7 @@ pub async fn send(
     for e in cohorts::enrollments(s, c.id).await? {
         let trainee = people::get(s, e.user_id).await?;
         let lang = Lang::of_locale(&trainee.locale);
-        let body = state.templates.text(
+        let body = state.texts.text(
             "mail/survey.txt",
             lang,
             context! {
@@ -68,7 +68,7 @@ pub async fn send(
                 training => t.title,
                 cohort => c.label,
                 questions => settings.questions(kind).len(),
-                until => crate::render::day_words(lang, crate::before::civil(closes_at).date()),
+                until => crate::i18n::day_words(lang, hybride_domain::time::civil(closes_at).date()),
                 url => format!("{}{}", state.config.public_url, answer_path(c.id, kind)),
             },
         )?;
@@ -97,30 +97,29 @@ pub async fn send(
     .await?)
 }
 
-/// Sends the cohort's survey now, by hand: by its trainers, its pilot or admins, once, when
-/// [`may_send`] allows it.
+/// Sends the cohort's survey now, by hand (the caller checked that the person may: its
+/// trainers, its pilot or admins), once, when [`may_send`] allows it.
 pub async fn send_by_hand(
-    state: &AppState,
-    user: &hybride_store::people::User,
+    state: &Hybride,
     c: &Cohort,
+    by: i64,
     kind: SurveyKind,
-) -> Result<Survey, AppError> {
+) -> Result<Survey, Error> {
     let s = &state.store;
-    crate::access::edit_schedule(s, user, c).await?;
     let sent = store::of_cohort(s, c.id).await?;
     if sent.iter().any(|x| x.kind == kind) {
-        return Err(AppError::Conflict("survey"));
+        return Err(Error::Conflict("survey"));
     }
     if !may_send(s, c, kind, &sent).await? {
-        return Err(AppError::Refused("survey_not_due"));
+        return Err(Error::Refused("survey_not_due"));
     }
-    send(state, c, kind, Some(user.id)).await
+    send(state, c, kind, Some(by)).await
 }
 
 /// Sends the surveys that are due: « à chaud » for cohorts whose last activity ended within
 /// the last two weeks, « à froid » for those that ended the académie's delay ago (within two
 /// weeks too). Another instance sending the same survey first is not an error.
-pub async fn send_due(state: &AppState) -> Result<usize, AppError> {
+pub async fn send_due(state: &Hybride) -> Result<usize, Error> {
     let s = &state.store;
     let at = now();
     let settings = store::settings(s).await?;
@@ -143,7 +142,7 @@ pub async fn send_due(state: &AppState) -> Result<usize, AppError> {
                         "survey sent"
                     );
                 }
-                Err(AppError::Conflict(_)) => {}
+                Err(Error::Conflict(_)) => {}
                 Err(e) => return Err(e),
             }
         }
@@ -153,7 +152,7 @@ pub async fn send_due(state: &AppState) -> Result<usize, AppError> {
 
 /// Reminds, once, those who have not answered a survey that closes within the académie's
 /// reminder delay. Another instance reminding first is not an error.
-pub async fn send_reminders(state: &AppState) -> Result<usize, AppError> {
+pub async fn send_reminders(state: &Hybride) -> Result<usize, Error> {
     let s = &state.store;
     let settings = store::settings(s).await?;
     if settings.remind_days == 0 {
@@ -166,7 +165,7 @@ pub async fn send_reminders(state: &AppState) -> Result<usize, AppError> {
         let t = trainings::get(s, c.training_id).await?;
         let trainee = people::get(s, r.user_id).await?;
         let lang = Lang::of_locale(&trainee.locale);
-        let body = state.templates.text(
+        let body = state.texts.text(
             "mail/survey.txt",
             lang,
             context! {
@@ -176,7 +175,7 @@ pub async fn send_reminders(state: &AppState) -> Result<usize, AppError> {
                 training => t.title,
                 cohort => c.label,
                 questions => 0,
-                until => crate::render::day_words(lang, crate::before::civil(r.closes_at).date()),
+                until => crate::i18n::day_words(lang, hybride_domain::time::civil(r.closes_at).date()),
                 url => format!("{}{}", state.config.public_url, answer_path(c.id, r.kind)),
             },
         )?;
@@ -206,7 +205,7 @@ pub async fn may_send(
     c: &Cohort,
     kind: SurveyKind,
     sent: &[Survey],
-) -> Result<bool, AppError> {
+) -> Result<bool, Error> {
     if !matches!(c.status, CohortStatus::Running | CohortStatus::Closed)
         || sent.iter().any(|x| x.kind == kind)
         || c.trainees == 0
@@ -240,7 +239,7 @@ fn percent(part: i64, whole: i64) -> Option<i64> {
     (whole > 0).then(|| (part * 100 + whole / 2) / whole)
 }
 
-pub async fn results(s: &Store, survey: Survey) -> Result<SurveyResults, AppError> {
+pub async fn results(s: &Store, survey: Survey) -> Result<SurveyResults, Error> {
     let questions = survey.questions();
     let answers = answers_of(&store::responses(s, survey.id).await?);
     let results = survey::aggregate([(questions.as_slice(), answers.as_slice())]);
@@ -253,7 +252,7 @@ pub async fn results(s: &Store, survey: Survey) -> Result<SurveyResults, AppErro
 }
 
 /// Every survey of the cohort with its results.
-pub async fn of_cohort(s: &Store, cohort_id: i64) -> Result<Vec<SurveyResults>, AppError> {
+pub async fn of_cohort(s: &Store, cohort_id: i64) -> Result<Vec<SurveyResults>, Error> {
     let mut out = Vec::new();
     for x in store::of_cohort(s, cohort_id).await? {
         out.push(results(s, x).await?);
@@ -277,7 +276,7 @@ pub struct SurveyFigure {
 pub async fn summed(
     s: &Store,
     surveys: Vec<Survey>,
-) -> Result<Vec<(SurveyFigure, Vec<QuestionResult>)>, AppError> {
+) -> Result<Vec<(SurveyFigure, Vec<QuestionResult>)>, Error> {
     let mut out = Vec::new();
     for kind in SurveyKind::ALL {
         let mine: Vec<&Survey> = surveys.iter().filter(|x| x.kind == kind).collect();
@@ -307,80 +306,15 @@ pub async fn summed(
 }
 
 /// Records a trainee's answers to a cohort's survey: invited, not answered yet, still open.
-pub async fn answer(
-    s: &Store,
-    survey: &Survey,
-    user_id: i64,
-    raw: &[String],
-) -> Result<(), AppError> {
+pub async fn answer(s: &Store, survey: &Survey, user_id: i64, raw: &[String]) -> Result<(), Error> {
     if !survey.is_open(now()) {
-        return Err(AppError::Refused("survey_closed"));
+        return Err(Error::Refused("survey_closed"));
     }
     let answers = survey::parse_answers(&survey.questions(), raw)?;
-    let json = serde_json::to_string(&answers).map_err(|e| AppError::Internal(e.into()))?;
+    let json = serde_json::to_string(&answers).map_err(|e| Error::Internal(e.into()))?;
     match store::respond(s, survey.id, user_id, &json, now()).await {
         Ok(()) => Ok(()),
-        Err(StoreError::Conflict(_)) => Err(AppError::Conflict("answered")),
+        Err(StoreError::Conflict(_)) => Err(Error::Conflict("answered")),
         Err(e) => Err(e.into()),
     }
-}
-
-/// The demo's surveys: every closed cohort's « à chaud » was sent and answered by most of its
-/// trainees (not the demo trainee, who can try it), and the « à froid » of those that ended
-/// long enough ago.
-pub async fn seed_demo(
-    state: &AppState,
-    c: &Cohort,
-    demo_trainee: Option<i64>,
-) -> Result<(), AppError> {
-    let s = &state.store;
-    if !store::of_cohort(s, c.id).await?.is_empty() {
-        return Ok(());
-    }
-    let settings = store::settings(s).await?;
-    let ended_days_ago = store::last_end(s, c.id)
-        .await?
-        .map_or(0, |end| (now() - end) / 86_400);
-    let mut kinds = vec![SurveyKind::Hot];
-    if ended_days_ago >= settings.cold_after_days {
-        kinds.push(SurveyKind::Cold);
-    }
-    for kind in kinds {
-        let survey = match send(state, c, kind, None).await {
-            Ok(x) => x,
-            Err(AppError::Conflict(_)) => continue,
-            Err(e) => return Err(e),
-        };
-        let comments = match kind {
-            SurveyKind::Hot => [
-                "Les ateliers étaient concrets\u{202f}; le forum m’a permis de poser mes questions entre les séances.",
-                "La classe virtuelle était un peu longue, mais les ressources sont très utiles.",
-                "J’aurais aimé plus de temps d’échange en présentiel.",
-            ],
-            SurveyKind::Cold => [
-                "J’utilise la grille d’évaluation construite en atelier avec mes deux classes de 4e.",
-                "Nous avons repris les capsules en conseil pédagogique pour toute l’équipe.",
-                "Les élèves travaillent désormais en îlots une heure par semaine.",
-            ],
-        };
-        for (i, inv) in store::invitations(s, survey.id).await?.iter().enumerate() {
-            if Some(inv.user_id) == demo_trainee || i % 4 == 3 {
-                continue;
-            }
-            let raw: Vec<String> = survey
-                .questions()
-                .iter()
-                .enumerate()
-                .map(|(q, question)| match question.kind {
-                    survey::QuestionKind::Scale => (3 + (i + q) % 3).to_string(),
-                    survey::QuestionKind::Text if i % 2 == 0 => {
-                        comments[(i / 2) % comments.len()].to_owned()
-                    }
-                    survey::QuestionKind::Text => String::new(),
-                })
-                .collect();
-            answer(s, &survey, inv.user_id, &raw).await?;
-        }
-    }
-    Ok(())
 }

@@ -1,7 +1,7 @@
 //! Importing accounts from a spreadsheet, all or nothing: shared by the page, the API and the CLI.
 
-use crate::error::AppError;
 use crate::i18n;
+use crate::Error;
 use hybride_domain::accounts::{parse_accounts_csv, LineError};
 use hybride_domain::Invalid;
 use hybride_store::people;
@@ -32,7 +32,7 @@ pub fn show_line_errors(lang: i18n::Lang, errors: &[LineError]) -> Vec<ShownLine
 pub async fn import_accounts(
     store: &hybride_store::Store,
     bytes: &[u8],
-) -> Result<Result<usize, Vec<LineError>>, AppError> {
+) -> Result<Result<usize, Vec<LineError>>, Error> {
     let accounts = match parse_accounts_csv(bytes) {
         Ok(a) => a,
         Err(errors) => return Ok(Err(errors)),

@@ -10,7 +10,7 @@ pub fn line(lang: Lang, policy: &Retention, r: &Removed) -> String {
     let day = r
         .before
         .parse::<jiff::civil::Date>()
-        .map(|d| crate::render::day_words(lang, d))
+        .map(|d| crate::i18n::day_words(lang, d))
         .unwrap_or_else(|_| r.before.clone());
     let mut text = tr(
         lang,
@@ -47,10 +47,10 @@ pub fn line(lang: Lang, policy: &Retention, r: &Removed) -> String {
 pub async fn purge(
     s: &hybride_store::Store,
     apply: bool,
-) -> Result<(Retention, PurgeReport), crate::error::AppError> {
+) -> Result<(Retention, PurgeReport), crate::Error> {
     let policy = hybride_store::retention::policy(s).await?;
     let now = hybride_store::now();
-    let today = crate::before::civil(now).date();
+    let today = hybride_domain::time::civil(now).date();
     let report = hybride_store::retention::purge(s, &policy, today, now, apply).await?;
     Ok((policy, report))
 }

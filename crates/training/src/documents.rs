@@ -6,8 +6,8 @@
 //! only choose which and typeset it.
 
 use crate::attendance as att;
-use crate::error::AppError;
-use crate::i18n::{t, tr, Lang};
+use crate::i18n::{hm, key, slot_label, t, tr, Lang};
+use crate::Error;
 use hybride_docs::{Chronogramme, Record};
 use hybride_domain::attendance::{self as rules, Slot};
 use hybride_domain::{Minutes, Modality};
@@ -25,7 +25,7 @@ use utoipa::ToSchema;
 /// whichever blocking threads ran it.
 pub async fn typeset<T: Send + 'static>(
     f: impl FnOnce() -> T + Send + 'static,
-) -> Result<T, AppError> {
+) -> Result<T, Error> {
     type Job = Box<dyn FnOnce() + Send>;
     static QUEUE: std::sync::OnceLock<std::sync::mpsc::Sender<Job>> = std::sync::OnceLock::new();
     let queue = QUEUE.get_or_init(|| {
@@ -62,46 +62,21 @@ pub async fn typeset<T: Send + 'static>(
         .send(Box::new(move || {
             let _ = answer.send(f());
         }))
-        .map_err(|_| AppError::Internal(anyhow::anyhow!("typesetting has stopped")))?;
+        .map_err(|_| Error::Internal(anyhow::anyhow!("typesetting has stopped")))?;
     answered
         .await
-        .map_err(|_| AppError::Internal(anyhow::anyhow!("typesetting failed")))
-}
-
-/// A half-day named in words: « jeudi 14 janvier 2027, matin ».
-pub fn slot_label(lang: Lang, s: &Slot) -> String {
-    format!(
-        "{}, {}",
-        crate::render::day_words(lang, s.date),
-        t(lang, &format!("half-day-{}", s.half.as_str()))
-    )
+        .map_err(|_| Error::Internal(anyhow::anyhow!("typesetting failed")))
 }
 
 /// « PAF 2026-2027 »: the plan as documents name it.
-pub async fn plan_label(s: &Store, plan_id: i64) -> Result<String, AppError> {
+pub async fn plan_label(s: &Store, plan_id: i64) -> Result<String, Error> {
     let p = hybride_store::plans::get(s, plan_id).await?;
     Ok(format!("{} {}", p.title, p.school_year))
 }
 
-/// The snake_case name serde gives a unit enum value (`in_person`, `on_track`…).
-pub fn key(x: &impl Serialize) -> String {
-    serde_json::to_value(x)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
-}
-
-/// A time of day as documents print it: `14:05`.
-pub fn hm(ts: i64) -> String {
-    crate::before::civil(ts)
-        .time()
-        .strftime("%H:%M")
-        .to_string()
-}
-
 /// Today, in words, for a document's footer and signature block.
 pub fn today_words(lang: Lang) -> String {
-    crate::render::day_words(lang, crate::before::civil(now()).date())
+    crate::i18n::day_words(lang, hybride_domain::time::civil(now()).date())
 }
 
 /// A cell that a spreadsheet would run as a formula is kept as text (a leading apostrophe).
@@ -115,29 +90,25 @@ pub fn csv_cell(c: &str) -> String {
 
 /// A table as CSV, the way French spreadsheets open it: UTF-8 with a byte-order mark, `;`, and
 /// every cell a spreadsheet would run as a formula (text typed by a trainee) kept as text.
-pub fn csv_bytes(headers: &[String], rows: &[Vec<String>]) -> Result<Vec<u8>, AppError> {
+pub fn csv_bytes(headers: &[String], rows: &[Vec<String>]) -> Result<Vec<u8>, Error> {
     let mut w = csv::WriterBuilder::new()
         .delimiter(b';')
         .from_writer(b"\xEF\xBB\xBF".to_vec());
-    let fail = |e: csv::Error| AppError::Internal(e.into());
+    let fail = |e: csv::Error| Error::Internal(e.into());
     w.write_record(headers).map_err(fail)?;
     for r in rows {
         let cells: Vec<String> = r.iter().map(|c| csv_cell(c)).collect();
         w.write_record(&cells).map_err(fail)?;
     }
     w.into_inner()
-        .map_err(|e| AppError::Internal(anyhow::anyhow!("{e}")))
+        .map_err(|e| Error::Internal(anyhow::anyhow!("{e}")))
 }
 
 /// A table as an Excel workbook: one sheet named `name` (31 characters at most), the headers in
 /// bold and frozen, every cell text (nothing a trainee typed can become a formula), columns fitted.
-pub fn xlsx_bytes(
-    name: &str,
-    headers: &[String],
-    rows: &[Vec<String>],
-) -> Result<Vec<u8>, AppError> {
+pub fn xlsx_bytes(name: &str, headers: &[String], rows: &[Vec<String>]) -> Result<Vec<u8>, Error> {
     use rust_xlsxwriter::{Format, Workbook};
-    let fail = |e: rust_xlsxwriter::XlsxError| AppError::Internal(anyhow::anyhow!("xlsx: {e}"));
+    let fail = |e: rust_xlsxwriter::XlsxError| Error::Internal(anyhow::anyhow!("xlsx: {e}"));
     let mut book = Workbook::new();
     let sheet = book.add_worksheet();
     let safe: String = name
@@ -150,15 +121,15 @@ pub fn xlsx_bytes(
         .map_err(fail)?;
     let bold = Format::new().set_bold();
     for (col, h) in headers.iter().enumerate() {
-        let col = u16::try_from(col).map_err(|e| AppError::Internal(e.into()))?;
+        let col = u16::try_from(col).map_err(|e| Error::Internal(e.into()))?;
         sheet
             .write_string_with_format(0, col, h, &bold)
             .map_err(fail)?;
     }
     for (r, row) in rows.iter().enumerate() {
-        let r = u32::try_from(r + 1).map_err(|e| AppError::Internal(e.into()))?;
+        let r = u32::try_from(r + 1).map_err(|e| Error::Internal(e.into()))?;
         for (col, cell) in row.iter().enumerate() {
-            let col = u16::try_from(col).map_err(|e| AppError::Internal(e.into()))?;
+            let col = u16::try_from(col).map_err(|e| Error::Internal(e.into()))?;
             sheet.write_string(r, col, cell).map_err(fail)?;
         }
     }
@@ -174,34 +145,21 @@ pub enum Spreadsheet {
     Xlsx,
 }
 
-/// A table as a download: `name.csv` or `name.xlsx`.
-pub fn spreadsheet_response(
+/// A table as a file: its bytes, its extension and its content type.
+pub fn spreadsheet(
     kind: Spreadsheet,
     name: &str,
     headers: &[String],
     rows: &[Vec<String>],
-) -> Result<axum::response::Response, AppError> {
-    use axum::http::header;
-    use axum::response::IntoResponse;
-    let (body, ext, content_type) = match kind {
+) -> Result<(Vec<u8>, &'static str, &'static str), Error> {
+    Ok(match kind {
         Spreadsheet::Csv => (csv_bytes(headers, rows)?, "csv", "text/csv; charset=utf-8"),
         Spreadsheet::Xlsx => (
             xlsx_bytes(name, headers, rows)?,
             "xlsx",
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         ),
-    };
-    Ok((
-        [
-            (header::CONTENT_TYPE, content_type.to_owned()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{name}.{ext}\""),
-            ),
-        ],
-        body,
-    )
-        .into_response())
+    })
 }
 
 /// The chronogramme of a training: its scenario, step by step.
@@ -213,7 +171,7 @@ pub fn chronogramme(lang: Lang, training: &Training, steps: &[Step]) -> Chronogr
             .unwrap_or_default()
     };
     let today = jiff::Zoned::now()
-        .with_time_zone(crate::before::paris())
+        .with_time_zone(hybride_domain::time::paris())
         .date();
     Chronogramme {
         lang: lang.code().to_owned(),
@@ -279,7 +237,7 @@ pub fn chronogramme(lang: Lang, training: &Training, steps: &[Step]) -> Chronogr
         footer: tr(
             lang,
             "chrono-footer",
-            &[("day", crate::render::day_words(lang, today))],
+            &[("day", crate::i18n::day_words(lang, today))],
         ),
     }
 }
@@ -294,7 +252,7 @@ pub async fn sheet(
     a: &Activity,
     steps: &[Step],
     slot: Option<Slot>,
-) -> Result<Record, AppError> {
+) -> Result<Record, Error> {
     let rules = att::rules_of(s, training).await?;
     let sheet = att::sheet(s, cohort, a, steps, slot, &rules).await?;
     let plan = plan_label(s, training.plan_id).await?;
@@ -325,11 +283,14 @@ pub async fn sheet(
                 &[
                     (
                         "start",
-                        crate::render::day_words(lang, crate::before::civil(a.starts_at).date()),
+                        crate::i18n::day_words(
+                            lang,
+                            hybride_domain::time::civil(a.starts_at).date(),
+                        ),
                     ),
                     (
                         "end",
-                        crate::render::day_words(lang, crate::before::civil(a.ends_at).date()),
+                        crate::i18n::day_words(lang, hybride_domain::time::civil(a.ends_at).date()),
                     ),
                 ],
             ),
@@ -364,7 +325,7 @@ pub async fn sheet(
         tr(
             lang,
             "pdf-total-credited",
-            &[("time", crate::render::duration(total_credited))],
+            &[("time", crate::i18n::duration(total_credited))],
         ),
         tr(
             lang,
@@ -392,9 +353,9 @@ pub async fn sheet(
                                 ("name", cs.name.clone()),
                                 (
                                     "day",
-                                    crate::render::day_words(
+                                    crate::i18n::day_words(
                                         lang,
-                                        crate::before::civil(cs.at).date(),
+                                        hybride_domain::time::civil(cs.at).date(),
                                     ),
                                 ),
                                 ("time", hm(cs.at)),
@@ -450,7 +411,7 @@ pub async fn declarations(
     c: &Cohort,
     training: &Training,
     user: i64,
-) -> Result<Option<Record>, AppError> {
+) -> Result<Option<Record>, Error> {
     if !cohorts::is_enrolled(s, c.id, user).await? {
         return Ok(None);
     }
@@ -478,15 +439,15 @@ pub async fn declarations(
             exchanges = r.exchanges;
         }
         let done = r.completion.clone();
-        let when = |ts: i64| format!("{} {}", crate::before::civil(ts).date(), hm(ts));
+        let when = |ts: i64| format!("{} {}", hybride_domain::time::civil(ts).date(), hm(ts));
         rows.push(vec![
             a.title.clone(),
             format!(
                 "{} – {}",
-                crate::before::civil(a.starts_at).date(),
-                crate::before::civil(a.ends_at).date()
+                hybride_domain::time::civil(a.starts_at).date(),
+                hybride_domain::time::civil(a.ends_at).date()
             ),
-            crate::render::duration(minutes),
+            crate::i18n::duration(minutes),
             done.as_ref()
                 .map(|x| t(lang, &format!("async-{}", key(&x.state))))
                 .unwrap_or_default(),
@@ -504,7 +465,7 @@ pub async fn declarations(
                         parts.push(tr(
                             lang,
                             "pdf-declarations-spent",
-                            &[("time", crate::render::duration(m))],
+                            &[("time", crate::i18n::duration(m))],
                         ));
                     }
                     parts.join(" · ")
@@ -514,7 +475,7 @@ pub async fn declarations(
                 .and_then(|x| x.decided_at)
                 .map(when)
                 .unwrap_or_default(),
-            crate::render::duration(r.credited_minutes),
+            crate::i18n::duration(r.credited_minutes),
         ]);
     }
     if rows.is_empty() {
@@ -529,8 +490,8 @@ pub async fn declarations(
         lang,
         "pdf-declarations-total",
         &[
-            ("credited", crate::render::duration(credited)),
-            ("estimated", crate::render::duration(estimated)),
+            ("credited", crate::i18n::duration(credited)),
+            ("estimated", crate::i18n::duration(estimated)),
         ],
     )];
     if let Some(x) = exchanges {
@@ -579,7 +540,7 @@ pub async fn certificate(
     c: &Cohort,
     training: &Training,
     user: i64,
-) -> Result<Option<Record>, AppError> {
+) -> Result<Option<Record>, Error> {
     let Some(v) = att::validations(s, c, Some(user), now()).await?.pop() else {
         return Ok(None);
     };
@@ -599,9 +560,9 @@ pub async fn certificate(
         .map(|b| {
             vec![
                 t(lang, &format!("budget-{}", key(&b.budget))),
-                crate::render::duration(b.planned_minutes),
-                crate::render::duration(b.achieved_minutes),
-                crate::render::duration(b.required_minutes),
+                crate::i18n::duration(b.planned_minutes),
+                crate::i18n::duration(b.achieved_minutes),
+                crate::i18n::duration(b.required_minutes),
                 t(lang, &format!("standing-{}", key(&b.standing))),
             ]
         })
@@ -684,12 +645,14 @@ pub fn sheet_table(
                             .unwrap_or_default(),
                         done.as_ref()
                             .and_then(|x| x.declared_at)
-                            .map(|ts| format!("{} {}", crate::before::civil(ts).date(), hm(ts)))
+                            .map(|ts| {
+                                format!("{} {}", hybride_domain::time::civil(ts).date(), hm(ts))
+                            })
                             .unwrap_or_default(),
                         done.as_ref()
                             .and_then(|x| x.evidence.clone())
                             .unwrap_or_default(),
-                        crate::render::duration(r.credited_minutes),
+                        crate::i18n::duration(r.credited_minutes),
                     ]
                 })
                 .collect(),
@@ -738,7 +701,7 @@ pub fn sheet_table(
                                 )
                             })
                             .unwrap_or_default(),
-                        crate::render::duration(r.credited_minutes),
+                        crate::i18n::duration(r.credited_minutes),
                     ]
                 })
                 .collect(),
@@ -775,7 +738,7 @@ pub fn sheet_table(
                         } else {
                             t(lang, "no")
                         },
-                        crate::render::duration(r.credited_minutes),
+                        crate::i18n::duration(r.credited_minutes),
                     ]
                 })
                 .collect(),
@@ -792,9 +755,9 @@ pub async fn pay_form(
     c: &Cohort,
     training: &Training,
     trainer: i64,
-) -> Result<Option<Record>, AppError> {
+) -> Result<Option<Record>, Error> {
     use hybride_domain::pay::{euros, per_mille_words};
-    let (forms, led, rates, after) = crate::after::pay_forms(s, c, training, Some(trainer)).await?;
+    let (forms, led, rates, after) = crate::pay::pay_forms(s, c, training, Some(trainer)).await?;
     let Some(p) = forms.into_iter().next() else {
         return Ok(None);
     };
@@ -857,7 +820,7 @@ pub async fn pay_form(
             &[("hours", per_mille_words(rates.coanimation_per_mille))],
         ),
     ));
-    let titles: std::collections::HashMap<(i64, String), &crate::after::HalfDayLed> = led
+    let titles: std::collections::HashMap<(i64, String), &crate::pay::HalfDayLed> = led
         .iter()
         .map(|h| ((h.activity_id, h.slot.clone()), h))
         .collect();
@@ -872,7 +835,7 @@ pub async fn pay_form(
                     h.map(|h| {
                         format!(
                             "{} {}–{}",
-                            crate::before::civil(h.starts_at).date(),
+                            hybride_domain::time::civil(h.starts_at).date(),
                             hm(h.starts_at),
                             hm(h.ends_at)
                         )
@@ -882,9 +845,9 @@ pub async fn pay_form(
                     l.modality
                         .map(|m| t(lang, &format!("modality-{}", m.as_str())))
                         .unwrap_or_default(),
-                    crate::render::duration(l.minutes),
+                    crate::i18n::duration(l.minutes),
                     l.co_trainers.to_string(),
-                    crate::render::duration(l.paid_minutes),
+                    crate::i18n::duration(l.paid_minutes),
                     euros(l.rate_cents),
                     euros(l.amount_cents),
                 ]
@@ -918,11 +881,8 @@ pub async fn pay_form(
             lang,
             "pay-hours-line",
             &[
-                (
-                    "delivered",
-                    crate::render::duration(p.form.delivered_minutes),
-                ),
-                ("paid", crate::render::duration(p.form.paid_minutes)),
+                ("delivered", crate::i18n::duration(p.form.delivered_minutes)),
+                ("paid", crate::i18n::duration(p.form.paid_minutes)),
             ],
         ),
         tr(
@@ -984,7 +944,7 @@ async fn schedule_table(
     s: &Store,
     lang: Lang,
     c: &Cohort,
-) -> Result<(Vec<String>, Vec<u32>, Vec<Vec<String>>), AppError> {
+) -> Result<(Vec<String>, Vec<u32>, Vec<Vec<String>>), Error> {
     let rows = cohorts::activities(s, c.id)
         .await?
         .into_iter()
@@ -996,15 +956,18 @@ async fn schedule_table(
                     &[
                         (
                             "start",
-                            crate::before::civil(a.starts_at).date().to_string(),
+                            hybride_domain::time::civil(a.starts_at).date().to_string(),
                         ),
-                        ("end", crate::before::civil(a.ends_at).date().to_string()),
+                        (
+                            "end",
+                            hybride_domain::time::civil(a.ends_at).date().to_string(),
+                        ),
                     ],
                 )
             } else {
                 format!(
                     "{} {}–{}",
-                    crate::before::civil(a.starts_at).date(),
+                    hybride_domain::time::civil(a.starts_at).date(),
                     hm(a.starts_at),
                     hm(a.ends_at)
                 )
@@ -1049,7 +1012,7 @@ fn subtitle(plan: &str, training: &Training) -> String {
 fn dates_fact(lang: Lang, c: &Cohort) -> (String, String) {
     let day = |d: &str| {
         d.parse::<jiff::civil::Date>()
-            .map(|d| crate::render::day_words(lang, d))
+            .map(|d| crate::i18n::day_words(lang, d))
             .unwrap_or_else(|_| d.to_owned())
     };
     (
@@ -1095,7 +1058,7 @@ pub async fn opening(
     lang: Lang,
     c: &Cohort,
     training: &Training,
-) -> Result<Option<Record>, AppError> {
+) -> Result<Option<Record>, Error> {
     let Some(m) = hybride_store::during::published_opening(s, c.id).await? else {
         return Ok(None);
     };
@@ -1121,7 +1084,7 @@ pub async fn opening(
             (
                 t(lang, "pdf-published"),
                 m.published_at
-                    .map(|at| crate::render::day_words(lang, crate::before::civil(at).date()))
+                    .map(|at| crate::i18n::day_words(lang, hybride_domain::time::civil(at).date()))
                     .unwrap_or_default(),
             ),
         ],
@@ -1150,7 +1113,7 @@ pub async fn convocation(
     c: &Cohort,
     training: &Training,
     user: i64,
-) -> Result<Option<Record>, AppError> {
+) -> Result<Option<Record>, Error> {
     if !cohorts::is_enrolled(s, c.id, user).await? {
         return Ok(None);
     }
@@ -1248,7 +1211,7 @@ pub async fn list(
     c: &Cohort,
     t_: &Training,
     viewer: Option<i64>,
-) -> Result<Vec<Entry>, AppError> {
+) -> Result<Vec<Entry>, Error> {
     let steps = hybride_store::trainings::steps(s, t_.id).await?;
     let mut out = Vec::new();
     for a in cohorts::activities(s, c.id).await? {
@@ -1408,33 +1371,31 @@ pub async fn record(
     c: &Cohort,
     t_: &Training,
     which: &Which,
-) -> Result<Record, AppError> {
+) -> Result<Record, Error> {
     Ok(match which {
         Which::Sheet { activity_id, slot } => {
             let a = cohorts::activity(s, c.id, *activity_id).await?;
             let steps = hybride_store::trainings::steps(s, t_.id).await?;
             let slot = match slot {
-                Some(k) => {
-                    Some(att::find_slot(&att::slots(&a, &steps), k).ok_or(AppError::NotFound)?)
-                }
+                Some(k) => Some(att::find_slot(&att::slots(&a, &steps), k).ok_or(Error::NotFound)?),
                 None => None,
             };
             sheet(s, lang, c, t_, &a, &steps, slot).await?
         }
         Which::Certificate { user_id } => certificate(s, lang, c, t_, *user_id)
             .await?
-            .ok_or(AppError::NotFound)?,
+            .ok_or(Error::NotFound)?,
         Which::Pay { trainer_id } => pay_form(s, lang, c, t_, *trainer_id)
             .await?
-            .ok_or(AppError::NotFound)?,
-        Which::Opening => opening(s, lang, c, t_).await?.ok_or(AppError::NotFound)?,
+            .ok_or(Error::NotFound)?,
+        Which::Opening => opening(s, lang, c, t_).await?.ok_or(Error::NotFound)?,
         Which::Convocation { user_id } => convocation(s, lang, c, t_, *user_id)
             .await?
-            .ok_or(AppError::NotFound)?,
+            .ok_or(Error::NotFound)?,
         Which::Declarations { user_id } => declarations(s, lang, c, t_, *user_id)
             .await?
-            .ok_or(AppError::NotFound)?,
-        Which::Chronogramme => return Err(AppError::NotFound),
+            .ok_or(Error::NotFound)?,
+        Which::Chronogramme => return Err(Error::NotFound),
     })
 }
 
@@ -1485,10 +1446,10 @@ pub async fn render(
     c: &Cohort,
     t_: &Training,
     which: &Which,
-) -> Result<Vec<u8>, AppError> {
+) -> Result<Vec<u8>, Error> {
     let fail = |e: hybride_docs::DocError| {
         tracing::warn!(error = %e, "document not typeset");
-        AppError::Refused("document")
+        Error::Refused("document")
     };
     match which {
         Which::Chronogramme => {
@@ -1526,7 +1487,7 @@ pub async fn bundle(
     t_: &Training,
     viewer: Option<i64>,
     mut progress: impl FnMut(usize, usize),
-) -> Result<Bundle, AppError> {
+) -> Result<Bundle, Error> {
     use std::io::Write;
     let events_seq = hybride_store::after::events_seq(s, c.id).await?;
     let entries = list(s, lang, c, t_, viewer).await?;
@@ -1563,8 +1524,8 @@ pub async fn bundle(
                     .unwrap_or_default(),
             ];
             for b in &v.validation.budgets {
-                r.push(crate::render::duration(b.planned_minutes));
-                r.push(crate::render::duration(b.achieved_minutes));
+                r.push(crate::i18n::duration(b.planned_minutes));
+                r.push(crate::i18n::duration(b.achieved_minutes));
             }
             r.push(t(
                 lang,
@@ -1602,11 +1563,10 @@ pub async fn bundle(
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Stored)
         .last_modified_time(zip_time());
-    let fail = |e: zip::result::ZipError| AppError::Internal(e.into());
+    let fail = |e: zip::result::ZipError| Error::Internal(e.into());
     for (name, body) in &files {
         zip.start_file(name.as_str(), options).map_err(fail)?;
-        zip.write_all(body)
-            .map_err(|e| AppError::Internal(e.into()))?;
+        zip.write_all(body).map_err(|e| Error::Internal(e.into()))?;
     }
     let zip = zip.finish().map_err(fail)?.into_inner();
     Ok(Bundle {
@@ -1627,7 +1587,7 @@ pub async fn bundle(
 
 /// Now in Europe/Paris, as a zip entry's date.
 fn zip_time() -> zip::DateTime {
-    let d = crate::before::civil(now());
+    let d = hybride_domain::time::civil(now());
     zip::DateTime::from_date_and_time(
         u16::try_from(d.year()).unwrap_or(1980),
         u8::try_from(d.month()).unwrap_or(1),
@@ -1652,7 +1612,7 @@ mod tests {
         }
         assert_eq!(got, [0, 2, 4, 6, 8, 10]);
         let failed = typeset(|| -> u8 { panic!("a document that cannot be typeset") }).await;
-        assert!(matches!(failed, Err(AppError::Internal(_))));
+        assert!(matches!(failed, Err(Error::Internal(_))));
         // The threads go on.
         assert_eq!(typeset(|| "next").await.unwrap(), "next");
     }

@@ -151,6 +151,75 @@ pub fn ids(source: &str) -> Vec<String> {
         .collect()
 }
 
+/// Whether `key` is a message of the French catalogue.
+pub fn exists(key: &str) -> bool {
+    bundles().fr.has_message(key)
+}
+
+/// The keys a template names through `t("…")`, except prefixes completed at run time
+/// (`t("role-" ~ user.role)`).
+pub fn keys_named(template: &str) -> Vec<String> {
+    let mut keys = Vec::new();
+    let mut parts = template.split("t(\"");
+    let mut before = parts.next().unwrap_or("");
+    for part in parts {
+        // `t("…")`, not the end of another name such as `select("…")`.
+        let is_call = !before.ends_with(|c: char| c.is_alphanumeric() || c == '_');
+        before = part;
+        let key = part.split('"').next().unwrap_or("");
+        if is_call && !key.ends_with('-') {
+            keys.push(key.to_owned());
+        }
+    }
+    keys
+}
+
+/// A calendar day in words: « lundi 30 novembre 2026 ».
+pub fn day_words(lang: Lang, date: jiff::civil::Date) -> String {
+    let weekday = t(
+        lang,
+        &format!("weekday-{}", date.weekday().to_monday_one_offset()),
+    );
+    let month = t(lang, &format!("month-{}", date.month()));
+    match (lang, date.day()) {
+        // « le 1er décembre »: French writes the first of the month as an ordinal.
+        (Lang::Fr, 1) => format!("{weekday} 1er {month} {}", date.year()),
+        _ => format!("{weekday} {} {month} {}", date.day(), date.year()),
+    }
+}
+
+/// A number of minutes as people read it: « 6 h 30 ».
+pub fn duration(m: i64) -> String {
+    hybride_domain::Minutes::new(u32::try_from(m.max(0)).unwrap_or(u32::MAX))
+        .map(|m| m.to_string())
+        .unwrap_or_else(|_| format!("{m}\u{a0}min"))
+}
+
+/// A time of day as documents print it: `14:05` (Europe/Paris).
+pub fn hm(ts: i64) -> String {
+    hybride_domain::time::civil(ts)
+        .time()
+        .strftime("%H:%M")
+        .to_string()
+}
+
+/// A half-day named in words: « jeudi 14 janvier 2027, matin ».
+pub fn slot_label(lang: Lang, s: &hybride_domain::attendance::Slot) -> String {
+    format!(
+        "{}, {}",
+        day_words(lang, s.date),
+        t(lang, &format!("half-day-{}", s.half.as_str()))
+    )
+}
+
+/// The snake_case name serde gives a unit enum value (`in_person`, `on_track`…).
+pub fn key(x: &impl Serialize) -> String {
+    serde_json::to_value(x)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

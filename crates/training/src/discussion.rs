@@ -2,10 +2,9 @@
 //! notifications, the daily digest, and the accompaniment measured against the plan —
 //! questions left unanswered past the committed response time, trainees gone quiet.
 
-use crate::error::AppError;
 use crate::i18n::{self, Lang};
-use crate::AppState;
-use hybride_domain::checklist::{self, Item, SocialFacts};
+use crate::Error;
+use crate::Hybride;
 use hybride_domain::discussion;
 use hybride_store::cohorts::{self, Cohort};
 use hybride_store::discussion::{self as store, NewPost, Notify, Post};
@@ -98,15 +97,15 @@ pub fn shown(posts: Vec<Post>) -> Vec<ShownPost> {
 /// Posts in a cohort's thread, notifying members: those mentioned, and those who follow each
 /// post. Refused when the cohort is not under way.
 pub async fn post(
-    state: &AppState,
+    state: &Hybride,
     c: &Cohort,
     author: &hybride_store::people::User,
     activity_id: Option<i64>,
     parent_id: Option<i64>,
     body: &hybride_domain::LongText,
-) -> Result<Post, AppError> {
-    if !crate::during::may_convoke(c) {
-        return Err(AppError::Refused("cohort_not_started"));
+) -> Result<Post, Error> {
+    if !c.status.may_convoke() {
+        return Err(Error::Refused("cohort_not_started"));
     }
     let s = &state.store;
     let members = store::members(s, c.id).await?;
@@ -122,7 +121,7 @@ pub async fn post(
         None => String::new(),
     };
     let base = state.config.public_url.clone();
-    let templates = state.templates.clone();
+    let templates = state.texts.clone();
     let author_name = author.display_name();
     let mut failure = None;
     let notify = |post_id: i64| -> Vec<Mail> {
@@ -186,7 +185,7 @@ pub async fn post(
 }
 
 /// Daily digests for members who chose them: the posts of others since the last one.
-pub async fn send_digests(state: &AppState) -> Result<usize, AppError> {
+pub async fn send_digests(state: &Hybride) -> Result<usize, Error> {
     use hybride_domain::CohortStatus;
     let s = &state.store;
     let at = now();
@@ -218,7 +217,7 @@ pub async fn send_digests(state: &AppState) -> Result<usize, AppError> {
                 continue;
             }
             let lang = Lang::of_locale(&m.locale);
-            let text = state.templates.text(
+            let text = state.texts.text(
                 "mail/digest.txt",
                 lang,
                 context! {
@@ -283,7 +282,7 @@ pub struct Accompaniment {
 
 /// Days without a sign of life after which a trainee is listed for a follow-up (setting
 /// `inactivity_days`, 7 by default).
-pub async fn inactivity_days(store: &Store) -> Result<u32, AppError> {
+pub async fn inactivity_days(store: &Store) -> Result<u32, Error> {
     Ok(before::setting(store, "inactivity_days")
         .await?
         .and_then(|v| v.parse().ok())
@@ -292,22 +291,22 @@ pub async fn inactivity_days(store: &Store) -> Result<u32, AppError> {
 }
 
 fn instant(dt: jiff::civil::DateTime) -> i64 {
-    dt.to_zoned(crate::before::paris())
+    dt.to_zoned(hybride_domain::time::paris())
         .map(|z| z.timestamp().as_second())
         .unwrap_or(i64::MAX)
 }
 
-pub async fn accompaniment(store: &Store, c: &Cohort) -> Result<Accompaniment, AppError> {
+pub async fn accompaniment(store: &Store, c: &Cohort) -> Result<Accompaniment, Error> {
     let activities = cohorts::activities(store, c.id).await?;
-    measure(store, c, &activities).await
+    accompaniment_of(store, c, &activities).await
 }
 
 /// The accompaniment of a cohort whose `activities` are already at hand.
-async fn measure(
+pub async fn accompaniment_of(
     store: &Store,
     c: &Cohort,
     activities: &[cohorts::Activity],
-) -> Result<Accompaniment, AppError> {
+) -> Result<Accompaniment, Error> {
     let plan = before::accompaniment(store, c.training_id).await?;
     let days = inactivity_days(store).await?;
     let at = now();
@@ -319,7 +318,7 @@ async fn measure(
                 continue;
             }
             let due = instant(discussion::answer_due(
-                crate::before::civil(q.created_at),
+                hybride_domain::time::civil(q.created_at),
                 hours,
                 p.working_days_only.0,
             ));
@@ -367,29 +366,6 @@ async fn measure(
         overdue,
         inactive,
     })
-}
-
-/// The `social_activity` item of a cohort with these `activities`.
-pub async fn checklist_item(
-    store: &Store,
-    c: &Cohort,
-    activities: &[cohorts::Activity],
-) -> Result<Item, AppError> {
-    let started = activities.iter().any(|a| a.starts_at <= now());
-    let (posts, authors) = store::totals(store, c.id).await?;
-    let acc = measure(store, c, activities).await?;
-    Ok(checklist::social_activity(&SocialFacts {
-        started,
-        posts: usize::try_from(posts).unwrap_or(0),
-        authors: usize::try_from(authors).unwrap_or(0),
-        overdue: acc
-            .overdue
-            .iter()
-            .map(|o| (o.author_name.clone(), o.hours_late))
-            .collect(),
-        inactive: acc.inactive.iter().map(|q| q.name.clone()).collect(),
-        inactivity_days: acc.inactivity_days,
-    }))
 }
 
 #[cfg(test)]

@@ -3,10 +3,9 @@
 //! analytics callback turned into connected minutes. The rules themselves are the domain's
 //! (`hybride_domain::attendance`); the record is the store's (append-only, hash-chained).
 
-use crate::before::paris;
-use crate::error::AppError;
 use crate::i18n::{self, Lang};
-use crate::AppState;
+use crate::Error;
+use crate::Hybride;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use hmac::{Hmac, Mac};
@@ -14,6 +13,7 @@ use hybride_domain::attendance::{
     self as rules, AsyncState, Channel, Completion, CreditRule, Kind, Presence, RedFlag, Rules,
     Slot, Unit, Validation,
 };
+use hybride_domain::time::paris;
 use hybride_domain::{HoursBudget, Modality};
 use hybride_store::attendance::{self as record, Event, NewMark};
 use hybride_store::cohorts::{self, Activity, Cohort};
@@ -166,7 +166,7 @@ pub async fn mark(
     channel: Channel,
     actor: i64,
     extra: Extra,
-) -> Result<Event, AppError> {
+) -> Result<Event, Error> {
     Ok(record::record(
         store,
         &NewMark {
@@ -221,9 +221,7 @@ pub fn sniff(bytes: &[u8]) -> Option<&'static str> {
 }
 
 /// Whether an upload is a justification or evidence Hybride keeps: its type, by its bytes.
-pub fn check_document(
-    upload: &crate::csrf::Upload,
-) -> Result<&'static str, hybride_domain::Invalid> {
+pub fn check_document(upload: &crate::Upload) -> Result<&'static str, hybride_domain::Invalid> {
     sniff(&upload.bytes).ok_or(hybride_domain::Invalid::new("error-file-type"))
 }
 
@@ -233,12 +231,12 @@ pub async fn keep_document(
     store: &Store,
     cohort_id: i64,
     user_id: i64,
-    upload: &crate::csrf::Upload,
-) -> Result<record::DocumentRef, AppError> {
+    upload: &crate::Upload,
+) -> Result<record::DocumentRef, Error> {
     let kind = check_document(upload).map_err(|invalid| {
         let mut e = hybride_domain::FieldErrors::new();
         e.add("document", invalid);
-        AppError::Invalid(e)
+        Error::Invalid(e)
     })?;
     let d =
         record::add_document(store, cohort_id, user_id, &upload.name, kind, &upload.bytes).await?;
@@ -251,7 +249,7 @@ pub async fn record_join(
     c: &Cohort,
     a: &Activity,
     user_id: i64,
-) -> Result<(), AppError> {
+) -> Result<(), Error> {
     if !(a.modality.is_synchronous() && a.modality.is_distance()) {
         return Ok(());
     }
@@ -285,7 +283,7 @@ pub async fn record_join(
 
 /// The training's validation rules as numbers; without rules, the training's minimum
 /// attendance for every modality.
-pub async fn rules_of(store: &Store, t: &Training) -> Result<Rules, AppError> {
+pub async fn rules_of(store: &Store, t: &Training) -> Result<Rules, Error> {
     let pct = |v: i64| v.clamp(0, 100) as u8;
     Ok(match store_before::validation_rules(store, t.id).await? {
         Some(r) => Rules {
@@ -374,7 +372,7 @@ pub async fn sheet(
     steps: &[Step],
     slot: Option<Slot>,
     rules: &Rules,
-) -> Result<Sheet, AppError> {
+) -> Result<Sheet, Error> {
     let events = record::of_activity(store, a.id).await?;
     let enrollments = cohorts::enrollments(store, c.id).await?;
     let all_slots = slots(a, steps);
@@ -502,7 +500,7 @@ async fn two_places(
     trainer: i64,
     activity: i64,
     key: &str,
-) -> Result<Vec<RedFlag>, AppError> {
+) -> Result<Vec<RedFlag>, Error> {
     let rows = record::countersigns_of(store, trainer).await?;
     let tz = paris();
     let list: Vec<rules::Countersign> = rows
@@ -547,7 +545,7 @@ pub fn flag_text(lang: Lang, f: &RedFlag, names: &HashMap<i64, String>) -> Strin
                 ("name", name(subject)),
                 (
                     "time",
-                    crate::before::civil(*at)
+                    hybride_domain::time::civil(*at)
                         .time()
                         .strftime("%H:%M")
                         .to_string(),
@@ -613,7 +611,7 @@ pub async fn validations(
     c: &Cohort,
     only: Option<i64>,
     now: i64,
-) -> Result<Vec<TraineeValidation>, AppError> {
+) -> Result<Vec<TraineeValidation>, Error> {
     let t = trainings::get(store, c.training_id).await?;
     let steps = trainings::steps(store, t.id).await?;
     let activities = cohorts::activities(store, c.id).await?;
@@ -723,11 +721,7 @@ pub struct Context {
     pub activity: Activity,
 }
 
-pub async fn context(
-    state: &AppState,
-    cohort_id: i64,
-    activity_id: i64,
-) -> Result<Context, AppError> {
+pub async fn context(state: &Hybride, cohort_id: i64, activity_id: i64) -> Result<Context, Error> {
     let s = &state.store;
     let cohort = cohorts::get(s, cohort_id).await?;
     let activity = cohorts::activity(s, cohort_id, activity_id).await?;
@@ -766,14 +760,14 @@ pub async fn correct(
     time: &str,
     reason_raw: &str,
     actor: i64,
-) -> Result<Result<Event, Refusal>, AppError> {
+) -> Result<Result<Event, Refusal>, Error> {
     let key = slot.key();
     let events = record::of_subject(s, a.id, user).await?;
     let marks: Vec<_> = marks_for(&events, user, Some(&key)).collect();
     let p = rules::presence(&marks);
     let at = now();
     let moment = || -> Result<i64, &'static str> {
-        let t = crate::forms::time_of_day(time).map_err(|_| "time-invalid")?;
+        let t = hybride_domain::time::time_of_day(time).map_err(|_| "time-invalid")?;
         let ts = slot
             .date
             .to_datetime(t)
@@ -872,7 +866,7 @@ pub struct Signable {
     pub training_title: String,
 }
 
-pub async fn signable(s: &Store, user_id: i64) -> Result<Vec<Signable>, AppError> {
+pub async fn signable(s: &Store, user_id: i64) -> Result<Vec<Signable>, Error> {
     let at = now();
     let mut out = Vec::new();
     for a in cohorts::current_for_trainee(s, user_id, at, rules::SIGN_MARGIN_SECONDS).await? {
@@ -915,7 +909,7 @@ pub async fn sign_with_code(
     user_id: i64,
     code: &str,
     device: String,
-) -> Result<(Vec<Signable>, Option<(usize, bool)>), AppError> {
+) -> Result<(Vec<Signable>, Option<(usize, bool)>), Error> {
     let mut list = signable(s, user_id).await?;
     let at = now();
     for i in 0..list.len() {
@@ -937,7 +931,7 @@ pub async fn sign_now(
     target: &Signable,
     channel: Channel,
     device: String,
-) -> Result<bool, AppError> {
+) -> Result<bool, Error> {
     if target.signed_at.is_some() {
         return Ok(false);
     }
@@ -956,243 +950,6 @@ pub async fn sign_now(
     )
     .await?;
     Ok(true)
-}
-
-/// The demo académie's attendance: for a running cohort, every half-day that has ended is
-/// signed (by code, by QR code, or marked by the trainer), with a late arrival, an absence
-/// justified and one not, and countersigned; virtual classes have their connected minutes;
-/// asynchronous activities are declared, some validated. Marks are dated inside their
-/// half-day, as they would have been given. `keep` (the demo trainee) has declared no
-/// asynchronous work, so that the demo account can try it. Does nothing for a cohort that has a record.
-pub async fn seed_demo_cohort(
-    store: &Store,
-    c: &Cohort,
-    trainer: i64,
-    keep: Option<i64>,
-) -> Result<usize, AppError> {
-    if !record::of_cohort(store, c.id).await?.is_empty() {
-        return Ok(0);
-    }
-    let steps = trainings::steps(store, c.training_id).await?;
-    let trainees = cohorts::enrollments(store, c.id).await?;
-    let at = now();
-    let mut n = 0;
-    let put = |a: &Activity,
-               slot: Option<String>,
-               subject: i64,
-               kind: Kind,
-               channel: Channel,
-               actor: i64,
-               when: i64,
-               extra: Extra| {
-        NewMark {
-            cohort_id: a.cohort_id,
-            activity_id: a.id,
-            slot,
-            subject_id: subject,
-            kind,
-            channel,
-            actor_id: actor,
-            at: when,
-            device: extra.device,
-            minutes: extra.minutes,
-            moment: extra.moment,
-            note: extra.note,
-            document: extra.document,
-        }
-    };
-    for a in cohorts::activities(store, c.id).await? {
-        let step = a.step_id.and_then(|id| steps.iter().find(|s| s.id == id));
-        if a.modality == Modality::Async {
-            if a.starts_at > at {
-                continue;
-            }
-            for (i, e) in trainees.iter().enumerate() {
-                let when = a.starts_at + 86_400 + i as i64 * 3_600;
-                if when > at || i % 3 == 2 || Some(e.user_id) == keep {
-                    continue;
-                }
-                let declared = put(
-                    &a,
-                    None,
-                    e.user_id,
-                    Kind::Declared,
-                    Channel::Trainee,
-                    e.user_id,
-                    when,
-                    Extra {
-                        note: Some(
-                            "Lecture faite ; fiche de synthèse déposée sur M@gistère.".into(),
-                        ),
-                        minutes: step.map(|s| s.minutes * 9 / 10),
-                        ..Extra::default()
-                    },
-                );
-                record::record(store, &declared).await?;
-                n += 1;
-                if i % 3 == 0 && when + 7_200 < at {
-                    let credit = step
-                        .map(|s| s.credit_rule.credit(s.minutes, declared.minutes))
-                        .unwrap_or(0);
-                    record::record(
-                        store,
-                        &put(
-                            &a,
-                            None,
-                            e.user_id,
-                            Kind::Validated,
-                            Channel::Trainer,
-                            trainer,
-                            when + 7_200,
-                            Extra {
-                                minutes: Some(credit),
-                                ..Extra::default()
-                            },
-                        ),
-                    )
-                    .await?;
-                    n += 1;
-                }
-            }
-            continue;
-        }
-        for slot in slots(&a, &steps) {
-            if slot.ends_at > at {
-                continue;
-            }
-            let key = slot.key();
-            for (i, e) in trainees.iter().enumerate() {
-                let when = slot.starts_at + 120 + i as i64 * 20;
-                let sub = e.user_id;
-                if a.modality == Modality::InPerson {
-                    if i % 9 == 8 {
-                        record::record(
-                            store,
-                            &put(
-                                &a,
-                                Some(key.clone()),
-                                sub,
-                                Kind::Absent,
-                                Channel::Trainee,
-                                sub,
-                                slot.starts_at - 86_400,
-                                Extra::note("Conseil de classe dans mon établissement"),
-                            ),
-                        )
-                        .await?;
-                        record::record(
-                            store,
-                            &put(
-                                &a,
-                                Some(key.clone()),
-                                sub,
-                                Kind::AbsenceAccepted,
-                                Channel::Trainer,
-                                trainer,
-                                slot.starts_at + 600,
-                                Extra::default(),
-                            ),
-                        )
-                        .await?;
-                        n += 2;
-                        continue;
-                    }
-                    let channel = match i % 4 {
-                        0 | 1 => Channel::Code,
-                        2 => Channel::Qr,
-                        _ => Channel::Trainer,
-                    };
-                    let actor = if channel == Channel::Trainer {
-                        trainer
-                    } else {
-                        sub
-                    };
-                    record::record(
-                        store,
-                        &put(
-                            &a,
-                            Some(key.clone()),
-                            sub,
-                            Kind::Signed,
-                            channel,
-                            actor,
-                            when,
-                            Extra {
-                                device: (actor == sub)
-                                    .then(|| device_digest(&format!("demo-{sub}"))),
-                                ..Extra::default()
-                            },
-                        ),
-                    )
-                    .await?;
-                    n += 1;
-                    if i == 5 {
-                        record::record(
-                            store,
-                            &put(
-                                &a,
-                                Some(key.clone()),
-                                sub,
-                                Kind::Late,
-                                Channel::Trainer,
-                                trainer,
-                                when + 60,
-                                Extra {
-                                    moment: Some(slot.starts_at + 1_800),
-                                    note: Some("Train en retard".into()),
-                                    ..Extra::default()
-                                },
-                            ),
-                        )
-                        .await?;
-                        n += 1;
-                    }
-                } else {
-                    let minutes = if i % 7 == 6 {
-                        slot.span_seconds() / 120
-                    } else {
-                        slot.span_seconds() * 95 / 6_000
-                    };
-                    record::record(
-                        store,
-                        &put(
-                            &a,
-                            Some(key.clone()),
-                            sub,
-                            Kind::Connected,
-                            Channel::Bbb,
-                            sub,
-                            slot.ends_at + 300,
-                            Extra {
-                                minutes: Some(minutes),
-                                ..Extra::default()
-                            },
-                        ),
-                    )
-                    .await?;
-                    n += 1;
-                }
-            }
-            if a.modality == Modality::InPerson {
-                record::record(
-                    store,
-                    &put(
-                        &a,
-                        Some(key.clone()),
-                        trainer,
-                        Kind::Countersigned,
-                        Channel::Trainer,
-                        trainer,
-                        slot.ends_at - 300,
-                        Extra::default(),
-                    ),
-                )
-                .await?;
-                n += 1;
-            }
-        }
-    }
-    Ok(n)
 }
 
 #[cfg(test)]

@@ -1,18 +1,15 @@
 //! The "before" checklist of a cohort and the advice on its schedule, gathered from the store
 //! and judged by the domain's rules. Shared by the cohort page, the API and the lifecycle gate.
 
-use crate::error::AppError;
-use hybride_domain::checklist::{self, AccompanimentFacts, Item, SpaceFacts, TrainerEquipment};
+use crate::Error;
+use hybride_domain::checklist::{self, Item};
 use hybride_domain::scenario::{self, ActivityFacts, Advice, Holidays, Hours, StepFacts};
+use hybride_domain::time::civil;
 use hybride_domain::{Minutes, Modality};
-use hybride_store::cohorts::{self, Activity, Cohort};
-use hybride_store::trainings::{self, Step, Training};
-use hybride_store::{before, now, Store};
-use std::collections::{BTreeSet, HashMap};
-
-pub fn paris() -> jiff::tz::TimeZone {
-    jiff::tz::TimeZone::get("Europe/Paris").unwrap_or(jiff::tz::TimeZone::UTC)
-}
+use hybride_store::cohorts::{Activity, Cohort};
+use hybride_store::trainings::{Step, Training};
+use hybride_store::{before, Store};
+use std::collections::HashMap;
 
 pub fn step_facts(steps: &[Step]) -> Vec<StepFacts> {
     steps
@@ -44,20 +41,13 @@ pub fn scenario_advice(t: &Training, steps: &[Step]) -> Vec<Advice> {
     scenario::advise_scenario(&step_facts(steps), declared(t))
 }
 
-/// An instant (Unix seconds) as the civil date and time in Europe/Paris.
-pub fn civil(ts: i64) -> jiff::civil::DateTime {
-    jiff::Timestamp::from_second(ts)
-        .map(|t| t.to_zoned(paris()).datetime())
-        .unwrap_or_default()
-}
-
 /// Advice on a cohort's schedule.
 pub async fn schedule_advice(
     store: &Store,
     c: &Cohort,
     steps: &[Step],
     activities: &[Activity],
-) -> Result<Vec<Advice>, AppError> {
+) -> Result<Vec<Advice>, Error> {
     let by_step: HashMap<i64, &Step> = steps.iter().map(|s| (s.id, s)).collect();
     let facts: Vec<ActivityFacts> = activities
         .iter()
@@ -85,7 +75,7 @@ pub async fn schedule_advice(
 }
 
 /// The school holidays of the académie's zone, as the scenario rules read them.
-pub async fn zone_holidays(store: &Store) -> Result<Vec<Holidays>, AppError> {
+pub async fn zone_holidays(store: &Store) -> Result<Vec<Holidays>, Error> {
     let zone = before::school_zone(store).await?;
     Ok(before::school_holidays(store, &zone)
         .await?
@@ -97,89 +87,6 @@ pub async fn zone_holidays(store: &Store) -> Result<Vec<Holidays>, AppError> {
             })
         })
         .collect())
-}
-
-/// The five "before" items of a cohort.
-pub async fn checklist(store: &Store, c: &Cohort, t: &Training) -> Result<Vec<Item>, AppError> {
-    let steps = trainings::steps(store, t.id).await?;
-    let activities = cohorts::activities(store, c.id).await?;
-    checklist_of(store, c, t, &steps, &activities).await
-}
-
-/// The five "before" items, with the training's steps and the cohort's activities already read.
-pub async fn checklist_of(
-    store: &Store,
-    c: &Cohort,
-    t: &Training,
-    steps: &[Step],
-    activities: &[Activity],
-) -> Result<Vec<Item>, AppError> {
-    let trainers = cohorts::trainers(store, c.id).await?;
-
-    let space = SpaceFacts {
-        has_course_url: c
-            .course_url
-            .as_deref()
-            .is_some_and(|u| !u.trim().is_empty()),
-        activities_without_room: activities
-            .iter()
-            .filter(|a| a.modality.is_synchronous() && a.modality.is_distance())
-            .filter(|a| a.room_url.as_deref().is_none_or(|u| u.trim().is_empty()))
-            .map(|a| a.title.clone())
-            .collect(),
-        activities_without_place: activities
-            .iter()
-            .filter(|a| a.modality == Modality::InPerson)
-            .filter(|a| a.place.as_deref().is_none_or(|p| p.trim().is_empty()))
-            .map(|a| a.title.clone())
-            .collect(),
-        activities: activities.len(),
-    };
-
-    let advice = scenario_advice(t, steps);
-    let modalities: BTreeSet<Modality> = steps.iter().map(|s| s.modality).collect();
-
-    let plan = before::accompaniment(store, t.id).await?;
-    let filled = |s: &str| !s.trim().is_empty();
-    let accompaniment = match &plan {
-        None => AccompanimentFacts::default(),
-        Some(p) => AccompanimentFacts {
-            exists: true,
-            channels: filled(&p.channels),
-            response_hours: p.response_hours > 0,
-            tutoring_slots: filled(&p.tutoring_slots),
-            technical_contact: filled(&p.technical_contact),
-            exchange_hours: filled(&p.exchange_hours),
-        },
-    };
-
-    let first_synchronous = activities
-        .iter()
-        .filter(|a| a.modality.is_synchronous() && a.modality.is_distance())
-        .map(|a| a.starts_at)
-        .min();
-    let mut equipment = Vec::new();
-    let mut qualified = Vec::new();
-    for tr in &trainers {
-        let last = before::equipment_checks(store, tr.id, 1)
-            .await?
-            .into_iter()
-            .next();
-        equipment.push(TrainerEquipment {
-            name: tr.display_name(),
-            last_check: last.map(|c| (c.checked_at, c.ready_to_lead())),
-        });
-        let q = !before::qualifications(store, Some(tr.id)).await?.is_empty();
-        qualified.push((tr.display_name(), q));
-    }
-
-    Ok(vec![
-        checklist::space_configured(&space),
-        checklist::scenario_articulated(&advice, modalities.len(), steps.len()),
-        checklist::accompaniment_planned(&accompaniment),
-        checklist::equipment_tested(&equipment, first_synchronous, now()),
-        checklist::trainer_qualified(&qualified),
-    ])
 }
 
 use crate::i18n::{self, Lang};
@@ -197,7 +104,7 @@ pub fn budget_key(b: HoursBudget) -> &'static str {
 }
 
 fn day_text(lang: Lang, d: jiff::civil::Date) -> String {
-    crate::render::day_words(lang, d)
+    crate::i18n::day_words(lang, d)
 }
 
 /// Advice in words.
@@ -247,13 +154,13 @@ pub fn evidence_text(lang: Lang, e: &Evidence) -> String {
             let shown = match *k {
                 "day" => v
                     .parse::<jiff::civil::Date>()
-                    .map(|d| crate::render::day_words(lang, d))
+                    .map(|d| crate::i18n::day_words(lang, d))
                     .ok(),
                 "at" => v.parse::<i64>().ok().map(|ts| {
                     format!(
                         "{} {}",
-                        crate::render::day_words(lang, civil(ts).date()),
-                        crate::documents::hm(ts)
+                        crate::i18n::day_words(lang, civil(ts).date()),
+                        crate::i18n::hm(ts)
                     )
                 }),
                 _ => None,

@@ -31,7 +31,7 @@ pub fn parse(f: &CourseFields) -> Result<NewCourse, FieldErrors> {
     let provider = e.check("provider", Title::parse(&f.provider));
     let url = e.check(
         "url",
-        crate::forms::url(&f.url).and_then(|u| u.ok_or(Invalid::new("error-required"))),
+        hybride_domain::text::url(&f.url).and_then(|u| u.ok_or(Invalid::new("error-required"))),
     );
     let minutes = e.check(
         "duration",

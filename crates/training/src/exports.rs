@@ -2,9 +2,9 @@
 //! bundle, one after the other, into one zip with a list of the bundles; its progress is kept
 //! as it goes, so that the page shows it and another instance takes over a stopped one.
 
-use crate::error::AppError;
 use crate::i18n::{t, Lang};
-use crate::AppState;
+use crate::Error;
+use crate::Hybride;
 use hybride_domain::CohortStatus;
 use hybride_store::exports::{self as store, Export};
 use hybride_store::{cohorts, now, trainings, Store};
@@ -18,7 +18,7 @@ pub const KEPT_DAYS: i64 = 7;
 pub async fn closed_cohorts(
     s: &Store,
     plan_id: i64,
-) -> Result<Vec<(cohorts::Cohort, trainings::Training)>, AppError> {
+) -> Result<Vec<(cohorts::Cohort, trainings::Training)>, Error> {
     let mut out = Vec::new();
     for t in trainings::list(
         s,
@@ -49,17 +49,17 @@ pub async fn closed_cohorts(
 
 /// Asks for an export of the plan (for the page and the API): the plan must exist and have a
 /// closed cohort; one export of a plan at a time.
-pub async fn request(s: &Store, plan_id: i64, by: i64, lang: Lang) -> Result<Export, AppError> {
+pub async fn request(s: &Store, plan_id: i64, by: i64, lang: Lang) -> Result<Export, Error> {
     hybride_store::plans::get(s, plan_id).await?;
     if closed_cohorts(s, plan_id).await?.is_empty() {
-        return Err(AppError::Refused("nothing_to_export"));
+        return Err(Error::Refused("nothing_to_export"));
     }
     Ok(store::request(s, plan_id, by, lang.code()).await?)
 }
 
 /// Prepares one export: each cohort's bundle in turn, kept as a part as soon as it is made
 /// (so that only one bundle is ever in memory), then the list of cohorts.
-async fn prepare(s: &Store, e: &Export) -> Result<(), AppError> {
+async fn prepare(s: &Store, e: &Export) -> Result<(), Error> {
     let lang = Lang::of_locale(&e.lang);
     let chosen = closed_cohorts(s, e.plan_id).await?;
     let total = chosen.len() as i64;
@@ -145,7 +145,11 @@ impl Write for Chunks {
 
 /// The export as one zip, streamed: each part is read from the database and written out in
 /// turn, so that memory holds one part at a time whatever the plan's size.
-pub fn zip_stream(s: Store, export_id: i64, parts: Vec<store::Part>) -> axum::body::Body {
+pub fn zip_stream(
+    s: Store,
+    export_id: i64,
+    parts: Vec<store::Part>,
+) -> impl futures_util::Stream<Item = Result<Vec<u8>, std::io::Error>> + Send + 'static {
     type Chunk = Result<Vec<u8>, std::io::Error>;
     let (tx, rx) = tokio::sync::mpsc::channel::<Chunk>(2);
     tokio::spawn(async move {
@@ -182,12 +186,12 @@ pub fn zip_stream(s: Store, export_id: i64, parts: Vec<store::Part>) -> axum::bo
     let stream = futures_util::stream::unfold(rx, |mut rx| async move {
         rx.recv().await.map(|chunk| (chunk, rx))
     });
-    axum::body::Body::from_stream(stream)
+    stream
 }
 
 /// Claims and prepares the next export waiting, if any; true when one was prepared (or
 /// failed, with its error kept).
-pub async fn work_once(state: &AppState) -> Result<bool, AppError> {
+pub async fn work_once(state: &Hybride) -> Result<bool, Error> {
     let s = &state.store;
     let Some(e) = store::claim(s, now()).await? else {
         return Ok(false);
@@ -200,7 +204,7 @@ pub async fn work_once(state: &AppState) -> Result<bool, AppError> {
 }
 
 /// The exports worker: looks for work every few seconds.
-pub async fn run(state: AppState) {
+pub async fn run(state: Hybride) {
     let mut tick = tokio::time::interval(Duration::from_secs(3));
     loop {
         tick.tick().await;

@@ -1,0 +1,115 @@
+//! Accounts, managed by the EAFC's admins: one rule for creating and changing an account,
+//! which the pages and the API share (the import of many at once is `import`).
+
+use crate::{password, Error};
+use hybride_domain::accounts::NewAccount;
+use hybride_domain::text::optional_line;
+use hybride_domain::{Email, FieldErrors, Invalid, PersonName, Role};
+use hybride_store::people::{self, AccountUpdate, User};
+use hybride_store::{Store, StoreError};
+
+/// An account as typed, in a form or an API body.
+pub struct NewFields<'a> {
+    pub email: &'a str,
+    pub last_name: &'a str,
+    pub first_name: &'a str,
+    pub role: &'a str,
+    pub establishment: &'a str,
+    /// None: no password (trainees usually log in with mailed links).
+    pub password: Option<&'a str>,
+}
+
+/// Creates an account. Every field's problem is named (`Error::Invalid`); an address already
+/// taken is `Error::Conflict("email")`.
+pub async fn create(store: &Store, f: &NewFields<'_>) -> Result<User, Error> {
+    let mut e = FieldErrors::new();
+    let email = e.check("email", Email::parse(f.email));
+    let last_name = e.check("last_name", PersonName::parse(f.last_name));
+    let first_name = e.check("first_name", PersonName::parse(f.first_name));
+    let role = e.check("role", Role::parse(f.role));
+    let establishment = e.check("establishment", optional_line(f.establishment));
+    let pw = e.check("password", f.password.map(password::check).transpose());
+    let (Some(email), Some(last_name), Some(first_name), Some(role), Some(establishment), Some(pw)) =
+        (email, last_name, first_name, role, establishment, pw)
+    else {
+        return Err(Error::Invalid(e));
+    };
+    let hash = match pw {
+        Some(p) => Some(password::hash_async(p).await?),
+        None => None,
+    };
+    let account = NewAccount {
+        email,
+        last_name,
+        first_name,
+        role,
+        establishment,
+    };
+    match people::create(store, &account, hash.as_deref()).await {
+        Ok(user) => Ok(user),
+        Err(StoreError::Conflict(_)) => Err(Error::Conflict("email")),
+        Err(other) => Err(other.into()),
+    }
+}
+
+/// Changes to an account; `None` keeps what it holds. An empty establishment removes it.
+#[derive(Default)]
+pub struct Changes<'a> {
+    pub last_name: Option<&'a str>,
+    pub first_name: Option<&'a str>,
+    pub role: Option<&'a str>,
+    pub establishment: Option<&'a str>,
+    /// `false` deactivates the account at once: its sessions and tokens stop working.
+    pub active: Option<bool>,
+    pub password: Option<&'a str>,
+}
+
+/// Changes account `id` on behalf of the admin `by`, who may not demote or deactivate
+/// themselves (an académie must keep an admin).
+pub async fn update(store: &Store, by: &User, id: i64, c: &Changes<'_>) -> Result<User, Error> {
+    let current = people::get(store, id).await?;
+    let mut e = FieldErrors::new();
+    let last_name = e.check(
+        "last_name",
+        PersonName::parse(c.last_name.unwrap_or(&current.last_name)),
+    );
+    let first_name = e.check(
+        "first_name",
+        PersonName::parse(c.first_name.unwrap_or(&current.first_name)),
+    );
+    let role = e.check("role", c.role.map(Role::parse).unwrap_or(Ok(current.role)));
+    let establishment = e.check(
+        "establishment",
+        match c.establishment {
+            None => Ok(current.establishment.clone()),
+            Some(s) => optional_line(s),
+        },
+    );
+    let pw = e.check("password", c.password.map(password::check).transpose());
+    let active = c.active.unwrap_or(current.active.0);
+    if id == by.id && (!active || role.is_some_and(|r| r != Role::Admin)) {
+        e.add("role", Invalid::new("error-self-demotion"));
+    }
+    let (Some(last_name), Some(first_name), Some(role), Some(establishment), Some(pw)) =
+        (last_name, first_name, role, establishment, pw)
+    else {
+        return Err(Error::Invalid(e));
+    };
+    if !e.is_empty() {
+        return Err(Error::Invalid(e));
+    }
+    let update = AccountUpdate {
+        last_name,
+        first_name,
+        role,
+        establishment,
+        active,
+    };
+    let user = people::update(store, id, &update).await?;
+    if let Some(p) = pw {
+        let hash = password::hash_async(p).await?;
+        people::set_password(store, id, &hash).await?;
+    }
+    tracing::info!(admin = by.id, user = id, "account updated");
+    Ok(user)
+}

@@ -1,0 +1,52 @@
+//! Errors of the use cases.
+//!
+//! Policy: a use case returns [`Error`]; a refusal caused by the caller's input or by a rule
+//! names a translation key (the web layer turns it into a French or English page, or a
+//! problem+json body); anything else is `Internal`, logged by the caller and never shown.
+
+use hybride_domain::FieldErrors;
+use hybride_store::StoreError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("not found")]
+    NotFound,
+    #[error("forbidden")]
+    Forbidden,
+    #[error("invalid fields")]
+    Invalid(FieldErrors),
+    /// A duplicate; the key names the message.
+    #[error("conflict: {0}")]
+    Conflict(&'static str),
+    /// A rule refused the change; the key names the message.
+    #[error("refused: {0}")]
+    Refused(&'static str),
+    /// The request itself is malformed; `detail` says how, for developers.
+    #[error("bad request: {0}")]
+    BadRequest(String),
+    /// A resource the use case needs (the typesetting pool, an outside service) is saturated
+    /// or absent; try again later.
+    #[error("service unavailable")]
+    Unavailable,
+    #[error("internal error: {0}")]
+    Internal(#[from] anyhow::Error),
+}
+
+impl From<StoreError> for Error {
+    fn from(e: StoreError) -> Error {
+        match e {
+            StoreError::NotFound => Error::NotFound,
+            StoreError::Conflict(what) => Error::Conflict(what),
+            StoreError::Refused(why) => Error::Refused(why),
+            other => Error::Internal(other.into()),
+        }
+    }
+}
+
+impl From<FieldErrors> for Error {
+    fn from(e: FieldErrors) -> Error {
+        Error::Invalid(e)
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

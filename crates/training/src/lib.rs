@@ -1,0 +1,114 @@
+//! What Hybride does for a training, without HTTP: one module per domain word.
+//!
+//! The web layer and the binary call these functions; nothing here knows a request or a
+//! response. Modules depend on each other in one direction only (a test checks that no two
+//! import each other in a circle): the wording (`i18n`, `texts`) and the facts of the record
+//! (`attendance`, `pay`) at the bottom, the use cases above them, and at the top the ones that
+//! compose the others: `checklist` (the charter's items, from every phase's facts) and `jobs`
+//! (what runs on its own). Nobody imports those two.
+
+pub mod accounts;
+pub mod after;
+pub mod attendance;
+pub mod before;
+pub mod checklist;
+pub mod courses;
+pub mod dashboard;
+pub mod discussion;
+pub mod documents;
+pub mod during;
+mod error;
+pub mod exports;
+pub mod i18n;
+pub mod import;
+pub mod jobs;
+pub mod mailer;
+pub mod password;
+pub mod pay;
+pub mod retention;
+pub mod surveys;
+pub mod texts;
+
+pub use error::{Error, Result};
+
+use hybride_store::Store;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// How Hybride runs; read from the command line and the environment by the binary.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The address users reach Hybride at, used in e-mailed links (`http://127.0.0.1:8080`).
+    pub public_url: String,
+    /// Adds `Secure` to cookies; on whenever `public_url` is https.
+    pub secure_cookies: bool,
+    /// Where mails are written when no SMTP server is configured.
+    pub mail_dir: PathBuf,
+    /// Demo mode shows the demo accounts on the login page.
+    pub demo: bool,
+    /// The BigBlueButton server rooms are created on, when there is one.
+    pub bbb: Option<hybride_connect::bbb::BbbConfig>,
+    /// The SMTP server mail goes through (`smtp://host:port`), and the sender's address; with
+    /// none, mails are written to `mail_dir`.
+    pub smtp: Option<(String, String)>,
+}
+
+impl Config {
+    pub fn new(public_url: impl Into<String>, mail_dir: PathBuf, demo: bool) -> Config {
+        let public_url = public_url.into().trim_end_matches('/').to_owned();
+        Config {
+            secure_cookies: public_url.starts_with("https://"),
+            public_url,
+            mail_dir,
+            demo,
+            bbb: None,
+            smtp: None,
+        }
+    }
+
+    pub fn with_smtp(mut self, url: impl Into<String>, from: impl Into<String>) -> Config {
+        self.smtp = Some((url.into(), from.into()));
+        self
+    }
+
+    /// Where mail goes; an SMTP URL or sender that cannot be used is refused at start-up.
+    pub fn mailer(&self) -> anyhow::Result<hybride_connect::mail::Mailer> {
+        use hybride_connect::mail::Mailer;
+        match &self.smtp {
+            Some((url, from)) => Mailer::smtp(url, from).map_err(anyhow::Error::msg),
+            None => Ok(Mailer::folder(self.mail_dir.clone())),
+        }
+    }
+
+    pub fn with_bbb(mut self, bbb: hybride_connect::bbb::BbbConfig) -> Config {
+        self.bbb = Some(bbb);
+        self
+    }
+}
+
+/// What every use case works with: the store, the configuration and the mails' templates.
+/// Cheap to clone.
+#[derive(Clone)]
+pub struct Hybride {
+    pub store: Store,
+    pub config: Arc<Config>,
+    pub texts: Arc<texts::Texts>,
+}
+
+impl Hybride {
+    pub fn new(store: Store, config: Config) -> Hybride {
+        Hybride {
+            store,
+            config: Arc::new(config),
+            texts: Arc::new(texts::Texts::new()),
+        }
+    }
+}
+
+/// A file a person sent with a form (a justification, a piece of evidence).
+#[derive(Debug, Clone)]
+pub struct Upload {
+    /// The file's name as the browser gave it, without any folder.
+    pub name: String,
+    pub bytes: Vec<u8>,
+}

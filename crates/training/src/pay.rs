@@ -1,0 +1,154 @@
+//! What the attendance record says once a cohort's half-days took place (each half-day held
+//! and who led it, the declarations waiting) and each trainer's pay form drawn from it.
+
+use crate::attendance as att;
+use crate::Error;
+use hybride_domain::attendance::AsyncState;
+use hybride_domain::pay::{self, Delivered, PayForm};
+use hybride_domain::Modality;
+use hybride_store::after::{self as store, PayProfile, TrainingAfter};
+use hybride_store::cohorts::{self, Cohort};
+use hybride_store::people::User;
+use hybride_store::trainings::{self, Training};
+use hybride_store::Store;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+/// A half-day of the cohort as the pay form and the transmission see it.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct HalfDayLed {
+    pub activity_id: i64,
+    pub title: String,
+    pub slot: String,
+    pub starts_at: i64,
+    pub ends_at: i64,
+    pub modality: Modality,
+    pub minutes: i64,
+    /// Trainees whose presence counts.
+    pub attended: usize,
+    /// The trainers who countersigned; when nobody did, the cohort's trainers lead it.
+    pub trainers: Vec<i64>,
+    pub countersigned: bool,
+}
+
+/// What the attendance record says of a cohort once its activities took place, read in one
+/// pass over its sheets: each half-day held and who led it, and the declarations of
+/// asynchronous work still waiting for a decision. The checklist, the review's figures and the
+/// dashboard share it.
+#[derive(Debug, Clone, Default)]
+pub struct RecordFacts {
+    pub led: Vec<HalfDayLed>,
+    pub pending_declarations: usize,
+}
+
+pub async fn record_facts(s: &Store, c: &Cohort, t: &Training) -> Result<RecordFacts, Error> {
+    let steps = trainings::steps(s, t.id).await?;
+    let rules = att::rules_of(s, t).await?;
+    let cohort_trainers: Vec<i64> = cohorts::trainers(s, c.id)
+        .await?
+        .iter()
+        .map(|u| u.id)
+        .collect();
+    let mut out = RecordFacts::default();
+    for a in cohorts::activities(s, c.id).await? {
+        if a.modality == Modality::Async {
+            let sheet = att::sheet(s, c, &a, &steps, None, &rules).await?;
+            out.pending_declarations += sheet
+                .rows
+                .iter()
+                .filter(|r| {
+                    r.completion
+                        .as_ref()
+                        .is_some_and(|x| x.state == AsyncState::Declared)
+                })
+                .count();
+            continue;
+        }
+        for slot in att::slots(&a, &steps) {
+            let sheet = att::sheet(s, c, &a, &steps, Some(slot), &rules).await?;
+            if sheet.signed == 0 {
+                continue;
+            }
+            let countersigned = !sheet.countersigners.is_empty();
+            out.led.push(HalfDayLed {
+                activity_id: a.id,
+                title: a.title.clone(),
+                slot: slot.key(),
+                starts_at: slot.starts_at,
+                ends_at: slot.ends_at,
+                modality: a.modality,
+                minutes: slot.planned_minutes,
+                attended: sheet.signed,
+                trainers: if countersigned {
+                    sheet.countersigners.iter().map(|x| x.trainer_id).collect()
+                } else {
+                    cohort_trainers.clone()
+                },
+                countersigned,
+            });
+        }
+    }
+    out.led.sort_by_key(|h| (h.starts_at, h.activity_id));
+    Ok(out)
+}
+
+/// Every past in-person or synchronous half-day of the cohort with at least one trainee
+/// present, and who led it.
+pub async fn half_days(s: &Store, c: &Cohort, t: &Training) -> Result<Vec<HalfDayLed>, Error> {
+    Ok(record_facts(s, c, t).await?.led)
+}
+
+/// One trainer's pay for the cohort.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct TrainerPay {
+    pub trainer: User,
+    pub profile: Option<PayProfile>,
+    pub form: PayForm,
+    /// Lump sums by id, in the order of the form's lump lines.
+    pub lump_ids: Vec<i64>,
+}
+
+/// The pay form of every trainer of the cohort (or only of `only`).
+pub async fn pay_forms(
+    s: &Store,
+    c: &Cohort,
+    t: &Training,
+    only: Option<i64>,
+) -> Result<(Vec<TrainerPay>, Vec<HalfDayLed>, pay::Rates, TrainingAfter), Error> {
+    let rates = store::pay_rates(s).await?;
+    let after = store::training_after(s, t.id).await?;
+    let led = half_days(s, c, t).await?;
+    let delivered: Vec<Delivered> = led
+        .iter()
+        .map(|h| Delivered {
+            activity_id: h.activity_id,
+            slot: h.slot.clone(),
+            starts_at: h.starts_at,
+            modality: h.modality,
+            minutes: h.minutes,
+            trainers: h.trainers.clone(),
+        })
+        .collect();
+    let lumps = store::lumps(s, c.id).await?;
+    let mut out = Vec::new();
+    for trainer in cohorts::trainers(s, c.id).await? {
+        if only.is_some_and(|o| o != trainer.id) {
+            continue;
+        }
+        let mine: Vec<_> = lumps.iter().filter(|l| l.user_id == trainer.id).collect();
+        let form = pay::form(
+            trainer.id,
+            after.pay_band,
+            &rates,
+            &delivered,
+            &mine.iter().map(|l| l.lump.clone()).collect::<Vec<_>>(),
+        );
+        out.push(TrainerPay {
+            profile: store::pay_profile(s, trainer.id).await?,
+            lump_ids: mine.iter().map(|l| l.id).collect(),
+            trainer,
+            form,
+        });
+    }
+    Ok((out, led, rates, after))
+}
