@@ -7,7 +7,10 @@
 //! nothing is read from the system, the disk or the network.
 
 pub mod ics;
+mod pool;
 mod world;
+
+pub use pool::{typeset, PoolError};
 
 use serde::Serialize;
 use unicode_normalization::char::is_combining_mark;

@@ -43,6 +43,12 @@ impl From<StoreError> for Error {
     }
 }
 
+impl From<hybride_docs::PoolError> for Error {
+    fn from(e: hybride_docs::PoolError) -> Error {
+        Error::Internal(e.into())
+    }
+}
+
 impl From<FieldErrors> for Error {
     fn from(e: FieldErrors) -> Error {
         Error::Invalid(e)

@@ -367,8 +367,9 @@ async fn pdf_response(
     filename: String,
     what: String,
 ) -> Result<Response, AppError> {
-    let pdf = hybride_training::documents::typeset(typeset)
-        .await?
+    let pdf = hybride_docs::typeset(typeset)
+        .await
+        .map_err(|e| AppError::Internal(e.into()))?
         .map_err(|e| {
             tracing::warn!(document = %what, error = %e, "document not typeset");
             AppError::Refused("document")

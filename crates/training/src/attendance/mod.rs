@@ -1,0 +1,145 @@
+//! Attendance: the rotating codes a trainer shows, the half-days of an
+//! activity, the sheet a trainer reads live, each trainee's validation, and the BigBlueButton
+//! analytics callback turned into connected minutes. The rules themselves are the domain's
+//! (`hybride_domain::attendance`); the record is the store's (append-only, hash-chained).
+
+use crate::i18n::{self, Lang};
+use crate::Error;
+use crate::Hybride;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use hmac::{Hmac, Mac};
+use hybride_domain::attendance::{
+    self as rules, AsyncState, Channel, Completion, CreditRule, Kind, Presence, RedFlag, Rules,
+    Slot, Unit, Validation,
+};
+use hybride_domain::time::paris;
+use hybride_domain::{HoursBudget, Modality};
+use hybride_store::attendance::{self as record, Event, NewMark};
+use hybride_store::cohorts::{self, Activity, Cohort};
+use hybride_store::trainings::{self, Step, Training};
+use hybride_store::{before as store_before, now, people, Store};
+use serde::Serialize;
+use sha2::Sha256;
+use std::collections::HashMap;
+use utoipa::ToSchema;
+
+mod codes;
+mod marks;
+mod sheet;
+mod signing;
+mod validation;
+
+pub use codes::{accepts_code, accepts_qr, code, device_digest, qr_svg, qr_token, window};
+pub use marks::{check_document, correct, keep_document, mark, reason, record_join, sniff, Extra};
+pub use sheet::{flag_text, marks_for, sheet, Countersignature, Sheet, SheetRow};
+pub use signing::{sign_now, sign_with_code, signable, Signable};
+pub use validation::{credit_on_validation, validations, TraineeValidation};
+
+/// The half-days of an in-person or virtual activity, with the step's planned minutes spread
+/// over them; none for asynchronous work.
+pub fn slots(a: &Activity, steps: &[Step]) -> Vec<Slot> {
+    if !a.modality.is_synchronous() {
+        return Vec::new();
+    }
+    let planned = a
+        .step_id
+        .and_then(|id| steps.iter().find(|s| s.id == id))
+        .map(|s| s.minutes);
+    rules::half_days(a.starts_at, a.ends_at, planned, &paris())
+}
+
+/// The half-day under way at `at` (signing margin included), if any.
+pub fn slot_at(slots: &[Slot], at: i64) -> Option<Slot> {
+    slots
+        .iter()
+        .find(|s| s.contains(at, 0))
+        .or_else(|| {
+            slots
+                .iter()
+                .find(|s| s.contains(at, rules::SIGN_MARGIN_SECONDS))
+        })
+        .copied()
+}
+
+pub fn find_slot(slots: &[Slot], key: &str) -> Option<Slot> {
+    slots.iter().find(|s| s.key() == key).copied()
+}
+
+/// The training's validation rules as numbers; without rules, the training's minimum
+/// attendance for every modality.
+pub async fn rules_of(store: &Store, t: &Training) -> Result<Rules, Error> {
+    let pct = |v: i64| v.clamp(0, 100) as u8;
+    Ok(match store_before::validation_rules(store, t.id).await? {
+        Some(r) => Rules {
+            min_percent: [
+                pct(r.min_in_person_percent),
+                pct(r.min_synchronous_percent),
+                pct(r.min_asynchronous_percent),
+            ],
+            mandatory_steps: r.mandatory_steps_required.0,
+            evaluation: r.evaluation_required.0,
+            threshold: pct(r.half_day_threshold_percent),
+        },
+        None => Rules {
+            min_percent: [pct(t.min_attendance_percent); 3],
+            ..Rules::default()
+        },
+    })
+}
+
+/// Loads what most attendance handlers need: the activity, its cohort, training and steps.
+pub struct Context {
+    pub cohort: Cohort,
+    pub training: Training,
+    pub steps: Vec<Step>,
+    pub activity: Activity,
+}
+
+pub async fn context(state: &Hybride, cohort_id: i64, activity_id: i64) -> Result<Context, Error> {
+    let s = &state.store;
+    let cohort = cohorts::get(s, cohort_id).await?;
+    let activity = cohorts::activity(s, cohort_id, activity_id).await?;
+    let training = trainings::get(s, cohort.training_id).await?;
+    let steps = trainings::steps(s, training.id).await?;
+    Ok(Context {
+        cohort,
+        training,
+        steps,
+        activity,
+    })
+}
+
+/// Why a correction was refused (a message key).
+pub type Refusal = &'static str;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_rotate_and_are_accepted_only_in_their_windows() {
+        let secret = "s3cret";
+        let at = 1_800_000_000;
+        let w = window(at);
+        let c = code(secret, 7, "2027-01-14-morning", w);
+        assert_eq!(c.len(), 6);
+        assert!(accepts_code(secret, 7, "2027-01-14-morning", &c, at));
+        assert!(accepts_code(
+            secret,
+            7,
+            "2027-01-14-morning",
+            &format!("{} {}", &c[..3], &c[3..]),
+            at + 60
+        ));
+        assert!(!accepts_code(secret, 7, "2027-01-14-morning", &c, at + 120));
+        assert!(!accepts_code(secret, 7, "2027-01-14-afternoon", &c, at));
+        assert!(!accepts_code(secret, 8, "2027-01-14-morning", &c, at));
+        assert!(!accepts_code("other", 7, "2027-01-14-morning", &c, at));
+        let q = qr_token(secret, 7, "2027-01-14-morning", w);
+        assert!(accepts_qr(secret, 7, "2027-01-14-morning", &q, at + 30));
+        assert!(!accepts_qr(secret, 7, "2027-01-14-morning", &q, at + 90));
+        assert_ne!(q, qr_token(secret, 7, "2027-01-14-morning", w + 1));
+        assert!(qr_svg("https://example.test/s/1", "QR « test »").starts_with("<svg role=\"img\""));
+    }
+}

@@ -1,0 +1,409 @@
+//! The documents of a cohort: the attendance sheet of each half-day and of each asynchronous
+//! activity, each trainee's certificat de réalisation, each trainer's pay form, the
+//! chronogramme; their list, and the bundle (zip) that goes to the training service.
+//!
+//! Each document is built here, once, from the record; the pages, the API and the command line
+//! only choose which and typeset it.
+
+use crate::attendance as att;
+use crate::i18n::{hm, key, slot_label, t, tr, Lang};
+use crate::Error;
+use hybride_docs::{Chronogramme, Record};
+use hybride_domain::attendance::{self as rules, Slot};
+use hybride_domain::{Minutes, Modality};
+use hybride_store::cohorts::{self, Activity, Cohort};
+use hybride_store::trainings::{Step, Training};
+use hybride_store::{now, people, Store};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+mod bundle;
+mod certificate;
+mod convocation;
+mod pay_form;
+mod sheets;
+mod tables;
+
+pub use bundle::{bundle, Bundle};
+pub use certificate::certificate;
+pub use convocation::{chronogramme, convocation, opening};
+use hybride_docs::typeset;
+pub use pay_form::pay_form;
+use sheets::exchanges_line;
+pub use sheets::{declarations, sheet, sheet_table};
+pub use tables::{csv_bytes, csv_cell, spreadsheet, xlsx_bytes, Spreadsheet};
+
+/// « PAF 2026-2027 »: the plan as documents name it.
+pub async fn plan_label(s: &Store, plan_id: i64) -> Result<String, Error> {
+    let p = hybride_store::plans::get(s, plan_id).await?;
+    Ok(format!("{} {}", p.title, p.school_year))
+}
+
+/// Today, in words, for a document's footer and signature block.
+pub fn today_words(lang: Lang) -> String {
+    crate::i18n::day_words(lang, hybride_domain::time::civil(now()).date())
+}
+
+/// « PAF 2026-2027 · GAIA 26A0100777 / 51234 »: every document's subtitle.
+pub(super) fn subtitle(plan: &str, training: &Training) -> String {
+    format!(
+        "{} · GAIA {} / {}",
+        plan, training.dispositif_id, training.module_id
+    )
+}
+
+/// The cohort's first and last days, in words.
+pub(super) fn dates_fact(lang: Lang, c: &Cohort) -> (String, String) {
+    let day = |d: &str| {
+        d.parse::<jiff::civil::Date>()
+            .map(|d| crate::i18n::day_words(lang, d))
+            .unwrap_or_else(|_| d.to_owned())
+    };
+    (
+        t(lang, "pdf-when"),
+        tr(
+            lang,
+            "activity-window",
+            &[("start", day(&c.starts_on)), ("end", day(&c.ends_on))],
+        ),
+    )
+}
+
+/// A trainee as documents name her: her name, and her establishment when known.
+pub(super) fn trainee_facts(
+    lang: Lang,
+    trainee: &hybride_store::people::User,
+) -> Vec<(String, String)> {
+    let mut facts = vec![(
+        t(lang, "pdf-trainee"),
+        format!("{} {}", trainee.first_name, trainee.last_name),
+    )];
+    if let Some(e) = trainee.establishment.as_deref().filter(|e| !e.is_empty()) {
+        facts.push((t(lang, "pdf-establishment"), e.to_owned()));
+    }
+    facts
+}
+
+/// The session, with its GAIA id when known.
+pub(super) fn session_fact(lang: Lang, c: &Cohort) -> (String, String) {
+    (
+        t(lang, "pdf-session"),
+        format!(
+            "{}{}",
+            c.label,
+            c.gaia_session_id
+                .as_deref()
+                .map(|g| format!(" (GAIA {g})"))
+                .unwrap_or_default()
+        ),
+    )
+}
+
+/// Which document of a cohort.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Which {
+    /// The attendance sheet of a half-day (or of an asynchronous activity, `slot` none).
+    Sheet {
+        activity_id: i64,
+        slot: Option<String>,
+    },
+    Certificate {
+        user_id: i64,
+    },
+    Pay {
+        trainer_id: i64,
+    },
+    Chronogramme,
+    /// The opening message as published.
+    Opening,
+    Convocation {
+        user_id: i64,
+    },
+    /// A trainee's asynchronous work.
+    Declarations {
+        user_id: i64,
+    },
+}
+
+/// One document of a cohort, as its list shows it.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Entry {
+    #[serde(flatten)]
+    pub which: Which,
+    /// `sheets`, `certificates`, `pay` or `scenario`.
+    pub group: String,
+    pub title: String,
+    pub filename: String,
+    /// Where to download the PDF.
+    pub url: String,
+    /// The same table as CSV, for sheets.
+    pub csv_url: Option<String>,
+    /// The same table as an Excel workbook, for sheets.
+    pub xlsx_url: Option<String>,
+}
+
+/// Every document of the cohort, in the order of the bundle; with `viewer` (a trainer), the
+/// pay forms of that trainer only.
+pub async fn list(
+    s: &Store,
+    lang: Lang,
+    c: &Cohort,
+    t_: &Training,
+    viewer: Option<i64>,
+) -> Result<Vec<Entry>, Error> {
+    let steps = hybride_store::trainings::steps(s, t_.id).await?;
+    let mut out = Vec::new();
+    for a in cohorts::activities(s, c.id).await? {
+        let base = format!("/cohorts/{}/activities/{}/attendance", c.id, a.id);
+        let slots = att::slots(&a, &steps);
+        if a.modality == Modality::Async || slots.is_empty() {
+            out.push(Entry {
+                which: Which::Sheet {
+                    activity_id: a.id,
+                    slot: None,
+                },
+                group: "sheets".into(),
+                title: format!(
+                    "{} — {}",
+                    a.title,
+                    t(lang, &format!("modality-{}", a.modality.as_str()))
+                ),
+                filename: filename(
+                    t_,
+                    c,
+                    &Which::Sheet {
+                        activity_id: a.id,
+                        slot: None,
+                    },
+                ),
+                url: format!("{base}.pdf"),
+                csv_url: Some(format!("{base}.csv")),
+                xlsx_url: Some(format!("{base}.xlsx")),
+            });
+            continue;
+        }
+        for slot in slots {
+            let k = slot.key();
+            out.push(Entry {
+                which: Which::Sheet {
+                    activity_id: a.id,
+                    slot: Some(k.clone()),
+                },
+                group: "sheets".into(),
+                title: format!("{} — {}", a.title, slot_label(lang, &slot)),
+                filename: filename(
+                    t_,
+                    c,
+                    &Which::Sheet {
+                        activity_id: a.id,
+                        slot: Some(k.clone()),
+                    },
+                ),
+                url: format!("{base}.pdf?slot={k}"),
+                csv_url: Some(format!("{base}.csv?slot={k}")),
+                xlsx_url: Some(format!("{base}.xlsx?slot={k}")),
+            });
+        }
+    }
+    let enrolled = cohorts::enrollments(s, c.id).await?;
+    // One trainee's document: her name in its title, its address under the cohort's.
+    let of_trainee =
+        |e: &cohorts::Enrollment, which: Which, group: &str, key: &str, path: &str| Entry {
+            group: group.into(),
+            title: tr(
+                lang,
+                key,
+                &[("name", format!("{} {}", e.first_name, e.last_name))],
+            ),
+            filename: filename(t_, c, &which),
+            url: format!("/cohorts/{}/{path}", c.id),
+            which,
+            csv_url: None,
+            xlsx_url: None,
+        };
+    for e in &enrolled {
+        out.push(of_trainee(
+            e,
+            Which::Certificate { user_id: e.user_id },
+            "certificates",
+            "documents-certificate-of",
+            &format!("certificates/{}/certificat.pdf", e.user_id),
+        ));
+    }
+    // Each trainee's asynchronous work, when the cohort has some.
+    if cohorts::activities(s, c.id)
+        .await?
+        .iter()
+        .any(|a| a.modality == Modality::Async)
+    {
+        for e in &enrolled {
+            out.push(of_trainee(
+                e,
+                Which::Declarations { user_id: e.user_id },
+                "declarations",
+                "documents-declarations-of",
+                &format!("declarations/{}/travail-distance.pdf", e.user_id),
+            ));
+        }
+    }
+    for tr_ in cohorts::trainers(s, c.id).await? {
+        if viewer.is_some_and(|v| v != tr_.id) {
+            continue;
+        }
+        out.push(Entry {
+            which: Which::Pay { trainer_id: tr_.id },
+            group: "pay".into(),
+            title: tr(lang, "documents-pay-of", &[("name", tr_.display_name())]),
+            filename: filename(t_, c, &Which::Pay { trainer_id: tr_.id }),
+            url: format!("/cohorts/{}/pay/{}/remuneration.pdf", c.id, tr_.id),
+            csv_url: None,
+            xlsx_url: None,
+        });
+    }
+    for e in &enrolled {
+        out.push(of_trainee(
+            e,
+            Which::Convocation { user_id: e.user_id },
+            "convocations",
+            "documents-convocation-of",
+            &format!("convocations/{}/convocation.pdf", e.user_id),
+        ));
+    }
+    if hybride_store::during::published_opening(s, c.id)
+        .await?
+        .is_some()
+    {
+        out.push(Entry {
+            which: Which::Opening,
+            group: "scenario".into(),
+            title: t(lang, "documents-opening"),
+            filename: filename(t_, c, &Which::Opening),
+            url: format!("/cohorts/{}/opening.pdf", c.id),
+            csv_url: None,
+            xlsx_url: None,
+        });
+    }
+    out.push(Entry {
+        which: Which::Chronogramme,
+        group: "scenario".into(),
+        title: t(lang, "documents-chronogramme"),
+        filename: filename(t_, c, &Which::Chronogramme),
+        url: format!("/trainings/{}/chronogramme.pdf", t_.id),
+        csv_url: None,
+        xlsx_url: None,
+    });
+    // The table behind each other document, as CSV and Excel.
+    for e in &mut out {
+        if e.csv_url.is_none() && e.which != Which::Chronogramme {
+            e.csv_url = Some(table_url(c.id, &e.filename, "csv"));
+            e.xlsx_url = Some(table_url(c.id, &e.filename, "xlsx"));
+        }
+    }
+    Ok(out)
+}
+
+/// One document of the list (but the chronogramme, a document of its own kind) as its record:
+/// facts, table, notes, signatures.
+pub async fn record(
+    s: &Store,
+    lang: Lang,
+    c: &Cohort,
+    t_: &Training,
+    which: &Which,
+) -> Result<Record, Error> {
+    Ok(match which {
+        Which::Sheet { activity_id, slot } => {
+            let a = cohorts::activity(s, c.id, *activity_id).await?;
+            let steps = hybride_store::trainings::steps(s, t_.id).await?;
+            let slot = match slot {
+                Some(k) => Some(att::find_slot(&att::slots(&a, &steps), k).ok_or(Error::NotFound)?),
+                None => None,
+            };
+            sheet(s, lang, c, t_, &a, &steps, slot).await?
+        }
+        Which::Certificate { user_id } => certificate(s, lang, c, t_, *user_id)
+            .await?
+            .ok_or(Error::NotFound)?,
+        Which::Pay { trainer_id } => pay_form(s, lang, c, t_, *trainer_id)
+            .await?
+            .ok_or(Error::NotFound)?,
+        Which::Opening => opening(s, lang, c, t_).await?.ok_or(Error::NotFound)?,
+        Which::Convocation { user_id } => convocation(s, lang, c, t_, *user_id)
+            .await?
+            .ok_or(Error::NotFound)?,
+        Which::Declarations { user_id } => declarations(s, lang, c, t_, *user_id)
+            .await?
+            .ok_or(Error::NotFound)?,
+        Which::Chronogramme => return Err(Error::NotFound),
+    })
+}
+
+/// A document's file name: its kind, the training's GAIA ids and whom or what it is about.
+pub fn filename(t_: &Training, c: &Cohort, which: &Which) -> String {
+    let (d, m) = (&t_.dispositif_id, &t_.module_id);
+    match which {
+        Which::Sheet {
+            activity_id,
+            slot: None,
+        } => format!("emargement-{d}-{activity_id}-asynchrone.pdf"),
+        Which::Sheet {
+            activity_id,
+            slot: Some(k),
+        } => format!("emargement-{d}-{activity_id}-{k}.pdf"),
+        Which::Certificate { user_id } => format!("certificat-{d}-{m}-{user_id}.pdf"),
+        Which::Declarations { user_id } => format!("travail-distance-{d}-{m}-{user_id}.pdf"),
+        Which::Convocation { user_id } => format!("convocation-{d}-{m}-{user_id}.pdf"),
+        Which::Pay { trainer_id } => format!("remuneration-{d}-{}-{trainer_id}.pdf", c.id),
+        Which::Opening => format!("message-ouverture-{d}-{}.pdf", c.id),
+        Which::Chronogramme => format!("chronogramme-{d}-{m}.pdf"),
+    }
+}
+
+/// The person a document is about, when it is one trainee's.
+pub fn trainee_of(which: &Which) -> Option<i64> {
+    match which {
+        Which::Certificate { user_id }
+        | Which::Convocation { user_id }
+        | Which::Declarations { user_id } => Some(*user_id),
+        _ => None,
+    }
+}
+
+/// Where the table behind a document is downloaded (`ext`: `csv` or `xlsx`): the document's
+/// file name with that extension.
+pub fn table_url(cohort_id: i64, filename: &str, ext: &str) -> String {
+    format!(
+        "/cohorts/{cohort_id}/tables/{}.{ext}",
+        filename.trim_end_matches(".pdf")
+    )
+}
+
+/// Typesets one document of the list.
+pub async fn render(
+    s: &Store,
+    lang: Lang,
+    c: &Cohort,
+    t_: &Training,
+    which: &Which,
+) -> Result<Vec<u8>, Error> {
+    let fail = |e: hybride_docs::DocError| {
+        tracing::warn!(error = %e, "document not typeset");
+        Error::Refused("document")
+    };
+    match which {
+        Which::Chronogramme => {
+            let steps = hybride_store::trainings::steps(s, t_.id).await?;
+            let doc = chronogramme(lang, t_, &steps);
+            typeset(move || hybride_docs::chronogramme_pdf(&doc))
+                .await?
+                .map_err(fail)
+        }
+        other => {
+            let doc = record(s, lang, c, t_, other).await?;
+            typeset(move || hybride_docs::record_pdf(&doc))
+                .await?
+                .map_err(fail)
+        }
+    }
+}
