@@ -136,11 +136,19 @@ describe('gestionnaire EAFC : comptes', { timeout: 120_000 }, () => {
   }));
 });
 
+/** The school year of today in Paris (« 2026-2027 »; it starts on 1 September): the demo's plan. */
+function schoolYear() {
+  const [year, month] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit' })
+    .format(new Date()).split('-').map(Number);
+  const first = month >= 9 ? year : year - 1;
+  return `${first}-${first + 1}`;
+}
+
 describe('pilote : scénario', { timeout: 120_000 }, () => {
   /** From the dashboard to the scenario editor of the pilot's first training, by links. */
   async function openScenario(page) {
     await clickAndLoad(page, page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Formations' }));
-    await main(page).getByRole('combobox', { name: 'Plan de formation' }).selectOption({ label: '2026-2027' });
+    await main(page).getByRole('combobox', { name: 'Plan de formation' }).selectOption({ label: schoolYear() });
     await page.getByRole('checkbox', { name: 'Seulement les miennes' }).check();
     await clickAndLoad(page, main(page).getByRole('button', { name: 'Filtrer' }));
     const first = main(page).getByRole('table').getByRole('link').first();

@@ -701,17 +701,18 @@ async fn seed(
                 place.clone(),
                 None,
             ),
-            (
-                local_ts(virtual_day, virtual_span.0, 0, &tz)?,
-                local_ts(
-                    virtual_day,
-                    virtual_span.1,
-                    if i == 0 { 0 } else { 30 },
-                    &tz,
-                )?,
-                None,
-                room,
-            ),
+            if i == 0 {
+                // The bench's virtual class is under way whatever the hour of the seed: from an
+                // hour before it to eleven hours after, so that its join link opens the room.
+                (created - 3600, created + 11 * 3600, None, room)
+            } else {
+                (
+                    local_ts(virtual_day, virtual_span.0, 0, &tz)?,
+                    local_ts(virtual_day, virtual_span.1, 30, &tz)?,
+                    None,
+                    room,
+                )
+            },
             (
                 local_ts(plus(2, 1)?, 0, 0, &tz)?,
                 local_ts(plus(4, 0)?, 23, 0, &tz)?,

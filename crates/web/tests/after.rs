@@ -674,9 +674,9 @@ async fn pay_rates_stay_inside_the_arrete() {
 async fn the_review_reaches_the_pilot_and_the_courses_reach_the_trainees() {
     let app = TestApp::start_with(true).await;
     let hash = hybride_training::password::hash(hybride_demo::DEMO_PASSWORD).unwrap();
-    hybride_demo::seed(app.store(), &hash, jiff::civil::date(2026, 11, 30))
-        .await
-        .unwrap();
+    // Placed around today, so that its running cohort has not ended whatever the day.
+    let today = hybride_domain::time::today(hybride_store::now());
+    hybride_demo::seed(app.store(), &hash, today).await.unwrap();
     hybride_demo::lived::seed(&app.state).await.unwrap();
     let s = app.store();
     let email = Email::parse("formateur@demo.hybride.test").unwrap();

@@ -548,7 +548,15 @@ async fn the_checklist_turns_green_from_data_and_gates_the_ready_status() {
         .await
         .unwrap();
     assert_eq!(r.status(), StatusCode::OK);
-    hybride_store::before::record_equipment_check(
+    // The trainer tested her equipment the day before the virtual class (or today, if that
+    // day is still to come), so that the item reads the same whatever day the test runs.
+    let day_before = jiff::civil::date(2027, 1, 15)
+        .at(10, 0, 0, 0)
+        .in_tz("Europe/Paris")
+        .unwrap()
+        .timestamp()
+        .as_second();
+    hybride_store::before::record_equipment_check_at(
         app.store(),
         trainer.id,
         &hybride_store::before::EquipmentInput {
@@ -559,6 +567,7 @@ async fn the_checklist_turns_green_from_data_and_gates_the_ready_status() {
             round_trip_ms: Some(12),
             browser: "test".into(),
         },
+        day_before.min(hybride_store::now()),
     )
     .await
     .unwrap();
