@@ -29,43 +29,46 @@ struct Cli {
     command: Command,
 }
 
+#[derive(clap::Args)]
+struct ServeArgs {
+    #[arg(long, env = "HYBRIDE_ADDR", default_value = "127.0.0.1:8080")]
+    addr: SocketAddr,
+    /// The address users reach Hybride at, for links in e-mails (defaults to http://ADDR).
+    #[arg(long, env = "HYBRIDE_PUBLIC_URL")]
+    public_url: Option<String>,
+    /// Where e-mails are written when no SMTP server is configured.
+    #[arg(long, env = "HYBRIDE_MAIL_DIR", default_value = "hybride-mail")]
+    mail_dir: PathBuf,
+    /// Seeds the demo académie (once) and shows the demo accounts on the login page.
+    #[arg(long)]
+    demo: bool,
+    /// A BigBlueButton server's API, e.g. https://bbb.ac-lyon.fr/bigbluebutton/api/
+    #[arg(long, env = "HYBRIDE_BBB_URL", requires = "bbb_secret")]
+    bbb_url: Option<String>,
+    /// The BigBlueButton server's shared secret.
+    #[arg(long, env = "HYBRIDE_BBB_SECRET", hide_env_values = true)]
+    bbb_secret: Option<String>,
+    /// The checksum BigBlueButton expects: sha256 (BBB 2.6 and later) or sha1.
+    #[arg(long, env = "HYBRIDE_BBB_CHECKSUM", default_value = "sha256", value_parser = ["sha1", "sha256"])]
+    bbb_checksum: String,
+    /// The SMTP server mail goes through: smtp://HOST:PORT (plain, for a local relay),
+    /// smtp://USER:PASSWORD@HOST:587?tls=required (STARTTLS) or smtps://HOST:465.
+    /// Without it, mails are written to the mail folder.
+    #[arg(long, env = "HYBRIDE_SMTP_URL", hide_env_values = true)]
+    smtp_url: Option<String>,
+    /// The sender of every mail.
+    #[arg(
+        long,
+        env = "HYBRIDE_SMTP_FROM",
+        default_value = "Hybride <ne-pas-repondre@hybride.invalid>"
+    )]
+    smtp_from: String,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Serves the web application and the API.
-    Serve {
-        #[arg(long, env = "HYBRIDE_ADDR", default_value = "127.0.0.1:8080")]
-        addr: SocketAddr,
-        /// The address users reach Hybride at, for links in e-mails (defaults to http://ADDR).
-        #[arg(long, env = "HYBRIDE_PUBLIC_URL")]
-        public_url: Option<String>,
-        /// Where e-mails are written when no SMTP server is configured.
-        #[arg(long, env = "HYBRIDE_MAIL_DIR", default_value = "hybride-mail")]
-        mail_dir: PathBuf,
-        /// Seeds the demo académie (once) and shows the demo accounts on the login page.
-        #[arg(long)]
-        demo: bool,
-        /// A BigBlueButton server's API, e.g. https://bbb.ac-lyon.fr/bigbluebutton/api/
-        #[arg(long, env = "HYBRIDE_BBB_URL", requires = "bbb_secret")]
-        bbb_url: Option<String>,
-        /// The BigBlueButton server's shared secret.
-        #[arg(long, env = "HYBRIDE_BBB_SECRET", hide_env_values = true)]
-        bbb_secret: Option<String>,
-        /// The checksum BigBlueButton expects: sha256 (BBB 2.6 and later) or sha1.
-        #[arg(long, env = "HYBRIDE_BBB_CHECKSUM", default_value = "sha256", value_parser = ["sha1", "sha256"])]
-        bbb_checksum: String,
-        /// The SMTP server mail goes through: smtp://HOST:PORT (plain, for a local relay),
-        /// smtp://USER:PASSWORD@HOST:587?tls=required (STARTTLS) or smtps://HOST:465.
-        /// Without it, mails are written to the mail folder.
-        #[arg(long, env = "HYBRIDE_SMTP_URL", hide_env_values = true)]
-        smtp_url: Option<String>,
-        /// The sender of every mail.
-        #[arg(
-            long,
-            env = "HYBRIDE_SMTP_FROM",
-            default_value = "Hybride <ne-pas-repondre@hybride.invalid>"
-        )]
-        smtp_from: String,
-    },
+    Serve(ServeArgs),
     /// Applies pending database migrations, then exits.
     Migrate,
     /// Checks the attendance record: every event's hash, its link to the previous one, no
@@ -250,236 +253,16 @@ async fn seed_demo(store: &Store) -> anyhow::Result<()> {
 async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
     use std::process::ExitCode;
     match cli.command {
-        Command::Serve {
-            addr,
-            public_url,
-            mail_dir,
-            demo,
-            bbb_url,
-            bbb_secret,
-            bbb_checksum,
-            smtp_url,
-            smtp_from,
-        } => {
-            let store = open(&cli.database_url).await?;
-            if demo {
-                seed_demo(&store).await?;
-            }
-            let public_url = public_url.unwrap_or_else(|| format!("http://{addr}"));
-            let mut config = Config::new(public_url.clone(), mail_dir, demo);
-            if let (Some(api_url), Some(secret)) = (bbb_url, bbb_secret) {
-                use hybride_connect::bbb::{BbbConfig, Checksum};
-                let checksum = if bbb_checksum == "sha1" {
-                    Checksum::Sha1
-                } else {
-                    Checksum::Sha256
-                };
-                config = config.with_bbb(BbbConfig {
-                    api_url,
-                    secret,
-                    checksum,
-                });
-            }
-            if let Some(url) = smtp_url {
-                config = config.with_smtp(url, smtp_from);
-            }
-            // A wrong SMTP URL or sender is refused now, not at the first mail.
-            config.mailer()?;
-            let state = AppState::new(store, config);
-            if demo {
-                hybride_demo::lived::seed(&state).await?;
-            }
-            println!(
-                "Hybride écoute sur {public_url} (base : {})",
-                redact(&cli.database_url)
-            );
-            if demo {
-                println!(
-                    "Comptes de démonstration (mot de passe « {} ») :",
-                    hybride_demo::DEMO_PASSWORD
-                );
-                for (email, _) in hybride_demo::DEMO_ACCOUNTS {
-                    println!("  {email}");
-                }
-            }
-            hybride_web::serve(state, addr).await?;
-            Ok(ExitCode::SUCCESS)
-        }
+        Command::Serve(args) => serve(&cli.database_url, args).await,
         Command::Migrate => {
             open(&cli.database_url).await?;
             println!("Base à jour.");
             Ok(ExitCode::SUCCESS)
         }
-        Command::Backup { file } => {
-            if file.exists() {
-                anyhow::bail!(
-                    "{} existe déjà\u{a0}: choisissez un nouveau fichier",
-                    file.display()
-                );
-            }
-            let store = open(&cli.database_url).await?;
-            match store.backend() {
-                hybride_store::Backend::Sqlite => {
-                    let path = std::path::absolute(&file)?;
-                    store
-                        .backup_sqlite(&path.to_string_lossy())
-                        .await
-                        .context("VACUUM INTO")?;
-                }
-                hybride_store::Backend::Postgres => {
-                    let status = std::process::Command::new("pg_dump")
-                        .args(["--format=custom", "--no-owner", "--file"])
-                        .arg(&file)
-                        .arg(&cli.database_url)
-                        .status()
-                        .context("pg_dump (PostgreSQL's client tools) is needed")?;
-                    if !status.success() {
-                        anyhow::bail!("pg_dump a échoué ({status})");
-                    }
-                }
-            }
-            let rows: i64 = store.counts().await?.iter().map(|(_, n)| n).sum();
-            let size = std::fs::metadata(&file)?.len();
-            println!(
-                "Sauvegarde écrite\u{a0}: {} ({size} octets, {rows} lignes).",
-                file.display()
-            );
-            Ok(ExitCode::SUCCESS)
-        }
-        Command::Restore { file, force } => {
-            if !file.is_file() {
-                anyhow::bail!("{} n’existe pas", file.display());
-            }
-            let refuse_accounts = |accounts: i64| {
-                anyhow::anyhow!(
-                    "la base contient déjà {accounts} comptes\u{a0}: ajoutez --force pour la remplacer par la sauvegarde"
-                )
-            };
-            match hybride_store::sqlite_path(&cli.database_url) {
-                Some(target) => {
-                    // The file is replaced whole: nothing may hold it open, this process included
-                    // (so no pool is opened on it before the copy).
-                    if hybride_store::sqlite_in_use(&cli.database_url).await? {
-                        anyhow::bail!(
-                            "{} est ouverte par un autre processus\u{a0}: arrêtez le serveur avant de restaurer",
-                            target.display()
-                        );
-                    }
-                    let accounts = hybride_store::sqlite_accounts(&cli.database_url).await?;
-                    if accounts > 0 && !force {
-                        return Err(refuse_accounts(accounts));
-                    }
-                    for suffix in ["-wal", "-shm"] {
-                        let _ = std::fs::remove_file(format!("{}{suffix}", target.display()));
-                    }
-                    std::fs::copy(&file, &target)
-                        .with_context(|| format!("copying to {}", target.display()))?;
-                }
-                None => {
-                    let store = open(&cli.database_url).await?;
-                    let accounts = hybride_store::people::count(
-                        &store,
-                        &hybride_store::people::UserFilter {
-                            limit: 1,
-                            ..Default::default()
-                        },
-                    )
-                    .await?;
-                    store.close().await;
-                    if accounts > 0 && !force {
-                        return Err(refuse_accounts(accounts));
-                    }
-                    let status = std::process::Command::new("pg_restore")
-                        .args([
-                            "--clean",
-                            "--if-exists",
-                            "--no-owner",
-                            "--single-transaction",
-                            "--dbname",
-                        ])
-                        .arg(&cli.database_url)
-                        .arg(&file)
-                        .status()
-                        .context("pg_restore (PostgreSQL's client tools) is needed")?;
-                    if !status.success() {
-                        anyhow::bail!("pg_restore a échoué ({status})");
-                    }
-                }
-            }
-            // Opening applies any migration newer than the copy.
-            let store = open(&cli.database_url).await?;
-            let rows: i64 = store.counts().await?.iter().map(|(_, n)| n).sum();
-            let v = hybride_store::attendance::verify(&store).await?;
-            if !v.breaks.is_empty() {
-                eprintln!(
-                    "Restaurée, mais l’enregistrement des présences est altéré ({} chaîne(s))\u{a0}: lancez hybride verify.",
-                    v.breaks.len()
-                );
-                return Ok(ExitCode::from(1));
-            }
-            println!(
-                "Base restaurée\u{a0}: {rows} lignes, {} événements de présence vérifiés.",
-                v.events
-            );
-            Ok(ExitCode::SUCCESS)
-        }
-        Command::Verify => {
-            let store = open(&cli.database_url).await?;
-            let v = hybride_store::attendance::verify(&store).await?;
-            if v.breaks.is_empty() {
-                println!(
-                    "Enregistrement intact\u{a0}: {} événements dans {} sessions, chaînes vérifiées.",
-                    v.events, v.chains
-                );
-                return Ok(ExitCode::SUCCESS);
-            }
-            for b in &v.breaks {
-                let what = match b.problem {
-                    "altered" => "événement modifié",
-                    "link" => "chaînage rompu (événement précédent modifié ou supprimé)",
-                    "gap" => "événement manquant ou inséré",
-                    _ => "derniers événements supprimés",
-                };
-                match b.event_id {
-                    Some(id) => eprintln!(
-                        "Session {}\u{a0}: {what} à l’événement n°\u{a0}{} (id {id}).",
-                        b.cohort_id, b.seq
-                    ),
-                    None => eprintln!(
-                        "Session {}\u{a0}: {what} après l’événement n°\u{a0}{}.",
-                        b.cohort_id, b.seq
-                    ),
-                }
-            }
-            eprintln!(
-                "Enregistrement altéré\u{a0}: {} chaîne(s) sur {}\u{a0}; {} événements lus.",
-                v.breaks.len(),
-                v.chains,
-                v.events
-            );
-            Ok(ExitCode::from(1))
-        }
-        Command::Purge { dry_run, lang } => {
-            let store = open(&cli.database_url).await?;
-            let (policy, report) = hybride_training::retention::purge(&store, !dry_run)
-                .await
-                .map_err(|e| anyhow::anyhow!("{e}"))?;
-            let lang = if lang == "en" {
-                hybride_training::i18n::Lang::En
-            } else {
-                hybride_training::i18n::Lang::Fr
-            };
-            print!(
-                "{}",
-                hybride_training::retention::report_text(lang, &policy, &report)
-            );
-            tracing::info!(
-                applied = report.applied,
-                rows = report.total(),
-                "retention policy applied"
-            );
-            Ok(ExitCode::SUCCESS)
-        }
+        Command::Backup { file } => backup(&cli.database_url, file).await,
+        Command::Restore { file, force } => restore(&cli.database_url, file, force).await,
+        Command::Verify => verify(&cli.database_url).await,
+        Command::Purge { dry_run, lang } => purge(&cli.database_url, dry_run, lang).await,
         Command::Export { plan, out, lang } => {
             let store = open(&cli.database_url).await?;
             export(&store, plan, &out, &lang).await
@@ -499,38 +282,7 @@ async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
         }
         Command::User {
             command: UserCommand::Import { file },
-        } => {
-            let store = open(&cli.database_url).await?;
-            let bytes =
-                std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
-            match hybride_training::import::import_accounts(&store, &bytes)
-                .await
-                .map_err(|e| anyhow::anyhow!("{e}"))?
-            {
-                Ok(n) => {
-                    println!("{n} comptes importés.");
-                    Ok(ExitCode::SUCCESS)
-                }
-                Err(errors) => {
-                    let lang = hybride_training::i18n::Lang::Fr;
-                    eprintln!(
-                        "{}",
-                        hybride_training::i18n::tr(
-                            lang,
-                            "import-refused",
-                            &[("count", errors.len().to_string())]
-                        )
-                    );
-                    for e in hybride_training::import::show_line_errors(lang, &errors) {
-                        match e.column {
-                            Some(c) => eprintln!("ligne {} ({c}) : {}", e.line, e.message),
-                            None => eprintln!("ligne {} : {}", e.line, e.message),
-                        }
-                    }
-                    Ok(ExitCode::from(2))
-                }
-            }
-        }
+        } => import_users(&cli.database_url, file).await,
         Command::User {
             command:
                 UserCommand::Create {
@@ -540,32 +292,15 @@ async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
                     role,
                 },
         } => {
-            use hybride_domain::*;
-            let store = open(&cli.database_url).await?;
-            let lang = hybride_training::i18n::Lang::Fr;
-            let msg = |field: &str, e: Invalid| {
-                anyhow::anyhow!("{field} : {}", hybride_training::i18n::invalid(lang, &e))
+            let fields = hybride_training::accounts::NewFields {
+                email: &email,
+                last_name: &last_name,
+                first_name: &first_name,
+                role: &role,
+                establishment: "",
+                password: None,
             };
-            let account = accounts::NewAccount {
-                email: Email::parse(&email).map_err(|e| msg("email", e))?,
-                last_name: PersonName::parse(&last_name).map_err(|e| msg("last-name", e))?,
-                first_name: PersonName::parse(&first_name).map_err(|e| msg("first-name", e))?,
-                role: Role::parse(&role).map_err(|e| msg("role", e))?,
-                establishment: None,
-            };
-            let hash = match std::env::var("HYBRIDE_PASSWORD") {
-                Ok(p) if p.chars().count() >= hybride_training::password::MIN_LENGTH => {
-                    Some(hybride_training::password::hash_async(p).await?)
-                }
-                Ok(_) => anyhow::bail!(
-                    "HYBRIDE_PASSWORD : {} caractères au moins",
-                    hybride_training::password::MIN_LENGTH
-                ),
-                Err(_) => None,
-            };
-            let user = hybride_store::people::create(&store, &account, hash.as_deref()).await?;
-            println!("Compte {} créé ({}).", user.email, user.id);
-            Ok(ExitCode::SUCCESS)
+            create_user(&cli.database_url, fields).await
         }
         Command::Token {
             command: TokenCommand::Create { email, label },
@@ -582,6 +317,329 @@ async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
             println!("{token}");
             Ok(ExitCode::SUCCESS)
         }
+    }
+}
+
+/// `hybride serve`: the web application and the API, with the demo when asked.
+async fn serve(database_url: &str, args: ServeArgs) -> anyhow::Result<std::process::ExitCode> {
+    use std::process::ExitCode;
+    let ServeArgs {
+        addr,
+        public_url,
+        mail_dir,
+        demo,
+        bbb_url,
+        bbb_secret,
+        bbb_checksum,
+        smtp_url,
+        smtp_from,
+    } = args;
+    let store = open(database_url).await?;
+    if demo {
+        seed_demo(&store).await?;
+    }
+    let public_url = public_url.unwrap_or_else(|| format!("http://{addr}"));
+    let mut config = Config::new(public_url.clone(), mail_dir, demo);
+    if let (Some(api_url), Some(secret)) = (bbb_url, bbb_secret) {
+        use hybride_connect::bbb::{BbbConfig, Checksum};
+        let checksum = if bbb_checksum == "sha1" {
+            Checksum::Sha1
+        } else {
+            Checksum::Sha256
+        };
+        config = config.with_bbb(BbbConfig {
+            api_url,
+            secret,
+            checksum,
+        });
+    }
+    if let Some(url) = smtp_url {
+        config = config.with_smtp(url, smtp_from);
+    }
+    // A wrong SMTP URL or sender is refused now, not at the first mail.
+    config.mailer()?;
+    let state = AppState::new(store, config);
+    if demo {
+        hybride_demo::lived::seed(&state).await?;
+    }
+    println!(
+        "Hybride écoute sur {public_url} (base : {})",
+        redact(database_url)
+    );
+    if demo {
+        println!(
+            "Comptes de démonstration (mot de passe « {} ») :",
+            hybride_demo::DEMO_PASSWORD
+        );
+        for (email, _) in hybride_demo::DEMO_ACCOUNTS {
+            println!("  {email}");
+        }
+    }
+    hybride_web::serve(state, addr).await?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `hybride backup FILE`: a consistent copy while the server runs.
+async fn backup(database_url: &str, file: PathBuf) -> anyhow::Result<std::process::ExitCode> {
+    use std::process::ExitCode;
+    if file.exists() {
+        anyhow::bail!(
+            "{} existe déjà\u{a0}: choisissez un nouveau fichier",
+            file.display()
+        );
+    }
+    let store = open(database_url).await?;
+    match store.backend() {
+        hybride_store::Backend::Sqlite => {
+            let path = std::path::absolute(&file)?;
+            store
+                .backup_sqlite(&path.to_string_lossy())
+                .await
+                .context("VACUUM INTO")?;
+        }
+        hybride_store::Backend::Postgres => {
+            let status = std::process::Command::new("pg_dump")
+                .args(["--format=custom", "--no-owner", "--file"])
+                .arg(&file)
+                .arg(database_url)
+                .status()
+                .context("pg_dump (PostgreSQL's client tools) is needed")?;
+            if !status.success() {
+                anyhow::bail!("pg_dump a échoué ({status})");
+            }
+        }
+    }
+    let rows: i64 = store.counts().await?.iter().map(|(_, n)| n).sum();
+    let size = std::fs::metadata(&file)?.len();
+    println!(
+        "Sauvegarde écrite\u{a0}: {} ({size} octets, {rows} lignes).",
+        file.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `hybride restore FILE`: a copy restored (server stopped), then the record checked.
+async fn restore(
+    database_url: &str,
+    file: PathBuf,
+    force: bool,
+) -> anyhow::Result<std::process::ExitCode> {
+    use std::process::ExitCode;
+    if !file.is_file() {
+        anyhow::bail!("{} n’existe pas", file.display());
+    }
+    let refuse_accounts = |accounts: i64| {
+        anyhow::anyhow!(
+            "la base contient déjà {accounts} comptes\u{a0}: ajoutez --force pour la remplacer par la sauvegarde"
+        )
+    };
+    match hybride_store::sqlite_path(database_url) {
+        Some(target) => {
+            // The file is replaced whole: nothing may hold it open, this process included
+            // (so no pool is opened on it before the copy).
+            if hybride_store::sqlite_in_use(database_url).await? {
+                anyhow::bail!(
+                    "{} est ouverte par un autre processus\u{a0}: arrêtez le serveur avant de restaurer",
+                    target.display()
+                );
+            }
+            let accounts = hybride_store::sqlite_accounts(database_url).await?;
+            if accounts > 0 && !force {
+                return Err(refuse_accounts(accounts));
+            }
+            for suffix in ["-wal", "-shm"] {
+                let _ = std::fs::remove_file(format!("{}{suffix}", target.display()));
+            }
+            std::fs::copy(&file, &target)
+                .with_context(|| format!("copying to {}", target.display()))?;
+        }
+        None => {
+            let store = open(database_url).await?;
+            let accounts = hybride_store::people::count(
+                &store,
+                &hybride_store::people::UserFilter {
+                    limit: 1,
+                    ..Default::default()
+                },
+            )
+            .await?;
+            store.close().await;
+            if accounts > 0 && !force {
+                return Err(refuse_accounts(accounts));
+            }
+            let status = std::process::Command::new("pg_restore")
+                .args([
+                    "--clean",
+                    "--if-exists",
+                    "--no-owner",
+                    "--single-transaction",
+                    "--dbname",
+                ])
+                .arg(database_url)
+                .arg(&file)
+                .status()
+                .context("pg_restore (PostgreSQL's client tools) is needed")?;
+            if !status.success() {
+                anyhow::bail!("pg_restore a échoué ({status})");
+            }
+        }
+    }
+    // Opening applies any migration newer than the copy.
+    let store = open(database_url).await?;
+    let rows: i64 = store.counts().await?.iter().map(|(_, n)| n).sum();
+    let v = hybride_store::attendance::verify(&store).await?;
+    if !v.breaks.is_empty() {
+        eprintln!(
+            "Restaurée, mais l’enregistrement des présences est altéré ({} chaîne(s))\u{a0}: lancez hybride verify.",
+            v.breaks.len()
+        );
+        return Ok(ExitCode::from(1));
+    }
+    println!(
+        "Base restaurée\u{a0}: {rows} lignes, {} événements de présence vérifiés.",
+        v.events
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `hybride verify`: the attendance record's chains, each break named.
+async fn verify(database_url: &str) -> anyhow::Result<std::process::ExitCode> {
+    use std::process::ExitCode;
+    let store = open(database_url).await?;
+    let v = hybride_store::attendance::verify(&store).await?;
+    if v.breaks.is_empty() {
+        println!(
+            "Enregistrement intact\u{a0}: {} événements dans {} sessions, chaînes vérifiées.",
+            v.events, v.chains
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    for b in &v.breaks {
+        let what = match b.problem {
+            "altered" => "événement modifié",
+            "link" => "chaînage rompu (événement précédent modifié ou supprimé)",
+            "gap" => "événement manquant ou inséré",
+            _ => "derniers événements supprimés",
+        };
+        match b.event_id {
+            Some(id) => eprintln!(
+                "Session {}\u{a0}: {what} à l’événement n°\u{a0}{} (id {id}).",
+                b.cohort_id, b.seq
+            ),
+            None => eprintln!(
+                "Session {}\u{a0}: {what} après l’événement n°\u{a0}{}.",
+                b.cohort_id, b.seq
+            ),
+        }
+    }
+    eprintln!(
+        "Enregistrement altéré\u{a0}: {} chaîne(s) sur {}\u{a0}; {} événements lus.",
+        v.breaks.len(),
+        v.chains,
+        v.events
+    );
+    Ok(ExitCode::from(1))
+}
+
+/// `hybride purge`: the retention policy applied (or simulated).
+async fn purge(
+    database_url: &str,
+    dry_run: bool,
+    lang: String,
+) -> anyhow::Result<std::process::ExitCode> {
+    use std::process::ExitCode;
+    let store = open(database_url).await?;
+    let (policy, report) = hybride_training::retention::purge(&store, !dry_run)
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let lang = if lang == "en" {
+        hybride_training::i18n::Lang::En
+    } else {
+        hybride_training::i18n::Lang::Fr
+    };
+    print!(
+        "{}",
+        hybride_training::retention::report_text(lang, &policy, &report)
+    );
+    tracing::info!(
+        applied = report.applied,
+        rows = report.total(),
+        "retention policy applied"
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `hybride user import FILE.csv`: all or nothing, every bad line named.
+async fn import_users(database_url: &str, file: PathBuf) -> anyhow::Result<std::process::ExitCode> {
+    use std::process::ExitCode;
+    let store = open(database_url).await?;
+    let bytes = std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
+    match hybride_training::import::import_accounts(&store, &bytes)
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?
+    {
+        Ok(n) => {
+            println!("{n} comptes importés.");
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(errors) => {
+            let lang = hybride_training::i18n::Lang::Fr;
+            eprintln!(
+                "{}",
+                hybride_training::i18n::tr(
+                    lang,
+                    "import-refused",
+                    &[("count", errors.len().to_string())]
+                )
+            );
+            for e in hybride_training::import::show_line_errors(lang, &errors) {
+                match e.column {
+                    Some(c) => eprintln!("ligne {} ({c}) : {}", e.line, e.message),
+                    None => eprintln!("ligne {} : {}", e.line, e.message),
+                }
+            }
+            Ok(ExitCode::from(2))
+        }
+    }
+}
+
+/// `hybride user create`: one account, by the same rule as the pages and the API; its password,
+/// if any, from `HYBRIDE_PASSWORD`. Every refused field is named with its option.
+async fn create_user(
+    database_url: &str,
+    fields: hybride_training::accounts::NewFields<'_>,
+) -> anyhow::Result<std::process::ExitCode> {
+    use hybride_training::{accounts, i18n, Error};
+    let store = open(database_url).await?;
+    let password = std::env::var("HYBRIDE_PASSWORD").ok();
+    let fields = accounts::NewFields {
+        password: password.as_deref(),
+        ..fields
+    };
+    match accounts::create(&store, &fields).await {
+        Ok(user) => {
+            println!("Compte {} créé ({}).", user.email, user.id);
+            Ok(std::process::ExitCode::SUCCESS)
+        }
+        Err(Error::Invalid(errors)) => {
+            let lines: Vec<String> = errors
+                .0
+                .iter()
+                .map(|(field, e)| {
+                    let option = match *field {
+                        "password" => "HYBRIDE_PASSWORD".to_owned(),
+                        other => format!("--{}", other.replace('_', "-")),
+                    };
+                    format!("{option}\u{a0}: {}", i18n::invalid(i18n::Lang::Fr, e))
+                })
+                .collect();
+            anyhow::bail!("{}", lines.join("\n"))
+        }
+        Err(Error::Conflict(_)) => anyhow::bail!(
+            "--email\u{a0}: {}",
+            i18n::t(i18n::Lang::Fr, "error-email-taken")
+        ),
+        Err(other) => Err(anyhow::anyhow!("{other}")),
     }
 }
 

@@ -449,3 +449,68 @@ async fn backup_while_serving_and_restore_round_trip() {
         let _ = std::fs::remove_file(format!("{}{suffix}", sqlite_target.display()));
     }
 }
+
+#[tokio::test]
+async fn user_create_names_each_refused_field_and_creates_nothing_then_creates_the_account() {
+    let db = TestDatabase::new().await.unwrap();
+    let run = |args: &[&str], password: Option<&str>| {
+        let mut c = hybride(&db.url);
+        c.args(["user", "create"]).args(args);
+        match password {
+            Some(p) => c.env("HYBRIDE_PASSWORD", p),
+            None => c.env_remove("HYBRIDE_PASSWORD"),
+        };
+        c.output().unwrap()
+    };
+    let bad = run(
+        &[
+            "--email",
+            "pas-une-adresse",
+            "--last-name",
+            "",
+            "--first-name",
+            "Léa",
+            "--role",
+            "directeur",
+        ],
+        Some("court"),
+    );
+    assert!(!bad.status.success());
+    let err = String::from_utf8_lossy(&bad.stderr);
+    for option in ["--email", "--last-name", "--role", "HYBRIDE_PASSWORD"] {
+        assert!(
+            err.contains(&format!("{option}\u{a0}:")),
+            "{option} named: {err}"
+        );
+    }
+    assert!(
+        !err.contains("--first-name"),
+        "a good field is not named: {err}"
+    );
+    let args = [
+        "--email",
+        "lea.martin@ac-lyon.fr",
+        "--last-name",
+        "Martin",
+        "--first-name",
+        "Léa",
+        "--role",
+        "trainer",
+    ];
+    let ok = run(&args, Some("un mot de passe assez long"));
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    assert!(String::from_utf8_lossy(&ok.stdout).contains("lea.martin@ac-lyon.fr"));
+    let again = run(&args, None);
+    assert!(!again.status.success());
+    let err = String::from_utf8_lossy(&again.stderr);
+    assert!(err.contains("--email\u{a0}:"), "{err}");
+    let out = hybride(&db.url)
+        .args(["token", "create", "--email", "lea.martin@ac-lyon.fr"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "the account exists once, active");
+}

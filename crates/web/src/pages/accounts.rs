@@ -262,3 +262,13 @@ pub async fn import(
         ),
     }
 }
+
+/// This feature's pages and forms.
+pub fn router() -> axum::Router<crate::AppState> {
+    use axum::routing::get;
+    axum::Router::new()
+        .route("/accounts", get(list).post(create))
+        .route("/accounts/new", get(new_form))
+        .route("/accounts/import", get(import_form).post(import))
+        .route("/accounts/{id}", get(edit_form).post(update))
+}

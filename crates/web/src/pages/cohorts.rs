@@ -659,3 +659,26 @@ pub async fn delete_activity(
         Err(e) => Err(e.into()),
     }
 }
+
+/// This feature's pages and forms.
+pub fn router() -> axum::Router<crate::AppState> {
+    use axum::routing::{get, post};
+    axum::Router::new()
+        .route("/trainings/{id}/cohorts/new", get(new_form))
+        .route("/trainings/{id}/cohorts", post(create))
+        .route("/cohorts/{id}", get(show))
+        .route("/cohorts/{id}/status", post(set_status))
+        .route("/cohorts/{id}/edit", get(edit_form).post(update))
+        .route("/cohorts/{id}/schedule", post(generate_schedule))
+        .route(
+            "/cohorts/{id}/activities/{activity}",
+            get(activity_form).post(update_activity),
+        )
+        .route(
+            "/cohorts/{id}/activities/{activity}/remove",
+            post(delete_activity),
+        )
+        .route("/cohorts/{id}/trainers", post(add_trainer))
+        .route("/cohorts/{id}/enrollments", post(enroll))
+        .route("/cohorts/{id}/enrollments/{user}/remove", post(unenroll))
+}

@@ -155,3 +155,9 @@ async fn preparation(
     }
     Ok(out)
 }
+
+/// This feature's pages and forms.
+pub fn router() -> axum::Router<crate::AppState> {
+    use axum::routing::get;
+    axum::Router::new().route("/", get(home))
+}

@@ -484,3 +484,23 @@ pub async fn cohort_context(
         opening => opening,
     })
 }
+
+/// This feature's pages and forms.
+pub fn router() -> axum::Router<crate::AppState> {
+    use axum::routing::{get, post};
+    axum::Router::new()
+        .route("/cohorts/{id}/convocations", post(send_convocations))
+        .route("/cohorts/{id}/convocations/{user}", post(resend))
+        .route("/cohorts/{id}/received", post(acknowledge))
+        .route(
+            "/cohorts/{id}/opening",
+            get(opening_form).post(opening_save),
+        )
+        .route(
+            "/cohorts/{id}/activities/{activity}/instructions",
+            post(save_instructions),
+        )
+        .route("/j/{token}", get(join))
+        .route("/calendar", get(calendar_page).post(calendar_new))
+        .route("/calendar/{file}", get(calendar_feed))
+}

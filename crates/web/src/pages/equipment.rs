@@ -46,3 +46,9 @@ pub async fn page(
         false,
     )
 }
+
+/// This feature's pages and forms.
+pub fn router() -> axum::Router<crate::AppState> {
+    use axum::routing::get;
+    axum::Router::new().route("/equipment", get(page))
+}

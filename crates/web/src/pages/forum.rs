@@ -268,3 +268,16 @@ pub async fn follow_up(
     store::follow_up(&state.store, id, user, who.user.id, &mail).await?;
     Ok(done(&format!("/cohorts/{id}/forum"), "follow-up-sent"))
 }
+
+/// This feature's pages and forms.
+pub fn router() -> axum::Router<crate::AppState> {
+    use axum::routing::{get, post};
+    axum::Router::new()
+        .route("/cohorts/{id}/forum", get(threads))
+        .route("/cohorts/{id}/forum/notify", post(set_notify))
+        .route("/cohorts/{id}/forum/{thread}", get(thread).post(add_post))
+        .route(
+            "/cohorts/{id}/follow-up/{user}",
+            get(follow_up_form).post(follow_up),
+        )
+}

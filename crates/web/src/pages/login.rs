@@ -303,6 +303,17 @@ pub async fn language(
     Ok(r)
 }
 
+/// This feature's pages and forms.
+pub fn router() -> axum::Router<crate::AppState> {
+    use axum::routing::{get, post};
+    axum::Router::new()
+        .route("/login", get(form).post(submit))
+        .route("/logout", post(logout))
+        .route("/login/link", get(link_form).post(link_submit))
+        .route("/m/{token}", get(magic_confirm).post(magic_use))
+        .route("/language", post(language))
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -599,3 +599,20 @@ async fn insights_file(
         .collect();
     crate::render::spreadsheet_response(kind, "pilotage", &headers, &rows)
 }
+
+/// This feature's pages and forms.
+pub fn router() -> axum::Router<crate::AppState> {
+    use axum::routing::{get, post};
+    axum::Router::new()
+        .route("/cohorts/{id}/review", get(review_page).post(save_review))
+        .route("/reviews", get(reviews))
+        .route("/pilotage", get(insights))
+        .route("/pilotage.csv", get(insights_csv))
+        .route("/pilotage.xlsx", get(insights_xlsx))
+        .route("/courses", get(catalogue_list).post(add_course))
+        .route("/courses/import", post(import_courses))
+        .route("/courses/{id}/remove", post(remove_course))
+        .route("/trainings/{id}/courses", post(recommend))
+        .route("/trainings/{id}/courses/{course}/remove", post(unrecommend))
+        .route("/cohorts/{id}/closing", post(send_closing))
+}

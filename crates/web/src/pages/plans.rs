@@ -207,3 +207,20 @@ pub async fn download_export(
     )
         .into_response())
 }
+
+/// This feature's pages and forms.
+pub fn router() -> axum::Router<crate::AppState> {
+    use axum::routing::get;
+    axum::Router::new()
+        .route("/plans", get(list).post(create))
+        .route(
+            "/plans/{id}/exports",
+            get(exports_page).post(request_export),
+        )
+        .route("/plans/{id}/exports/live", get(exports_live))
+        .route(
+            "/plans/{id}/exports/{export}/download",
+            get(download_export),
+        )
+        .route("/outbox", get(outbox))
+}

@@ -502,3 +502,19 @@ pub async fn set_zone(
     before::set_setting(&state.store, "school_zone", &f.zone).await?;
     Ok(done("/holidays", "zone-saved"))
 }
+
+/// This feature's pages and forms.
+pub fn router() -> axum::Router<crate::AppState> {
+    use axum::routing::{get, post};
+    axum::Router::new()
+        .route(
+            "/trainings/{id}/accompaniment",
+            get(show).post(save_accompaniment),
+        )
+        .route("/trainings/{id}/validation", post(save_validation))
+        .route("/qualifications", get(register).post(add_qualification))
+        .route("/qualifications/{id}/remove", post(remove_qualification))
+        .route("/holidays", get(holidays).post(add_holiday))
+        .route("/holidays/zone", post(set_zone))
+        .route("/holidays/{id}/remove", post(remove_holiday))
+}

@@ -88,3 +88,9 @@ pub async fn save(
         Err(e) => settings_page(&state, &who, &f, Some(&e), false, None).await,
     }
 }
+
+/// This feature's pages and forms.
+pub fn router() -> axum::Router<crate::AppState> {
+    use axum::routing::get;
+    axum::Router::new().route("/settings/retention", get(form).post(save))
+}

@@ -148,3 +148,11 @@ pub fn unavailable(state: &AppState, ctx: &crate::auth::Ctx) -> Result<Response,
     )?;
     Ok((axum::http::StatusCode::SERVICE_UNAVAILABLE, html).into_response())
 }
+
+/// This feature's pages and forms.
+pub fn router() -> axum::Router<crate::AppState> {
+    use axum::routing::{get, post};
+    axum::Router::new()
+        .route("/cohorts/{id}/activities/{activity}/room", post(create))
+        .route("/rooms/{activity}", get(join))
+}

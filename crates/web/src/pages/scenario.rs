@@ -334,3 +334,15 @@ pub async fn chronogramme(
     )
     .await
 }
+
+/// This feature's pages and forms.
+pub fn router() -> axum::Router<crate::AppState> {
+    use axum::routing::{get, post};
+    axum::Router::new()
+        .route("/trainings/{id}/scenario", get(show))
+        .route("/trainings/{id}/chronogramme.pdf", get(chronogramme))
+        .route("/trainings/{id}/scenario/copy", post(copy))
+        .route("/trainings/{id}/steps", post(add))
+        .route("/trainings/{id}/steps/{step}", get(edit_form).post(update))
+        .route("/trainings/{id}/steps/{step}/action", post(act))
+}

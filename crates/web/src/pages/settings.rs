@@ -44,3 +44,9 @@ pub async fn index(
         false,
     )
 }
+
+/// This feature's pages and forms.
+pub fn router() -> axum::Router<crate::AppState> {
+    use axum::routing::get;
+    axum::Router::new().route("/settings", get(index))
+}

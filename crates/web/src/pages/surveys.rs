@@ -357,3 +357,14 @@ pub async fn save_settings(
         Err(e) => settings_page(&state, &who, &f, Some(&e), None),
     }
 }
+
+/// This feature's pages and forms.
+pub fn router() -> axum::Router<crate::AppState> {
+    use axum::routing::{get, post};
+    axum::Router::new()
+        .route("/cohorts/{id}/surveys", get(cohort_page))
+        .route("/cohorts/{id}/surveys/{kind}", get(form).post(answer))
+        .route("/cohorts/{id}/surveys/{kind}/send", post(send))
+        .route("/trainings/{id}/surveys", get(training_page))
+        .route("/settings/surveys", get(settings_form).post(save_settings))
+}

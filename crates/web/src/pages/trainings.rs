@@ -283,3 +283,17 @@ pub async fn remove_trainer(
     trainings::remove_trainer(&state.store, id, user).await?;
     Ok(done(&format!("/trainings/{id}"), "trainer-removed"))
 }
+
+/// This feature's pages and forms.
+pub fn router() -> axum::Router<crate::AppState> {
+    use axum::routing::{get, post};
+    axum::Router::new()
+        .route("/trainings", get(list).post(create))
+        .route("/trainings/new", get(new_form))
+        .route("/trainings/{id}", get(show))
+        .route("/trainings/{id}/trainers", post(add_trainer))
+        .route(
+            "/trainings/{id}/trainers/{user}/remove",
+            post(remove_trainer),
+        )
+}

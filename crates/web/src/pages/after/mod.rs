@@ -300,6 +300,35 @@ pub struct PayQuery {
     ok: String,
 }
 
+/// This feature's pages and forms.
+pub fn router() -> axum::Router<crate::AppState> {
+    use axum::routing::{get, post};
+    axum::Router::new()
+        .route("/cohorts/{id}/documents", get(documents_page))
+        .route("/cohorts/{id}/bundle.zip", get(bundle))
+        .route("/cohorts/{id}/opening.pdf", get(opening_pdf))
+        .route(
+            "/cohorts/{id}/convocations/{user}/convocation.pdf",
+            get(convocation_pdf),
+        )
+        .route(
+            "/cohorts/{id}/declarations/{user}/travail-distance.pdf",
+            get(declarations_pdf),
+        )
+        .route("/cohorts/{id}/tables/{file}", get(document_table))
+        .route("/cohorts/{id}/transmissions", post(transmit))
+        .route("/cohorts/{id}/pay", get(pay_page))
+        .route("/cohorts/{id}/pay/{trainer}/remuneration.pdf", get(pay_pdf))
+        .route("/cohorts/{id}/pay/{trainer}/profile", post(set_profile))
+        .route("/cohorts/{id}/pay/lumps", post(add_lump))
+        .route("/cohorts/{id}/pay/lumps/{lump}/remove", post(delete_lump))
+        .route("/settings/pay", get(rates_form).post(save_rates))
+        .route(
+            "/trainings/{id}/after",
+            get(training_after).post(save_training_after),
+        )
+}
+
 #[cfg(test)]
 mod tests {
     use super::pay_form::*;

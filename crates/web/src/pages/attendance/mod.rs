@@ -569,3 +569,55 @@ pub async fn import_completions(
 }
 
 // ——— The trainee's side ———
+
+/// This feature's pages and forms.
+pub fn router() -> axum::Router<crate::AppState> {
+    use axum::routing::{get, post};
+    axum::Router::new()
+        .route("/cohorts/{id}/attendance", get(overview))
+        .route("/cohorts/{id}/validation", get(validation))
+        .route(
+            "/cohorts/{id}/certificates/{user}/certificat.pdf",
+            get(certificate_pdf),
+        )
+        .route("/cohorts/{id}/documents/{doc}", get(document))
+        .route("/cohorts/{id}/activities/{aid}/attendance", get(sheet))
+        .route("/cohorts/{id}/activities/{aid}/attendance/live", get(live))
+        .route(
+            "/cohorts/{id}/activities/{aid}/attendance.pdf",
+            get(sheet_pdf),
+        )
+        .route(
+            "/cohorts/{id}/activities/{aid}/attendance.csv",
+            get(sheet_csv),
+        )
+        .route(
+            "/cohorts/{id}/activities/{aid}/attendance.xlsx",
+            get(sheet_xlsx),
+        )
+        .route("/cohorts/{id}/activities/{aid}/attendance/mark", post(mark))
+        .route(
+            "/cohorts/{id}/activities/{aid}/attendance/countersign",
+            post(countersign),
+        )
+        .route(
+            "/cohorts/{id}/activities/{aid}/attendance/capacity",
+            post(set_capacity),
+        )
+        .route(
+            "/cohorts/{id}/activities/{aid}/attendance/import",
+            post(import_completions),
+        )
+        .route(
+            "/cohorts/{id}/activities/{aid}/declarations/{user}",
+            post(decide),
+        )
+        .route("/cohorts/{id}/activities/{aid}/present", post(present))
+        .route("/cohorts/{id}/activities/{aid}/absence", post(absence))
+        .route(
+            "/cohorts/{id}/activities/{aid}/declaration",
+            get(declaration_form).post(declare),
+        )
+        .route("/sign", get(sign_form).post(sign_code))
+        .route("/sign/{aid}/{slot}/{token}", get(qr_form).post(qr_sign))
+}
