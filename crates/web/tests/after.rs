@@ -339,7 +339,9 @@ async fn a_trainer_closes_a_cohort_and_hands_in_its_documents() {
             (325..=335).contains(&w) && (462..=474).contains(&h),
             "{w} × {h}"
         );
-        assert!(inked > 5, "a page with text and a table: {inked}‰ inked");
+        // A blank page draws nothing; every document of the bundle draws 4 ‰ to 7 ‰ at 40 dpi
+        // (a chronogramme 24 ‰), depending on its names and rows.
+        assert!(inked >= 2, "a page with text and a table: {inked}‰ inked");
     }
     // Another trainer's pay form is not the trainer's to read.
     let other = forms.len();
@@ -361,10 +363,18 @@ async fn a_trainer_closes_a_cohort_and_hands_in_its_documents() {
     assert!(names.iter().any(|n| n.starts_with("remuneration-")));
     assert!(names.iter().any(|n| n.starts_with("chronogramme-")));
     assert!(names.contains(&"synthese.csv".to_owned()));
+    // The sheet of the in-person half-day most attended (which half-days have ended depends on
+    // the hour the demo was seeded at): signatures, a table, a fingerprint.
+    let shown = led
+        .iter()
+        .filter(|h| h.modality == Modality::InPerson)
+        .max_by_key(|h| (h.attended, h.starts_at))
+        .expect("an attended in-person half-day");
+    let suffix = format!("-{}-{}.pdf", shown.activity_id, shown.slot);
     let sheet_name = names
         .iter()
-        .find(|n| n.starts_with("emargement-") && n.contains(&led[0].slot))
-        .unwrap_or_else(|| panic!("{} in {names:?}", led[0].slot))
+        .find(|n| n.starts_with("emargement-") && n.ends_with(&suffix))
+        .unwrap_or_else(|| panic!("{suffix} in {names:?}"))
         .clone();
     let mut sheet = Vec::new();
     archive
@@ -388,7 +398,7 @@ async fn a_trainer_closes_a_cohort_and_hands_in_its_documents() {
     }
     if let Some((w, h, inked)) = poppler_render(&sheet) {
         assert!(w < h, "portrait: {w} × {h}");
-        assert!(inked > 5, "{inked}‰ inked");
+        assert!(inked >= 2, "{inked}‰ inked");
     }
     // Each trainee's distance work when the cohort has some: her lines, her credited time as
     // her validation counts it, and a place for both signatures.
