@@ -116,6 +116,47 @@ pub async fn schedulable(store: &Store, user: &User, id: i64) -> Result<Cohort, 
     Ok(c)
 }
 
+/// The trainings a person's lists show: a trainer's own; a pilot's own when they ask for theirs
+/// (`mine`); every one to admins and other pilots.
+pub fn trainings_listed(user: &User, mine: bool) -> trainings::TrainingFilter {
+    let mut filter = trainings::TrainingFilter::default();
+    match user.role {
+        Role::Trainer => filter.trainer_id = Some(user.id),
+        Role::Pilot if mine => filter.pilot_id = Some(user.id),
+        _ => {}
+    }
+    filter
+}
+
+/// The cohorts of training `training_id` a person's lists show: a trainer's own, every one to
+/// the others who may see the training.
+pub fn cohorts_listed(user: &User, training_id: i64) -> cohorts::CohortFilter {
+    cohorts::CohortFilter {
+        training_id: Some(training_id),
+        trainer_id: (user.role == Role::Trainer).then_some(user.id),
+        ..Default::default()
+    }
+}
+
+/// Whether `user`, who may see cohort `c`, enters its virtual classes as a moderator: its
+/// trainers, pilots and admins; trainees as participants.
+pub async fn moderates(store: &Store, user: &User, c: &Cohort) -> Result<bool, AppError> {
+    Ok(match user.role {
+        Role::Trainee => false,
+        Role::Trainer => cohorts::is_trainer(store, c.id, user.id).await?,
+        Role::Admin | Role::Pilot => true,
+    })
+}
+
+/// A trainer's pay profile is stated by the trainer, or by an admin for them.
+pub fn state_pay_profile(user: &User, trainer_id: i64) -> Result<(), AppError> {
+    if user.id == trainer_id || user.role == Role::Admin {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
 /// Attendance is taken by the cohort's trainers; its training's pilot and admins may correct
 /// it: the same people as [`edit_schedule`], without reading the training for a trainer or an admin.
 ///

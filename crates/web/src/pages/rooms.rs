@@ -87,11 +87,7 @@ pub async fn join(
     };
     let c = cohorts::get(s, a.cohort_id).await?;
     access::see_cohort(s, &who.user, &c).await?;
-    let moderator = match who.user.role {
-        Role::Trainee => false,
-        Role::Trainer => cohorts::is_trainer(s, c.id, who.user.id).await?,
-        Role::Admin | Role::Pilot => true,
-    };
+    let moderator = access::moderates(s, &who.user, &c).await?;
     if who.user.role == Role::Trainee {
         hybride_training::attendance::record_join(s, &c, &a, who.user.id).await?;
     }

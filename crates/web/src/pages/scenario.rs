@@ -11,8 +11,8 @@ use crate::AppState;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use hybride_domain::scenario::{planned_hours, BUDGETS};
-use hybride_domain::{FieldErrors, LearningType, Minutes, Modality, Role};
-use hybride_store::trainings::{self, Step, Training, TrainingFilter};
+use hybride_domain::{FieldErrors, LearningType, Minutes, Modality};
+use hybride_store::trainings::{self, Step, Training};
 use hybride_training::before;
 use minijinja::context;
 use serde::{Deserialize, Serialize};
@@ -135,10 +135,7 @@ async fn editor(
         .map(|a| before::advice_text(who.ctx.lang, a))
         .collect();
     // Scenarios one may start from: the trainings the user can see, with steps, but this one.
-    let mut filter = TrainingFilter::default();
-    if who.user.role == Role::Trainer {
-        filter.trainer_id = Some(who.user.id);
-    }
+    let filter = access::trainings_listed(&who.user, false);
     let sources: Vec<Training> = trainings::list(s, filter)
         .await?
         .into_iter()

@@ -10,7 +10,7 @@ use crate::AppState;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use hybride_domain::{Email, FieldErrors, Invalid, Minutes, Role};
-use hybride_store::cohorts::{self, CohortFilter};
+use hybride_store::cohorts::{self};
 use hybride_store::people::{self, UserFilter};
 use hybride_store::trainings::{self, TrainingFilter};
 use hybride_store::{plans, StoreError};
@@ -34,15 +34,10 @@ pub async fn list(
     Query(q): Query<ListQuery>,
 ) -> Result<Response, AppError> {
     let plan: Option<i64> = q.plan.trim().parse().ok();
-    let mut filter = TrainingFilter {
+    let filter = TrainingFilter {
         plan_id: plan,
-        ..Default::default()
+        ..access::trainings_listed(&who.user, q.mine.is_some())
     };
-    match who.user.role {
-        Role::Trainer => filter.trainer_id = Some(who.user.id),
-        Role::Pilot if q.mine.is_some() => filter.pilot_id = Some(who.user.id),
-        _ => {}
-    }
     let list = trainings::list(&state.store, filter).await?;
     page(
         &state,
@@ -209,13 +204,7 @@ pub async fn show(
     for s in &steps {
         *totals.entry(s.modality.as_str()).or_insert(0i64) += s.minutes;
     }
-    let mut cohort_filter = CohortFilter {
-        training_id: Some(id),
-        ..Default::default()
-    };
-    if who.user.role == Role::Trainer {
-        cohort_filter.trainer_id = Some(who.user.id);
-    }
+    let cohort_filter = access::cohorts_listed(&who.user, id);
     let error = match q.error.as_str() {
         "trainer-unknown" => Some("error-trainer-unknown"),
         "trainer-role" => Some("refused-trainer-role"),

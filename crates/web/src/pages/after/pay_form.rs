@@ -45,7 +45,7 @@ async fn pay_page_with(
                     formation => pay::euros(p.form.formation_cents),
                     lumps => pay::euros(p.form.lumps_cents),
                     mine => p.trainer.id == who.user.id,
-                    edit_profile => p.trainer.id == who.user.id || who.user.role == Role::Admin,
+                    edit_profile => access::state_pay_profile(&who.user, p.trainer.id).is_ok(),
                     lump_ids => p.lump_ids,
                 }
             }).collect::<Vec<_>>(),
@@ -249,9 +249,7 @@ pub async fn set_profile(
 ) -> Result<Response, AppError> {
     let s = &state.store;
     let (c, t) = staff_cohort(s, &who, id).await?;
-    if who.user.id != trainer && who.user.role != Role::Admin {
-        return Err(AppError::Forbidden);
-    }
+    access::state_pay_profile(&who.user, trainer)?;
     if !cohorts::is_trainer(s, id, trainer).await? {
         return Err(AppError::NotFound);
     }
