@@ -128,14 +128,33 @@ pub fn trainings_listed(user: &User, mine: bool) -> trainings::TrainingFilter {
     filter
 }
 
-/// The cohorts of training `training_id` a person's lists show: a trainer's own, every one to
-/// the others who may see the training.
-pub fn cohorts_listed(user: &User, training_id: i64) -> cohorts::CohortFilter {
+/// The cohorts (of training `training_id`, or all) a person's lists show: a trainer's own, a
+/// trainee's own (see [`listed_to`] for archived ones), every one to pilots and admins.
+pub fn cohorts_listed(user: &User, training_id: Option<i64>) -> cohorts::CohortFilter {
     cohorts::CohortFilter {
-        training_id: Some(training_id),
+        training_id,
         trainer_id: (user.role == Role::Trainer).then_some(user.id),
+        trainee_id: (user.role == Role::Trainee).then_some(user.id),
         ..Default::default()
     }
+}
+
+/// Whether a cohort of [`cohorts_listed`] stays in `user`'s list: an archived cohort's contents
+/// are no longer available to its trainees (as [`see_cohort`] says).
+pub fn listed_to(user: &User, c: &Cohort) -> bool {
+    user.role != Role::Trainee || c.status != hybride_domain::CohortStatus::Archived
+}
+
+/// Whose pay forms `user` may read in a cohort they may see: a trainer only theirs (`Some`),
+/// pilots and admins every trainer's (`None`).
+pub fn pay_forms_read(user: &User) -> Option<i64> {
+    (user.role == Role::Trainer).then_some(user.id)
+}
+
+/// The pilot whose trainings the pilot's view covers: a pilot's own (`Some`), every training's
+/// for admins (`None`).
+pub fn piloted_by(user: &User) -> Option<i64> {
+    (user.role == Role::Pilot).then_some(user.id)
 }
 
 /// Whether `user`, who may see cohort `c`, enters its virtual classes as a moderator: its

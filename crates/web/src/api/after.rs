@@ -9,7 +9,7 @@ use crate::AppState;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
-use hybride_domain::{CohortStatus, Role};
+use hybride_domain::CohortStatus;
 use hybride_store::after::{self as store, Transmission};
 use hybride_store::{cohorts, trainings};
 use hybride_training::documents::Which;
@@ -61,7 +61,7 @@ pub async fn documents(
     let c = cohorts::get(s, id).await?;
     access::see_cohort(s, &who.user, &c).await?;
     let t = trainings::get(s, c.training_id).await?;
-    let viewer = (who.user.role == Role::Trainer).then_some(who.user.id);
+    let viewer = access::pay_forms_read(&who.user);
     let list = hybride_training::documents::list(s, who.ctx.lang, &c, &t, viewer).await?;
     Ok(Json(Documents {
         cohort_id: id,
@@ -109,7 +109,7 @@ pub async fn pay(
     let c = cohorts::get(s, id).await?;
     access::see_cohort(s, &who.user, &c).await?;
     let t = trainings::get(s, c.training_id).await?;
-    let viewer = (who.user.role == Role::Trainer).then_some(who.user.id);
+    let viewer = access::pay_forms_read(&who.user);
     Ok(Json(
         hybride_training::pay::pay_forms(s, &c, &t, viewer).await?.0,
     ))
@@ -147,7 +147,7 @@ pub async fn transmit(
         return Err(AppError::Invalid(e));
     }
     let t = trainings::get(s, c.training_id).await?;
-    let viewer = (who.user.role == Role::Trainer).then_some(who.user.id);
+    let viewer = access::pay_forms_read(&who.user);
     let bundle =
         hybride_training::documents::bundle(s, who.ctx.lang, &c, &t, viewer, |_, _| {}).await?;
     let x = store::add_transmission(

@@ -11,7 +11,7 @@ use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use axum::Json;
 use hybride_domain::{CohortStatus, Email, FieldErrors, Invalid, Role, SchoolYear, Title};
-use hybride_store::cohorts::{self, Activity, Cohort, CohortFilter, Enrollment};
+use hybride_store::cohorts::{self, Activity, Cohort, Enrollment};
 use hybride_store::people::{self, User};
 use hybride_store::plans::{self, Plan};
 use hybride_store::trainings::{self, Step, Training, TrainingFilter};
@@ -64,14 +64,11 @@ pub async fn list_trainings(
     who: Allowed<Staff>,
     Query(q): Query<TrainingQuery>,
 ) -> Result<Json<Vec<Training>>, AppError> {
-    let mut f = TrainingFilter {
+    let f = TrainingFilter {
         plan_id: q.plan_id,
         pilot_id: q.pilot_id,
-        ..Default::default()
+        ..access::trainings_listed(&who.user, false)
     };
-    if who.user.role == Role::Trainer {
-        f.trainer_id = Some(who.user.id);
-    }
     Ok(Json(trainings::list(&state.store, f).await?))
 }
 
@@ -255,20 +252,9 @@ pub async fn list_cohorts(
     who: Allowed<Anyone>,
     Query(q): Query<CohortQuery>,
 ) -> Result<Json<Vec<Cohort>>, AppError> {
-    let mut f = CohortFilter {
-        training_id: q.training_id,
-        ..Default::default()
-    };
-    match who.user.role {
-        Role::Trainer => f.trainer_id = Some(who.user.id),
-        Role::Trainee => f.trainee_id = Some(who.user.id),
-        _ => {}
-    }
+    let f = access::cohorts_listed(&who.user, q.training_id);
     let mut list = cohorts::list(&state.store, f).await?;
-    // An archived cohort's contents are no longer available to its trainees.
-    if who.user.role == Role::Trainee {
-        list.retain(|c| c.status != hybride_domain::CohortStatus::Archived);
-    }
+    list.retain(|c| access::listed_to(&who.user, c));
     Ok(Json(list))
 }
 

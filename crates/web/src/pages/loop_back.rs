@@ -206,7 +206,7 @@ pub async fn reviews(
     State(state): State<AppState>,
     who: Allowed<Planners>,
 ) -> Result<Response, AppError> {
-    let pilot = (who.user.role == Role::Pilot).then_some(who.user.id);
+    let pilot = access::piloted_by(&who.user);
     let list: Vec<minijinja::Value> = store::submitted_reviews(&state.store, pilot)
         .await?
         .into_iter()
@@ -478,7 +478,7 @@ pub async fn insights(
     Query(q): Query<InsightsQuery>,
 ) -> Result<Response, AppError> {
     let s = &state.store;
-    let pilot = (who.user.role == Role::Pilot).then_some(who.user.id);
+    let pilot = access::piloted_by(&who.user);
     // A page of trainings at a time: an académie has thousands, each with its chart.
     let total =
         hybride_store::trainings::count(s, hybride_training::dashboard::insights_filter(pilot))
@@ -539,7 +539,7 @@ async fn insights_file(
 ) -> Result<Response, AppError> {
     use hybride_training::i18n::t;
     let lang = who.ctx.lang;
-    let pilot = (who.user.role == Role::Pilot).then_some(who.user.id);
+    let pilot = access::piloted_by(&who.user);
     let list = hybride_training::dashboard::insights(&state.store, pilot, None).await?;
     let pct = |v: Option<i64>| v.map(|v| v.to_string()).unwrap_or_default();
     // Means out of 5 with two decimals, written as the reader's language writes them.

@@ -13,7 +13,7 @@ use axum::response::Response;
 use hybride_domain::survey::{
     self as domain, QuestionKind, SurveyKind, SurveySettings, ANSWER, MAX_QUESTIONS,
 };
-use hybride_domain::{FieldErrors, Role};
+use hybride_domain::FieldErrors;
 use hybride_store::cohorts::{self, Cohort};
 use hybride_store::surveys as store;
 use hybride_store::{now, people, trainings};
@@ -171,11 +171,8 @@ async fn visible_cohort(
     id: i64,
 ) -> Result<Cohort, AppError> {
     let c = cohorts::get(&state.store, id).await?;
+    // A trainer sees only the cohorts they deliver (answered « not found » otherwise).
     access::see_cohort(&state.store, &who.user, &c).await?;
-    if who.user.role == Role::Trainer && !cohorts::is_trainer(&state.store, id, who.user.id).await?
-    {
-        return Err(AppError::NotFound);
-    }
     Ok(c)
 }
 
@@ -234,19 +231,8 @@ pub async fn training_page(
     access::see_training(s, &who.user, &t).await?;
     let mut lines = Vec::new();
     let mut all = Vec::new();
-    for c in cohorts::list(
-        s,
-        cohorts::CohortFilter {
-            training_id: Some(id),
-            ..Default::default()
-        },
-    )
-    .await?
-    {
-        // A trainer reads the cohorts they deliver.
-        if who.user.role == Role::Trainer && !cohorts::is_trainer(s, c.id, who.user.id).await? {
-            continue;
-        }
+    // A trainer reads the cohorts they deliver.
+    for c in cohorts::list(s, access::cohorts_listed(&who.user, Some(id))).await? {
         let results = surveys::of_cohort(s, c.id).await?;
         if results.is_empty() {
             continue;

@@ -204,7 +204,7 @@ pub async fn show(
     for s in &steps {
         *totals.entry(s.modality.as_str()).or_insert(0i64) += s.minutes;
     }
-    let cohort_filter = access::cohorts_listed(&who.user, id);
+    let cohort_filter = access::cohorts_listed(&who.user, Some(id));
     let error = match q.error.as_str() {
         "trainer-unknown" => Some("error-trainer-unknown"),
         "trainer-role" => Some("refused-trainer-role"),

@@ -12,7 +12,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use hybride_domain::pay::{self, Band, Lump, LumpKind, Rates, HOURLY_FIELDS, LUMP_FIELDS};
-use hybride_domain::{CohortStatus, FieldErrors, Invalid, Role};
+use hybride_domain::{CohortStatus, FieldErrors, Invalid};
 use hybride_store::after::{self as store, TrainingAfter};
 use hybride_store::cohorts::{self, Cohort};
 use hybride_store::people::User;
@@ -30,10 +30,7 @@ pub use pay_form::{add_lump, delete_lump, pay_page, pay_pdf, set_profile};
 pub use rates::{rates_form, save_rates};
 pub use training_after::{save_training_after, training_after};
 
-/// Whose pay forms `user` may read in cohort `c`: a trainer only theirs, planners every one.
-fn pay_viewer(user: &User) -> Option<i64> {
-    (user.role == Role::Trainer).then_some(user.id)
-}
+use access::pay_forms_read as pay_viewer;
 
 async fn staff_cohort(
     s: &Store,
