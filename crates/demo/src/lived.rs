@@ -179,11 +179,16 @@ async fn live_half_day(s: &hybride_store::Store, c: &cohorts::Cohort) -> Result<
 fn live_window(now: i64, length: i64) -> (i64, i64) {
     use hybride_domain::time::{civil, instant};
     let boundaries = |t: i64| {
-        // The half-day holding `t`: [midnight, 13:00) or [13:00, next midnight).
+        // The half-day holding `t`: [midnight, noon) or [noon, next midnight), noon being where
+        // the record splits a day (`HalfDay::NOON`).
         let day = civil(t).date();
-        let noon = instant(day.at(13, 0, 0, 0));
-        let midnight = instant(day.at(0, 0, 0, 0));
-        let next = instant(day.tomorrow().unwrap_or(day).at(0, 0, 0, 0));
+        let noon = instant(day.to_datetime(hybride_domain::HalfDay::NOON));
+        let midnight = instant(day.to_datetime(jiff::civil::Time::midnight()));
+        let next = instant(
+            day.tomorrow()
+                .unwrap_or(day)
+                .to_datetime(jiff::civil::Time::midnight()),
+        );
         if t < noon {
             (midnight, noon)
         } else {

@@ -292,13 +292,14 @@ async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
                     role,
                 },
         } => {
+            let password = std::env::var("HYBRIDE_PASSWORD").ok();
             let fields = hybride_training::accounts::NewFields {
                 email: &email,
                 last_name: &last_name,
                 first_name: &first_name,
                 role: &role,
                 establishment: "",
-                password: None,
+                password: password.as_deref(),
             };
             create_user(&cli.database_url, fields).await
         }
@@ -603,19 +604,14 @@ async fn import_users(database_url: &str, file: PathBuf) -> anyhow::Result<std::
     }
 }
 
-/// `hybride user create`: one account, by the same rule as the pages and the API; its password,
-/// if any, from `HYBRIDE_PASSWORD`. Every refused field is named with its option.
+/// `hybride user create`: one account, by the same rule as the pages and the API (its password,
+/// if any, comes from `HYBRIDE_PASSWORD`). Every refused field is named with its option.
 async fn create_user(
     database_url: &str,
     fields: hybride_training::accounts::NewFields<'_>,
 ) -> anyhow::Result<std::process::ExitCode> {
     use hybride_training::{accounts, i18n, Error};
     let store = open(database_url).await?;
-    let password = std::env::var("HYBRIDE_PASSWORD").ok();
-    let fields = accounts::NewFields {
-        password: password.as_deref(),
-        ..fields
-    };
     match accounts::create(&store, &fields).await {
         Ok(user) => {
             println!("Compte {} créé ({}).", user.email, user.id);

@@ -689,10 +689,10 @@ async fn seed(
         let plus = |weeks: i64, days: i64| d.checked_add(jiff::Span::new().weeks(weeks).days(days));
         let place = Some(format!("Lycée n° {}, salle {}", i % 120 + 1, 100 + i % 20));
         let room = Some(format!("https://visio.example.invalid/bench/{i}"));
-        let (virtual_day, virtual_span, in_person_day, in_person_span) = if i == 0 {
-            (today, (8, 20), today, (8, 20))
+        let (in_person_day, in_person_span) = if i == 0 {
+            (today, (8, 20))
         } else {
-            (plus(2, 0)?, (14, 15), plus(5, 0)?, (9, 12))
+            (plus(5, 0)?, (9, 12))
         };
         Ok([
             (
@@ -707,8 +707,8 @@ async fn seed(
                 (created - 3600, created + 11 * 3600, None, room)
             } else {
                 (
-                    local_ts(virtual_day, virtual_span.0, 0, &tz)?,
-                    local_ts(virtual_day, virtual_span.1, 30, &tz)?,
+                    local_ts(plus(2, 0)?, 14, 0, &tz)?,
+                    local_ts(plus(2, 0)?, 15, 30, &tz)?,
                     None,
                     room,
                 )

@@ -174,9 +174,7 @@ pub async fn convoke_now(
     users: Option<&[i64]>,
     by: i64,
 ) -> Result<usize, Error> {
-    if !may_convoke(c) {
-        return Err(Error::Refused("cohort_not_started"));
-    }
+    check_may_convoke(c)?;
     let Some(ids) = users else {
         return convoke_pending(state, c, by).await;
     };
@@ -200,6 +198,15 @@ pub async fn convoke_now(
 /// Convocations may go out once the cohort is ready, and while it runs.
 pub fn may_convoke(c: &Cohort) -> bool {
     c.status.may_convoke()
+}
+
+/// [`may_convoke`] as a refusal (`cohort_not_started`) for the callers that must stop there.
+pub fn check_may_convoke(c: &Cohort) -> Result<(), Error> {
+    if may_convoke(c) {
+        Ok(())
+    } else {
+        Err(Error::Refused("cohort_not_started"))
+    }
 }
 
 /// The opening message's text as the composer first shows it: drawn from the training, its

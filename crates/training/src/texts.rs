@@ -52,11 +52,6 @@ impl Texts {
             .map(|s| s.trim().replace("\n\n\n", "\n\n"))
             .map_err(|e| Error::Internal(anyhow::anyhow!("rendering {name}: {e:#}")))
     }
-
-    /// Every mail template's source, by name, for the test that checks the keys they name.
-    pub fn sources() -> impl Iterator<Item = (&'static str, &'static str)> {
-        SOURCES.into_iter()
-    }
 }
 
 impl Default for Texts {
@@ -158,7 +153,7 @@ mod tests {
             );
             assert!(texts.env.get_template(&name).is_ok(), "{name} compiles");
         }
-        for (name, source) in Texts::sources() {
+        for (name, source) in SOURCES {
             for key in i18n::keys_named(source) {
                 assert!(i18n::exists(&key), "{name} uses {key:?}, missing from fr");
             }

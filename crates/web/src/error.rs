@@ -41,14 +41,10 @@ pub enum AppError {
     Internal(#[from] anyhow::Error),
 }
 
+/// The store's errors mean what they mean to the use cases (one mapping, `hybride_training`'s).
 impl From<StoreError> for AppError {
     fn from(e: StoreError) -> AppError {
-        match e {
-            StoreError::NotFound => AppError::NotFound,
-            StoreError::Conflict(what) => AppError::Conflict(what),
-            StoreError::Refused(why) => AppError::Refused(why),
-            other => AppError::Internal(other.into()),
-        }
+        hybride_training::Error::from(e).into()
     }
 }
 

@@ -12,20 +12,12 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use hybride_domain::{FieldErrors, Role};
-use hybride_store::cohorts::{self, Cohort};
+use hybride_store::cohorts;
 use hybride_store::during::{self as store, OpeningMessage, TraineeLinks};
 use hybride_store::trainings;
 use hybride_training::during;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
-
-fn may_convoke(c: &Cohort) -> Result<(), AppError> {
-    if during::may_convoke(c) {
-        Ok(())
-    } else {
-        Err(AppError::Refused("cohort_not_started"))
-    }
-}
 
 /// Each trainee's convocation: sent, handed to the mail server, links opened, receipt confirmed.
 #[utoipa::path(get, path = "/api/v1/cohorts/{id}/links", tag = "during", params(("id" = i64, Path)),
@@ -228,7 +220,7 @@ pub async fn publish_opening(
     ApiJson(b): ApiJson<PublishBody>,
 ) -> Result<Json<OpeningMessage>, AppError> {
     let c = access::schedulable(&state.store, &who.user, id).await?;
-    may_convoke(&c)?;
+    during::check_may_convoke(&c)?;
     Ok(Json(during::publish_opening(&state, &c, b.by_mail).await?))
 }
 
@@ -260,7 +252,7 @@ pub async fn put_instructions(
     let text = forms::instructions(b.instructions.as_deref().unwrap_or(""))
         .map_err(|e| AppError::Invalid(FieldErrors(vec![("instructions", e)])))?;
     if b.publish {
-        may_convoke(&c)?;
+        during::check_may_convoke(&c)?;
     }
     let a = store::set_instructions(&state.store, id, aid, text.as_deref(), b.by_mail).await?;
     if b.publish {
