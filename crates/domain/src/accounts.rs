@@ -3,6 +3,7 @@
 //! with its number and reason and nothing is written.
 
 use crate::{Email, Invalid, PersonName, Role};
+use csv::StringRecord;
 use std::collections::HashMap;
 
 /// A new account, parsed.
@@ -57,13 +58,6 @@ impl Column {
 
 /// Parses a CSV file's bytes, as spreadsheets write them (see [`crate::spreadsheet`]).
 pub fn parse_accounts_csv(bytes: &[u8]) -> Result<Vec<NewAccount>, Vec<LineError>> {
-    let file_error = |invalid: Invalid| {
-        vec![LineError {
-            line: 1,
-            column: None,
-            invalid,
-        }]
-    };
     let file = crate::spreadsheet::open(bytes).map_err(file_error)?;
     let headers = file.headers().map_err(file_error)?;
     let at = crate::spreadsheet::columns(
@@ -91,61 +85,8 @@ pub fn parse_accounts_csv(bytes: &[u8]) -> Result<Vec<NewAccount>, Vec<LineError
                 continue;
             }
         };
-        let cell = |c: Column| crate::spreadsheet::cell(&at, &record, c.name());
-        fn check<T>(
-            errors: &mut Vec<LineError>,
-            line: u64,
-            c: Column,
-            r: Result<T, Invalid>,
-        ) -> Option<T> {
-            r.map_err(|invalid| {
-                errors.push(LineError {
-                    line,
-                    column: Some(c.name()),
-                    invalid,
-                })
-            })
-            .ok()
-        }
-        let email = check(
-            &mut errors,
-            line,
-            Column::Email,
-            Email::parse(cell(Column::Email)),
-        );
-        let last_name = check(
-            &mut errors,
-            line,
-            Column::LastName,
-            PersonName::parse(cell(Column::LastName)),
-        );
-        let first_name = check(
-            &mut errors,
-            line,
-            Column::FirstName,
-            PersonName::parse(cell(Column::FirstName)),
-        );
-        let role = check(
-            &mut errors,
-            line,
-            Column::Role,
-            Role::parse(cell(Column::Role)),
-        );
-        let establishment = check(
-            &mut errors,
-            line,
-            Column::Establishment,
-            crate::Title::parse(cell(Column::Establishment))
-                .map(|t| Some(t.to_string()))
-                .or_else(|e| {
-                    if e.key == "error-required" {
-                        Ok(None)
-                    } else {
-                        Err(e)
-                    }
-                }),
-        );
-        if let Some(email) = &email {
+        let cells = parse_line(&at, &record, line, &mut errors);
+        if let Some(email) = &cells.email {
             if let Some(first) = seen.get(email) {
                 errors.push(LineError {
                     line,
@@ -156,17 +97,7 @@ pub fn parse_accounts_csv(bytes: &[u8]) -> Result<Vec<NewAccount>, Vec<LineError
             }
             seen.insert(email.clone(), line);
         }
-        if let (Some(email), Some(last_name), Some(first_name), Some(role), Some(establishment)) =
-            (email, last_name, first_name, role, establishment)
-        {
-            accounts.push(NewAccount {
-                email,
-                last_name,
-                first_name,
-                role,
-                establishment,
-            });
-        }
+        accounts.extend(cells.account());
     }
     if errors.is_empty() {
         if accounts.is_empty() {
@@ -176,6 +107,110 @@ pub fn parse_accounts_csv(bytes: &[u8]) -> Result<Vec<NewAccount>, Vec<LineError
     } else {
         Err(errors)
     }
+}
+
+/// A problem with the whole file, reported on line 1.
+fn file_error(invalid: Invalid) -> Vec<LineError> {
+    vec![LineError {
+        line: 1,
+        column: None,
+        invalid,
+    }]
+}
+
+/// One line's cells, each parsed, or `None` when its error was reported.
+struct Cells {
+    email: Option<Email>,
+    last_name: Option<PersonName>,
+    first_name: Option<PersonName>,
+    role: Option<Role>,
+    establishment: Option<Option<String>>,
+}
+
+impl Cells {
+    /// The account, when every cell was valid.
+    fn account(self) -> Option<NewAccount> {
+        Some(NewAccount {
+            email: self.email?,
+            last_name: self.last_name?,
+            first_name: self.first_name?,
+            role: self.role?,
+            establishment: self.establishment?,
+        })
+    }
+}
+
+/// Parses one line's cells, column by column, reporting each bad cell in `errors`.
+fn parse_line(
+    at: &[(&'static str, usize)],
+    record: &StringRecord,
+    line: u64,
+    errors: &mut Vec<LineError>,
+) -> Cells {
+    let cell = |c: Column| crate::spreadsheet::cell(at, record, c.name());
+    // A line's errors are reported in the order the cells are parsed here.
+    let email = keep_or_report(
+        errors,
+        line,
+        Column::Email,
+        Email::parse(cell(Column::Email)),
+    );
+    let last_name = keep_or_report(
+        errors,
+        line,
+        Column::LastName,
+        PersonName::parse(cell(Column::LastName)),
+    );
+    let first_name = keep_or_report(
+        errors,
+        line,
+        Column::FirstName,
+        PersonName::parse(cell(Column::FirstName)),
+    );
+    let role = keep_or_report(errors, line, Column::Role, Role::parse(cell(Column::Role)));
+    let establishment = keep_or_report(
+        errors,
+        line,
+        Column::Establishment,
+        optional_title(cell(Column::Establishment)),
+    );
+    Cells {
+        email,
+        last_name,
+        first_name,
+        role,
+        establishment,
+    }
+}
+
+/// The value, or `None` with its error reported in `errors` (line and column).
+fn keep_or_report<T>(
+    errors: &mut Vec<LineError>,
+    line: u64,
+    c: Column,
+    r: Result<T, Invalid>,
+) -> Option<T> {
+    r.map_err(|invalid| {
+        errors.push(LineError {
+            line,
+            column: Some(c.name()),
+            invalid,
+        })
+    })
+    .ok()
+}
+
+/// An establishment: a title, or nothing when the cell is empty.
+fn optional_title(raw: &str) -> Result<Option<String>, Invalid> {
+    crate::Title::parse(raw)
+        .map(|t| Some(t.to_string()))
+        .or_else(|e| {
+            if e.key == "error-required" {
+                Ok(None)
+            } else {
+                Err(e)
+            }
+        })
 }
 
 #[cfg(test)]

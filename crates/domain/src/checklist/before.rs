@@ -1,0 +1,212 @@
+//! The "before" phase: the duties to fulfil before a cohort opens.
+
+use super::item::{Evidence, Item, Phase, Status};
+
+/// The digital space of a cohort.
+#[derive(Debug, Clone, Default)]
+pub struct SpaceFacts {
+    pub has_course_url: bool,
+    /// Titles of distance synchronous activities with no virtual room.
+    pub activities_without_room: Vec<String>,
+    /// Titles of in-person activities with no place.
+    pub activities_without_place: Vec<String>,
+    pub activities: usize,
+}
+
+pub fn space_configured(f: &SpaceFacts) -> Item {
+    let mut evidence = Vec::new();
+    let mut status = Status::Done;
+    if f.has_course_url {
+        evidence.push(Evidence::new("evidence-course-url"));
+    } else {
+        status = Status::Todo;
+        evidence.push(Evidence::new("evidence-no-course-url"));
+    }
+    if f.activities == 0 {
+        status = Status::Todo;
+        evidence.push(Evidence::new("evidence-no-activities"));
+    }
+    for t in &f.activities_without_room {
+        status = Status::Todo;
+        evidence.push(Evidence::new("evidence-no-room").with("title", t));
+    }
+    for t in &f.activities_without_place {
+        status = Status::Todo;
+        evidence.push(Evidence::new("evidence-no-place").with("title", t));
+    }
+    if status == Status::Done {
+        evidence.push(Evidence::new("evidence-rooms-ok").with("count", f.activities));
+    }
+    Item {
+        phase: Phase::Before,
+        key: "space_configured",
+        status,
+        evidence,
+    }
+}
+
+/// The scenario, judged by `scenario::advise_scenario`.
+pub fn scenario_articulated(
+    advice: &[crate::scenario::Advice],
+    modalities: usize,
+    steps: usize,
+) -> Item {
+    let blocking: Vec<&crate::scenario::Advice> =
+        advice.iter().filter(|a| a.blocks_articulation()).collect();
+    let status = if blocking.is_empty() {
+        Status::Done
+    } else {
+        Status::Todo
+    };
+    let mut evidence = vec![Evidence::new("evidence-scenario-summary")
+        .with("steps", steps)
+        .with("modalities", modalities)];
+    for a in blocking {
+        evidence.push(Evidence::new(a.key()));
+    }
+    Item {
+        phase: Phase::Before,
+        key: "scenario_articulated",
+        status,
+        evidence,
+    }
+}
+
+/// The accompaniment plan: which of its parts are filled in.
+#[derive(Debug, Clone, Default)]
+pub struct AccompanimentFacts {
+    pub exists: bool,
+    pub channels: bool,
+    pub response_hours: bool,
+    pub tutoring_slots: bool,
+    pub technical_contact: bool,
+    pub exchange_hours: bool,
+}
+
+pub fn accompaniment_planned(f: &AccompanimentFacts) -> Item {
+    if !f.exists {
+        return Item {
+            phase: Phase::Before,
+            key: "accompaniment_planned",
+            status: Status::Todo,
+            evidence: vec![Evidence::new("evidence-no-accompaniment")],
+        };
+    }
+    let missing: Vec<Evidence> = [
+        (f.channels, "evidence-missing-channels"),
+        (f.response_hours, "evidence-missing-response"),
+        (f.tutoring_slots, "evidence-missing-tutoring"),
+        (f.technical_contact, "evidence-missing-technical"),
+        (f.exchange_hours, "evidence-missing-exchange-hours"),
+    ]
+    .into_iter()
+    .filter(|(ok, _)| !ok)
+    .map(|(_, k)| Evidence::new(k))
+    .collect();
+    let status = if missing.is_empty() {
+        Status::Done
+    } else {
+        Status::Todo
+    };
+    let evidence = if missing.is_empty() {
+        vec![Evidence::new("evidence-accompaniment-complete")]
+    } else {
+        missing
+    };
+    Item {
+        phase: Phase::Before,
+        key: "accompaniment_planned",
+        status,
+        evidence,
+    }
+}
+
+/// A trainer's most relevant equipment check.
+#[derive(Debug, Clone)]
+pub struct TrainerEquipment {
+    pub name: String,
+    /// When the last check was made (Unix seconds) and whether everything worked.
+    pub last_check: Option<(i64, bool)>,
+}
+
+/// `first_synchronous`: the start of the cohort's first distance synchronous activity, if any.
+pub fn equipment_tested(
+    trainers: &[TrainerEquipment],
+    first_synchronous: Option<i64>,
+    now: i64,
+) -> Item {
+    let key = "equipment_tested";
+    let Some(first) = first_synchronous else {
+        return Item {
+            phase: Phase::Before,
+            key,
+            status: Status::NotApplicable,
+            evidence: vec![Evidence::new("evidence-no-synchronous")],
+        };
+    };
+    if trainers.is_empty() {
+        return Item {
+            phase: Phase::Before,
+            key,
+            status: Status::Todo,
+            evidence: vec![Evidence::new("evidence-no-trainer")],
+        };
+    }
+    let mut status = Status::Done;
+    let mut evidence = Vec::new();
+    for t in trainers {
+        match t.last_check {
+            None => {
+                status = status.max(Status::Todo);
+                evidence.push(Evidence::new("evidence-equipment-untested").with("name", &t.name));
+            }
+            Some((_, false)) => {
+                status = status.max(Status::Todo);
+                evidence.push(Evidence::new("evidence-equipment-failed").with("name", &t.name));
+            }
+            Some((at, true)) if at > first && first <= now => {
+                // Tested, but only after the first synchronous activity had begun.
+                status = status.max(Status::Warning);
+                evidence.push(Evidence::new("evidence-equipment-late").with("name", &t.name));
+            }
+            Some((_, true)) => {
+                evidence.push(Evidence::new("evidence-equipment-ok").with("name", &t.name))
+            }
+        }
+    }
+    Item {
+        phase: Phase::Before,
+        key,
+        status,
+        evidence,
+    }
+}
+
+/// Trainers of the cohort and whether the pilot recorded their qualification in hybrid delivery.
+pub fn trainer_qualified(trainers: &[(String, bool)]) -> Item {
+    let key = "trainer_qualified";
+    if trainers.is_empty() {
+        return Item {
+            phase: Phase::Before,
+            key,
+            status: Status::Todo,
+            evidence: vec![Evidence::new("evidence-no-trainer")],
+        };
+    }
+    let mut status = Status::Done;
+    let mut evidence = Vec::new();
+    for (name, qualified) in trainers {
+        if *qualified {
+            evidence.push(Evidence::new("evidence-qualified").with("name", name));
+        } else {
+            status = Status::Todo;
+            evidence.push(Evidence::new("evidence-not-qualified").with("name", name));
+        }
+    }
+    Item {
+        phase: Phase::Before,
+        key,
+        status,
+        evidence,
+    }
+}
