@@ -4,19 +4,24 @@
 //! cases people use. Placed around today, so that every page has something to show whenever the
 //! demo is started.
 
-use hybride_domain::attendance::{Channel, Kind};
+use hybride_domain::attendance::{Channel, Kind, Slot};
 use hybride_domain::survey::{self, SurveyKind};
 use hybride_domain::Modality;
 use hybride_store::attendance::{self as record, NewMark};
-use hybride_store::cohorts::{self, Activity, Cohort};
+use hybride_store::cohorts::{self, Activity, Cohort, Enrollment};
 use hybride_store::surveys as store;
-use hybride_store::{during, now, people, trainings, Store};
+use hybride_store::trainings::{self, Step};
+use hybride_store::{during, now, people, Store};
 use hybride_training::attendance::{device_digest, slots, Extra};
 use hybride_training::during::{convoke_pending, opening_prefill};
 use hybride_training::i18n::Lang;
 use hybride_training::surveys::{answer, send};
 use hybride_training::{Error, Hybride};
 
+/// Lives the demo académie (see the module's documentation): closed cohorts get their whole
+/// record, ready and running cohorts their convocations (see [`convoke`]); then one round of
+/// the scheduler runs, which publishes the instructions of started activities. Returns how many
+/// trainees were convoked.
 pub async fn seed(state: &Hybride) -> Result<usize, Error> {
     use hybride_domain::CohortStatus;
     let s = &state.store;
@@ -26,113 +31,142 @@ pub async fn seed(state: &Hybride) -> Result<usize, Error> {
     };
     let mut convoked = 0;
     for c in cohorts::list(s, cohorts::CohortFilter::default()).await? {
-        if c.status == CohortStatus::Closed {
-            // A finished cohort has its whole record.
-            if let Some(t) = cohorts::trainers(s, c.id).await?.first() {
-                attendance(s, &c, t.id, demo_trainee).await?;
-                surveys(state, &c, demo_trainee).await?;
-                // And its trainer's review, already with the pilot.
-                if hybride_store::after::reviews(s, c.id).await?.is_empty() {
-                    let training = hybride_store::trainings::get(s, c.training_id).await?;
-                    let figures = hybride_training::after::figures(s, &c, &training).await?;
-                    let json =
-                        serde_json::to_string(&figures).map_err(|e| Error::Internal(e.into()))?;
-                    hybride_store::after::save_review(
-                        s,
-                        c.id,
-                        t.id,
-                        [
-                            "Les ateliers en présentiel ont lancé le groupe\u{a0}; le forum a bien \
-                             vécu entre les séances, surtout autour des productions partagées.",
-                            "La classe virtuelle de la deuxième semaine était trop longue\u{a0}: la \
-                             couper en deux séances d’une heure, et annoncer plus tôt les consignes \
-                             du travail à distance.",
-                            "Ouvrir une session de plus dans le second degré, avec un temps \
-                             d’accompagnement individuel prévu dans le scénario.",
-                        ],
-                        &json,
-                        true,
-                    )
-                    .await?;
-                }
+        match c.status {
+            CohortStatus::Closed => finished(state, &c, demo_trainee).await?,
+            CohortStatus::Ready | CohortStatus::Running => {
+                convoked += convoke(state, &c, demo_trainee).await?;
             }
-            continue;
+            _ => {}
         }
-        if !matches!(c.status, CohortStatus::Ready | CohortStatus::Running) {
-            continue;
-        }
-        let links = during::link_status(s, c.id).await?;
-        if links.iter().any(|l| l.sent_count > 0) {
-            continue;
-        }
-        let Some(sender) = cohorts::trainers(s, c.id).await?.first().map(|u| u.id) else {
-            continue;
-        };
-        if c.status == CohortStatus::Running {
-            live_half_day(s, &c).await?;
-        }
-        convoked += convoke_pending(state, &c, sender).await?;
-        if c.status != CohortStatus::Running {
-            continue;
-        }
-        for (i, l) in links.iter().enumerate() {
-            if i % 5 != 4 && Some(l.user_id) != demo_trainee {
-                during::acknowledge(s, c.id, l.user_id).await?;
-            }
-        }
-        let text = opening_prefill(s, &c, Lang::Fr).await?;
-        if !text.validation.is_empty() && !text.accompaniment.is_empty() {
-            during::save_opening(s, c.id, &text, sender).await?;
-            during::publish_opening(s, c.id, &[]).await?;
-        }
-        // A few exchanges in the discussion space: a question answered, one still waiting.
-        let trainer = people::get(s, sender).await?;
-        let said = |t: &str| {
-            hybride_domain::LongText::parse(t).map_err(|e| Error::Internal(anyhow::anyhow!("{e}")))
-        };
-        if let (Some(first), Some(second)) = (links.first(), links.get(1)) {
-            let asker = people::get(s, first.user_id).await?;
-            let q = hybride_training::discussion::post(
-                state,
-                &c,
-                &asker,
-                None,
-                None,
-                &said("Bonjour, la **grille d’auto-positionnement** est-elle à rendre avant la classe virtuelle ?")?,
-            )
-            .await?;
-            hybride_training::discussion::post(
-                state,
-                &c,
-                &trainer,
-                None,
-                Some(q.id),
-                &said(
-                    "Oui, déposez-la avant la classe virtuelle : nous partirons de vos réponses.",
-                )?,
-            )
-            .await?;
-            let other = people::get(s, second.user_id).await?;
-            hybride_training::discussion::post(
-                state,
-                &c,
-                &other,
-                None,
-                None,
-                &said("Je partage une ressource utile : [Éduscol, l’hybridation](https://eduscol.education.fr/)")?,
-            )
-            .await?;
-        }
-        attendance(s, &c, sender, demo_trainee).await?;
     }
     hybride_training::jobs::run_once(state).await?;
     Ok(convoked)
 }
 
-/// The "during" part of the demo académie, written with the real mails: every ready or running
-/// cohort is convoked; in running cohorts most trainees have confirmed receiving their links
-/// (not the demo trainee, who can try it), the opening message is published, and instructions
-/// of started activities are published. Does nothing for cohorts already convoked.
+/// A finished cohort has its whole record: attendance, surveys, and its first trainer's review.
+async fn finished(state: &Hybride, c: &Cohort, demo_trainee: Option<i64>) -> Result<(), Error> {
+    let s = &state.store;
+    if let Some(t) = cohorts::trainers(s, c.id).await?.first() {
+        attendance(s, c, t.id, demo_trainee).await?;
+        surveys(state, c, demo_trainee).await?;
+        review(s, c, t.id).await?;
+    }
+    Ok(())
+}
+
+/// The trainer's review of a finished cohort, already with the pilot, unless there is one.
+async fn review(s: &Store, c: &Cohort, trainer: i64) -> Result<(), Error> {
+    if !hybride_store::after::reviews(s, c.id).await?.is_empty() {
+        return Ok(());
+    }
+    let training = hybride_store::trainings::get(s, c.training_id).await?;
+    let figures = hybride_training::after::figures(s, c, &training).await?;
+    let json = serde_json::to_string(&figures).map_err(|e| Error::Internal(e.into()))?;
+    hybride_store::after::save_review(
+        s,
+        c.id,
+        trainer,
+        [
+            "Les ateliers en présentiel ont lancé le groupe\u{a0}; le forum a bien \
+             vécu entre les séances, surtout autour des productions partagées.",
+            "La classe virtuelle de la deuxième semaine était trop longue\u{a0}: la \
+             couper en deux séances d’une heure, et annoncer plus tôt les consignes \
+             du travail à distance.",
+            "Ouvrir une session de plus dans le second degré, avec un temps \
+             d’accompagnement individuel prévu dans le scénario.",
+        ],
+        &json,
+        true,
+    )
+    .await?;
+    Ok(())
+}
+
+/// The "during" part of the demo académie, written with the real mails: a ready or running
+/// cohort is convoked by its first trainer; in a running cohort the demo's activity of today
+/// is live (see [`live_half_day`]), most trainees have confirmed receiving their links (not the
+/// demo trainee, who can try it), the opening message is published, the discussion space has
+/// a few exchanges, and the attendance of the half-days already over is recorded. Does nothing
+/// for a cohort already convoked. Returns how many trainees were convoked.
+async fn convoke(state: &Hybride, c: &Cohort, demo_trainee: Option<i64>) -> Result<usize, Error> {
+    use hybride_domain::CohortStatus;
+    let s = &state.store;
+    let links = during::link_status(s, c.id).await?;
+    if links.iter().any(|l| l.sent_count > 0) {
+        return Ok(0);
+    }
+    let Some(sender) = cohorts::trainers(s, c.id).await?.first().map(|u| u.id) else {
+        return Ok(0);
+    };
+    if c.status == CohortStatus::Running {
+        live_half_day(s, c).await?;
+    }
+    let convoked = convoke_pending(state, c, sender).await?;
+    if c.status != CohortStatus::Running {
+        return Ok(convoked);
+    }
+    for (i, l) in links.iter().enumerate() {
+        if i % 5 != 4 && Some(l.user_id) != demo_trainee {
+            during::acknowledge(s, c.id, l.user_id).await?;
+        }
+    }
+    let text = opening_prefill(s, c, Lang::Fr).await?;
+    if !text.validation.is_empty() && !text.accompaniment.is_empty() {
+        during::save_opening(s, c.id, &text, sender).await?;
+        during::publish_opening(s, c.id, &[]).await?;
+    }
+    exchanges(state, c, sender, &links).await?;
+    attendance(s, c, sender, demo_trainee).await?;
+    Ok(convoked)
+}
+
+/// A few exchanges in the discussion space: a question answered by the trainer `sender`, and a
+/// resource shared, by the first two trainees of `links`.
+async fn exchanges(
+    state: &Hybride,
+    c: &Cohort,
+    sender: i64,
+    links: &[during::TraineeLinks],
+) -> Result<(), Error> {
+    let s = &state.store;
+    let trainer = people::get(s, sender).await?;
+    let said = |t: &str| {
+        hybride_domain::LongText::parse(t).map_err(|e| Error::Internal(anyhow::anyhow!("{e}")))
+    };
+    if let (Some(first), Some(second)) = (links.first(), links.get(1)) {
+        let asker = people::get(s, first.user_id).await?;
+        let q = hybride_training::discussion::post(
+            state,
+            c,
+            &asker,
+            None,
+            None,
+            &said("Bonjour, la **grille d’auto-positionnement** est-elle à rendre avant la classe virtuelle ?")?,
+        )
+        .await?;
+        hybride_training::discussion::post(
+            state,
+            c,
+            &trainer,
+            None,
+            Some(q.id),
+            &said("Oui, déposez-la avant la classe virtuelle : nous partirons de vos réponses.")?,
+        )
+        .await?;
+        let other = people::get(s, second.user_id).await?;
+        hybride_training::discussion::post(
+            state,
+            c,
+            &other,
+            None,
+            None,
+            &said("Je partage une ressource utile : [Éduscol, l’hybridation](https://eduscol.education.fr/)")?,
+        )
+        .await?;
+    }
+    Ok(())
+}
+
 /// The demo's in-person activity of today is moved to the present moment (it started half an
 /// hour ago), so that signing can be tried whenever the demo is started. It stays inside one
 /// half-day (they split at 13:00 and at midnight), and when less than half an hour of the
@@ -204,12 +238,14 @@ fn live_window(now: i64, length: i64) -> (i64, i64) {
     let (_, last) = boundaries(start);
     (start, (start + length.max(300)).min(last))
 }
-/// The demo académie's attendance: for a running cohort, every half-day that has ended is
-/// signed (by code, by QR code, or marked by the trainer), with a late arrival, an absence
-/// justified and one not, and countersigned; virtual classes have their connected minutes;
-/// asynchronous activities are declared, some validated. Marks are dated inside their
+
+/// The demo académie's attendance: for a running or finished cohort, every half-day that has
+/// ended is signed (by code, by QR code, or marked by the trainer), with a late arrival and
+/// absences justified and accepted, and countersigned; virtual classes have their connected
+/// minutes; asynchronous activities are declared, some validated. Marks are dated inside their
 /// half-day, as they would have been given. `keep` (the demo trainee) has declared no
-/// asynchronous work, so that the demo account can try it. Does nothing for a cohort that has a record.
+/// asynchronous work, so that the demo account can try it. Does nothing for a cohort that has a
+/// record. Returns how many marks were recorded.
 async fn attendance(
     store: &Store,
     c: &Cohort,
@@ -223,18 +259,57 @@ async fn attendance(
     let trainees = cohorts::enrollments(store, c.id).await?;
     let at = now();
     let mut n = 0;
-    let put = |a: &Activity,
-               slot: Option<String>,
-               subject: i64,
-               kind: Kind,
-               channel: Channel,
-               actor: i64,
-               when: i64,
-               extra: Extra| {
-        NewMark {
-            cohort_id: a.cohort_id,
-            activity_id: a.id,
+    for a in cohorts::activities(store, c.id).await? {
+        if a.modality == Modality::Async {
+            if a.starts_at > at {
+                continue;
+            }
+            let step = a.step_id.and_then(|id| steps.iter().find(|s| s.id == id));
+            let marks = Marks::new(store, &a, None);
+            n += declare(&marks, step, &trainees, trainer, keep, at).await?;
+            continue;
+        }
+        for slot in slots(&a, &steps) {
+            if slot.ends_at > at {
+                continue;
+            }
+            let marks = Marks::new(store, &a, Some(slot.key()));
+            n += sign(&marks, &slot, &trainees, trainer).await?;
+        }
+    }
+    Ok(n)
+}
+
+/// Marks on one activity, for one half-day (`slot`, its key) or for none (asynchronous work).
+struct Marks<'a> {
+    store: &'a Store,
+    activity: &'a Activity,
+    slot: Option<String>,
+}
+
+impl<'a> Marks<'a> {
+    fn new(store: &'a Store, activity: &'a Activity, slot: Option<String>) -> Marks<'a> {
+        Marks {
+            store,
+            activity,
             slot,
+        }
+    }
+
+    /// Records that `actor` marked `subject` with `kind`, through `channel`, at `when`.
+    async fn put(
+        &self,
+        subject: i64,
+        kind: Kind,
+        channel: Channel,
+        actor: i64,
+        when: i64,
+        extra: Extra,
+    ) -> Result<(), Error> {
+        let mark = NewMark {
+            cohort_id: self.activity.cohort_id,
+            activity_id: self.activity.id,
+            slot: self.slot.clone(),
             subject_id: subject,
             kind,
             channel,
@@ -245,200 +320,201 @@ async fn attendance(
             moment: extra.moment,
             note: extra.note,
             document: extra.document,
-        }
-    };
-    for a in cohorts::activities(store, c.id).await? {
-        let step = a.step_id.and_then(|id| steps.iter().find(|s| s.id == id));
-        if a.modality == Modality::Async {
-            if a.starts_at > at {
-                continue;
-            }
-            for (i, e) in trainees.iter().enumerate() {
-                let when = a.starts_at + 86_400 + i as i64 * 3_600;
-                if when > at || i % 3 == 2 || Some(e.user_id) == keep {
-                    continue;
-                }
-                let declared = put(
-                    &a,
-                    None,
-                    e.user_id,
-                    Kind::Declared,
-                    Channel::Trainee,
-                    e.user_id,
-                    when,
-                    Extra {
-                        note: Some(
-                            "Lecture faite ; fiche de synthèse déposée sur M@gistère.".into(),
-                        ),
-                        minutes: step.map(|s| s.minutes * 9 / 10),
-                        ..Extra::default()
-                    },
-                );
-                record::record(store, &declared).await?;
-                n += 1;
-                if i % 3 == 0 && when + 7_200 < at {
-                    let credit = step
-                        .map(|s| s.credit_rule.credit(s.minutes, declared.minutes))
-                        .unwrap_or(0);
-                    record::record(
-                        store,
-                        &put(
-                            &a,
-                            None,
-                            e.user_id,
-                            Kind::Validated,
-                            Channel::Trainer,
-                            trainer,
-                            when + 7_200,
-                            Extra {
-                                minutes: Some(credit),
-                                ..Extra::default()
-                            },
-                        ),
-                    )
-                    .await?;
-                    n += 1;
-                }
-            }
+        };
+        record::record(self.store, &mark).await?;
+        Ok(())
+    }
+}
+
+/// Asynchronous work (the activity of `marks`, for `step`), declared a day after it opened by
+/// two trainees in three (never `keep`), and validated by the trainer two hours later for one
+/// in three; only what happened before `at`. Returns how many marks were recorded.
+async fn declare(
+    marks: &Marks<'_>,
+    step: Option<&Step>,
+    trainees: &[Enrollment],
+    trainer: i64,
+    keep: Option<i64>,
+    at: i64,
+) -> Result<usize, Error> {
+    let mut n = 0;
+    for (i, e) in trainees.iter().enumerate() {
+        let when = marks.activity.starts_at + 86_400 + i as i64 * 3_600;
+        if when > at || i % 3 == 2 || Some(e.user_id) == keep {
             continue;
         }
-        for slot in slots(&a, &steps) {
-            if slot.ends_at > at {
-                continue;
-            }
-            let key = slot.key();
-            for (i, e) in trainees.iter().enumerate() {
-                let when = slot.starts_at + 120 + i as i64 * 20;
-                let sub = e.user_id;
-                if a.modality == Modality::InPerson {
-                    if i % 9 == 8 {
-                        record::record(
-                            store,
-                            &put(
-                                &a,
-                                Some(key.clone()),
-                                sub,
-                                Kind::Absent,
-                                Channel::Trainee,
-                                sub,
-                                slot.starts_at - 86_400,
-                                Extra::note("Conseil de classe dans mon établissement"),
-                            ),
-                        )
-                        .await?;
-                        record::record(
-                            store,
-                            &put(
-                                &a,
-                                Some(key.clone()),
-                                sub,
-                                Kind::AbsenceAccepted,
-                                Channel::Trainer,
-                                trainer,
-                                slot.starts_at + 600,
-                                Extra::default(),
-                            ),
-                        )
-                        .await?;
-                        n += 2;
-                        continue;
-                    }
-                    let channel = match i % 4 {
-                        0 | 1 => Channel::Code,
-                        2 => Channel::Qr,
-                        _ => Channel::Trainer,
-                    };
-                    let actor = if channel == Channel::Trainer {
-                        trainer
-                    } else {
-                        sub
-                    };
-                    record::record(
-                        store,
-                        &put(
-                            &a,
-                            Some(key.clone()),
-                            sub,
-                            Kind::Signed,
-                            channel,
-                            actor,
-                            when,
-                            Extra {
-                                device: (actor == sub)
-                                    .then(|| device_digest(&format!("demo-{sub}"))),
-                                ..Extra::default()
-                            },
-                        ),
-                    )
-                    .await?;
-                    n += 1;
-                    if i == 5 {
-                        record::record(
-                            store,
-                            &put(
-                                &a,
-                                Some(key.clone()),
-                                sub,
-                                Kind::Late,
-                                Channel::Trainer,
-                                trainer,
-                                when + 60,
-                                Extra {
-                                    moment: Some(slot.starts_at + 1_800),
-                                    note: Some("Train en retard".into()),
-                                    ..Extra::default()
-                                },
-                            ),
-                        )
-                        .await?;
-                        n += 1;
-                    }
-                } else {
-                    let minutes = if i % 7 == 6 {
-                        slot.span_seconds() / 120
-                    } else {
-                        slot.span_seconds() * 95 / 6_000
-                    };
-                    record::record(
-                        store,
-                        &put(
-                            &a,
-                            Some(key.clone()),
-                            sub,
-                            Kind::Connected,
-                            Channel::Bbb,
-                            sub,
-                            slot.ends_at + 300,
-                            Extra {
-                                minutes: Some(minutes),
-                                ..Extra::default()
-                            },
-                        ),
-                    )
-                    .await?;
-                    n += 1;
-                }
-            }
-            if a.modality == Modality::InPerson {
-                record::record(
-                    store,
-                    &put(
-                        &a,
-                        Some(key.clone()),
-                        trainer,
-                        Kind::Countersigned,
-                        Channel::Trainer,
-                        trainer,
-                        slot.ends_at - 300,
-                        Extra::default(),
-                    ),
+        let minutes = step.map(|s| s.minutes * 9 / 10);
+        marks
+            .put(
+                e.user_id,
+                Kind::Declared,
+                Channel::Trainee,
+                e.user_id,
+                when,
+                Extra {
+                    note: Some("Lecture faite ; fiche de synthèse déposée sur M@gistère.".into()),
+                    minutes,
+                    ..Extra::default()
+                },
+            )
+            .await?;
+        n += 1;
+        if i % 3 == 0 && when + 7_200 < at {
+            let credit = step
+                .map(|s| s.credit_rule.credit(s.minutes, minutes))
+                .unwrap_or(0);
+            marks
+                .put(
+                    e.user_id,
+                    Kind::Validated,
+                    Channel::Trainer,
+                    trainer,
+                    when + 7_200,
+                    Extra {
+                        minutes: Some(credit),
+                        ..Extra::default()
+                    },
                 )
                 .await?;
-                n += 1;
-            }
+            n += 1;
         }
     }
     Ok(n)
+}
+
+/// One half-day that has ended: in person, every trainee signed or justified absent and the
+/// trainer countersigned; in a virtual class, every trainee's connected minutes. Returns how
+/// many marks were recorded.
+async fn sign(
+    marks: &Marks<'_>,
+    slot: &Slot,
+    trainees: &[Enrollment],
+    trainer: i64,
+) -> Result<usize, Error> {
+    let in_person = marks.activity.modality == Modality::InPerson;
+    let mut n = 0;
+    for (i, e) in trainees.iter().enumerate() {
+        n += if in_person {
+            sign_in_person(marks, slot, i, e.user_id, trainer).await?
+        } else {
+            connect(marks, slot, i, e.user_id).await?
+        };
+    }
+    if in_person {
+        marks
+            .put(
+                trainer,
+                Kind::Countersigned,
+                Channel::Trainer,
+                trainer,
+                slot.ends_at - 300,
+                Extra::default(),
+            )
+            .await?;
+        n += 1;
+    }
+    Ok(n)
+}
+
+/// The `i`-th trainee (`sub`) of an in-person half-day: one in nine declared absent the day
+/// before (a class council), the absence accepted; the others signed by code, by QR code or by
+/// the trainer, the sixth late. Returns how many marks were recorded.
+async fn sign_in_person(
+    marks: &Marks<'_>,
+    slot: &Slot,
+    i: usize,
+    sub: i64,
+    trainer: i64,
+) -> Result<usize, Error> {
+    if i % 9 == 8 {
+        marks
+            .put(
+                sub,
+                Kind::Absent,
+                Channel::Trainee,
+                sub,
+                slot.starts_at - 86_400,
+                Extra::note("Conseil de classe dans mon établissement"),
+            )
+            .await?;
+        marks
+            .put(
+                sub,
+                Kind::AbsenceAccepted,
+                Channel::Trainer,
+                trainer,
+                slot.starts_at + 600,
+                Extra::default(),
+            )
+            .await?;
+        return Ok(2);
+    }
+    let when = slot.starts_at + 120 + i as i64 * 20;
+    let channel = match i % 4 {
+        0 | 1 => Channel::Code,
+        2 => Channel::Qr,
+        _ => Channel::Trainer,
+    };
+    let actor = if channel == Channel::Trainer {
+        trainer
+    } else {
+        sub
+    };
+    marks
+        .put(
+            sub,
+            Kind::Signed,
+            channel,
+            actor,
+            when,
+            Extra {
+                device: (actor == sub).then(|| device_digest(&format!("demo-{sub}"))),
+                ..Extra::default()
+            },
+        )
+        .await?;
+    if i != 5 {
+        return Ok(1);
+    }
+    marks
+        .put(
+            sub,
+            Kind::Late,
+            Channel::Trainer,
+            trainer,
+            when + 60,
+            Extra {
+                moment: Some(slot.starts_at + 1_800),
+                note: Some("Train en retard".into()),
+                ..Extra::default()
+            },
+        )
+        .await?;
+    Ok(2)
+}
+
+/// The `i`-th trainee (`sub`) of a virtual class's half-day: connected for most of it, one in
+/// seven for half of it. Returns how many marks were recorded (one).
+async fn connect(marks: &Marks<'_>, slot: &Slot, i: usize, sub: i64) -> Result<usize, Error> {
+    let minutes = if i % 7 == 6 {
+        slot.span_seconds() / 120
+    } else {
+        slot.span_seconds() * 95 / 6_000
+    };
+    marks
+        .put(
+            sub,
+            Kind::Connected,
+            Channel::Bbb,
+            sub,
+            slot.ends_at + 300,
+            Extra {
+                minutes: Some(minutes),
+                ..Extra::default()
+            },
+        )
+        .await?;
+    Ok(1)
 }
 
 /// The demo's surveys: every closed cohort's « à chaud » was sent and answered by most of its
