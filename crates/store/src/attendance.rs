@@ -484,6 +484,48 @@ pub async fn of_cohort(store: &Store, cohort_id: i64) -> StoreResult<Vec<Event>>
     .await?)
 }
 
+/// One person's events across several activities (a trainee's marks of the activities she may
+/// sign now), in record order: one statement, none when `activity_ids` is empty.
+pub async fn of_subject_in(
+    store: &Store,
+    subject_id: i64,
+    activity_ids: &[i64],
+) -> StoreResult<Vec<Event>> {
+    if activity_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let list = (2..activity_ids.len() + 2)
+        .map(|i| format!("${i}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let sql = format!(
+        "SELECT {EVENT_COLUMNS} FROM attendance_events WHERE subject_id = $1 \
+         AND activity_id IN ({list}) ORDER BY seq"
+    );
+    let mut q = sqlx::query_as(&sql).bind(subject_id);
+    for id in activity_ids {
+        q = q.bind(*id);
+    }
+    Ok(q.fetch_all(store.pool()).await?)
+}
+
+/// One person's events in one cohort, in record order: what her certificate or her distance
+/// work's table needs, without the others'.
+pub async fn of_cohort_subject(
+    store: &Store,
+    cohort_id: i64,
+    subject_id: i64,
+) -> StoreResult<Vec<Event>> {
+    Ok(sqlx::query_as(&format!(
+        "SELECT {EVENT_COLUMNS} FROM attendance_events WHERE cohort_id = $1 AND subject_id = $2 \
+         ORDER BY seq"
+    ))
+    .bind(cohort_id)
+    .bind(subject_id)
+    .fetch_all(store.pool())
+    .await?)
+}
+
 /// Whether an activity has any mark (then it cannot be removed from the schedule).
 pub async fn any_for_activity(store: &Store, activity_id: i64) -> StoreResult<bool> {
     let row: Option<(i64,)> =
@@ -511,6 +553,47 @@ pub async fn countersigns_of(store: &Store, trainer_id: i64) -> StoreResult<Vec<
          WHERE e.subject_id = $1 AND e.kind = 'countersigned' ORDER BY e.at",
     )
     .bind(trainer_id)
+    .fetch_all(store.pool())
+    .await?)
+}
+
+/// A countersignature by one of the trainers who countersigned a given half-day, anywhere: their
+/// name, and each half-day they countersigned with its activity's place and times.
+#[derive(Debug, Clone, FromRow)]
+pub struct TrainerCountersign {
+    pub trainer_id: i64,
+    pub first_name: String,
+    pub last_name: String,
+    #[sqlx(flatten)]
+    pub row: CountersignRow,
+}
+
+impl TrainerCountersign {
+    /// The trainer's name as documents show it (as [`crate::people::User::display_name`]).
+    pub fn display_name(&self) -> String {
+        format!("{} {}", self.first_name, self.last_name)
+    }
+}
+
+/// The trainers who countersigned one half-day of an activity, with every half-day each of them
+/// countersigned (by time): their names on the sheet, and whether they were in two places at
+/// once. One statement, whatever the number of trainers.
+pub async fn countersigners(
+    store: &Store,
+    activity_id: i64,
+    slot: &str,
+) -> StoreResult<Vec<TrainerCountersign>> {
+    Ok(sqlx::query_as(
+        "SELECT e.subject_id AS trainer_id, u.first_name, u.last_name, e.activity_id, e.slot, \
+         a.place, a.starts_at, a.ends_at FROM attendance_events e \
+         JOIN activities a ON a.id = e.activity_id JOIN users u ON u.id = e.subject_id \
+         WHERE e.kind = 'countersigned' AND e.subject_id IN (SELECT x.subject_id \
+           FROM attendance_events x WHERE x.activity_id = $1 AND x.slot = $2 \
+           AND x.kind = 'countersigned') \
+         ORDER BY e.at, e.id",
+    )
+    .bind(activity_id)
+    .bind(slot)
     .fetch_all(store.pool())
     .await?)
 }

@@ -487,6 +487,46 @@ pub async fn current_for_trainee(
     .await?)
 }
 
+/// An activity under way where a trainee is enrolled, with what deciding whether and where
+/// she may sign needs: her cohort's status, the training's title, the planned minutes of the
+/// activity's step (when it is one of the training's), and the secret of its codes (when a
+/// trainer has shown them).
+#[derive(Debug, Clone, FromRow)]
+pub struct SigningCandidate {
+    #[sqlx(flatten)]
+    pub activity: Activity,
+    #[sqlx(try_from = "String")]
+    pub cohort_status: CohortStatus,
+    pub training_title: String,
+    pub step_minutes: Option<i64>,
+    pub secret: Option<String>,
+}
+
+/// The activities happening around `at` (give or take `margin` seconds) in the cohorts where
+/// `user_id` is enrolled, soonest first, with what signing needs (see [`SigningCandidate`]):
+/// one statement, whatever the number of activities.
+pub async fn signing_candidates(
+    store: &Store,
+    user_id: i64,
+    at: i64,
+    margin: i64,
+) -> StoreResult<Vec<SigningCandidate>> {
+    Ok(sqlx::query_as(&format!(
+        "SELECT {A_ACTIVITY_COLUMNS}, c.status AS cohort_status, t.title AS training_title, \
+         s.minutes AS step_minutes, k.secret FROM activities a \
+         JOIN enrollments e ON e.cohort_id = a.cohort_id \
+         JOIN cohorts c ON c.id = a.cohort_id JOIN trainings t ON t.id = c.training_id \
+         LEFT JOIN steps s ON s.id = a.step_id AND s.training_id = c.training_id \
+         LEFT JOIN attendance_keys k ON k.activity_id = a.id \
+         WHERE e.user_id = $1 AND a.starts_at <= $2 AND a.ends_at >= $3 ORDER BY a.starts_at, a.id"
+    ))
+    .bind(user_id)
+    .bind(at + margin)
+    .bind(at - margin)
+    .fetch_all(store.pool())
+    .await?)
+}
+
 /// Adds several activities at once, all or none (a schedule drawn from the scenario).
 pub async fn add_activities(
     store: &Store,

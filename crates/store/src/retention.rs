@@ -120,128 +120,25 @@ pub async fn purge(
         .execute(&mut *tx)
         .await?;
     for kind in RecordKind::ALL {
-        let mut rows = Vec::new();
-        let mut kept = 0;
-        let (before, count) = match kind {
-            RecordKind::Cohorts => {
-                let before = months_before(today, policy.cohorts_months).to_string();
-                let (count,): (i64,) =
-                    sqlx::query_as(&format!("SELECT COUNT(*) FROM ({ARCHIVED_BEFORE}) x"))
-                        .bind(&before)
-                        .fetch_one(&mut *tx)
-                        .await?;
-                if count > 0 {
-                    for table in COHORT_TABLES {
-                        let (n,): (i64,) = sqlx::query_as(&format!(
-                            "SELECT COUNT(*) FROM {table} WHERE cohort_id IN ({ARCHIVED_BEFORE})"
-                        ))
-                        .bind(&before)
-                        .fetch_one(&mut *tx)
-                        .await?;
-                        rows.push((table, n));
-                    }
-                    // The attendance record names activities and documents without cascading:
-                    // it goes first, then the cohort takes the rest with it.
-                    for table in [
-                        "attendance_events",
-                        "attendance_heads",
-                        "attendance_documents",
-                        "cohorts",
-                    ] {
-                        let column = if table == "cohorts" {
-                            "id"
-                        } else {
-                            "cohort_id"
-                        };
-                        sqlx::query(&format!(
-                            "DELETE FROM {table} WHERE {column} IN ({ARCHIVED_BEFORE})"
-                        ))
-                        .bind(&before)
-                        .execute(&mut *tx)
-                        .await?;
-                    }
-                }
-                rows.insert(0, ("cohorts", count));
-                (before, count)
-            }
-            RecordKind::Mails => {
-                let before = now - policy.mails_days * 86_400;
-                let n = sqlx::query("DELETE FROM outbox WHERE created_at < $1")
-                    .bind(before)
-                    .execute(&mut *tx)
-                    .await?
-                    .rows_affected() as i64;
-                rows.push(("outbox", n));
-                (day_of(before), n)
-            }
-            RecordKind::Connections => {
-                let before = now - policy.connections_days * 86_400;
-                for (table, condition) in [
-                    ("sessions", "expires_at < $1"),
-                    ("login_links", "expires_at < $1"),
-                    ("api_tokens", "revoked_at < $1"),
-                    ("rate_limits", "window_start < $1"),
-                ] {
-                    let n = sqlx::query(&format!("DELETE FROM {table} WHERE {condition}"))
-                        .bind(before)
-                        .execute(&mut *tx)
-                        .await?
-                        .rows_affected() as i64;
-                    rows.push((table, n));
-                }
-                let count = rows.iter().map(|(_, n)| n).sum();
-                (day_of(before), count)
-            }
-            RecordKind::Accounts => {
-                let before = midnight(months_before(today, policy.accounts_months));
-                let candidates: Vec<(i64,)> = sqlx::query_as(
-                    "SELECT u.id FROM users u WHERE u.role = 'trainee' AND u.created_at < $1 \
-                     AND NOT EXISTS (SELECT 1 FROM enrollments e WHERE e.user_id = u.id) \
-                     AND NOT EXISTS (SELECT 1 FROM sessions s WHERE s.user_id = u.id \
-                        AND s.created_at >= $1) \
-                     AND NOT EXISTS (SELECT 1 FROM api_tokens t WHERE t.user_id = u.id \
-                        AND COALESCE(t.last_used_at, t.created_at) >= $1) \
-                     ORDER BY u.id",
-                )
-                .bind(before)
-                .fetch_all(&mut *tx)
-                .await?;
-                let mut n = 0;
-                for (id,) in candidates {
-                    // An account still named by a record kept stays: its savepoint is undone.
-                    let mut sp = tx.begin().await?;
-                    match sqlx::query("DELETE FROM users WHERE id = $1")
-                        .bind(id)
-                        .execute(&mut *sp)
-                        .await
-                    {
-                        Ok(_) => {
-                            sp.commit().await?;
-                            n += 1;
-                        }
-                        Err(sqlx::Error::Database(db)) if db.is_foreign_key_violation() => {
-                            sp.rollback().await?;
-                            kept += 1;
-                        }
-                        Err(e) => return Err(e.into()),
-                    }
-                }
-                rows.push(("users", n));
-                (day_of(before), n)
-            }
+        let swept = match kind {
+            RecordKind::Cohorts => cohorts(&mut tx, policy, today).await?,
+            RecordKind::Mails => mails(&mut tx, policy, now).await?,
+            RecordKind::Connections => connections(&mut tx, policy, now).await?,
+            RecordKind::Accounts => accounts(&mut tx, policy, today).await?,
         };
         kinds.push(Removed {
             kind,
-            before,
-            count,
-            rows: rows
+            before: swept.before,
+            count: swept.count,
+            rows: swept
+                .rows
                 .into_iter()
                 .map(|(table, rows)| TableRows {
                     table: table.to_owned(),
                     rows,
                 })
                 .collect(),
-            kept,
+            kept: swept.kept,
         });
     }
     if apply {
@@ -252,5 +149,159 @@ pub async fn purge(
     Ok(PurgeReport {
         applied: apply,
         kinds,
+    })
+}
+
+/// What one kind's purge removed: the day before which, how many of its own records, rows per
+/// table, accounts kept.
+struct Swept {
+    before: String,
+    count: i64,
+    rows: Vec<(&'static str, i64)>,
+    kept: i64,
+}
+
+/// Archived cohorts that ended before the policy's months, and their whole record.
+async fn cohorts(
+    tx: &mut sqlx::AnyConnection,
+    policy: &Retention,
+    today: Date,
+) -> StoreResult<Swept> {
+    let before = months_before(today, policy.cohorts_months).to_string();
+    let (count,): (i64,) = sqlx::query_as(&format!("SELECT COUNT(*) FROM ({ARCHIVED_BEFORE}) x"))
+        .bind(&before)
+        .fetch_one(&mut *tx)
+        .await?;
+    let mut rows = Vec::new();
+    if count > 0 {
+        for table in COHORT_TABLES {
+            let (n,): (i64,) = sqlx::query_as(&format!(
+                "SELECT COUNT(*) FROM {table} WHERE cohort_id IN ({ARCHIVED_BEFORE})"
+            ))
+            .bind(&before)
+            .fetch_one(&mut *tx)
+            .await?;
+            rows.push((table, n));
+        }
+        // The attendance record names activities and documents without cascading: it goes
+        // first, then the cohort takes the rest with it.
+        for table in [
+            "attendance_events",
+            "attendance_heads",
+            "attendance_documents",
+            "cohorts",
+        ] {
+            let column = if table == "cohorts" {
+                "id"
+            } else {
+                "cohort_id"
+            };
+            sqlx::query(&format!(
+                "DELETE FROM {table} WHERE {column} IN ({ARCHIVED_BEFORE})"
+            ))
+            .bind(&before)
+            .execute(&mut *tx)
+            .await?;
+        }
+    }
+    rows.insert(0, ("cohorts", count));
+    Ok(Swept {
+        before,
+        count,
+        rows,
+        kept: 0,
+    })
+}
+
+/// Mails queued before the policy's days.
+async fn mails(tx: &mut sqlx::AnyConnection, policy: &Retention, now: i64) -> StoreResult<Swept> {
+    let before = now - policy.mails_days * 86_400;
+    let n = sqlx::query("DELETE FROM outbox WHERE created_at < $1")
+        .bind(before)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected() as i64;
+    Ok(Swept {
+        before: day_of(before),
+        count: n,
+        rows: vec![("outbox", n)],
+        kept: 0,
+    })
+}
+
+/// Connection traces (sessions, login links, tokens, rate limits) ended before the policy's
+/// days.
+async fn connections(
+    tx: &mut sqlx::AnyConnection,
+    policy: &Retention,
+    now: i64,
+) -> StoreResult<Swept> {
+    let before = now - policy.connections_days * 86_400;
+    let mut rows = Vec::new();
+    for (table, condition) in [
+        ("sessions", "expires_at < $1"),
+        ("login_links", "expires_at < $1"),
+        ("api_tokens", "revoked_at < $1"),
+        ("rate_limits", "window_start < $1"),
+    ] {
+        let n = sqlx::query(&format!("DELETE FROM {table} WHERE {condition}"))
+            .bind(before)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected() as i64;
+        rows.push((table, n));
+    }
+    Ok(Swept {
+        before: day_of(before),
+        count: rows.iter().map(|(_, n)| n).sum(),
+        rows,
+        kept: 0,
+    })
+}
+
+/// Trainees' accounts idle since before the policy's months, in no cohort; an account still
+/// named by a record kept stays (its savepoint is undone).
+async fn accounts(
+    tx: &mut sqlx::AnyConnection,
+    policy: &Retention,
+    today: Date,
+) -> StoreResult<Swept> {
+    let before = midnight(months_before(today, policy.accounts_months));
+    let candidates: Vec<(i64,)> = sqlx::query_as(
+        "SELECT u.id FROM users u WHERE u.role = 'trainee' AND u.created_at < $1 \
+         AND NOT EXISTS (SELECT 1 FROM enrollments e WHERE e.user_id = u.id) \
+         AND NOT EXISTS (SELECT 1 FROM sessions s WHERE s.user_id = u.id \
+            AND s.created_at >= $1) \
+         AND NOT EXISTS (SELECT 1 FROM api_tokens t WHERE t.user_id = u.id \
+            AND COALESCE(t.last_used_at, t.created_at) >= $1) \
+         ORDER BY u.id",
+    )
+    .bind(before)
+    .fetch_all(&mut *tx)
+    .await?;
+    let (mut n, mut kept) = (0, 0);
+    for (id,) in candidates {
+        let mut sp = tx.begin().await?;
+        match sqlx::query("DELETE FROM users WHERE id = $1")
+            .bind(id)
+            .execute(&mut *sp)
+            .await
+        {
+            Ok(_) => {
+                sp.commit().await?;
+                n += 1;
+            }
+            Err(sqlx::Error::Database(db)) if db.is_foreign_key_violation() => {
+                sp.rollback().await?;
+                kept += 1;
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
+    Ok(Swept {
+        before: day_of(before),
+        count: n,
+        rows: vec![("users", n)],
+        kept,
     })
 }

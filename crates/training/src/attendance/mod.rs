@@ -18,7 +18,7 @@ use hybride_domain::{HoursBudget, Modality};
 use hybride_store::attendance::{self as record, Event, NewMark};
 use hybride_store::cohorts::{self, Activity, Cohort};
 use hybride_store::trainings::{self, Step, Training};
-use hybride_store::{before as store_before, now, people, Store};
+use hybride_store::{before as store_before, now, Store};
 use serde::Serialize;
 use sha2::Sha256;
 use std::collections::HashMap;
@@ -32,20 +32,31 @@ mod validation;
 
 pub use codes::{accepts_code, accepts_qr, code, device_digest, qr_svg, qr_token, window};
 pub use marks::{check_document, correct, keep_document, mark, reason, record_join, sniff, Extra};
-pub use sheet::{flag_text, marks_for, sheet, Countersignature, Sheet, SheetRow};
+pub use sheet::{
+    flag_text, marks_for, sheet, sheet_facts, sheet_from, Countersignature, Sheet, SheetFacts,
+    SheetRow, SheetSource,
+};
 pub use signing::{sign_now, sign_with_code, signable, Signable};
-pub use validation::{credit_on_validation, validations, TraineeValidation};
+pub use validation::{
+    credit_on_validation, validations, validations_from, validations_of, TraineeValidation,
+    ValidationFacts,
+};
 
 /// The half-days of an in-person or virtual activity, with the step's planned minutes spread
 /// over them; none for asynchronous work.
 pub fn slots(a: &Activity, steps: &[Step]) -> Vec<Slot> {
-    if !a.modality.is_synchronous() {
-        return Vec::new();
-    }
     let planned = a
         .step_id
         .and_then(|id| steps.iter().find(|s| s.id == id))
         .map(|s| s.minutes);
+    slots_planned(a, planned)
+}
+
+/// The half-days of an activity whose step plans `planned` minutes (none: its length).
+fn slots_planned(a: &Activity, planned: Option<i64>) -> Vec<Slot> {
+    if !a.modality.is_synchronous() {
+        return Vec::new();
+    }
     rules::half_days(a.starts_at, a.ends_at, planned, &paris())
 }
 

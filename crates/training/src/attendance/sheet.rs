@@ -64,6 +64,68 @@ pub fn marks_for<'a>(
         .map(Event::mark)
 }
 
+/// What one sheet is drawn from, gathered at once by [`sheet_facts`].
+#[derive(Debug, Clone, Default)]
+pub struct SheetFacts {
+    /// Every event of the activity, in record order.
+    pub events: Vec<Event>,
+    pub enrollments: Vec<cohorts::Enrollment>,
+    /// The trainees' exchanges (asynchronous activities only).
+    pub exchanges: Vec<hybride_store::discussion::Exchanges>,
+    /// The half-day's countersigners and every half-day each countersigned (half-days only).
+    pub countersigns: Vec<record::TrainerCountersign>,
+}
+
+impl SheetFacts {
+    pub fn source(&self) -> SheetSource<'_> {
+        SheetSource {
+            events: &self.events,
+            enrollments: &self.enrollments,
+            exchanges: &self.exchanges,
+            countersigns: &self.countersigns,
+        }
+    }
+}
+
+/// What [`sheet_from`] reads: [`SheetFacts`] borrowed, or slices of what was gathered for a
+/// whole cohort (`events` must then be the activity's only).
+#[derive(Debug, Clone, Copy)]
+pub struct SheetSource<'a> {
+    pub events: &'a [Event],
+    pub enrollments: &'a [cohorts::Enrollment],
+    pub exchanges: &'a [hybride_store::discussion::Exchanges],
+    pub countersigns: &'a [record::TrainerCountersign],
+}
+
+/// Gathers what the sheet of one activity's half-day (`slot`), or of an asynchronous activity,
+/// is drawn from: two statements (the activity's events, the cohort's trainees) and one more
+/// (the trainees' exchanges for an asynchronous activity, the countersigners for a half-day),
+/// whatever the number of trainees or trainers.
+pub async fn sheet_facts(
+    store: &Store,
+    c: &Cohort,
+    a: &Activity,
+    slot: Option<Slot>,
+) -> Result<SheetFacts, Error> {
+    let events = record::of_activity(store, a.id).await?;
+    let enrollments = cohorts::enrollments(store, c.id).await?;
+    let exchanges = if a.modality == Modality::Async {
+        hybride_store::discussion::exchanges(store, c.id).await?
+    } else {
+        Vec::new()
+    };
+    let countersigns = match slot {
+        Some(s) => record::countersigners(store, a.id, &s.key()).await?,
+        None => Vec::new(),
+    };
+    Ok(SheetFacts {
+        events,
+        enrollments,
+        exchanges,
+        countersigns,
+    })
+}
+
 /// The sheet of one activity's half-day (`slot`), or of an asynchronous activity.
 pub async fn sheet(
     store: &Store,
@@ -73,29 +135,74 @@ pub async fn sheet(
     slot: Option<Slot>,
     rules: &Rules,
 ) -> Result<Sheet, Error> {
-    let events = record::of_activity(store, a.id).await?;
-    let enrollments = cohorts::enrollments(store, c.id).await?;
-    let all_slots = slots(a, steps);
-    let exchanges: HashMap<i64, hybride_store::discussion::Exchanges> =
-        if a.modality == Modality::Async {
-            hybride_store::discussion::exchanges(store, c.id)
-                .await?
-                .into_iter()
-                .map(|x| (x.user_id, x))
-                .collect()
-        } else {
-            HashMap::new()
-        };
+    let facts = sheet_facts(store, c, a, slot).await?;
+    Ok(sheet_from(
+        facts.source(),
+        c,
+        a,
+        steps,
+        slot,
+        rules,
+        hybride_store::now(),
+    ))
+}
+
+/// The sheet of [`sheet`], drawn from what was gathered, at `now`.
+pub fn sheet_from(
+    src: SheetSource<'_>,
+    c: &Cohort,
+    a: &Activity,
+    steps: &[Step],
+    slot: Option<Slot>,
+    rules: &Rules,
+    now: i64,
+) -> Sheet {
     let key = slot.map(|s| s.key());
+    let (rows, signed, absent) = rows_of(src, a, slot, rules);
+    let countersigners = match &key {
+        Some(k) => countersigners_of(src, k),
+        None => Vec::new(),
+    };
+    let flags = flags_of(src, a, slot, &countersigners);
+    let open =
+        slot.is_some_and(|s| s.contains(now, rules::SIGN_MARGIN_SECONDS)) && c.status.is_editable();
+    Sheet {
+        activity_id: a.id,
+        modality: a.modality,
+        slot,
+        slots: slots(a, steps),
+        total: rows.len(),
+        rows,
+        signed,
+        absent,
+        countersigned: countersigners.first().cloned(),
+        countersigners,
+        flags,
+        open,
+        threshold_percent: rules.threshold,
+        fingerprint: fingerprint(src.events, key.as_deref()),
+    }
+}
+
+/// Each trainee's line, and how many attended (or declared) and how many are absent.
+fn rows_of(
+    src: SheetSource<'_>,
+    a: &Activity,
+    slot: Option<Slot>,
+    rules: &Rules,
+) -> (Vec<SheetRow>, usize, usize) {
+    let key = slot.map(|s| s.key());
+    let exchanges: HashMap<i64, hybride_store::discussion::Exchanges> =
+        src.exchanges.iter().map(|x| (x.user_id, *x)).collect();
     // Each person's marks of this half-day (or of the asynchronous work), gathered in one pass.
     let mut by_subject: HashMap<i64, Vec<hybride_domain::attendance::Mark>> = HashMap::new();
-    for e in events.iter().filter(|e| key.is_none() || e.slot == key) {
+    for e in src.events.iter().filter(|e| key.is_none() || e.slot == key) {
         by_subject.entry(e.subject_id).or_default().push(e.mark());
     }
     let marks_of = |user: i64| by_subject.get(&user).map(Vec::as_slice).unwrap_or(&[]);
-    let mut rows = Vec::with_capacity(enrollments.len());
+    let mut rows = Vec::with_capacity(src.enrollments.len());
     let (mut signed, mut absent) = (0, 0);
-    for e in &enrollments {
+    for e in src.enrollments {
         let mut row = SheetRow {
             user_id: e.user_id,
             last_name: e.last_name.clone(),
@@ -134,93 +241,98 @@ pub async fn sheet(
         }
         rows.push(row);
     }
-    let mut countersigners: Vec<Countersignature> = Vec::new();
-    if let Some(k) = &key {
-        for e in events
-            .iter()
-            .filter(|e| e.kind == Kind::Countersigned && e.slot.as_deref() == Some(k))
-        {
-            if countersigners.iter().all(|c| c.trainer_id != e.subject_id) {
-                countersigners.push(Countersignature {
-                    trainer_id: e.subject_id,
-                    name: people::get(store, e.subject_id).await?.display_name(),
-                    at: e.at,
-                });
-            }
+    (rows, signed, absent)
+}
+
+/// The trainers who countersigned the half-day `key`, in order, each once.
+fn countersigners_of(src: SheetSource<'_>, key: &str) -> Vec<Countersignature> {
+    let mut out: Vec<Countersignature> = Vec::new();
+    for e in src
+        .events
+        .iter()
+        .filter(|e| e.kind == Kind::Countersigned && e.slot.as_deref() == Some(key))
+    {
+        if out.iter().all(|c| c.trainer_id != e.subject_id) {
+            out.push(Countersignature {
+                trainer_id: e.subject_id,
+                name: src
+                    .countersigns
+                    .iter()
+                    .find(|x| x.trainer_id == e.subject_id)
+                    .map(|x| x.display_name())
+                    .unwrap_or_default(),
+                at: e.at,
+            });
         }
     }
-    let countersigned = countersigners.first().cloned();
-    let marks: Vec<_> = events.iter().map(Event::mark).collect();
+    out
+}
+
+/// The half-day's red flags, and each countersigner's being in two places at once.
+fn flags_of(
+    src: SheetSource<'_>,
+    a: &Activity,
+    slot: Option<Slot>,
+    countersigners: &[Countersignature],
+) -> Vec<RedFlag> {
+    let marks: Vec<_> = src.events.iter().map(Event::mark).collect();
     let mut flags = match &slot {
         Some(s) if a.modality == Modality::InPerson => {
             rules::red_flags(std::slice::from_ref(s), &marks, a.capacity)
         }
         _ => Vec::new(),
     };
-    if let Some(k) = &key {
-        for cs in &countersigners {
-            flags.extend(two_places(store, cs.trainer_id, a.id, k).await?);
+    if let Some(k) = slot.map(|s| s.key()) {
+        for cs in countersigners {
+            let rows = src
+                .countersigns
+                .iter()
+                .filter(|x| x.trainer_id == cs.trainer_id)
+                .map(|x| &x.row);
+            flags.extend(two_places(cs.trainer_id, rows, a.id, &k));
         }
     }
-    let now = hybride_store::now();
-    let open =
-        slot.is_some_and(|s| s.contains(now, rules::SIGN_MARGIN_SECONDS)) && c.status.is_editable();
-    let fingerprint = {
-        let mut h = String::new();
-        for e in events
-            .iter()
-            .filter(|e| key.is_none() || e.slot.as_deref() == key.as_deref())
-        {
-            h.push_str(&e.hash);
-        }
-        hybride_store::token::digest(&h)[..16].to_owned()
-    };
-    Ok(Sheet {
-        activity_id: a.id,
-        modality: a.modality,
-        slot,
-        slots: all_slots,
-        total: rows.len(),
-        rows,
-        signed,
-        absent,
-        countersigned,
-        countersigners,
-        flags,
-        open,
-        threshold_percent: rules.threshold,
-        fingerprint,
-    })
+    flags
+}
+
+/// A digest of the events behind the sheet (of the half-day `key`, or all).
+fn fingerprint(events: &[Event], key: Option<&str>) -> String {
+    let mut h = String::new();
+    for e in events
+        .iter()
+        .filter(|e| key.is_none() || e.slot.as_deref() == key)
+    {
+        h.push_str(&e.hash);
+    }
+    hybride_store::token::digest(&h)[..16].to_owned()
 }
 
 /// Whether the trainer who countersigned this half-day countersigned another, overlapping one
-/// elsewhere.
-async fn two_places(
-    store: &Store,
+/// elsewhere, from the half-days they countersigned (by time).
+fn two_places<'a>(
     trainer: i64,
+    rows: impl Iterator<Item = &'a record::CountersignRow>,
     activity: i64,
     key: &str,
-) -> Result<Vec<RedFlag>, Error> {
-    let rows = record::countersigns_of(store, trainer).await?;
+) -> Vec<RedFlag> {
     let tz = paris();
     let list: Vec<rules::Countersign> = rows
-        .into_iter()
         .filter_map(|r| {
-            let slot_key = r.slot?;
+            let slot_key = r.slot.clone()?;
             let s = rules::half_days(r.starts_at, r.ends_at, None, &tz)
                 .into_iter()
                 .find(|s| s.key() == slot_key)?;
             Some(rules::Countersign {
                 trainer,
                 activity: r.activity_id,
-                place: r.place.unwrap_or_default(),
+                place: r.place.clone().unwrap_or_default(),
                 slot: slot_key,
                 starts_at: s.starts_at,
                 ends_at: s.ends_at,
             })
         })
         .collect();
-    Ok(rules::two_places(&list)
+    rules::two_places(&list)
         .into_iter()
         .filter(|f| match f {
             RedFlag::TwoPlaces {
@@ -231,7 +343,7 @@ async fn two_places(
             } => (*first == activity && slot == key) || *other_activity == activity,
             _ => false,
         })
-        .collect())
+        .collect()
 }
 
 /// A red flag in words.

@@ -11,61 +11,85 @@ pub struct Signable {
 }
 
 pub async fn signable(s: &Store, user_id: i64) -> Result<Vec<Signable>, Error> {
-    let at = now();
+    let open = open_half_days(s, user_id, now()).await?;
+    Ok(open.into_iter().map(|(x, _)| x).collect())
+}
+
+/// Every half-day open for signing at `at` for the trainee, with the secret of its activity's
+/// codes when a trainer has shown them. Two statements, whatever the number of activities
+/// under way: the activities with their cohort's status, step and secret, then her marks.
+async fn open_half_days(
+    s: &Store,
+    user_id: i64,
+    at: i64,
+) -> Result<Vec<(Signable, Option<String>)>, Error> {
+    let mut candidates =
+        cohorts::signing_candidates(s, user_id, at, rules::SIGN_MARGIN_SECONDS).await?;
+    candidates
+        .retain(|c| c.activity.modality == Modality::InPerson && c.cohort_status.is_editable());
+    let ids: Vec<i64> = candidates.iter().map(|c| c.activity.id).collect();
+    let events = record::of_subject_in(s, user_id, &ids).await?;
+    Ok(open_for(candidates, &events, user_id, at))
+}
+
+/// The half-days of `candidates` open at `at` (around 13:00, both the morning and the
+/// afternoon are), each with whether the trainee signed it already, from her `events`.
+fn open_for(
+    candidates: Vec<cohorts::SigningCandidate>,
+    events: &[Event],
+    user_id: i64,
+    at: i64,
+) -> Vec<(Signable, Option<String>)> {
     let mut out = Vec::new();
-    for a in cohorts::current_for_trainee(s, user_id, at, rules::SIGN_MARGIN_SECONDS).await? {
-        if a.modality != Modality::InPerson {
-            continue;
-        }
-        let c = cohorts::get(s, a.cohort_id).await?;
-        if !c.status.is_editable() {
-            continue;
-        }
-        let steps = trainings::steps(s, c.training_id).await?;
-        // Every half-day open for signing now (around 13:00, both the morning and the
-        // afternoon are).
-        let open: Vec<Slot> = slots(&a, &steps)
+    for c in candidates {
+        let open = slots_planned(&c.activity, c.step_minutes)
             .into_iter()
-            .filter(|sl| sl.contains(at, rules::SIGN_MARGIN_SECONDS))
-            .collect();
-        if open.is_empty() {
-            continue;
-        }
-        let events = record::of_subject(s, a.id, user_id).await?;
+            .filter(|sl| sl.contains(at, rules::SIGN_MARGIN_SECONDS));
         for slot in open {
             let key = slot.key();
-            let marks: Vec<_> = marks_for(&events, user_id, Some(&key)).collect();
-            out.push(Signable {
+            let marks: Vec<_> = events
+                .iter()
+                .filter(|e| e.activity_id == c.activity.id)
+                .filter(|e| e.subject_id == user_id && e.slot.as_deref() == Some(key.as_str()))
+                .map(Event::mark)
+                .collect();
+            let signable = Signable {
                 signed_at: rules::presence(&marks).signed_at,
-                activity: a.clone(),
+                activity: c.activity.clone(),
                 slot,
                 training_title: c.training_title.clone(),
-            });
+            };
+            out.push((signable, c.secret.clone()));
         }
     }
-    Ok(out)
+    out
 }
 
 /// Signs the trainee in with a code read aloud, in whichever current half-day it belongs to.
 /// `None` when the code matches none; otherwise the half-day and whether the signature is new.
+///
+/// Two statements to find the half-day (see [`open_half_days`]), then the mark's append. A
+/// half-day whose codes were never shown (no secret yet) accepts no code.
 pub async fn sign_with_code(
     s: &Store,
     user_id: i64,
     code: &str,
     device: String,
 ) -> Result<(Vec<Signable>, Option<(usize, bool)>), Error> {
-    let mut list = signable(s, user_id).await?;
     let at = now();
-    for i in 0..list.len() {
-        let x = &list[i];
-        let secret = record::signing_secret(s, x.activity.id).await?;
-        if accepts_code(&secret, x.activity.id, &x.slot.key(), code, at) {
-            let fresh = sign_now(s, user_id, x, Channel::Code, device).await?;
-            list[i].signed_at = Some(list[i].signed_at.unwrap_or(at));
-            return Ok((list, Some((i, fresh))));
-        }
-    }
-    Ok((list, None))
+    let open = open_half_days(s, user_id, at).await?;
+    let found = open.iter().position(|(x, secret)| {
+        secret
+            .as_deref()
+            .is_some_and(|secret| accepts_code(secret, x.activity.id, &x.slot.key(), code, at))
+    });
+    let mut list: Vec<Signable> = open.into_iter().map(|(x, _)| x).collect();
+    let Some(i) = found else {
+        return Ok((list, None));
+    };
+    let fresh = sign_now(s, user_id, &list[i], Channel::Code, device).await?;
+    list[i].signed_at = Some(list[i].signed_at.unwrap_or(at));
+    Ok((list, Some((i, fresh))))
 }
 
 /// Records a signature unless there is one; tells whether it was new.

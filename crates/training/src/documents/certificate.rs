@@ -4,6 +4,10 @@ use super::*;
 
 /// A trainee's certificat de réalisation: identity, training, dates, hours per modality planned
 /// and achieved, validation status; none when `user` is not a trainee of the cohort.
+///
+/// Gathered first — eight statements whatever the number of trainees or activities: what her
+/// validation is drawn from ([`att::ValidationFacts::gather`], her events only), her account,
+/// the plan — then drawn, then put in words.
 pub async fn certificate(
     s: &Store,
     lang: Lang,
@@ -11,11 +15,15 @@ pub async fn certificate(
     training: &Training,
     user: i64,
 ) -> Result<Option<Record>, Error> {
-    let Some(v) = att::validations(s, c, Some(user), now()).await?.pop() else {
+    let facts = att::ValidationFacts::gather(s, c, training, Some(user)).await?;
+    if !facts.enrollments.iter().any(|e| e.user_id == user) {
         return Ok(None);
-    };
+    }
     let trainee = people::get(s, user).await?;
     let plan = plan_label(s, training.plan_id).await?;
+    let Some(v) = att::validations_from(&facts, c, Some(user), now()).pop() else {
+        return Ok(None);
+    };
     let mut facts = trainee_facts(lang, &trainee);
     facts.push(session_fact(lang, c));
     facts.push(dates_fact(lang, c));

@@ -83,14 +83,12 @@ pub fn chronogramme(lang: Lang, training: &Training, steps: &[Step]) -> Chronogr
     }
 }
 
-/// The cohort's schedule as a document's table: when, what, how, where.
-async fn schedule_table(
-    s: &Store,
+/// The cohort's schedule (its `activities`) as a document's table: when, what, how, where.
+fn schedule_table(
     lang: Lang,
-    c: &Cohort,
-) -> Result<(Vec<String>, Vec<u32>, Vec<Vec<String>>), Error> {
-    let rows = cohorts::activities(s, c.id)
-        .await?
+    activities: Vec<Activity>,
+) -> (Vec<String>, Vec<u32>, Vec<Vec<String>>) {
+    let rows = activities
         .into_iter()
         .map(|a| {
             let when = if a.modality == Modality::Async {
@@ -129,7 +127,7 @@ async fn schedule_table(
             ]
         })
         .collect();
-    Ok((
+    (
         [
             "pay-col-when",
             "pay-col-activity",
@@ -141,10 +139,13 @@ async fn schedule_table(
         .collect(),
         vec![3, 5, 2, 4],
         rows,
-    ))
+    )
 }
 
 /// The opening message as published, with the schedule; none while it is not published.
+///
+/// Gathered first (four statements: the message, the plan, the trainers, the schedule), then
+/// put in words.
 pub async fn opening(
     s: &Store,
     lang: Lang,
@@ -160,7 +161,8 @@ pub async fn opening(
         .iter()
         .map(|u| u.display_name())
         .collect();
-    let (headers, widths, rows) = schedule_table(s, lang, c).await?;
+    let activities = cohorts::activities(s, c.id).await?;
+    let (headers, widths, rows) = schedule_table(lang, activities);
     let section = |key: &str, text: &str| format!("{}\u{a0}: {}", t(lang, key), text.trim());
     let doc = Record {
         lang: lang.code().to_owned(),
@@ -199,6 +201,9 @@ pub async fn opening(
 
 /// A trainee's convocation: who, which training and session, its objectives, the schedule with
 /// places, and where the personal links are; none when `user` is not a trainee of the cohort.
+///
+/// Gathered first (five statements: her enrollment, her account, the plan, the trainers, the
+/// schedule), then put in words.
 pub async fn convocation(
     s: &Store,
     lang: Lang,
@@ -216,11 +221,12 @@ pub async fn convocation(
         .iter()
         .map(|u| u.display_name())
         .collect();
+    let activities = cohorts::activities(s, c.id).await?;
     let mut facts = trainee_facts(lang, &trainee);
     facts.push(session_fact(lang, c));
     facts.push(dates_fact(lang, c));
     facts.push((t(lang, "pdf-trainers"), trainers.join(", ")));
-    let (headers, widths, rows) = schedule_table(s, lang, c).await?;
+    let (headers, widths, rows) = schedule_table(lang, activities);
     let doc = Record {
         lang: lang.code().to_owned(),
         title: tr(

@@ -39,6 +39,15 @@ pub async fn plan_label(s: &Store, plan_id: i64) -> Result<String, Error> {
     Ok(format!("{} {}", p.title, p.school_year))
 }
 
+/// What every document of a cohort opens with: its language, cohort, training and plan.
+#[derive(Clone, Copy)]
+pub(super) struct Head<'a> {
+    pub lang: Lang,
+    pub cohort: &'a Cohort,
+    pub training: &'a Training,
+    pub plan: &'a str,
+}
+
 /// Today, in words, for a document's footer and signature block.
 pub fn today_words(lang: Lang) -> String {
     crate::i18n::day_words(lang, hybride_domain::time::civil(now()).date())
@@ -144,7 +153,7 @@ pub struct Entry {
 }
 
 /// Every document of the cohort, in the order of the bundle; with `viewer` (a trainer), the
-/// pay forms of that trainer only.
+/// pay forms of that trainer only. Five statements, whatever the number of documents.
 pub async fn list(
     s: &Store,
     lang: Lang,
@@ -153,29 +162,59 @@ pub async fn list(
     viewer: Option<i64>,
 ) -> Result<Vec<Entry>, Error> {
     let steps = hybride_store::trainings::steps(s, t_.id).await?;
+    let activities = cohorts::activities(s, c.id).await?;
+    let enrolled = cohorts::enrollments(s, c.id).await?;
+    let trainers = cohorts::trainers(s, c.id).await?;
+    let opening = hybride_store::during::published_opening(s, c.id)
+        .await?
+        .is_some();
+    let mut out = sheet_entries(lang, c, t_, &activities, &steps);
+    let of_trainees = |doc: &TraineeDoc| trainee_entries(lang, c, t_, &enrolled, doc);
+    out.extend(of_trainees(&CERTIFICATES));
+    // Each trainee's asynchronous work, when the cohort has some.
+    if activities.iter().any(|a| a.modality == Modality::Async) {
+        out.extend(of_trainees(&DECLARATIONS));
+    }
+    for tr_ in trainers.iter().filter(|u| viewer.is_none_or(|v| v == u.id)) {
+        out.push(pay_entry(lang, c, t_, tr_));
+    }
+    out.extend(of_trainees(&CONVOCATIONS));
+    out.extend(scenario_entries(lang, c, t_, opening));
+    // The table behind each other document, as CSV and Excel.
+    for e in &mut out {
+        if e.csv_url.is_none() && e.which != Which::Chronogramme {
+            e.csv_url = Some(table_url(c.id, &e.filename, "csv"));
+            e.xlsx_url = Some(table_url(c.id, &e.filename, "xlsx"));
+        }
+    }
+    Ok(out)
+}
+
+/// The sheet of each half-day of each activity (of each asynchronous activity, one).
+fn sheet_entries(
+    lang: Lang,
+    c: &Cohort,
+    t_: &Training,
+    activities: &[Activity],
+    steps: &[Step],
+) -> Vec<Entry> {
     let mut out = Vec::new();
-    for a in cohorts::activities(s, c.id).await? {
+    for a in activities {
         let base = format!("/cohorts/{}/activities/{}/attendance", c.id, a.id);
-        let slots = att::slots(&a, &steps);
+        let slots = att::slots(a, steps);
         if a.modality == Modality::Async || slots.is_empty() {
+            let which = Which::Sheet {
+                activity_id: a.id,
+                slot: None,
+            };
             out.push(Entry {
-                which: Which::Sheet {
-                    activity_id: a.id,
-                    slot: None,
-                },
+                filename: filename(t_, c, &which),
+                which,
                 group: "sheets".into(),
                 title: format!(
                     "{} — {}",
                     a.title,
                     t(lang, &format!("modality-{}", a.modality.as_str()))
-                ),
-                filename: filename(
-                    t_,
-                    c,
-                    &Which::Sheet {
-                        activity_id: a.id,
-                        slot: None,
-                    },
                 ),
                 url: format!("{base}.pdf"),
                 csv_url: Some(format!("{base}.csv")),
@@ -185,95 +224,111 @@ pub async fn list(
         }
         for slot in slots {
             let k = slot.key();
+            let which = Which::Sheet {
+                activity_id: a.id,
+                slot: Some(k.clone()),
+            };
             out.push(Entry {
-                which: Which::Sheet {
-                    activity_id: a.id,
-                    slot: Some(k.clone()),
-                },
+                filename: filename(t_, c, &which),
+                which,
                 group: "sheets".into(),
                 title: format!("{} — {}", a.title, slot_label(lang, &slot)),
-                filename: filename(
-                    t_,
-                    c,
-                    &Which::Sheet {
-                        activity_id: a.id,
-                        slot: Some(k.clone()),
-                    },
-                ),
                 url: format!("{base}.pdf?slot={k}"),
                 csv_url: Some(format!("{base}.csv?slot={k}")),
                 xlsx_url: Some(format!("{base}.xlsx?slot={k}")),
             });
         }
     }
-    let enrolled = cohorts::enrollments(s, c.id).await?;
-    // One trainee's document: her name in its title, its address under the cohort's.
-    let of_trainee =
-        |e: &cohorts::Enrollment, which: Which, group: &str, key: &str, path: &str| Entry {
-            group: group.into(),
-            title: tr(
-                lang,
-                key,
-                &[("name", format!("{} {}", e.first_name, e.last_name))],
-            ),
-            filename: filename(t_, c, &which),
-            url: format!("/cohorts/{}/{path}", c.id),
-            which,
-            csv_url: None,
-            xlsx_url: None,
-        };
-    for e in &enrolled {
-        out.push(of_trainee(
-            e,
-            Which::Certificate { user_id: e.user_id },
-            "certificates",
-            "documents-certificate-of",
-            &format!("certificates/{}/certificat.pdf", e.user_id),
-        ));
-    }
-    // Each trainee's asynchronous work, when the cohort has some.
-    if cohorts::activities(s, c.id)
-        .await?
+    out
+}
+
+/// A kind of document each trainee has: which, its group in the list, its title's message
+/// key, its address under the cohort's (the trainee's id in place of `{}`).
+struct TraineeDoc {
+    which: fn(i64) -> Which,
+    group: &'static str,
+    key: &'static str,
+    path: &'static str,
+}
+
+const CERTIFICATES: TraineeDoc = TraineeDoc {
+    which: |user_id| Which::Certificate { user_id },
+    group: "certificates",
+    key: "documents-certificate-of",
+    path: "certificates/{}/certificat.pdf",
+};
+
+const DECLARATIONS: TraineeDoc = TraineeDoc {
+    which: |user_id| Which::Declarations { user_id },
+    group: "declarations",
+    key: "documents-declarations-of",
+    path: "declarations/{}/travail-distance.pdf",
+};
+
+const CONVOCATIONS: TraineeDoc = TraineeDoc {
+    which: |user_id| Which::Convocation { user_id },
+    group: "convocations",
+    key: "documents-convocation-of",
+    path: "convocations/{}/convocation.pdf",
+};
+
+/// Each trainee's document of one kind: her name in its title.
+fn trainee_entries(
+    lang: Lang,
+    c: &Cohort,
+    t_: &Training,
+    enrolled: &[cohorts::Enrollment],
+    doc: &TraineeDoc,
+) -> Vec<Entry> {
+    enrolled
         .iter()
-        .any(|a| a.modality == Modality::Async)
-    {
-        for e in &enrolled {
-            out.push(of_trainee(
-                e,
-                Which::Declarations { user_id: e.user_id },
-                "declarations",
-                "documents-declarations-of",
-                &format!("declarations/{}/travail-distance.pdf", e.user_id),
-            ));
-        }
+        .map(|e| {
+            let which = (doc.which)(e.user_id);
+            Entry {
+                group: doc.group.into(),
+                title: tr(
+                    lang,
+                    doc.key,
+                    &[("name", format!("{} {}", e.first_name, e.last_name))],
+                ),
+                filename: filename(t_, c, &which),
+                url: format!(
+                    "/cohorts/{}/{}",
+                    c.id,
+                    doc.path.replace("{}", &e.user_id.to_string())
+                ),
+                which,
+                csv_url: None,
+                xlsx_url: None,
+            }
+        })
+        .collect()
+}
+
+/// A trainer's pay form.
+fn pay_entry(lang: Lang, c: &Cohort, t_: &Training, trainer: &people::User) -> Entry {
+    let which = Which::Pay {
+        trainer_id: trainer.id,
+    };
+    Entry {
+        filename: filename(t_, c, &which),
+        which,
+        group: "pay".into(),
+        title: tr(
+            lang,
+            "documents-pay-of",
+            &[("name", trainer.display_name())],
+        ),
+        url: format!("/cohorts/{}/pay/{}/remuneration.pdf", c.id, trainer.id),
+        csv_url: None,
+        xlsx_url: None,
     }
-    for tr_ in cohorts::trainers(s, c.id).await? {
-        if viewer.is_some_and(|v| v != tr_.id) {
-            continue;
-        }
-        out.push(Entry {
-            which: Which::Pay { trainer_id: tr_.id },
-            group: "pay".into(),
-            title: tr(lang, "documents-pay-of", &[("name", tr_.display_name())]),
-            filename: filename(t_, c, &Which::Pay { trainer_id: tr_.id }),
-            url: format!("/cohorts/{}/pay/{}/remuneration.pdf", c.id, tr_.id),
-            csv_url: None,
-            xlsx_url: None,
-        });
-    }
-    for e in &enrolled {
-        out.push(of_trainee(
-            e,
-            Which::Convocation { user_id: e.user_id },
-            "convocations",
-            "documents-convocation-of",
-            &format!("convocations/{}/convocation.pdf", e.user_id),
-        ));
-    }
-    if hybride_store::during::published_opening(s, c.id)
-        .await?
-        .is_some()
-    {
+}
+
+/// The opening message (once published) and the chronogramme.
+fn scenario_entries(lang: Lang, c: &Cohort, t_: &Training, opening: bool) -> Vec<Entry> {
+    let mut out = Vec::new();
+    if opening {
         out.push(Entry {
             which: Which::Opening,
             group: "scenario".into(),
@@ -293,14 +348,7 @@ pub async fn list(
         csv_url: None,
         xlsx_url: None,
     });
-    // The table behind each other document, as CSV and Excel.
-    for e in &mut out {
-        if e.csv_url.is_none() && e.which != Which::Chronogramme {
-            e.csv_url = Some(table_url(c.id, &e.filename, "csv"));
-            e.xlsx_url = Some(table_url(c.id, &e.filename, "xlsx"));
-        }
-    }
-    Ok(out)
+    out
 }
 
 /// One document of the list (but the chronogramme, a document of its own kind) as its record:

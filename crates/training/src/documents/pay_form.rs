@@ -1,9 +1,63 @@
 //! Each trainer's pay form (fiche de rémunération), from the half-days they led.
 
 use super::*;
+use crate::pay::{HalfDayLed, TrainerPay};
+use hybride_domain::pay::{self as pay_rules, euros, per_mille_words, Delivered};
+use hybride_store::after::{self as store_after, TrainingAfter};
+
+/// What a trainer's pay form is drawn from, gathered at once by [`PayFacts::gather`].
+struct PayFacts {
+    trainer: hybride_store::people::User,
+    /// The ids of the cohort's trainers: who leads a half-day nobody countersigned.
+    cohort_trainers: Vec<i64>,
+    rates: pay_rules::Rates,
+    after: TrainingAfter,
+    steps: Vec<Step>,
+    rules: rules::Rules,
+    activities: Vec<Activity>,
+    enrollments: Vec<cohorts::Enrollment>,
+    events: Vec<hybride_store::attendance::Event>,
+    lumps: Vec<store_after::PayLump>,
+    profile: Option<store_after::PayProfile>,
+    plan: String,
+}
+
+impl PayFacts {
+    /// Eleven statements, whatever the number of trainees, trainers, activities or marks (one
+    /// when `trainer` is not a trainer of the cohort: none then).
+    async fn gather(
+        s: &Store,
+        c: &Cohort,
+        training: &Training,
+        trainer: i64,
+    ) -> Result<Option<PayFacts>, Error> {
+        let trainers = cohorts::trainers(s, c.id).await?;
+        let cohort_trainers = trainers.iter().map(|u| u.id).collect();
+        let Some(trainer) = trainers.into_iter().find(|u| u.id == trainer) else {
+            return Ok(None);
+        };
+        Ok(Some(PayFacts {
+            rates: store_after::pay_rates(s).await?,
+            after: store_after::training_after(s, training.id).await?,
+            steps: hybride_store::trainings::steps(s, training.id).await?,
+            rules: att::rules_of(s, training).await?,
+            activities: cohorts::activities(s, c.id).await?,
+            enrollments: cohorts::enrollments(s, c.id).await?,
+            events: hybride_store::attendance::of_cohort(s, c.id).await?,
+            lumps: store_after::lumps(s, c.id).await?,
+            profile: store_after::pay_profile(s, trainer.id).await?,
+            plan: plan_label(s, training.plan_id).await?,
+            trainer,
+            cohort_trainers,
+        }))
+    }
+}
 
 /// A trainer's pay form (fiche de rémunération) for the cohort, with its file name; none when
 /// `trainer` is not a trainer of the cohort.
+///
+/// Gathered first ([`PayFacts::gather`]), then drawn — the half-days held, as
+/// [`crate::pay::pay_forms`] reads them, and the trainer's form — then put in words.
 pub async fn pay_form(
     s: &Store,
     lang: Lang,
@@ -11,12 +65,139 @@ pub async fn pay_form(
     training: &Training,
     trainer: i64,
 ) -> Result<Option<Record>, Error> {
-    use hybride_domain::pay::{euros, per_mille_words};
-    let (forms, led, rates, after) = crate::pay::pay_forms(s, c, training, Some(trainer)).await?;
-    let Some(p) = forms.into_iter().next() else {
+    let Some(facts) = PayFacts::gather(s, c, training, trainer).await? else {
         return Ok(None);
     };
-    let plan = plan_label(s, training.plan_id).await?;
+    let led = half_days_led(&facts, c, now());
+    let p = trainer_pay(&facts, &led);
+    let head = Head {
+        lang,
+        cohort: c,
+        training,
+        plan: &facts.plan,
+    };
+    Ok(Some(pay_record(head, &facts, &p, &led)))
+}
+
+/// Every in-person or synchronous half-day of the cohort with at least one trainee present, and
+/// who led it (its countersigners; when nobody countersigned, the cohort's trainers), by time.
+fn half_days_led(f: &PayFacts, c: &Cohort, now: i64) -> Vec<HalfDayLed> {
+    let mut by_activity: std::collections::HashMap<i64, Vec<hybride_store::attendance::Event>> =
+        std::collections::HashMap::new();
+    for e in &f.events {
+        by_activity
+            .entry(e.activity_id)
+            .or_default()
+            .push(e.clone());
+    }
+    let mut led = Vec::new();
+    for a in f
+        .activities
+        .iter()
+        .filter(|a| a.modality != Modality::Async)
+    {
+        let src = att::SheetSource {
+            events: by_activity.get(&a.id).map(Vec::as_slice).unwrap_or(&[]),
+            enrollments: &f.enrollments,
+            exchanges: &[],
+            countersigns: &[],
+        };
+        for slot in att::slots(a, &f.steps) {
+            let sheet = att::sheet_from(src, c, a, &f.steps, Some(slot), &f.rules, now);
+            if sheet.signed == 0 {
+                continue;
+            }
+            let countersigned = !sheet.countersigners.is_empty();
+            led.push(HalfDayLed {
+                activity_id: a.id,
+                title: a.title.clone(),
+                slot: slot.key(),
+                starts_at: slot.starts_at,
+                ends_at: slot.ends_at,
+                modality: a.modality,
+                minutes: slot.planned_minutes,
+                attended: sheet.signed,
+                trainers: if countersigned {
+                    sheet.countersigners.iter().map(|x| x.trainer_id).collect()
+                } else {
+                    f.cohort_trainers.clone()
+                },
+                countersigned,
+            });
+        }
+    }
+    led.sort_by_key(|h| (h.starts_at, h.activity_id));
+    led
+}
+
+/// The trainer's pay: the half-days they led and their lump sums, at the training's band.
+fn trainer_pay(f: &PayFacts, led: &[HalfDayLed]) -> TrainerPay {
+    let delivered: Vec<Delivered> = led
+        .iter()
+        .map(|h| Delivered {
+            activity_id: h.activity_id,
+            slot: h.slot.clone(),
+            starts_at: h.starts_at,
+            modality: h.modality,
+            minutes: h.minutes,
+            trainers: h.trainers.clone(),
+        })
+        .collect();
+    let mine: Vec<_> = f
+        .lumps
+        .iter()
+        .filter(|l| l.user_id == f.trainer.id)
+        .collect();
+    let lumps: Vec<_> = mine.iter().map(|l| l.lump.clone()).collect();
+    TrainerPay {
+        form: pay_rules::form(f.trainer.id, f.after.pay_band, &f.rates, &delivered, &lumps),
+        profile: f.profile.clone(),
+        lump_ids: mine.iter().map(|l| l.id).collect(),
+        trainer: f.trainer.clone(),
+    }
+}
+
+/// A trainer's pay form in words.
+fn pay_record(head: Head<'_>, f: &PayFacts, p: &TrainerPay, led: &[HalfDayLed]) -> Record {
+    let lang = head.lang;
+    Record {
+        lang: lang.code().to_owned(),
+        title: tr(
+            lang,
+            "pdf-pay-title",
+            &[("training", head.training.title.clone())],
+        ),
+        subtitle: subtitle(head.plan, head.training),
+        facts: pay_facts(lang, head.cohort, f, p),
+        headers: [
+            "pay-col-when",
+            "pay-col-activity",
+            "step-modality",
+            "pay-col-duration",
+            "pay-col-co",
+            "pay-col-paid",
+            "pay-col-rate",
+            "pay-col-amount",
+        ]
+        .iter()
+        .map(|k| t(lang, k))
+        .collect(),
+        widths: vec![3, 4, 2, 2, 1, 2, 2, 2],
+        rows: pay_rows(lang, p, led),
+        empty: t(lang, "pay-nothing"),
+        notes: pay_notes(lang, p, led),
+        signatures: vec![
+            (t(lang, "pay-sign-trainer"), t(lang, "pay-sign-date")),
+            (t(lang, "pay-sign-pilot"), t(lang, "pay-sign-date")),
+            (t(lang, "pay-sign-service"), t(lang, "pay-sign-date")),
+        ],
+        footer: tr(lang, "chrono-footer", &[("day", today_words(lang))]),
+    }
+}
+
+/// A pay form's facts: the trainer and their statut, the session, its places, the band and the
+/// co-animation rule.
+fn pay_facts(lang: Lang, c: &Cohort, f: &PayFacts, p: &TrainerPay) -> Vec<(String, String)> {
     let mut facts = vec![
         (t(lang, "pay-trainer"), p.trainer.display_name()),
         (t(lang, "pdf-email"), p.trainer.email.clone()),
@@ -42,10 +223,10 @@ pub async fn pay_form(
     }
     facts.push(session_fact(lang, c));
     facts.push(dates_fact(lang, c));
-    let places: std::collections::BTreeSet<String> = cohorts::activities(s, c.id)
-        .await?
-        .into_iter()
-        .filter_map(|a| a.place.filter(|p| !p.trim().is_empty()))
+    let places: std::collections::BTreeSet<String> = f
+        .activities
+        .iter()
+        .filter_map(|a| a.place.clone().filter(|p| !p.trim().is_empty()))
         .collect();
     if !places.is_empty() {
         facts.push((
@@ -53,34 +234,30 @@ pub async fn pay_form(
             places.into_iter().collect::<Vec<_>>().join(" ; "),
         ));
     }
+    let band = t(lang, &format!("pay-band-{}", f.after.pay_band.as_str()));
+    let rate = euros(f.rates.hourly(f.after.pay_band));
     facts.push((
         t(lang, "pay-band"),
-        tr(
-            lang,
-            "pay-band-rate",
-            &[
-                (
-                    "band",
-                    t(lang, &format!("pay-band-{}", after.pay_band.as_str())),
-                ),
-                ("rate", euros(rates.hourly(after.pay_band))),
-            ],
-        ),
+        tr(lang, "pay-band-rate", &[("band", band), ("rate", rate)]),
     ));
     facts.push((
         t(lang, "pay-coanimation"),
         tr(
             lang,
             "pay-coanimation-rule",
-            &[("hours", per_mille_words(rates.coanimation_per_mille))],
+            &[("hours", per_mille_words(f.rates.coanimation_per_mille))],
         ),
     ));
-    let titles: std::collections::HashMap<(i64, String), &crate::pay::HalfDayLed> = led
+    facts
+}
+
+/// A pay form's lines: each half-day led, then each lump sum.
+fn pay_rows(lang: Lang, p: &TrainerPay, led: &[HalfDayLed]) -> Vec<Vec<String>> {
+    let titles: std::collections::HashMap<(i64, String), &HalfDayLed> = led
         .iter()
         .map(|h| ((h.activity_id, h.slot.clone()), h))
         .collect();
-    let rows: Vec<Vec<String>> = p
-        .form
+    p.form
         .lines
         .iter()
         .map(|l| match (&l.slot, l.activity_id) {
@@ -126,10 +303,14 @@ pub async fn pay_form(
                 euros(l.amount_cents),
             ],
         })
-        .collect();
+        .collect()
+}
+
+/// Under a pay form's table: hours, totals, the source, and the half-days not countersigned.
+fn pay_notes(lang: Lang, p: &TrainerPay, led: &[HalfDayLed]) -> Vec<String> {
     let not_countersigned = led
         .iter()
-        .filter(|h| h.trainers.contains(&trainer) && !h.countersigned)
+        .filter(|h| h.trainers.contains(&p.trainer.id) && !h.countersigned)
         .count();
     let mut notes = vec![
         tr(
@@ -158,38 +339,5 @@ pub async fn pay_form(
             &[("count", not_countersigned.to_string())],
         ));
     }
-    let doc = Record {
-        lang: lang.code().to_owned(),
-        title: tr(
-            lang,
-            "pdf-pay-title",
-            &[("training", training.title.clone())],
-        ),
-        subtitle: subtitle(&plan, training),
-        facts,
-        headers: [
-            "pay-col-when",
-            "pay-col-activity",
-            "step-modality",
-            "pay-col-duration",
-            "pay-col-co",
-            "pay-col-paid",
-            "pay-col-rate",
-            "pay-col-amount",
-        ]
-        .iter()
-        .map(|k| t(lang, k))
-        .collect(),
-        widths: vec![3, 4, 2, 2, 1, 2, 2, 2],
-        rows,
-        empty: t(lang, "pay-nothing"),
-        notes,
-        signatures: vec![
-            (t(lang, "pay-sign-trainer"), t(lang, "pay-sign-date")),
-            (t(lang, "pay-sign-pilot"), t(lang, "pay-sign-date")),
-            (t(lang, "pay-sign-service"), t(lang, "pay-sign-date")),
-        ],
-        footer: tr(lang, "chrono-footer", &[("day", today_words(lang))]),
-    };
-    Ok(Some(doc))
+    notes
 }

@@ -5,6 +5,10 @@ use super::*;
 
 /// The attendance sheet of one half-day of `a` (or of an asynchronous activity, `slot` none).
 /// (Every document's file name comes from [`filename`].)
+///
+/// Gathered first — at most six statements whatever the number of trainees or trainers: the
+/// training's rules, the sheet's facts ([`att::sheet_facts`]), the plan, the cohort's trainers
+/// — then drawn ([`att::sheet_from`]), then put in words.
 pub async fn sheet(
     s: &Store,
     lang: Lang,
@@ -15,17 +19,56 @@ pub async fn sheet(
     slot: Option<Slot>,
 ) -> Result<Record, Error> {
     let rules = att::rules_of(s, training).await?;
-    let sheet = att::sheet(s, cohort, a, steps, slot, &rules).await?;
+    let facts = att::sheet_facts(s, cohort, a, slot).await?;
     let plan = plan_label(s, training.plan_id).await?;
-    let trainers: Vec<String> = cohorts::trainers(s, cohort.id)
-        .await?
-        .iter()
-        .map(|u| u.display_name())
-        .collect();
+    let trainers = cohorts::trainers(s, cohort.id).await?;
+    let sheet = att::sheet_from(facts.source(), cohort, a, steps, slot, &rules, now());
+    let trainers: Vec<String> = trainers.iter().map(|u| u.display_name()).collect();
+    let head = Head {
+        lang,
+        cohort,
+        training,
+        plan: &plan,
+    };
+    Ok(sheet_record(head, a, &sheet, &trainers))
+}
+
+/// A drawn sheet in words.
+fn sheet_record(head: Head<'_>, a: &Activity, sheet: &att::Sheet, trainers: &[String]) -> Record {
+    let lang = head.lang;
+    let (headers, widths, rows) = sheet_table(lang, a.modality, sheet);
+    Record {
+        lang: lang.code().to_owned(),
+        title: tr(
+            lang,
+            "pdf-sheet-title",
+            &[("training", head.training.title.clone())],
+        ),
+        subtitle: subtitle(head.plan, head.training),
+        facts: sheet_facts(lang, head.cohort, a, sheet.slot, trainers),
+        headers,
+        widths,
+        rows,
+        empty: t(lang, "trainees-none"),
+        notes: sheet_notes(lang, a.modality, sheet),
+        signatures: sheet_signatures(lang, a.modality, sheet),
+        footer: tr(lang, "chrono-footer", &[("day", today_words(lang))]),
+    }
+}
+
+/// A sheet's facts: the session, the activity, when, where, the trainers.
+fn sheet_facts(
+    lang: Lang,
+    cohort: &Cohort,
+    a: &Activity,
+    slot: Option<Slot>,
+    trainers: &[String],
+) -> Vec<(String, String)> {
     let mut facts = vec![
         session_fact(lang, cohort),
         (t(lang, "pdf-activity"), a.title.clone()),
     ];
+    let day = |ts: i64| crate::i18n::day_words(lang, hybride_domain::time::civil(ts).date());
     match slot {
         Some(slot) => facts.push((
             t(lang, "pdf-when"),
@@ -41,19 +84,7 @@ pub async fn sheet(
             tr(
                 lang,
                 "activity-window",
-                &[
-                    (
-                        "start",
-                        crate::i18n::day_words(
-                            lang,
-                            hybride_domain::time::civil(a.starts_at).date(),
-                        ),
-                    ),
-                    (
-                        "end",
-                        crate::i18n::day_words(lang, hybride_domain::time::civil(a.ends_at).date()),
-                    ),
-                ],
+                &[("start", day(a.starts_at)), ("end", day(a.ends_at))],
             ),
         )),
     }
@@ -61,10 +92,14 @@ pub async fn sheet(
         facts.push((t(lang, "pdf-place"), place.to_owned()));
     }
     facts.push((t(lang, "pdf-trainers"), trainers.join(", ")));
-    let (headers, widths, rows) = sheet_table(lang, a.modality, &sheet);
+    facts
+}
+
+/// Under a sheet's table: how many signed (or declared), the time credited, the fingerprint.
+fn sheet_notes(lang: Lang, modality: Modality, sheet: &att::Sheet) -> Vec<String> {
     let total_credited: i64 = sheet.rows.iter().map(|r| r.credited_minutes).sum();
-    let notes = vec![
-        match a.modality {
+    vec![
+        match modality {
             Modality::Async => tr(
                 lang,
                 "sheet-declared",
@@ -93,60 +128,41 @@ pub async fn sheet(
             "sheet-fingerprint",
             &[("value", sheet.fingerprint.clone())],
         ),
-    ];
-    let signatures = if a.modality == Modality::InPerson {
-        if sheet.countersigners.is_empty() {
-            vec![(
+    ]
+}
+
+/// An in-person sheet's countersignatures (or that there is none yet).
+fn sheet_signatures(lang: Lang, modality: Modality, sheet: &att::Sheet) -> Vec<(String, String)> {
+    if modality != Modality::InPerson {
+        return Vec::new();
+    }
+    if sheet.countersigners.is_empty() {
+        return vec![(
+            t(lang, "sheet-countersign-title"),
+            t(lang, "sheet-not-countersigned"),
+        )];
+    }
+    sheet
+        .countersigners
+        .iter()
+        .map(|cs| {
+            (
                 t(lang, "sheet-countersign-title"),
-                t(lang, "sheet-not-countersigned"),
-            )]
-        } else {
-            sheet
-                .countersigners
-                .iter()
-                .map(|cs| {
-                    (
-                        t(lang, "sheet-countersign-title"),
-                        tr(
-                            lang,
-                            "sheet-countersigned-by",
-                            &[
-                                ("name", cs.name.clone()),
-                                (
-                                    "day",
-                                    crate::i18n::day_words(
-                                        lang,
-                                        hybride_domain::time::civil(cs.at).date(),
-                                    ),
-                                ),
-                                ("time", hm(cs.at)),
-                            ],
+                tr(
+                    lang,
+                    "sheet-countersigned-by",
+                    &[
+                        ("name", cs.name.clone()),
+                        (
+                            "day",
+                            crate::i18n::day_words(lang, hybride_domain::time::civil(cs.at).date()),
                         ),
-                    )
-                })
-                .collect()
-        }
-    } else {
-        Vec::new()
-    };
-    let doc = Record {
-        lang: lang.code().to_owned(),
-        title: tr(
-            lang,
-            "pdf-sheet-title",
-            &[("training", training.title.clone())],
-        ),
-        subtitle: subtitle(&plan, training),
-        facts,
-        headers,
-        widths,
-        rows,
-        empty: t(lang, "trainees-none"),
-        notes,
-        signatures,
-        footer: tr(lang, "chrono-footer", &[("day", today_words(lang))]),
-    };
-    Ok(doc)
+                        ("time", hm(cs.at)),
+                    ],
+                ),
+            )
+        })
+        .collect()
 }
 
 /// A trainee's exchanges with the trainers, in words: posts, answers received, reminders.
@@ -166,6 +182,10 @@ pub(super) fn exchanges_line(lang: Lang, x: &hybride_store::discussion::Exchange
 /// and estimated duration, what she declared and when, her evidence, the trainer's decision and
 /// the time credited; her exchanges with the trainers; signature blocks for her and the
 /// trainer. None when the cohort has no asynchronous activity or she is not enrolled.
+///
+/// Gathered first — seven statements whatever the number of trainees or activities: her
+/// enrollment, the steps, the activities, her events, the exchanges, her account, the plan —
+/// then drawn, then put in words.
 pub async fn declarations(
     s: &Store,
     lang: Lang,
@@ -177,76 +197,74 @@ pub async fn declarations(
         return Ok(None);
     }
     let steps = hybride_store::trainings::steps(s, training.id).await?;
-    let rules = att::rules_of(s, training).await?;
-    let mut rows = Vec::new();
-    let (mut credited, mut estimated) = (0i64, 0i64);
-    let mut exchanges = None;
-    for a in cohorts::activities(s, c.id).await? {
-        if a.modality != Modality::Async {
-            continue;
-        }
-        let sheet = att::sheet(s, c, &a, &steps, None, &rules).await?;
-        let Some(r) = sheet.rows.iter().find(|r| r.user_id == user) else {
-            continue;
-        };
-        let minutes = a
-            .step_id
-            .and_then(|id| steps.iter().find(|x| x.id == id))
-            .map(|x| x.minutes)
-            .unwrap_or_default();
-        estimated += minutes;
-        credited += r.credited_minutes;
-        if exchanges.is_none() {
-            exchanges = r.exchanges;
-        }
-        let done = r.completion.clone();
-        let when = |ts: i64| format!("{} {}", hybride_domain::time::civil(ts).date(), hm(ts));
-        rows.push(vec![
-            a.title.clone(),
-            format!(
-                "{} – {}",
-                hybride_domain::time::civil(a.starts_at).date(),
-                hybride_domain::time::civil(a.ends_at).date()
-            ),
-            crate::i18n::duration(minutes),
-            done.as_ref()
-                .map(|x| t(lang, &format!("async-{}", key(&x.state))))
-                .unwrap_or_default(),
-            done.as_ref()
-                .and_then(|x| x.declared_at)
-                .map(when)
-                .unwrap_or_default(),
-            done.as_ref()
-                .map(|x| {
-                    let mut parts: Vec<String> = x.evidence.iter().cloned().collect();
-                    if x.document.is_some() {
-                        parts.push(t(lang, "pdf-declarations-file"));
-                    }
-                    if let Some(m) = x.declared_minutes {
-                        parts.push(tr(
-                            lang,
-                            "pdf-declarations-spent",
-                            &[("time", crate::i18n::duration(m))],
-                        ));
-                    }
-                    parts.join(" · ")
-                })
-                .unwrap_or_default(),
-            done.as_ref()
-                .and_then(|x| x.decided_at)
-                .map(when)
-                .unwrap_or_default(),
-            crate::i18n::duration(r.credited_minutes),
-        ]);
-    }
-    if rows.is_empty() {
-        return Ok(None);
-    }
+    let activities = cohorts::activities(s, c.id).await?;
+    let events = hybride_store::attendance::of_cohort_subject(s, c.id, user).await?;
+    let exchanges = hybride_store::discussion::exchanges(s, c.id).await?;
     let trainee = people::get(s, user).await?;
     let plan = plan_label(s, training.plan_id).await?;
-    let mut facts = trainee_facts(lang, &trainee);
-    facts.push(session_fact(lang, c));
-    facts.push(dates_fact(lang, c));
+    let work = distance_work(&activities, &steps, &events);
+    if work.is_empty() {
+        return Ok(None);
+    }
+    let exchanges = exchanges.into_iter().find(|x| x.user_id == user);
+    let head = Head {
+        lang,
+        cohort: c,
+        training,
+        plan: &plan,
+    };
+    Ok(Some(declarations_record(head, &trainee, &work, exchanges)))
+}
+
+/// One asynchronous activity as a trainee did it.
+struct Work<'a> {
+    activity: &'a Activity,
+    /// The step's estimated minutes.
+    estimated: i64,
+    done: rules::Completion,
+}
+
+/// Each asynchronous activity, as the trainee whose events these are did it.
+fn distance_work<'a>(
+    activities: &'a [Activity],
+    steps: &[Step],
+    events: &[hybride_store::attendance::Event],
+) -> Vec<Work<'a>> {
+    activities
+        .iter()
+        .filter(|a| a.modality == Modality::Async)
+        .map(|a| {
+            let marks: Vec<_> = events
+                .iter()
+                .filter(|e| e.activity_id == a.id)
+                .map(hybride_store::attendance::Event::mark)
+                .collect();
+            Work {
+                activity: a,
+                estimated: a
+                    .step_id
+                    .and_then(|id| steps.iter().find(|x| x.id == id))
+                    .map(|x| x.minutes)
+                    .unwrap_or_default(),
+                done: rules::completion(&marks),
+            }
+        })
+        .collect()
+}
+
+/// A trainee's distance work in words.
+fn declarations_record(
+    head: Head<'_>,
+    trainee: &hybride_store::people::User,
+    work: &[Work<'_>],
+    exchanges: Option<hybride_store::discussion::Exchanges>,
+) -> Record {
+    let lang = head.lang;
+    let credited: i64 = work.iter().map(|w| w.done.credited_minutes).sum();
+    let estimated: i64 = work.iter().map(|w| w.estimated).sum();
+    let mut facts = trainee_facts(lang, trainee);
+    facts.push(session_fact(lang, head.cohort));
+    facts.push(dates_fact(lang, head.cohort));
     let mut notes = vec![tr(
         lang,
         "pdf-declarations-total",
@@ -258,14 +276,14 @@ pub async fn declarations(
     if let Some(x) = exchanges {
         notes.push(exchanges_line(lang, &x));
     }
-    let doc = Record {
+    Record {
         lang: lang.code().to_owned(),
         title: tr(
             lang,
             "pdf-declarations-title",
-            &[("training", training.title.clone())],
+            &[("training", head.training.title.clone())],
         ),
-        subtitle: subtitle(&plan, training),
+        subtitle: subtitle(head.plan, head.training),
         facts,
         headers: [
             "pdf-activity",
@@ -281,7 +299,7 @@ pub async fn declarations(
         .map(|k| t(lang, k))
         .collect(),
         widths: vec![3, 2, 1, 2, 2, 3, 2, 1],
-        rows,
+        rows: work.iter().map(|w| work_row(lang, w)).collect(),
         empty: String::new(),
         notes,
         signatures: vec![
@@ -289,9 +307,42 @@ pub async fn declarations(
             (t(lang, "pdf-declarations-trainer-signature"), String::new()),
         ],
         footer: tr(lang, "chrono-footer", &[("day", today_words(lang))]),
-    };
-    Ok(Some(doc))
+    }
 }
+
+/// One asynchronous activity's line on a trainee's distance work.
+fn work_row(lang: Lang, w: &Work<'_>) -> Vec<String> {
+    let (a, x) = (w.activity, &w.done);
+    let when = |ts: i64| format!("{} {}", hybride_domain::time::civil(ts).date(), hm(ts));
+    let mut evidence: Vec<String> = x.evidence.iter().cloned().collect();
+    if x.document.is_some() {
+        evidence.push(t(lang, "pdf-declarations-file"));
+    }
+    if let Some(m) = x.declared_minutes {
+        evidence.push(tr(
+            lang,
+            "pdf-declarations-spent",
+            &[("time", crate::i18n::duration(m))],
+        ));
+    }
+    vec![
+        a.title.clone(),
+        format!(
+            "{} – {}",
+            hybride_domain::time::civil(a.starts_at).date(),
+            hybride_domain::time::civil(a.ends_at).date()
+        ),
+        crate::i18n::duration(w.estimated),
+        t(lang, &format!("async-{}", key(&x.state))),
+        x.declared_at.map(when).unwrap_or_default(),
+        evidence.join(" · "),
+        x.decided_at.map(when).unwrap_or_default(),
+        crate::i18n::duration(x.credited_minutes),
+    ]
+}
+
+/// A table: headers, relative widths, rows.
+type Table = (Vec<String>, Vec<u32>, Vec<Vec<String>>);
 
 /// The table of a sheet: headers, relative widths, rows — the same in the PDF and the CSV.
 pub fn sheet_table(
@@ -299,134 +350,141 @@ pub fn sheet_table(
     modality: Modality,
     sheet: &att::Sheet,
 ) -> (Vec<String>, Vec<u32>, Vec<Vec<String>>) {
-    use crate::i18n::{t, tr};
-    let channel = |ch: Option<rules::Channel>| {
-        ch.map(|c| t(lang, &format!("channel-{}", c.as_str())))
-            .unwrap_or_default()
-    };
-    let table: (Vec<String>, Vec<u32>, Vec<Vec<String>>) = match modality {
-        Modality::Async => (
-            [
+    match modality {
+        Modality::Async => async_table(lang, sheet),
+        Modality::InPerson => in_person_table(lang, sheet),
+        _ => virtual_table(lang, sheet),
+    }
+}
+
+fn headers(lang: Lang, keys: &[&str]) -> Vec<String> {
+    keys.iter().map(|k| t(lang, k)).collect()
+}
+
+/// An asynchronous activity's sheet: each trainee's state, declaration, evidence, time.
+fn async_table(lang: Lang, sheet: &att::Sheet) -> Table {
+    let rows = sheet
+        .rows
+        .iter()
+        .map(|r| {
+            let done = r.completion.as_ref();
+            vec![
+                format!("{} {}", r.last_name, r.first_name),
+                done.map(|x| t(lang, &format!("async-{}", key(&x.state))))
+                    .unwrap_or_default(),
+                done.and_then(|x| x.declared_at)
+                    .map(|ts| format!("{} {}", hybride_domain::time::civil(ts).date(), hm(ts)))
+                    .unwrap_or_default(),
+                done.and_then(|x| x.evidence.clone()).unwrap_or_default(),
+                crate::i18n::duration(r.credited_minutes),
+            ]
+        })
+        .collect();
+    (
+        headers(
+            lang,
+            &[
                 "pdf-trainee",
                 "pdf-state",
                 "pdf-declared",
                 "pdf-evidence",
                 "pdf-credited",
-            ]
-            .iter()
-            .map(|k| t(lang, k))
-            .collect(),
-            vec![3, 2, 2, 4, 1],
-            sheet
-                .rows
-                .iter()
-                .map(|r| {
-                    let done = r.completion.clone();
-                    vec![
-                        format!("{} {}", r.last_name, r.first_name),
-                        done.as_ref()
-                            .map(|x| t(lang, &format!("async-{}", key(&x.state))))
-                            .unwrap_or_default(),
-                        done.as_ref()
-                            .and_then(|x| x.declared_at)
-                            .map(|ts| {
-                                format!("{} {}", hybride_domain::time::civil(ts).date(), hm(ts))
-                            })
-                            .unwrap_or_default(),
-                        done.as_ref()
-                            .and_then(|x| x.evidence.clone())
-                            .unwrap_or_default(),
-                        crate::i18n::duration(r.credited_minutes),
-                    ]
-                })
-                .collect(),
+            ],
         ),
-        Modality::InPerson => (
-            [
+        vec![3, 2, 2, 4, 1],
+        rows,
+    )
+}
+
+/// An in-person half-day's sheet: each trainee's signature, channel, times, absence, time.
+fn in_person_table(lang: Lang, sheet: &att::Sheet) -> Table {
+    let channel = |ch: Option<rules::Channel>| {
+        ch.map(|c| t(lang, &format!("channel-{}", c.as_str())))
+            .unwrap_or_default()
+    };
+    let rows = sheet
+        .rows
+        .iter()
+        .map(|r| {
+            let p = r.presence.clone().unwrap_or_default();
+            let mut times = Vec::new();
+            if let Some(a) = p.arrived_at {
+                times.push(tr(lang, "sheet-arrived", &[("time", hm(a))]));
+            }
+            if let Some(l) = p.left_at {
+                times.push(tr(lang, "sheet-left", &[("time", hm(l))]));
+            }
+            let absence = p.absence.as_ref().map(|a| {
+                let word = if a.accepted {
+                    t(lang, "sheet-absent-justified")
+                } else {
+                    t(lang, "sheet-absent")
+                };
+                format!("{word} — {}", a.reason)
+            });
+            vec![
+                format!("{} {}", r.last_name, r.first_name),
+                p.signed_at.map(hm).unwrap_or_default(),
+                channel(p.channel),
+                times.join(" "),
+                absence.unwrap_or_default(),
+                crate::i18n::duration(r.credited_minutes),
+            ]
+        })
+        .collect();
+    (
+        headers(
+            lang,
+            &[
                 "pdf-trainee",
                 "pdf-signature",
                 "pdf-channel",
                 "pdf-times",
                 "pdf-absence",
                 "pdf-credited",
-            ]
-            .iter()
-            .map(|k| t(lang, k))
-            .collect(),
-            vec![3, 1, 2, 2, 3, 1],
-            sheet
-                .rows
-                .iter()
-                .map(|r| {
-                    let p = r.presence.clone().unwrap_or_default();
-                    let mut times = Vec::new();
-                    if let Some(a) = p.arrived_at {
-                        times.push(tr(lang, "sheet-arrived", &[("time", hm(a))]));
-                    }
-                    if let Some(l) = p.left_at {
-                        times.push(tr(lang, "sheet-left", &[("time", hm(l))]));
-                    }
-                    vec![
-                        format!("{} {}", r.last_name, r.first_name),
-                        p.signed_at.map(hm).unwrap_or_default(),
-                        channel(p.channel),
-                        times.join(" "),
-                        p.absence
-                            .as_ref()
-                            .map(|a| {
-                                format!(
-                                    "{} — {}",
-                                    if a.accepted {
-                                        t(lang, "sheet-absent-justified")
-                                    } else {
-                                        t(lang, "sheet-absent")
-                                    },
-                                    a.reason
-                                )
-                            })
-                            .unwrap_or_default(),
-                        crate::i18n::duration(r.credited_minutes),
-                    ]
-                })
-                .collect(),
+            ],
         ),
-        _ => (
-            [
+        vec![3, 1, 2, 2, 3, 1],
+        rows,
+    )
+}
+
+/// A virtual half-day's sheet: each trainee's connection, confirmations, whether it counts.
+fn virtual_table(lang: Lang, sheet: &att::Sheet) -> Table {
+    let rows = sheet
+        .rows
+        .iter()
+        .map(|r| {
+            let p = r.presence.clone().unwrap_or_default();
+            vec![
+                format!("{} {}", r.last_name, r.first_name),
+                match (p.connected_minutes, p.joined_at) {
+                    (Some(m), _) => tr(lang, "sheet-connected", &[("minutes", m.to_string())]),
+                    (None, Some(j)) => tr(lang, "sheet-joined", &[("time", hm(j))]),
+                    _ => String::new(),
+                },
+                p.confirmations.len().to_string(),
+                if r.attended {
+                    t(lang, "yes")
+                } else {
+                    t(lang, "no")
+                },
+                crate::i18n::duration(r.credited_minutes),
+            ]
+        })
+        .collect();
+    (
+        headers(
+            lang,
+            &[
                 "pdf-trainee",
                 "pdf-connection",
                 "pdf-confirmations",
                 "pdf-counted",
                 "pdf-credited",
-            ]
-            .iter()
-            .map(|k| t(lang, k))
-            .collect(),
-            vec![3, 2, 2, 1, 1],
-            sheet
-                .rows
-                .iter()
-                .map(|r| {
-                    let p = r.presence.clone().unwrap_or_default();
-                    vec![
-                        format!("{} {}", r.last_name, r.first_name),
-                        match (p.connected_minutes, p.joined_at) {
-                            (Some(m), _) => {
-                                tr(lang, "sheet-connected", &[("minutes", m.to_string())])
-                            }
-                            (None, Some(j)) => tr(lang, "sheet-joined", &[("time", hm(j))]),
-                            _ => String::new(),
-                        },
-                        p.confirmations.len().to_string(),
-                        if r.attended {
-                            t(lang, "yes")
-                        } else {
-                            t(lang, "no")
-                        },
-                        crate::i18n::duration(r.credited_minutes),
-                    ]
-                })
-                .collect(),
+            ],
         ),
-    };
-    table
+        vec![3, 2, 2, 1, 1],
+        rows,
+    )
 }
