@@ -5,7 +5,7 @@ use crate::cast::TRAINEES;
 use crate::catalogue::TRAININGS;
 use crate::lcg::Lcg;
 use crate::refused;
-use crate::schedule::{bounds, place_cohort, Slot};
+use crate::schedule::{bounds, place_cohort, Slot, Timing};
 use crate::trainings::{modality, TrainingIds};
 use hybride_domain::{CohortStatus, Modality, Title};
 use hybride_store::cohorts::{self, NewActivity, NewCohort};
@@ -77,22 +77,6 @@ const VILLEURBANNE: Venue = Venue {
         "Salle polyvalente — Lycée Marie Curie, Villeurbanne",
     ],
 };
-
-/// When a cohort runs, relative to `today`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Timing {
-    /// Finished: its last activity ended at least `weeks_ago` weeks before today.
-    Closed { weeks_ago: i64 },
-    /// Under way: step `step` falls on a working day near `today + offset`.
-    Running { step: usize, offset: i64 },
-    /// The demo's cohort: step `step` (in person or virtual class) falls on today itself.
-    Today { step: usize },
-    /// Starts on the first working day from `today + in_days`.
-    Ready { in_days: i64 },
-    /// Planned later in the year, still being prepared: `in_weeks` weeks from today, or earlier
-    /// (but not within [`DRAFT_EARLIEST`](crate::schedule::DRAFT_EARLIEST) days) so as to end before the summer holidays.
-    Draft { in_weeks: i64 },
-}
 
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct CohortSpec {

@@ -2,8 +2,24 @@
 //! away from weekends, public holidays and school holidays.
 
 use crate::catalogue::StepSpec;
-use crate::cohorts::Timing::{self, Closed, Draft, Ready, Running, Today};
 use crate::lcg::Lcg;
+use Timing::{Closed, Draft, Ready, Running, Today};
+
+/// When a cohort runs, relative to `today`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Timing {
+    /// Finished: its last activity ended at least `weeks_ago` weeks before today.
+    Closed { weeks_ago: i64 },
+    /// Under way: step `step` falls on a working day near `today + offset`.
+    Running { step: usize, offset: i64 },
+    /// The demo's cohort: step `step` (in person or virtual class) falls on today itself.
+    Today { step: usize },
+    /// Starts on the first working day from `today + in_days`.
+    Ready { in_days: i64 },
+    /// Planned later in the year, still being prepared: `in_weeks` weeks from today, or earlier
+    /// (but not within [`DRAFT_EARLIEST`](DRAFT_EARLIEST) days) so as to end before the summer holidays.
+    Draft { in_weeks: i64 },
+}
 use hybride_domain::SchoolYear;
 use jiff::civil::{Date, DateTime, Weekday};
 use jiff::ToSpan;
