@@ -34,9 +34,12 @@ for _ in $(seq 1 180); do
 done
 token="$("$BIN" --database-url "$db" token create --email admin@demo.hybride.test | tail -1)"
 
-schemathesis run "http://127.0.0.1:${port}/api/openapi.json" \
+here="$PWD/.ci/schemathesis"
+PYTHONPATH="${here}${PYTHONPATH:+:$PYTHONPATH}" SCHEMATHESIS_HOOKS=hooks \
+schemathesis --config-file "${here}/schemathesis.toml" run "http://127.0.0.1:${port}/api/openapi.json" \
   --header "Authorization: Bearer ${token}" \
-  --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance \
+  --checks all \
+  --max-response-time 60 \
   --phases examples,coverage,fuzzing \
   --workers 2 \
   --seed "${SCHEMATHESIS_SEED:-20261129}" \

@@ -69,9 +69,14 @@ impl RecordKind {
 /// The académie's retention policy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Retention {
+    // The bounds are `RecordKind::range`'s (a test compares them).
+    #[schema(minimum = 12, maximum = 600)]
     pub cohorts_months: i64,
+    #[schema(minimum = 30, maximum = 3650)]
     pub mails_days: i64,
+    #[schema(minimum = 1, maximum = 365)]
     pub connections_days: i64,
+    #[schema(minimum = 6, maximum = 120)]
     pub accounts_months: i64,
 }
 

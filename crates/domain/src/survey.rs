@@ -71,6 +71,12 @@ impl QuestionKind {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Question {
+    /// One line with a visible character, 300 characters at most.
+    #[schema(
+        min_length = 1,
+        max_length = 300,
+        pattern = r"^[^\x00-\x1f\x7f-\x9f]*[^\s\x00-\x1f\x7f-\x9f][^\x00-\x1f\x7f-\x9f]*$"
+    )]
     pub text: String,
     pub kind: QuestionKind,
 }
@@ -94,15 +100,22 @@ pub const MAX_COMMENT_CHARS: usize = 4_000;
 /// What the académie sets for its surveys.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct SurveySettings {
+    /// One scale question at least.
+    #[schema(min_items = 1, max_items = 10)]
     pub hot: Vec<Question>,
+    /// One scale question at least.
+    #[schema(min_items = 1, max_items = 10)]
     pub cold: Vec<Question>,
     /// Days between the end of the cohort and the « à froid » survey (7 to 365).
+    #[schema(minimum = 7, maximum = 365)]
     pub cold_after_days: i64,
     /// Days a survey stays open to answers once sent (3 to 90).
+    #[schema(minimum = 3, maximum = 90)]
     pub open_days: i64,
     /// Days before a survey closes when those who have not answered are reminded once (0: no
     /// reminder; fewer than `open_days`).
     #[serde(default = "default_remind_days")]
+    #[schema(minimum = 0, maximum = 89)]
     pub remind_days: i64,
 }
 

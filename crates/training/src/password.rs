@@ -7,13 +7,17 @@ use argon2::Argon2;
 /// protecting personal data.
 pub const MIN_LENGTH: usize = 12;
 
-/// A new password as typed: at least `MIN_LENGTH` characters, at most 1,024 bytes.
+/// The longest password accepted, in characters (1,024 bytes at most).
+pub const MAX_LENGTH: usize = 256;
+
+/// A new password as typed: from `MIN_LENGTH` to `MAX_LENGTH` characters, any of them.
 pub fn check(raw: &str) -> Result<String, hybride_domain::Invalid> {
     use hybride_domain::Invalid;
-    if raw.chars().count() < MIN_LENGTH {
+    let length = raw.chars().count();
+    if length < MIN_LENGTH {
         Err(Invalid::with("error-password-short", MIN_LENGTH))
-    } else if raw.len() > 1024 {
-        Err(Invalid::with("error-too-long", 1024))
+    } else if length > MAX_LENGTH {
+        Err(Invalid::with("error-too-long", MAX_LENGTH))
     } else {
         Ok(raw.to_owned())
     }

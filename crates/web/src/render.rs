@@ -179,6 +179,7 @@ pub fn spreadsheet_response(
 struct FieldProblem {
     field: String,
     message: String,
+    code: &'static str,
 }
 
 #[derive(Serialize)]
@@ -249,6 +250,7 @@ pub async fn render_errors(State(state): State<AppState>, req: Request, next: Ne
                 .map(|(f, e)| FieldProblem {
                     field: (*f).to_owned(),
                     message: i18n::invalid(lang, e),
+                    code: e.key,
                 })
                 .collect(),
         };

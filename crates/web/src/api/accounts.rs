@@ -1,15 +1,16 @@
 //! Accounts in the API.
 
 use super::{created, ApiJson};
+use super::{Path, Query};
 use crate::access::{Admins, Anyone};
 use crate::auth::Allowed;
 use crate::error::AppError;
 use crate::AppState;
 use axum::body::Bytes;
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use hybride_domain::{FieldErrors, Role};
+use hybride_domain::{FieldErrors, Invalid, Role};
 use hybride_store::people::{self, User, UserFilter};
 use hybride_training::import::import_accounts;
 use hybride_training::{accounts, i18n};
@@ -52,12 +53,13 @@ pub async fn me(State(state): State<AppState>, who: Allowed<Anyone>) -> Result<J
 #[derive(Deserialize, IntoParams)]
 pub struct UserQuery {
     /// `admin`, `pilot`, `trainer` or `trainee`.
+    #[param(schema_with = super::bounds::role_filter)]
     role: Option<String>,
     /// The start of a last name, first name or e-mail.
     q: Option<String>,
-    #[param(default = 100, maximum = 1000)]
+    #[param(default = 100, minimum = 1, maximum = 1000)]
     limit: Option<i64>,
-    #[param(default = 0)]
+    #[param(default = 0, minimum = 0)]
     offset: Option<i64>,
 }
 
@@ -76,22 +78,27 @@ pub async fn list_users(
     _who: Allowed<Admins>,
     Query(q): Query<UserQuery>,
 ) -> Result<Json<UserPage>, AppError> {
+    let mut e = FieldErrors::new();
     let role = match q.role.as_deref() {
         None | Some("") => None,
-        Some(r) => {
-            let mut e = FieldErrors::new();
-            let parsed = e.check("role", Role::parse(r));
-            if parsed.is_none() {
-                return Err(AppError::Invalid(e));
-            }
-            parsed
-        }
+        Some(r) => e.check("role", Role::parse(r)),
     };
+    let limit = q.limit.unwrap_or(100);
+    if !(1..=1000).contains(&limit) {
+        e.add("limit", Invalid::with("error-range", "1–1000"));
+    }
+    let offset = q.offset.unwrap_or(0);
+    if offset < 0 {
+        e.add("offset", Invalid::new("error-not-negative"));
+    }
+    if !e.is_empty() {
+        return Err(AppError::Invalid(e));
+    }
     let filter = UserFilter {
         role,
         search: q.q,
-        limit: q.limit.unwrap_or(100).clamp(1, 1000),
-        offset: q.offset.unwrap_or(0).max(0),
+        limit,
+        offset,
     };
     let items = people::list(&state.store, &filter).await?;
     let total = people::count(&state.store, &filter).await?;
@@ -105,13 +112,19 @@ pub async fn list_users(
 
 #[derive(Deserialize, ToSchema)]
 pub struct NewUser {
+    #[schema(schema_with = super::bounds::email)]
     pub email: String,
+    #[schema(schema_with = super::bounds::name)]
     pub last_name: String,
+    #[schema(schema_with = super::bounds::name)]
     pub first_name: String,
     /// `admin`, `pilot`, `trainer` or `trainee`.
+    #[schema(schema_with = super::bounds::role)]
     pub role: String,
+    #[schema(schema_with = super::bounds::optional_line)]
     pub establishment: Option<String>,
     /// At least 12 characters; trainees usually have none and log in with mailed links.
+    #[schema(schema_with = super::bounds::optional_password)]
     pub password: Option<String>,
 }
 
@@ -198,15 +211,20 @@ pub async fn import_users(
 
 #[derive(Deserialize, ToSchema)]
 pub struct UserChanges {
+    #[schema(schema_with = super::bounds::optional_name)]
     pub last_name: Option<String>,
+    #[schema(schema_with = super::bounds::optional_name)]
     pub first_name: Option<String>,
     /// `admin`, `pilot`, `trainer` or `trainee`.
+    #[schema(schema_with = super::bounds::optional_role)]
     pub role: Option<String>,
     /// An empty string removes it.
+    #[schema(schema_with = super::bounds::optional_line)]
     pub establishment: Option<String>,
     /// `false` deactivates the account at once: its sessions and tokens stop working.
     pub active: Option<bool>,
     /// At least 12 characters.
+    #[schema(schema_with = super::bounds::optional_password)]
     pub password: Option<String>,
 }
 
@@ -217,7 +235,7 @@ pub struct UserChanges {
 pub async fn update_user(
     State(state): State<AppState>,
     who: Allowed<Admins>,
-    axum::extract::Path(id): axum::extract::Path<i64>,
+    Path(id): Path<i64>,
     ApiJson(c): ApiJson<UserChanges>,
 ) -> Result<Json<User>, AppError> {
     let changes = accounts::Changes {

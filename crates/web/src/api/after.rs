@@ -2,11 +2,12 @@
 //! trainers' pay forms, and the transmissions of its bundle.
 
 use super::ApiJson;
+use super::Path;
 use crate::access::{self, Staff};
 use crate::auth::Allowed;
 use crate::error::AppError;
 use crate::AppState;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
 use hybride_domain::CohortStatus;
@@ -119,6 +120,7 @@ pub async fn pay(
 pub struct TransmissionBody {
     /// E.g. the upload's reference in Sofia-FMO (500 characters at most).
     #[serde(default)]
+    #[schema(schema_with = super::bounds::note)]
     pub note: String,
 }
 

@@ -2,11 +2,12 @@
 //! signing by code, each trainee's validation, and BigBlueButton's analytics callback.
 
 use super::ApiJson;
+use super::Path;
 use crate::access::{self, Anyone, Staff, Trainees};
 use crate::auth::Allowed;
 use crate::error::AppError;
 use crate::AppState;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{header, HeaderMap};
 use axum::Json;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
@@ -83,15 +84,20 @@ pub async fn activity_attendance(
 #[derive(Deserialize, ToSchema)]
 pub struct MarkBody {
     /// The half-day, as `2027-01-14-morning`.
+    #[schema(schema_with = super::bounds::slot)]
     pub slot: String,
+    #[schema(schema_with = super::bounds::id)]
     pub user_id: i64,
     /// `present`, `late`, `early`, `absent`, `accept`, `cancel`.
+    #[schema(schema_with = super::bounds::mark_action)]
     pub action: String,
     /// `HH:MM`, for `late` and `early`.
     #[serde(default)]
+    #[schema(schema_with = super::bounds::optional_time)]
     pub time: String,
     /// Required for `absent` and `cancel`, and for marking present after the half-day.
     #[serde(default)]
+    #[schema(schema_with = super::bounds::text)]
     pub reason: String,
 }
 
@@ -140,6 +146,7 @@ pub async fn mark(
 #[derive(Deserialize, ToSchema)]
 pub struct SignBody {
     /// The six-digit code the trainer reads aloud.
+    #[schema(schema_with = super::bounds::code)]
     pub code: String,
 }
 
@@ -338,14 +345,15 @@ pub async fn bbb_analytics(
     headers: HeaderMap,
     body: axum::body::Bytes,
 ) -> Result<Json<AnalyticsResult>, AppError> {
-    let Some(bbb) = &state.config.bbb else {
-        return Err(AppError::NotFound);
-    };
     let token = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Bearer "))
         .unwrap_or("");
+    // Without BigBlueButton set up, no token can be valid: everyone gets the same answer.
+    let Some(bbb) = &state.config.bbb else {
+        return Err(AppError::Unauthorized);
+    };
     if !verify_jwt(token.trim(), &bbb.secret, now()) {
         return Err(AppError::Unauthorized);
     }

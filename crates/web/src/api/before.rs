@@ -1,6 +1,7 @@
 //! Before the training, in the API: the checklist, the scenario's steps and advice, the
 //! accompaniment plan, validation rules and the register of qualified trainers.
 
+use super::Path;
 use super::{created, ApiJson};
 use crate::access::{self, Planners, Staff};
 use crate::auth::Allowed;
@@ -8,7 +9,7 @@ use crate::error::AppError;
 use crate::forms::{self, StepFields};
 use crate::pages::preparation::{parse_accompaniment, parse_validation, ValidationForm};
 use crate::AppState;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::Response;
 use axum::Json;
 use hybride_domain::{Email, FieldErrors, Invalid};
@@ -95,31 +96,41 @@ pub async fn scenario_advice(
 #[derive(Deserialize, ToSchema)]
 pub struct StepBody {
     /// `in_person`, `virtual_class`, `webinar` or `async`.
+    #[schema(schema_with = super::bounds::modality)]
     pub modality: String,
     /// `acquisition`, `investigation`, `practice`, `production`, `discussion` or `collaboration`.
+    #[schema(schema_with = super::bounds::learning_type)]
     pub learning_type: String,
+    #[schema(schema_with = super::bounds::title)]
     pub title: String,
     #[serde(default)]
     pub collective: bool,
     #[serde(default)]
     pub social: bool,
     /// Estimated duration in minutes.
+    #[schema(schema_with = super::bounds::minutes)]
     pub minutes: i64,
     #[serde(default)]
+    #[schema(schema_with = super::bounds::text)]
     pub instructions: String,
     #[serde(default)]
+    #[schema(schema_with = super::bounds::text)]
     pub resources: String,
     #[serde(default)]
+    #[schema(schema_with = super::bounds::text)]
     pub evidence: String,
     #[serde(default)]
+    #[schema(schema_with = super::bounds::text)]
     pub evaluation: String,
     #[serde(default)]
+    #[schema(schema_with = super::bounds::text)]
     pub trainer_role: String,
     #[serde(default = "yes")]
     pub mandatory: bool,
     /// How an asynchronous step's time is credited on validation: `estimate_on_validation`
     /// (the default) or `declared_capped`.
     #[serde(default)]
+    #[schema(schema_with = super::bounds::credit_rule)]
     pub credit_rule: String,
 }
 
@@ -204,13 +215,19 @@ pub async fn get_accompaniment(
 
 #[derive(Deserialize, ToSchema)]
 pub struct AccompanimentBody {
+    #[schema(schema_with = super::bounds::required_text)]
     pub channels: String,
+    /// The longest wait for an answer, in hours.
+    #[schema(schema_with = super::bounds::response_hours)]
     pub response_hours: i64,
     #[serde(default = "yes")]
     pub working_days_only: bool,
     #[serde(default)]
+    #[schema(schema_with = super::bounds::text)]
     pub tutoring_slots: String,
+    #[schema(schema_with = super::bounds::required_text)]
     pub technical_contact: String,
+    #[schema(schema_with = super::bounds::required_text)]
     pub exchange_hours: String,
 }
 
@@ -255,13 +272,17 @@ pub async fn get_validation(
 
 #[derive(Deserialize, ToSchema)]
 pub struct ValidationBody {
+    #[schema(schema_with = super::bounds::percent)]
     pub min_in_person_percent: i64,
+    #[schema(schema_with = super::bounds::percent)]
     pub min_synchronous_percent: i64,
+    #[schema(schema_with = super::bounds::percent)]
     pub min_asynchronous_percent: i64,
     pub mandatory_steps_required: bool,
     pub evaluation_required: bool,
     /// Share of a virtual half-day's length that makes it count (default 80).
     #[serde(default = "eighty")]
+    #[schema(schema_with = super::bounds::percent)]
     pub half_day_threshold_percent: i64,
 }
 
@@ -306,9 +327,12 @@ pub async fn list_qualifications(
 #[derive(Deserialize, ToSchema)]
 pub struct QualificationBody {
     /// The trainer's e-mail.
+    #[schema(schema_with = super::bounds::email)]
     pub email: String,
     /// `YYYY-MM-DD`
+    #[schema(schema_with = super::bounds::date)]
     pub qualified_on: String,
+    #[schema(schema_with = super::bounds::required_text)]
     pub content: String,
 }
 

@@ -2,12 +2,13 @@
 //! acknowledgement, the opening message, instructions per activity, the personal calendar.
 
 use super::ApiJson;
+use super::{Path, Query};
 use crate::access::{self, Anyone, Staff};
 use crate::auth::Allowed;
 use crate::error::AppError;
 use crate::forms::{self, OpeningFields};
 use crate::AppState;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -138,14 +139,19 @@ pub async fn messages(
 #[derive(Deserialize, ToSchema)]
 pub struct OpeningBody {
     #[serde(default)]
+    #[schema(schema_with = super::bounds::text)]
     pub introduction: String,
     #[serde(default)]
+    #[schema(schema_with = super::bounds::text)]
     pub objectives: String,
     /// Required: the validation criteria in plain words.
+    #[schema(schema_with = super::bounds::required_text)]
     pub validation: String,
     /// Required: channels, response time, tutoring, technical contact.
+    #[schema(schema_with = super::bounds::required_text)]
     pub accompaniment: String,
     #[serde(default)]
+    #[schema(schema_with = super::bounds::text)]
     pub availability: String,
 }
 
@@ -228,6 +234,7 @@ pub async fn publish_opening(
 pub struct InstructionsBody {
     /// The cohort's own instructions; null or empty follows the scenario step.
     #[serde(default)]
+    #[schema(schema_with = super::bounds::optional_text)]
     pub instructions: Option<String>,
     /// E-mail them to trainees when published.
     #[serde(default)]
@@ -302,7 +309,7 @@ pub async fn posts(
     State(state): State<AppState>,
     who: Allowed<Anyone>,
     Path(id): Path<i64>,
-    axum::extract::Query(q): axum::extract::Query<PostQuery>,
+    Query(q): Query<PostQuery>,
 ) -> Result<Json<Vec<hybride_store::discussion::Post>>, AppError> {
     let c = cohorts::get(&state.store, id).await?;
     access::see_cohort(&state.store, &who.user, &c).await?;
@@ -314,12 +321,15 @@ pub async fn posts(
 #[derive(Deserialize, ToSchema)]
 pub struct PostBody {
     /// Markdown.
+    #[schema(schema_with = super::bounds::required_text)]
     pub body: String,
     /// An activity's thread; without it, the general thread (ignored for a reply).
     #[serde(default)]
+    #[schema(schema_with = super::bounds::optional_id)]
     pub activity_id: Option<i64>,
     /// The topic answered.
     #[serde(default)]
+    #[schema(schema_with = super::bounds::optional_id)]
     pub parent_id: Option<i64>,
 }
 

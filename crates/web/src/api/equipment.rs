@@ -27,14 +27,19 @@ const MAX_BROWSER_CHARS: usize = 200;
 #[derive(Deserialize, ToSchema)]
 pub struct NewEquipmentCheck {
     /// `ok`, `failed` or `skipped`.
+    #[schema(schema_with = super::bounds::check_result)]
     pub microphone: String,
     /// `ok`, `failed` or `skipped`.
+    #[schema(schema_with = super::bounds::check_result)]
     pub speakers: String,
     /// `ok`, `failed` or `skipped`.
+    #[schema(schema_with = super::bounds::check_result)]
     pub camera: String,
     /// `ok`, `failed` or `skipped`.
+    #[schema(schema_with = super::bounds::check_result)]
     pub screen_share: String,
     /// Median round-trip time to the server, in milliseconds (60000 at most).
+    #[schema(schema_with = super::bounds::optional_round_trip)]
     pub round_trip_ms: Option<u32>,
     /// The browser, as it names itself; cut to 200 characters.
     pub browser: Option<String>,

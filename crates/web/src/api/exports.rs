@@ -1,10 +1,11 @@
 //! A plan's batch exports in the API (admins): ask for one, follow its progress, download it.
 
+use super::Path;
 use crate::access::Admins;
 use crate::auth::Allowed;
 use crate::error::AppError;
 use crate::AppState;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
 use hybride_store::exports::{self as store, Export};

@@ -5,6 +5,7 @@ mod accounts;
 mod after;
 mod attendance;
 mod before;
+mod bounds;
 mod during;
 mod equipment;
 mod exports;
@@ -14,7 +15,8 @@ mod surveys;
 
 use crate::error::AppError;
 use crate::AppState;
-use axum::extract::{FromRequest, Request, State};
+use axum::extract::{FromRequest, FromRequestParts, Request, State};
+use axum::http::request::Parts;
 use axum::response::IntoResponse;
 use axum::routing::get;
 use axum::{Json, Router};
@@ -147,6 +149,8 @@ pub struct ProblemDoc {
 pub struct FieldProblemDoc {
     pub field: String,
     pub message: String,
+    /// The rule that refused the value, stable across languages (e.g. `error-required`).
+    pub code: String,
 }
 
 pub fn openapi_router() -> OpenApiRouter<AppState> {
@@ -247,20 +251,210 @@ async fn readyz(State(state): State<AppState>) -> Result<&'static str, AppError>
 }
 
 /// A JSON body whose rejections are problems with a detail, like every other error.
+///
+/// A number written with a zero fraction (`1088.0`) is the integer it names, as JSON Schema reads
+/// it: integral numbers are made integers before the body meets its type, so that `1088.0` is
+/// accepted wherever `1088` is.
 pub struct ApiJson<T>(pub T);
 
 impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
     type Rejection = AppError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
-        match Json::<T>::from_request(req, state).await {
-            Ok(Json(v)) => Ok(ApiJson(v)),
-            Err(rejection) => Err(AppError::BadRequest(rejection.body_text())),
+        let Json(mut value) = Json::<serde_json::Value>::from_request(req, state)
+            .await
+            .map_err(|rejection| AppError::BadRequest(rejection.body_text()))?;
+        integral_numbers(&mut value);
+        serde_json::from_value(value).map(ApiJson).map_err(|e| {
+            AppError::BadRequest(format!(
+                "Failed to deserialize the JSON body into the target type: {e}"
+            ))
+        })
+    }
+}
+
+/// A path's parameters, where an integer may also be written with a zero fraction (`/cohorts/7.0`).
+/// Parameters that read as they are keep their meaning; only when they do not are integral
+/// numbers tried as integers.
+pub struct Path<T>(pub T);
+
+impl<T: DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S> for Path<T> {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let rejection = match axum::extract::Path::<T>::from_request_parts(parts, state).await {
+            Ok(axum::extract::Path(v)) => return Ok(Path(v)),
+            Err(rejection) => rejection,
+        };
+        let bad = || AppError::BadRequest(rejection.body_text());
+        let raw = axum::extract::RawPathParams::from_request_parts(parts, state)
+            .await
+            .map_err(|_| bad())?;
+        let mut values: Vec<serde_json::Value> = raw
+            .iter()
+            .map(|(_, v)| match integral(v) {
+                Some(n) => serde_json::Value::from(n),
+                None => serde_json::Value::from(v),
+            })
+            .collect();
+        let value = if values.len() == 1 {
+            values.remove(0)
+        } else {
+            serde_json::Value::Array(values)
+        };
+        serde_json::from_value(value).map(Path).map_err(|_| bad())
+    }
+}
+
+/// A query string, where an integer may also be written with a zero fraction (`?limit=10.0`),
+/// tried only when the query does not read as it is (a search for « 1.0 » stays a search).
+pub struct Query<T>(pub T);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for Query<T> {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        let query = parts.uri.query().unwrap_or("");
+        let first = match serde_urlencoded::from_str::<T>(query) {
+            Ok(v) => return Ok(Query(v)),
+            Err(e) => e,
+        };
+        let bad = || AppError::BadRequest(format!("Failed to deserialize query string: {first}"));
+        let pairs: Vec<(String, String)> = serde_urlencoded::from_str(query).map_err(|_| bad())?;
+        let pairs: Vec<(String, String)> = pairs
+            .into_iter()
+            .map(|(k, v)| match integral(&v) {
+                Some(n) => (k, n.to_string()),
+                None => (k, v),
+            })
+            .collect();
+        let again = serde_urlencoded::to_string(&pairs).map_err(|_| bad())?;
+        serde_urlencoded::from_str::<T>(&again)
+            .map(Query)
+            .map_err(|_| bad())
+    }
+}
+
+/// `12`, `12.0` or `-3.00` as the integer they name.
+fn integral(raw: &str) -> Option<i64> {
+    let (whole, fraction) = raw.split_once('.').unwrap_or((raw, ""));
+    if !fraction.bytes().all(|b| b == b'0') {
+        return None;
+    }
+    let digits = whole.strip_prefix('-').unwrap_or(whole);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    whole.parse().ok()
+}
+
+/// Turns every number with a zero fraction that fits an `i64` into that integer.
+fn integral_numbers(value: &mut serde_json::Value) {
+    use serde_json::Value;
+    match value {
+        Value::Number(n) if !n.is_i64() && !n.is_u64() => {
+            if let Some(f) = n.as_f64() {
+                // The bounds are exact: every f64 in [-2^63, 2^63) converts without loss.
+                if f.fract() == 0.0
+                    && (-9.223_372_036_854_776e18..9.223_372_036_854_776e18).contains(&f)
+                {
+                    *value = Value::from(f as i64);
+                }
+            }
         }
+        Value::Array(items) => items.iter_mut().for_each(integral_numbers),
+        Value::Object(fields) => fields.values_mut().for_each(integral_numbers),
+        _ => {}
     }
 }
 
 /// Responses with a status of our choosing.
 pub fn created<T: Serialize>(value: T) -> axum::response::Response {
     (axum::http::StatusCode::CREATED, Json(value)).into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use hybride_domain::retention::RecordKind;
+
+    #[test]
+    fn integral_numbers_are_integers() {
+        assert_eq!(integral("12"), Some(12));
+        assert_eq!(integral("12.0"), Some(12));
+        assert_eq!(integral("-3.00"), Some(-3));
+        assert_eq!(integral("12.5"), None);
+        assert_eq!(integral("1e3"), None);
+        assert_eq!(integral("."), None);
+        assert_eq!(integral("hot"), None);
+        let mut v = serde_json::json!({"a": 1088.0, "b": [2.0, 2.5], "c": "3.0", "d": 1e300});
+        integral_numbers(&mut v);
+        assert_eq!(
+            v,
+            serde_json::json!({"a": 1088, "b": [2, 2.5], "c": "3.0", "d": 1e300})
+        );
+    }
+
+    /// The document states the ranges the retention policy enforces.
+    #[test]
+    fn retention_bounds_are_the_policys() {
+        let doc = serde_json::to_value(openapi()).unwrap();
+        let fields = &doc["components"]["schemas"]["Retention"]["properties"];
+        for kind in RecordKind::ALL {
+            let (min, max) = kind.range();
+            let field = &fields[kind.field()];
+            assert_eq!(
+                field["minimum"].as_f64(),
+                Some(min as f64),
+                "{}",
+                kind.field()
+            );
+            assert_eq!(
+                field["maximum"].as_f64(),
+                Some(max as f64),
+                "{}",
+                kind.field()
+            );
+        }
+    }
+
+    /// Every text, enumeration and number of a request body says what it accepts.
+    #[test]
+    fn request_bodies_state_their_bounds() {
+        let doc = serde_json::to_value(openapi()).unwrap();
+        let schemas = doc["components"]["schemas"].as_object().unwrap();
+        let mut loose = Vec::new();
+        for (path, item) in doc["paths"].as_object().unwrap() {
+            for (method, op) in item.as_object().unwrap() {
+                let Some(r) =
+                    op["requestBody"]["content"]["application/json"]["schema"]["$ref"].as_str()
+                else {
+                    continue;
+                };
+                let name = r.rsplit('/').next().unwrap();
+                let props = schemas[name]["properties"]
+                    .as_object()
+                    .cloned()
+                    .unwrap_or_default();
+                for (field, s) in props {
+                    let types = s["type"].to_string();
+                    let bounded = if types.contains("string") {
+                        s.get("enum").is_some()
+                            || s.get("maxLength").is_some()
+                            || s.get("format").is_some()
+                    } else if types.contains("integer") {
+                        s.get("maximum").is_some()
+                    } else {
+                        true
+                    };
+                    // Any text is taken, cut to 200 characters without control characters.
+                    let any_text = (name, field.as_str()) == ("NewEquipmentCheck", "browser");
+                    if !bounded && !any_text {
+                        loose.push(format!("{method} {path} {name}.{field}"));
+                    }
+                }
+            }
+        }
+        assert!(loose.is_empty(), "fields without bounds: {loose:#?}");
+    }
 }

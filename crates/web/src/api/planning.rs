@@ -2,12 +2,13 @@
 //! parsing (`forms`), the same access decisions (`access`).
 
 use super::{created, ApiJson};
+use super::{Path, Query};
 use crate::access::{self, Admins, Anyone, Planners, Staff};
 use crate::auth::Allowed;
 use crate::error::AppError;
 use crate::forms::{self, CohortFields, TrainingFields};
 use crate::AppState;
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::response::Response;
 use axum::Json;
 use hybride_domain::{CohortStatus, Email, FieldErrors, Invalid, Role, SchoolYear, Title};
@@ -30,7 +31,9 @@ pub async fn list_plans(
 #[derive(Deserialize, ToSchema)]
 pub struct NewPlan {
     /// `2026-2027`
+    #[schema(schema_with = super::bounds::school_year)]
     pub school_year: String,
+    #[schema(schema_with = super::bounds::title)]
     pub title: String,
 }
 
@@ -74,24 +77,37 @@ pub async fn list_trainings(
 
 #[derive(Deserialize, ToSchema)]
 pub struct NewTrainingBody {
+    #[schema(schema_with = super::bounds::id)]
     pub plan_id: i64,
     /// Required for admins; a pilot always creates trainings of their own.
+    #[schema(schema_with = super::bounds::optional_id)]
     pub pilot_id: Option<i64>,
     /// GAIA dispositif id, e.g. `26A0100123`.
+    #[schema(schema_with = super::bounds::dispositif_id)]
     pub dispositif_id: String,
     /// GAIA module id, e.g. `48213`.
+    #[schema(schema_with = super::bounds::module_id)]
     pub module_id: String,
+    #[schema(schema_with = super::bounds::title)]
     pub title: String,
     #[serde(default)]
+    #[schema(schema_with = super::bounds::text)]
     pub objectives: String,
     #[serde(default)]
+    #[schema(schema_with = super::bounds::text)]
     pub public: String,
+    /// The three durations may not all be zero.
+    #[schema(schema_with = super::bounds::minutes)]
     pub in_person_minutes: i64,
+    #[schema(schema_with = super::bounds::minutes)]
     pub synchronous_minutes: i64,
+    #[schema(schema_with = super::bounds::minutes)]
     pub asynchronous_minutes: i64,
     /// The validation criteria, in plain words.
+    #[schema(schema_with = super::bounds::required_text)]
     pub validation_criteria: String,
     /// Minimum attendance, in percent of each modality's planned time.
+    #[schema(schema_with = super::bounds::percent)]
     pub min_attendance_percent: i64,
 }
 
@@ -106,7 +122,7 @@ pub async fn create_training(
         (Role::Admin, Some(p)) => p,
         (Role::Admin, None) => {
             let mut e = FieldErrors::new();
-            e.add("pilot_id", Invalid::new("error-required"));
+            e.add("pilot_id", Invalid::new("error-pilot-required"));
             return Err(AppError::Invalid(e));
         }
         _ => who.user.id,
@@ -188,7 +204,9 @@ pub async fn training_trainers(
 /// A person, by id or by e-mail.
 #[derive(Deserialize, ToSchema)]
 pub struct PersonRef {
+    #[schema(schema_with = super::bounds::optional_id)]
     pub user_id: Option<i64>,
+    #[schema(schema_with = super::bounds::optional_email)]
     pub email: Option<String>,
 }
 
@@ -205,7 +223,7 @@ async fn resolve(state: &AppState, r: &PersonRef) -> Result<User, AppError> {
             None => return Err(AppError::Invalid(e)),
         },
         (None, None) => {
-            e.add("user_id", Invalid::new("error-required"));
+            e.add("user_id", Invalid::new("error-person-nobody"));
             return Err(AppError::Invalid(e));
         }
     };
@@ -260,14 +278,20 @@ pub async fn list_cohorts(
 
 #[derive(Deserialize, ToSchema)]
 pub struct NewCohortBody {
+    #[schema(schema_with = super::bounds::id)]
     pub training_id: i64,
+    #[schema(schema_with = super::bounds::title)]
     pub label: String,
+    #[schema(schema_with = super::bounds::optional_gaia_session)]
     pub gaia_session_id: Option<String>,
     /// `YYYY-MM-DD`
+    #[schema(schema_with = super::bounds::date)]
     pub starts_on: String,
-    /// `YYYY-MM-DD`
+    /// `YYYY-MM-DD`, on or after `starts_on`.
+    #[schema(schema_with = super::bounds::date)]
     pub ends_on: String,
     /// The cohort's M@gistère course.
+    #[schema(schema_with = super::bounds::optional_url)]
     pub course_url: Option<String>,
 }
 
@@ -349,9 +373,12 @@ pub async fn list_enrollments(
 
 #[derive(Deserialize, ToSchema)]
 pub struct EnrollBody {
+    /// The trainees by id; with `emails`, one person at least.
     #[serde(default)]
+    #[schema(schema_with = super::bounds::ids)]
     pub user_ids: Vec<i64>,
     #[serde(default)]
+    #[schema(schema_with = super::bounds::emails)]
     pub emails: Vec<String>,
 }
 
@@ -384,7 +411,7 @@ pub async fn enroll(
         }
     }
     if ids.is_empty() && e.is_empty() {
-        e.add("user_ids", Invalid::new("error-required"));
+        e.add("user_ids", Invalid::new("error-enroll-nobody"));
     }
     if ids.len() > 500 {
         e.add("user_ids", Invalid::with("error-list-too-long", 500));

@@ -1,12 +1,13 @@
 //! The satisfaction surveys in the API: a cohort's results (its staff), sending one by hand, the
 //! caller's surveys to answer and their answers (trainees), the académie's questions (admins).
 
+use super::Path;
 use super::{created, ApiJson};
 use crate::access::{self, Admins, Anyone, Staff, Trainees};
 use crate::auth::Allowed;
 use crate::error::AppError;
 use crate::AppState;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::Response;
 use axum::Json;
 use hybride_domain::survey::{Question, SurveyKind, SurveySettings};
