@@ -163,6 +163,35 @@ pub fn moderates(user: &User) -> bool {
     user.role != Role::Trainee
 }
 
+/// Whether `user` takes part as a trainee: their visits and joins count as attendance, and they
+/// see only what has been published to trainees (instructions, surveys to answer).
+pub fn attends(user: &User) -> bool {
+    user.role == Role::Trainee
+}
+
+/// Whether `user` reads a cohort's staff side (checklists, advice, everyone's answers) once
+/// [`see_cohort`] admitted them; a trainee reads her own side only.
+pub fn staff_side(user: &User) -> bool {
+    user.role.is_staff()
+}
+
+/// Whose validation standing `user` reads in a cohort they may see: a trainee only hers
+/// (`Some`), the staff everyone's (`None`).
+pub fn validations_read(user: &User) -> Option<i64> {
+    (!user.role.is_staff()).then_some(user.id)
+}
+
+/// Whether `user` names the pilot of a training they create: an admin does; a pilot creates
+/// trainings of their own.
+pub fn names_pilot(user: &User) -> bool {
+    user.role == Role::Admin
+}
+
+/// Whether `user` edits the catalogue of free-access courses: the planners.
+pub fn manages_courses(user: &User) -> bool {
+    matches!(user.role, Role::Admin | Role::Pilot)
+}
+
 /// A trainer's pay profile is stated by the trainer, or by an admin for them.
 pub fn state_pay_profile(user: &User, trainer_id: i64) -> Result<(), AppError> {
     if user.id == trainer_id || user.role == Role::Admin {

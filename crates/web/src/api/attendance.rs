@@ -35,7 +35,7 @@ pub async fn validation(
     let s = &state.store;
     let c = cohorts::get(s, id).await?;
     access::see_cohort(s, &who.user, &c).await?;
-    let only = (!who.user.role.is_staff()).then_some(who.user.id);
+    let only = access::validations_read(&who.user);
     Ok(Json(att::validations(s, &c, only, now()).await?))
 }
 

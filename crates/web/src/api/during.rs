@@ -3,7 +3,7 @@
 
 use super::ApiJson;
 use super::{Path, Query};
-use crate::access::{self, Anyone, Staff};
+use crate::access::{self, Anyone, Staff, Trainees};
 use crate::auth::Allowed;
 use crate::error::AppError;
 use crate::forms::{self, OpeningFields};
@@ -12,7 +12,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use hybride_domain::{FieldErrors, Role};
+use hybride_domain::FieldErrors;
 use hybride_store::cohorts;
 use hybride_store::during::{self as store, OpeningMessage, TraineeLinks};
 use hybride_store::trainings;
@@ -66,12 +66,9 @@ pub async fn convoke(
     responses((status = 204), (status = 403, body = super::ProblemDoc), (status = 404, body = super::ProblemDoc)))]
 pub async fn received(
     State(state): State<AppState>,
-    who: Allowed<Anyone>,
+    who: Allowed<Trainees>,
     Path(id): Path<i64>,
 ) -> Result<StatusCode, AppError> {
-    if who.user.role != Role::Trainee {
-        return Err(AppError::Forbidden);
-    }
     store::acknowledge(&state.store, id, who.user.id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -109,7 +106,7 @@ pub async fn messages(
     let s = &state.store;
     let c = cohorts::get(s, id).await?;
     access::see_cohort(s, &who.user, &c).await?;
-    let trainee = who.user.role == Role::Trainee;
+    let trainee = access::attends(&who.user);
     let steps = trainings::steps(s, c.training_id).await?;
     let instructions = cohorts::activities(s, id)
         .await?

@@ -11,7 +11,7 @@ use crate::AppState;
 use axum::extract::State;
 use axum::response::Response;
 use axum::Json;
-use hybride_domain::{CohortStatus, Email, FieldErrors, Invalid, Role, SchoolYear, Title};
+use hybride_domain::{CohortStatus, Email, FieldErrors, Invalid, SchoolYear, Title};
 use hybride_store::cohorts::{self, Activity, Cohort, Enrollment};
 use hybride_store::people::{self, User};
 use hybride_store::plans::{self, Plan};
@@ -118,14 +118,14 @@ pub async fn create_training(
     who: Allowed<Planners>,
     ApiJson(b): ApiJson<NewTrainingBody>,
 ) -> Result<Response, AppError> {
-    let pilot_id = match (who.user.role, b.pilot_id) {
-        (Role::Admin, Some(p)) => p,
-        (Role::Admin, None) => {
+    let pilot_id = match (access::names_pilot(&who.user), b.pilot_id) {
+        (true, Some(p)) => p,
+        (true, None) => {
             let mut e = FieldErrors::new();
             e.add("pilot_id", Invalid::new("error-pilot-required"));
             return Err(AppError::Invalid(e));
         }
-        _ => who.user.id,
+        (false, _) => who.user.id,
     };
     let percent = u8::try_from(b.min_attendance_percent)
         .ok()

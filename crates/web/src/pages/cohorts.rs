@@ -129,7 +129,7 @@ pub async fn show(
         .map(|k| format!("cohort-error-{k}"));
     let activities = cohorts::activities(s, id).await?;
     let steps = trainings::steps(s, t.id).await?;
-    let staff = who.user.role.is_staff();
+    let staff = access::staff_side(&who.user);
     let (checklist, advice, open) = if staff {
         let items = hybride_training::checklist::before_of(s, &c, &t, &steps, &activities).await?;
         let open: Vec<String> = hybride_domain::checklist::open_items(&items)
@@ -194,7 +194,7 @@ pub async fn show(
             after => after,
             contents_until => hybride_training::after::contents_until(s, &c).await?.to_string(),
             recommended => hybride_store::courses::recommended(s, t.id).await?,
-            surveys_pending => if who.user.role == hybride_domain::Role::Trainee {
+            surveys_pending => if access::attends(&who.user) {
                 hybride_store::surveys::pending(s, who.user.id, hybride_store::now())
                     .await?
                     .into_iter()

@@ -3,7 +3,7 @@
 //! links and calendars.
 
 use super::{done, field_errors, page};
-use crate::access::{self, Anyone, Staff};
+use crate::access::{self, Anyone, Staff, Trainees};
 use crate::auth::{Allowed, Ctx};
 use crate::csrf::CsrfForm;
 use crate::error::AppError;
@@ -13,7 +13,7 @@ use crate::AppState;
 use axum::extract::{ConnectInfo, Path, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
-use hybride_domain::{FieldErrors, Role};
+use hybride_domain::FieldErrors;
 use hybride_store::during::{self as store, OpeningText};
 use hybride_store::links::{self, Purpose, Scope};
 use hybride_store::{cohorts, now, people, trainings};
@@ -74,13 +74,10 @@ pub async fn resend(
 /// « J'ai bien reçu mes liens »: the trainee confirms.
 pub async fn acknowledge(
     State(state): State<AppState>,
-    who: Allowed<Anyone>,
+    who: Allowed<Trainees>,
     Path(id): Path<i64>,
     CsrfForm(_): CsrfForm<Empty>,
 ) -> Result<Response, AppError> {
-    if who.user.role != Role::Trainee {
-        return Err(AppError::Forbidden);
-    }
     store::acknowledge(&state.store, id, who.user.id).await?;
     Ok(done(&format!("/cohorts/{id}"), "links-acknowledged"))
 }
@@ -406,7 +403,7 @@ pub async fn cohort_context(
     let s = &state.store;
     let opening = store::opening(s, c.id).await?;
     let at = now();
-    if who.user.role == Role::Trainee {
+    if access::attends(&who.user) {
         hybride_store::discussion::touch(s, c.id, who.user.id).await?;
         let mine = store::link_status(s, c.id)
             .await?

@@ -11,7 +11,7 @@ use crate::error::AppError;
 use crate::AppState;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use hybride_domain::{CohortStatus, FieldErrors, LongText, Role};
+use hybride_domain::{CohortStatus, FieldErrors, LongText};
 use hybride_store::after as store;
 use hybride_store::cohorts::{self, Cohort};
 use hybride_store::courses as catalogue;
@@ -238,7 +238,7 @@ async fn catalogue_page<G: crate::access::Gate>(
         "courses.html",
         context! {
             courses => catalogue::list(&state.store).await?,
-            manage => matches!(who.user.role, Role::Admin | Role::Pilot),
+            manage => access::manages_courses(&who.user),
             values => form.map(|(f, _)| context! { title => f.title, provider => f.provider, url => f.url, duration => f.duration, themes => f.themes }),
             errors => form.map(|(_, e)| field_errors(&who.ctx, e)).unwrap_or_default(),
             import_errors => import_errors,

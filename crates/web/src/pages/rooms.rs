@@ -9,7 +9,6 @@ use crate::error::AppError;
 use crate::AppState;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use hybride_domain::Role;
 use hybride_store::{cohorts, trainings};
 use minijinja::context;
 
@@ -88,7 +87,7 @@ pub async fn join(
     let c = cohorts::get(s, a.cohort_id).await?;
     access::see_cohort(s, &who.user, &c).await?;
     let moderator = access::moderates(&who.user);
-    if who.user.role == Role::Trainee {
+    if access::attends(&who.user) {
         hybride_training::attendance::record_join(s, &c, &a, who.user.id).await?;
     }
     match enter(&state, aid, &who.user, moderator).await? {

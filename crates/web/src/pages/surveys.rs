@@ -107,7 +107,7 @@ async fn form_page(
     let s = &state.store;
     let t = trainings::get(s, c.training_id).await?;
     let survey = store::of_kind(s, c.id, kind).await?;
-    let staff = user.role.is_staff();
+    let staff = access::staff_side(user);
     let (questions, answered, open, closes_at) = match &survey {
         Some(x) => {
             let answered = if staff {

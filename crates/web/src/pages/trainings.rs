@@ -88,7 +88,7 @@ async fn form_page(
     form: &TrainingForm,
     errors: &FieldErrors,
 ) -> Result<Response, AppError> {
-    let pilots = if who.user.role == Role::Admin {
+    let pilots = if access::names_pilot(&who.user) {
         people::list(
             &state.store,
             &UserFilter {
@@ -135,7 +135,7 @@ pub async fn create(
     CsrfForm(f): CsrfForm<TrainingForm>,
 ) -> Result<Response, AppError> {
     // A pilot creates trainings for themself; an admin names the pilot.
-    let pilot_id = if who.user.role == Role::Admin {
+    let pilot_id = if access::names_pilot(&who.user) {
         f.pilot_id.trim().parse().unwrap_or(0)
     } else {
         who.user.id
@@ -176,8 +176,8 @@ pub async fn create(
         },
         Err(e) => e,
     };
-    if who.user.role == Role::Admin && pilot_id == 0 {
-        e.add("pilot_id", Invalid::new("error-required"));
+    if access::names_pilot(&who.user) && pilot_id == 0 {
+        e.add("pilot_id", Invalid::new("error-pilot-required"));
     }
     form_page(&state, &who, &f, &e).await
 }
