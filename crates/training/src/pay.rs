@@ -41,6 +41,8 @@ pub struct RecordFacts {
     pub pending_declarations: usize,
 }
 
+/// Gathers the cohort's record (six statements, whatever the number of trainees, activities or
+/// marks), then reads it with [`facts_from`].
 pub async fn record_facts(s: &Store, c: &Cohort, t: &Training) -> Result<RecordFacts, Error> {
     let steps = trainings::steps(s, t.id).await?;
     let rules = att::rules_of(s, t).await?;
@@ -49,10 +51,53 @@ pub async fn record_facts(s: &Store, c: &Cohort, t: &Training) -> Result<RecordF
         .iter()
         .map(|u| u.id)
         .collect();
+    let activities = cohorts::activities(s, c.id).await?;
+    let enrollments = cohorts::enrollments(s, c.id).await?;
+    let events = hybride_store::attendance::of_cohort(s, c.id).await?;
+    let src = RecordSource {
+        events: &events,
+        enrollments: &enrollments,
+        activities: &activities,
+        steps: &steps,
+        rules: &rules,
+        cohort_trainers: &cohort_trainers,
+    };
+    Ok(facts_from(&src, c, hybride_store::now()))
+}
+
+/// What [`facts_from`] reads: the cohort's whole record, gathered at once.
+pub(crate) struct RecordSource<'a> {
+    pub events: &'a [hybride_store::attendance::Event],
+    pub enrollments: &'a [cohorts::Enrollment],
+    pub activities: &'a [cohorts::Activity],
+    pub steps: &'a [trainings::Step],
+    pub rules: &'a hybride_domain::attendance::Rules,
+    /// Who leads a half-day that nobody countersigned.
+    pub cohort_trainers: &'a [i64],
+}
+
+/// Each half-day held with at least one trainee present and who led it (its countersigners;
+/// when nobody countersigned, the cohort's trainers), by time; and the declarations of
+/// asynchronous work waiting for a decision. Pure: the pay form and the checklist share it.
+pub(crate) fn facts_from(src: &RecordSource<'_>, c: &Cohort, now: i64) -> RecordFacts {
+    let mut by_activity: std::collections::HashMap<i64, Vec<hybride_store::attendance::Event>> =
+        std::collections::HashMap::new();
+    for e in src.events {
+        by_activity
+            .entry(e.activity_id)
+            .or_default()
+            .push(e.clone());
+    }
     let mut out = RecordFacts::default();
-    for a in cohorts::activities(s, c.id).await? {
+    for a in src.activities {
+        let sheet_src = att::SheetSource {
+            events: by_activity.get(&a.id).map(Vec::as_slice).unwrap_or(&[]),
+            enrollments: src.enrollments,
+            exchanges: &[],
+            countersigns: &[],
+        };
         if a.modality == Modality::Async {
-            let sheet = att::sheet(s, c, &a, &steps, None, &rules).await?;
+            let sheet = att::sheet_from(sheet_src, c, a, src.steps, None, src.rules, now);
             out.pending_declarations += sheet
                 .rows
                 .iter()
@@ -64,8 +109,8 @@ pub async fn record_facts(s: &Store, c: &Cohort, t: &Training) -> Result<RecordF
                 .count();
             continue;
         }
-        for slot in att::slots(&a, &steps) {
-            let sheet = att::sheet(s, c, &a, &steps, Some(slot), &rules).await?;
+        for slot in att::slots(a, src.steps) {
+            let sheet = att::sheet_from(sheet_src, c, a, src.steps, Some(slot), src.rules, now);
             if sheet.signed == 0 {
                 continue;
             }
@@ -82,14 +127,14 @@ pub async fn record_facts(s: &Store, c: &Cohort, t: &Training) -> Result<RecordF
                 trainers: if countersigned {
                     sheet.countersigners.iter().map(|x| x.trainer_id).collect()
                 } else {
-                    cohort_trainers.clone()
+                    src.cohort_trainers.to_vec()
                 },
                 countersigned,
             });
         }
     }
     out.led.sort_by_key(|h| (h.starts_at, h.activity_id));
-    Ok(out)
+    out
 }
 
 /// Every past in-person or synchronous half-day of the cohort with at least one trainee

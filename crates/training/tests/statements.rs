@@ -30,6 +30,9 @@ const SIGN_WITH_CODE: usize = 5;
 const SHEET_PAGE: usize = 3;
 const SHEET_PDF: usize = 6;
 const PAY_FORM: usize = 11;
+/// What the checklist, the pay pages and the dashboard read of a cohort's record (before: four,
+/// then three more for each half-day held and each asynchronous activity).
+const RECORD_FACTS: usize = 6;
 const CERTIFICATE: usize = 8;
 const DECLARATIONS: usize = 7;
 const CONVOCATION: usize = 5;
@@ -536,6 +539,23 @@ async fn a_pay_form() {
         counts.push(statements);
     }
     check(&[("pay form", PAY_FORM, &counts[0], &counts[1])]);
+}
+
+#[tokio::test]
+async fn the_facts_of_a_cohorts_record() {
+    let counter = StatementCounter::start().await;
+    let db = TestDatabase::new().await.unwrap();
+    let s = &db.store;
+    let (t, _, small, large) = seed(s).await;
+    let mut counts = Vec::new();
+    for c in [&small, &large] {
+        let work = hybride_training::pay::record_facts(s, &c.cohort, &t);
+        let (facts, statements) = counter.count(s, work).await;
+        let facts = facts.unwrap();
+        assert_eq!(facts.led.len(), 2 * c.days.len() + c.virtual_classes.len());
+        counts.push(statements);
+    }
+    check(&[("record facts", RECORD_FACTS, &counts[0], &counts[1])]);
 }
 
 #[tokio::test]

@@ -80,54 +80,17 @@ pub async fn pay_form(
 }
 
 /// Every in-person or synchronous half-day of the cohort with at least one trainee present, and
-/// who led it (its countersigners; when nobody countersigned, the cohort's trainers), by time.
+/// who led it, by time (as [`crate::pay::facts_from`] reads the record).
 fn half_days_led(f: &PayFacts, c: &Cohort, now: i64) -> Vec<HalfDayLed> {
-    let mut by_activity: std::collections::HashMap<i64, Vec<hybride_store::attendance::Event>> =
-        std::collections::HashMap::new();
-    for e in &f.events {
-        by_activity
-            .entry(e.activity_id)
-            .or_default()
-            .push(e.clone());
-    }
-    let mut led = Vec::new();
-    for a in f
-        .activities
-        .iter()
-        .filter(|a| a.modality != Modality::Async)
-    {
-        let src = att::SheetSource {
-            events: by_activity.get(&a.id).map(Vec::as_slice).unwrap_or(&[]),
-            enrollments: &f.enrollments,
-            exchanges: &[],
-            countersigns: &[],
-        };
-        for slot in att::slots(a, &f.steps) {
-            let sheet = att::sheet_from(src, c, a, &f.steps, Some(slot), &f.rules, now);
-            if sheet.signed == 0 {
-                continue;
-            }
-            let countersigned = !sheet.countersigners.is_empty();
-            led.push(HalfDayLed {
-                activity_id: a.id,
-                title: a.title.clone(),
-                slot: slot.key(),
-                starts_at: slot.starts_at,
-                ends_at: slot.ends_at,
-                modality: a.modality,
-                minutes: slot.planned_minutes,
-                attended: sheet.signed,
-                trainers: if countersigned {
-                    sheet.countersigners.iter().map(|x| x.trainer_id).collect()
-                } else {
-                    f.cohort_trainers.clone()
-                },
-                countersigned,
-            });
-        }
-    }
-    led.sort_by_key(|h| (h.starts_at, h.activity_id));
-    led
+    let src = crate::pay::RecordSource {
+        events: &f.events,
+        enrollments: &f.enrollments,
+        activities: &f.activities,
+        steps: &f.steps,
+        rules: &f.rules,
+        cohort_trainers: &f.cohort_trainers,
+    };
+    crate::pay::facts_from(&src, c, now).led
 }
 
 /// The trainer's pay: the half-days they led and their lump sums, at the training's band.
