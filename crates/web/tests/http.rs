@@ -1110,3 +1110,37 @@ fn every_schema_has_a_name_of_its_own() {
         clashes.join("\n")
     );
 }
+
+/// After signing in, only a path of this site is followed: `/%09/evil.example` is read by
+/// browsers as `//evil.example` (another site), and is not followed.
+#[tokio::test]
+async fn a_login_never_sends_a_person_to_another_site() {
+    let app = TestApp::start().await;
+    let (admin, _) = app.as_admin().await;
+    for next in [
+        "/%09/evil.example",
+        "/%0A/evil.example",
+        "/%5Cevil.example",
+        "//evil.example",
+    ] {
+        let r = admin.get(&format!("/login?next={next}")).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER, "{next}");
+        assert_eq!(r.headers()["location"], "/", "{next}");
+    }
+    let r = admin.get("/login?next=%2Faccounts%3Frole%3Dpilot").await;
+    assert_eq!(r.headers()["location"], "/accounts?role=pilot");
+    let user = app.user("lea.fontaine@ac-lyon.fr", Role::Trainer).await;
+    let anon = app.anonymous();
+    let r = anon
+        .post_form(
+            "/login",
+            &[
+                ("email", user.email.as_str()),
+                ("password", PASSWORD),
+                ("next", "/\t/evil.example"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(r.headers()["location"], "/");
+}

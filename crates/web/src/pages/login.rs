@@ -18,9 +18,17 @@ use minijinja::context;
 use serde::Deserialize;
 use std::net::SocketAddr;
 
-/// Only local paths are followed after logging in (no open redirect).
+/// Only local paths are followed after logging in (no open redirect). Browsers drop tabs and
+/// line breaks from an address and read `\` as `/`, so `/\t/evil.example` would become
+/// `//evil.example`: a path with a control character, a space or a backslash anywhere is not
+/// followed either.
 fn safe_next(next: &str) -> &str {
-    if next.starts_with('/') && !next.starts_with("//") && !next.starts_with("/\\") {
+    let local = next.starts_with('/')
+        && !next.starts_with("//")
+        && !next
+            .chars()
+            .any(|c| c.is_control() || c.is_whitespace() || c == '\\');
+    if local {
         next
     } else {
         "/"
@@ -322,5 +330,10 @@ mod tests {
         assert_eq!(super::safe_next("//evil.example"), "/");
         assert_eq!(super::safe_next("https://evil.example"), "/");
         assert_eq!(super::safe_next("/\\evil.example"), "/");
+        // `/login?next=/%09/evil.example`: the tab is dropped by browsers.
+        assert_eq!(super::safe_next("/\t/evil.example"), "/");
+        assert_eq!(super::safe_next("/\n/evil.example"), "/");
+        assert_eq!(super::safe_next("/ /evil.example"), "/");
+        assert_eq!(super::safe_next("/a\\b"), "/");
     }
 }
