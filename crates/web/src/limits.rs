@@ -67,23 +67,36 @@ fn key(limit: Limit, subject: &str) -> String {
     format!("{}:{}", limit.name, subject.trim().to_lowercase())
 }
 
-/// Refuses when `subject` already failed `limit.max` times in the window, without counting.
-pub async fn refuse_if_exceeded(
-    store: &Store,
-    limit: Limit,
-    subject: &str,
-) -> Result<(), AppError> {
-    if limits::attempts(store, &key(limit, subject), limit.window_seconds).await? >= limit.max {
+/// An attempt counted before it is judged: counting first means that parallel attempts cannot
+/// all pass the check before the first failure is counted. A success gives it back.
+#[must_use = "an attempt that succeeds must be given back with `succeeded`"]
+pub struct Attempt {
+    key: String,
+    window_start: i64,
+}
+
+impl Attempt {
+    /// The attempt succeeded: it does not count against the limit.
+    pub async fn succeeded(self, store: &Store) -> Result<(), AppError> {
+        limits::forgive(store, &self.key, self.window_start).await?;
+        Ok(())
+    }
+
+    /// The attempt failed: it stays counted.
+    pub fn failed(self) {}
+}
+
+/// Counts an attempt of `subject` at once and refuses it past the limit; the caller judges it,
+/// then gives it back when it succeeded ([`Attempt::succeeded`]).
+pub async fn attempt(store: &Store, limit: Limit, subject: &str) -> Result<Attempt, AppError> {
+    let key = key(limit, subject);
+    let window_start = limits::window_start(limit.window_seconds, hybride_store::now());
+    let hits = limits::hit_at(store, &key, window_start).await?;
+    if hits > limit.max {
         tracing::warn!(limit = limit.name, "attempts limited");
         return Err(AppError::TooManyRequests);
     }
-    Ok(())
-}
-
-/// Counts a failed attempt of `subject`.
-pub async fn failed(store: &Store, limit: Limit, subject: &str) -> Result<(), AppError> {
-    limits::hit(store, &key(limit, subject), limit.window_seconds).await?;
-    Ok(())
+    Ok(Attempt { key, window_start })
 }
 
 /// The network address of a request, as limits count it.

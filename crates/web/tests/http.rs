@@ -1144,3 +1144,41 @@ async fn a_login_never_sends_a_person_to_another_site() {
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     assert_eq!(r.headers()["location"], "/");
 }
+
+/// Parallel wrong passwords cannot all pass the limit before the first failure is counted: each
+/// attempt is counted before the password is checked, so at most ten of them are judged in a
+/// quarter of an hour, and then even the right password waits.
+#[tokio::test]
+async fn parallel_password_guesses_stop_at_the_limit() {
+    let app = TestApp::start().await;
+    let user = app.user("cible@ac-lyon.fr", Role::Trainer).await;
+    let browser = app.anonymous();
+    let token = browser.csrf().await;
+    let guesses = (0..40).map(|i| {
+        let client = browser.client.clone();
+        let url = app.url("/login");
+        let fields = vec![
+            ("csrf".to_owned(), token.clone()),
+            ("email".to_owned(), user.email.clone()),
+            ("password".to_owned(), format!("mauvais mot de passe {i}")),
+            ("next".to_owned(), "/".to_owned()),
+        ];
+        async move {
+            client
+                .post(url)
+                .form(&fields)
+                .send()
+                .await
+                .unwrap()
+                .status()
+        }
+    });
+    let statuses = futures_util::future::join_all(guesses).await;
+    let judged = statuses
+        .iter()
+        .filter(|s| **s != StatusCode::TOO_MANY_REQUESTS)
+        .count();
+    assert!(judged <= 10, "{judged} guesses judged: {statuses:?}");
+    let r = browser.login(&user.email, PASSWORD).await;
+    assert_eq!(r.status(), StatusCode::TOO_MANY_REQUESTS);
+}

@@ -169,19 +169,22 @@ pub async fn sign(
 ) -> Result<Json<Signed>, AppError> {
     let s = &state.store;
     let subject = who.user.id.to_string();
-    crate::limits::refuse_if_exceeded(s, crate::limits::CODE_ACCOUNT, &subject).await?;
+    let attempt = crate::limits::attempt(s, crate::limits::CODE_ACCOUNT, &subject).await?;
     // API clients have no device cookie: the token's account stands for the device.
     let device = att::device_digest(&format!("api:{}", who.user.id));
     let (list, found) = att::sign_with_code(s, who.user.id, &b.code, device).await?;
     match found {
-        Some((i, fresh)) => Ok(Json(Signed {
-            activity_id: list[i].activity.id,
-            slot: list[i].slot.key(),
-            signed_at: list[i].signed_at.unwrap_or_else(now),
-            new: fresh,
-        })),
+        Some((i, fresh)) => {
+            attempt.succeeded(s).await?;
+            Ok(Json(Signed {
+                activity_id: list[i].activity.id,
+                slot: list[i].slot.key(),
+                signed_at: list[i].signed_at.unwrap_or_else(now),
+                new: fresh,
+            }))
+        }
         None => {
-            crate::limits::failed(s, crate::limits::CODE_ACCOUNT, &subject).await?;
+            attempt.failed();
             let mut e = hybride_domain::FieldErrors::new();
             e.add(
                 "code",

@@ -93,7 +93,7 @@ pub async fn submit(
     CsrfForm(f): CsrfForm<LoginForm>,
 ) -> Result<Response, AppError> {
     limits::check(&state.store, limits::LOGIN_ADDRESS, &limits::address(&addr)).await?;
-    limits::refuse_if_exceeded(&state.store, limits::LOGIN_ACCOUNT, &f.email).await?;
+    let attempt = limits::attempt(&state.store, limits::LOGIN_ACCOUNT, &f.email).await?;
     let email = Email::parse(&f.email);
     let found = match &email {
         Ok(e) => people::credentials(&state.store, e).await?,
@@ -111,12 +111,13 @@ pub async fn submit(
     };
     match found {
         Some((user, _)) if verified => {
+            attempt.succeeded(&state.store).await?;
             let secret = security::create_session(&state.store, user.id, SESSION_SECONDS).await?;
             tracing::info!(user = user.id, "logged in with password");
             Ok(session_response(&state, &secret, safe_next(&f.next)))
         }
         _ => {
-            limits::failed(&state.store, limits::LOGIN_ACCOUNT, &f.email).await?;
+            attempt.failed();
             page(
                 &state,
                 &ctx,

@@ -67,11 +67,11 @@ pub async fn sign_code(
 ) -> Result<Response, AppError> {
     let s = &state.store;
     let subject = who.user.id.to_string();
-    limits::refuse_if_exceeded(s, limits::CODE_ACCOUNT, &subject).await?;
+    let attempt = limits::attempt(s, limits::CODE_ACCOUNT, &subject).await?;
     let (dev, cookie) = device(&headers);
     let (list, found) = att::sign_with_code(s, who.user.id, &f.code, dev).await?;
     let Some((i, fresh)) = found else {
-        limits::failed(s, limits::CODE_ACCOUNT, &subject).await?;
+        attempt.failed();
         let mut e = FieldErrors::new();
         e.add(
             "code",
@@ -91,6 +91,7 @@ pub async fn sign_code(
         )?;
         return Ok(with_cookie(html, cookie, state.config.secure_cookies));
     };
+    attempt.succeeded(s).await?;
     let html = page(
         &state,
         &who.ctx,
