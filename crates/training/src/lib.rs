@@ -11,7 +11,9 @@ pub mod accounts;
 pub mod after;
 pub mod attendance;
 pub mod before;
+pub mod certificates;
 pub mod checklist;
+pub mod closing;
 pub mod courses;
 pub mod dashboard;
 pub mod discussion;
@@ -36,7 +38,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 /// How Hybride runs; read from the command line and the environment by the binary.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Config {
     /// The address users reach Hybride at, used in e-mailed links (`http://127.0.0.1:8080`).
     pub public_url: String,
@@ -51,6 +53,41 @@ pub struct Config {
     /// The SMTP server mail goes through (`smtp://host:port`), and the sender's address; with
     /// none, mails are written to `mail_dir`.
     pub smtp: Option<(String, String)>,
+}
+
+/// Written to logs: the SMTP server's password (in its URL) stays out.
+impl std::fmt::Debug for Config {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Config")
+            .field("public_url", &self.public_url)
+            .field("secure_cookies", &self.secure_cookies)
+            .field("mail_dir", &self.mail_dir)
+            .field("demo", &self.demo)
+            .field("bbb", &self.bbb)
+            .field(
+                "smtp",
+                &self
+                    .smtp
+                    .as_ref()
+                    .map(|(url, from)| (without_password(url), from)),
+            )
+            .finish()
+    }
+}
+
+/// `smtp://user:secret@host` as `smtp://user:…@host`.
+fn without_password(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_owned();
+    };
+    let authority_end = rest.find('/').unwrap_or(rest.len());
+    match rest[..authority_end].rfind('@') {
+        Some(at) => match rest[..at].split_once(':') {
+            Some((user, _)) => format!("{scheme}://{user}:…{}", &rest[at..]),
+            None => url.to_owned(),
+        },
+        None => url.to_owned(),
+    }
 }
 
 impl Config {
@@ -111,4 +148,27 @@ pub struct Upload {
     /// The file's name as the browser gave it, without any folder.
     pub name: String,
     pub bytes: Vec<u8>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Config;
+
+    #[test]
+    fn the_smtp_password_stays_out_of_logs() {
+        let c = Config::new("https://formation.ac-lyon.fr", "/tmp".into(), false).with_smtp(
+            "smtp://eafc:tr3s-s3cret@smtp.ac-lyon.fr:587",
+            "eafc@ac-lyon.fr",
+        );
+        let shown = format!("{c:?}");
+        assert!(!shown.contains("tr3s-s3cret"), "{shown}");
+        assert!(
+            shown.contains("smtp://eafc:…@smtp.ac-lyon.fr:587"),
+            "{shown}"
+        );
+        assert_eq!(
+            super::without_password("smtp://smtp.ac-lyon.fr:25"),
+            "smtp://smtp.ac-lyon.fr:25"
+        );
+    }
 }

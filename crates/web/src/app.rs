@@ -42,12 +42,29 @@ const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-
                    connect-src 'self'; font-src 'self'; form-action 'self'; frame-ancestors 'none'; \
                    base-uri 'none'";
 
+/// How long a request may take before it is answered 503: well above a whole cohort's bundle
+/// typeset by a debug build on a busy machine, well below a proxy's patience.
+const REQUEST_SECONDS: u64 = 120;
+
+/// Over https, browsers are told to come back over https only, for a year.
+const HSTS: &str = "max-age=31536000; includeSubDomains";
+
 pub fn build_router(state: AppState) -> Router {
     let request_id = HeaderName::from_static("x-request-id");
+    let hsts = state.config.secure_cookies.then(|| {
+        SetResponseHeaderLayer::overriding(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static(HSTS),
+        )
+    });
     Router::new()
         .merge(pages::router())
         .merge(api::router())
         .merge(assets::router())
+        .layer(tower_http::timeout::TimeoutLayer::with_status_code(
+            axum::http::StatusCode::SERVICE_UNAVAILABLE,
+            std::time::Duration::from_secs(REQUEST_SECONDS),
+        ))
         .layer(axum::middleware::from_fn_with_state(state.clone(), crate::render::render_errors))
         .layer(axum::middleware::from_fn(csrf::check_origin))
         .layer(axum::middleware::from_fn_with_state(state.clone(), auth::identify))
@@ -76,12 +93,33 @@ pub fn build_router(state: AppState) -> Router {
                     .get("x-request-id")
                     .and_then(|v| v.to_str().ok())
                     .unwrap_or("-");
-                tracing::info_span!("request", method = %req.method(), path = %req.uri().path(), request_id = %id)
+                tracing::info_span!("request", method = %req.method(), path = %loggable(req.uri().path()), request_id = %id)
             }),
         )
+        .layer(tower::util::option_layer(hsts))
         .layer(PropagateRequestIdLayer::new(request_id.clone()))
         .layer(SetRequestIdLayer::new(request_id, MakeRequestUuid))
         .with_state(state)
+}
+
+/// A request's path as the logs may keep it: the secret of a personal link (login, join,
+/// calendar, a sheet's QR code) is a password, and is written `…`.
+fn loggable(path: &str) -> std::borrow::Cow<'_, str> {
+    let secret_at = if ["/m/", "/j/", "/calendar/"]
+        .iter()
+        .any(|p| path.starts_with(p))
+    {
+        // The last segment is the secret.
+        path.rfind('/').map(|i| i + 1)
+    } else if path.starts_with("/sign/") && path.matches('/').count() == 4 {
+        path.rfind('/').map(|i| i + 1)
+    } else {
+        None
+    };
+    match secret_at {
+        Some(i) if i < path.len() => format!("{}…", &path[..i]).into(),
+        _ => path.into(),
+    }
 }
 
 /// Serves until Ctrl-C or SIGTERM, then lets requests in flight finish.
@@ -164,4 +202,22 @@ async fn shutdown_signal() {
         _ = term => {},
     }
     tracing::info!("shutting down: finishing requests in flight");
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn personal_links_are_not_logged() {
+        use super::loggable;
+        assert_eq!(loggable("/j/abcdef0123"), "/j/…");
+        assert_eq!(loggable("/m/abcdef0123"), "/m/…");
+        assert_eq!(loggable("/calendar/abcdef0123.ics"), "/calendar/…");
+        assert_eq!(
+            loggable("/sign/12/2026-12-03-morning/abcdef"),
+            "/sign/12/2026-12-03-morning/…"
+        );
+        assert_eq!(loggable("/sign"), "/sign");
+        assert_eq!(loggable("/cohorts/12"), "/cohorts/12");
+        assert_eq!(loggable("/j/"), "/j/");
+    }
 }

@@ -1182,3 +1182,25 @@ async fn parallel_password_guesses_stop_at_the_limit() {
     let r = browser.login(&user.email, PASSWORD).await;
     assert_eq!(r.status(), StatusCode::TOO_MANY_REQUESTS);
 }
+
+/// Served over https, every answer tells browsers to keep to https (HSTS); over plain http (a
+/// developer's machine), no answer says so.
+#[tokio::test]
+async fn https_deployments_send_hsts() {
+    let app = TestApp::start_configured(|mut c| {
+        c.public_url = "https://formation.ac-lyon.fr".into();
+        c.secure_cookies = true;
+        c
+    })
+    .await;
+    let r = app.anonymous().get("/healthz").await;
+    assert_eq!(
+        r.headers()["strict-transport-security"],
+        "max-age=31536000; includeSubDomains"
+    );
+    let r = app.anonymous().get("/nowhere").await;
+    assert!(r.headers().contains_key("strict-transport-security"));
+    let plain = TestApp::start().await;
+    let r = plain.anonymous().get("/healthz").await;
+    assert!(!r.headers().contains_key("strict-transport-security"));
+}
