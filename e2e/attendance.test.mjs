@@ -4,7 +4,10 @@
 // first, refused on its field, then the right one; another trainee, logged in by the personal
 // link of her convocation, « scans » the QR code (opens the URL it encodes) and taps to sign;
 // the trainer's sheet shows them arrive without being reloaded, and the trainer countersigns
-// with the keyboard. Then the asynchronous work: the trainee declares an activity with her
+// with the keyboard (the half-day is under way: with the reason, kept on the sheet). Then a
+// third trainee signs late, after the countersignature: the trainer's sheet shows her signature
+// as a correction, with its time and author, the half-day « à contresigner de nouveau », and
+// the trainer countersigns again. Then the asynchronous work: the trainee declares an activity with her
 // evidence, the trainer validates it, and the trainee's validation shows the credited time.
 // Every page is checked with axe-core (WCAG 2.1 AA), the trainee's pages fit a phone's width,
 // and every page is photographed.
@@ -27,6 +30,8 @@ const words = (s) => s.replace(/\s+/g, ' ').trim();
 const COHORT = {};
 /** The trainer's sheet of the half-day under way. */
 let SHEET;
+/** The trainee who signed by the QR code (her convocation's address). */
+let QR_TRAINEE;
 
 const withPage = (fn, options) => harnessWithPage(browser, server, fn, options);
 
@@ -39,12 +44,14 @@ async function fitsWidth(page) {
   assert.ok(scroll <= width, `${page.url()} is ${scroll}px wide on a ${width}px screen`);
 }
 
-/** Presses Tab until `locator` has the focus: the keyboard alone reaches it. */
+/**
+ * Presses Tab until `locator` has the focus: the keyboard alone reaches it. The locator is
+ * looked up again at each step: the live part of the sheet may have been refreshed meanwhile.
+ */
 async function tabTo(page, locator, max = 400) {
-  const target = await locator.elementHandle();
   for (let i = 0; i < max; i++) {
     await page.keyboard.press('Tab');
-    if (await target.evaluate((el) => el === document.activeElement)) return;
+    if (await locator.evaluate((el) => el === document.activeElement)) return;
   }
   throw new Error(`the keyboard never reached ${locator}`);
 }
@@ -91,7 +98,8 @@ describe('émargement', { timeout: 300_000 }, () => {
       await checkPage(trainer, 'attendance-02-feuille-formateur');
       const count = trainer.locator('.sheet-count');
       const before = words(await count.innerText());
-      const signedBefore = Number(/^(\d+) sur/.exec(before)[1]);
+      // « Aucune signature sur 12… », « 1 sur 12 a signé… », « 3 sur 12 ont signé… ».
+      const signedBefore = /^Aucune/.test(before) ? 0 : Number(/^(\d+) sur/.exec(before)[1]);
 
       // The demo trainee, on her phone, with the keyboard alone.
       await withPage(async (phone) => {
@@ -125,6 +133,7 @@ describe('émargement', { timeout: 300_000 }, () => {
       // code: her phone opens the URL it encodes.
       const mail = await waitForMail(server, (m) => m.headers.to !== ROLES.trainee.email
         && words(m.headers.subject) === words(`Convocation : ${COHORT.training}`), { what: 'another trainee’s convocation' });
+      QR_TRAINEE = mail.headers.to;
       const loginLink = /https?:\/\/\S+?\/m\/[\w-]+/.exec(mail.text)[0];
       await withPage(async (phone) => {
         await phone.goto(loginLink);
@@ -149,18 +158,81 @@ describe('émargement', { timeout: 300_000 }, () => {
       assert.ok(words(await main(trainer).locator('table.sheet').innerText()).includes('code QR'));
       assert.ok((await rows.count()) >= 2);
 
-      // Countersigned with the keyboard.
+      // Countersigned with the keyboard; the half-day is under way, so with its reason.
+      const reason = main(trainer).getByLabel('Motif de la contresignature avant la fin');
+      await tabTo(trainer, reason);
+      await trainer.keyboard.type('Je dois rejoindre un jury à 11 h.');
       const countersign = main(trainer).getByRole('button', { name: 'Contresigner la demi-journée' });
       await tabTo(trainer, countersign);
       await loadAfter(trainer, () => trainer.keyboard.press('Enter'));
       await main(trainer).getByRole('status').filter({ hasText: 'Demi-journée contresignée.' }).waitFor();
-      assert.match(words(await main(trainer).innerText()), /Contresignée par Karim Benali/);
+      const countersigned = words(await main(trainer).innerText());
+      assert.match(countersigned, /Contresignée par Karim Benali le \S+ \d+(er)? \S+ \d{4} à \d{1,2} h \d{2}\./);
+      assert.match(countersigned, /Avant la fin de la demi-journée, pour ce motif : « Je dois rejoindre un jury à 11 h. »/);
+      assert.doesNotMatch(countersigned, /À contresigner de nouveau/);
       await checkPage(trainer, 'attendance-07-contresignee');
       t.diagnostic(`sheet: ${SHEET}`);
 
       // The cohort's validation, as the trainer reads it.
       await trainer.goto(`${COHORT.path}/validation`);
       await checkPage(trainer, 'attendance-08-validation-formateur');
+    } catch (e) {
+      await failed(trainer, e);
+    } finally {
+      await trainerContext.close();
+    }
+  });
+
+  test('une signature après la contresignature est une correction, contresignée de nouveau', async () => {
+    assert.ok(SHEET && QR_TRAINEE, 'the sheet was countersigned by the test before');
+    const trainerContext = await newContext(browser, server);
+    const trainer = await newPage(trainerContext);
+    try {
+      await login(trainer, 'trainer');
+      await trainer.goto(SHEET);
+      await main(trainer).getByRole('heading', { name: 'Contresignature du formateur' }).waitFor();
+      const corrections = main(trainer).getByRole('table', { name: 'Corrections après la contresignature' });
+      assert.equal(await corrections.count(), 0, 'no correction yet');
+
+      // A third trainee of the cohort arrives late and signs with the code read aloud.
+      const mail = await waitForMail(server, (m) => ![ROLES.trainee.email, QR_TRAINEE].includes(m.headers.to)
+        && words(m.headers.subject) === words(`Convocation : ${COHORT.training}`), { what: 'a third trainee’s convocation' });
+      const loginLink = /https?:\/\/\S+?\/m\/[\w-]+/.exec(mail.text)[0];
+      await withPage(async (phone) => {
+        await phone.goto(loginLink);
+        await clickAndLoad(phone, main(phone).getByRole('button', { name: 'Me connecter' }));
+        await phone.goto('/sign');
+        await phone.getByLabel('Code lu par le formateur').fill(await codeOn(trainer));
+        await clickAndLoad(phone, main(phone).getByRole('button', { name: 'Signer', exact: true }));
+        await main(phone).getByRole('heading', { level: 1, name: 'Présence enregistrée' }).waitFor();
+      }, PHONE);
+
+      // The trainer's sheet shows it, live: a correction after the countersignature, with its
+      // time and its author; the countersignature as it was; the half-day to countersign again.
+      await corrections.waitFor({ timeout: 20_000 });
+      const rows = corrections.locator('tbody tr');
+      assert.equal(await rows.count(), 1);
+      const row = words(await rows.first().innerText());
+      assert.match(row, /Signature \(code lu\)/);
+      assert.match(row, /\S+ \d+(er)? \S+ \d{4}, \d{1,2} h \d{2}/, 'the time, in words');
+      assert.match(row, /à contresigner de nouveau/);
+      const section = words(await main(trainer).getByRole('region', { name: 'Contresignature du formateur' }).innerText());
+      assert.match(section, /Contresignée par Karim Benali le/);
+      assert.match(section, /À contresigner de nouveau : une correction est arrivée après la dernière contresignature\./);
+      await checkPage(trainer, 'attendance-07b-correction-a-contresigner');
+
+      // The trainer countersigns again, with the mouse (still before the end: with the reason).
+      await trainer.getByRole('button', { name: 'Suspendre l’actualisation' }).click();
+      await main(trainer).getByLabel('Motif de la contresignature avant la fin').fill('Je dois rejoindre un jury à 11 h.');
+      await clickAndLoad(trainer, main(trainer).getByRole('button', { name: 'Contresigner de nouveau' }));
+      await main(trainer).getByRole('status').filter({ hasText: 'Demi-journée contresignée.' }).waitFor();
+      const after = words(await main(trainer).getByRole('region', { name: 'Contresignature du formateur' }).innerText());
+      assert.match(after, /Contresignée par Karim Benali le/);
+      assert.match(after, /Contresignée de nouveau par Karim Benali le/);
+      assert.doesNotMatch(after, /À contresigner de nouveau/);
+      assert.match(words(await corrections.locator('tbody tr').first().innerText()), /contresignée de nouveau le/);
+      assert.equal(await main(trainer).getByRole('button', { name: /Contresigner/ }).count(), 0, 'nothing left to countersign');
+      await checkPage(trainer, 'attendance-07c-contresignee-de-nouveau');
     } catch (e) {
       await failed(trainer, e);
     } finally {
@@ -209,7 +281,7 @@ describe('émargement', { timeout: 300_000 }, () => {
     await withPage(async (phone) => {
       await login(phone, 'trainee');
       await phone.goto(COHORT.path);
-      await clickAndLoad(phone, main(phone).getByRole('link', { name: 'Ma validation' }));
+      await clickAndLoad(phone, main(phone).getByRole('link', { name: 'Ma validation', exact: true }));
       await main(phone).getByRole('heading', { level: 1, name: 'Ma validation' }).waitFor();
       const text = words(await main(phone).innerText());
       assert.match(text, /Distanciel asynchrone/);

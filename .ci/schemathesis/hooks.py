@@ -27,6 +27,9 @@ BEYOND_THE_SCHEMA = {
     "error-pilot-required": "an admin names the pilot; a pilot creates their own trainings",
     "error-survey-needs-scale": "a survey without a scale question",
     "error-survey-remind-after-close": "a reminder after the survey closes",
+    # A late arrival's or an early departure's time, read against the half-day and the clock.
+    "error-time-outside": "a time outside the half-day",
+    "error-time-future": "a time still to come",
     # Answers read against the survey's stored questions.
     "error-answer-required": "fewer answers than questions",
     "error-answer-scale": "a comment where a scale is asked",

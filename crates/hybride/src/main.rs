@@ -8,6 +8,7 @@ use hybride_web::AppState;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
+mod pg;
 mod scale;
 
 #[derive(Parser)]
@@ -63,6 +64,10 @@ struct ServeArgs {
         default_value = "Hybride <ne-pas-repondre@hybride.invalid>"
     )]
     smtp_from: String,
+    /// The reverse proxies in front of Hybride (IP addresses, comma-separated): the client's
+    /// address is read from their `X-Forwarded-For` or `Forwarded` header, and only from theirs.
+    #[arg(long, env = "HYBRIDE_TRUSTED_PROXIES", value_delimiter = ',')]
+    trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 #[derive(Subcommand)]
@@ -206,7 +211,7 @@ async fn start() -> std::process::ExitCode {
     match run(Cli::parse()).await {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("erreur : {e:#}");
+            eprintln!("erreur\u{a0}: {e:#}");
             std::process::ExitCode::FAILURE
         }
     }
@@ -308,13 +313,16 @@ async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
         } => {
             let store = open(&cli.database_url).await?;
             let email = hybride_domain::Email::parse(&email)
-                .map_err(|_| anyhow::anyhow!("adresse invalide : {email}"))?;
+                .map_err(|_| anyhow::anyhow!("adresse invalide\u{a0}: {email}"))?;
             let user = hybride_store::people::by_email(&store, &email)
                 .await?
                 .filter(|u| u.active.0)
                 .ok_or_else(|| anyhow::anyhow!("aucun compte actif pour {email}"))?;
             let token = hybride_store::security::create_api_token(&store, user.id, &label).await?;
-            eprintln!("Jeton créé pour {} ; il ne sera plus affiché :", user.email);
+            eprintln!(
+                "Jeton créé pour {}\u{a0}; il ne sera plus affiché\u{a0}:",
+                user.email
+            );
             println!("{token}");
             Ok(ExitCode::SUCCESS)
         }
@@ -334,6 +342,7 @@ async fn serve(database_url: &str, args: ServeArgs) -> anyhow::Result<std::proce
         bbb_checksum,
         smtp_url,
         smtp_from,
+        trusted_proxies,
     } = args;
     let store = open(database_url).await?;
     if demo {
@@ -341,6 +350,7 @@ async fn serve(database_url: &str, args: ServeArgs) -> anyhow::Result<std::proce
     }
     let public_url = public_url.unwrap_or_else(|| format!("http://{addr}"));
     let mut config = Config::new(public_url.clone(), mail_dir, demo);
+    config.trusted_proxies = trusted_proxies;
     if let (Some(api_url), Some(secret)) = (bbb_url, bbb_secret) {
         use hybride_connect::bbb::{BbbConfig, Checksum};
         let checksum = if bbb_checksum == "sha1" {
@@ -364,12 +374,12 @@ async fn serve(database_url: &str, args: ServeArgs) -> anyhow::Result<std::proce
         hybride_demo::lived::seed(&state).await?;
     }
     println!(
-        "Hybride écoute sur {public_url} (base : {})",
+        "Hybride écoute sur {public_url} (base\u{a0}: {})",
         redact(database_url)
     );
     if demo {
         println!(
-            "Comptes de démonstration (mot de passe « {} ») :",
+            "Comptes de démonstration (mot de passe «\u{a0}{}\u{a0}»)\u{a0}:",
             hybride_demo::DEMO_PASSWORD
         );
         for (email, _) in hybride_demo::DEMO_ACCOUNTS {
@@ -399,10 +409,11 @@ async fn backup(database_url: &str, file: PathBuf) -> anyhow::Result<std::proces
                 .context("VACUUM INTO")?;
         }
         hybride_store::Backend::Postgres => {
-            let status = std::process::Command::new("pg_dump")
+            let (mut pg_dump, url) = pg::command("pg_dump", database_url);
+            let status = pg_dump
                 .args(["--format=custom", "--no-owner", "--file"])
                 .arg(&file)
-                .arg(database_url)
+                .arg(url)
                 .status()
                 .context("pg_dump (PostgreSQL's client tools) is needed")?;
             if !status.success() {
@@ -413,8 +424,10 @@ async fn backup(database_url: &str, file: PathBuf) -> anyhow::Result<std::proces
     let rows: i64 = store.counts().await?.iter().map(|(_, n)| n).sum();
     let size = std::fs::metadata(&file)?.len();
     println!(
-        "Sauvegarde écrite\u{a0}: {} ({size} octets, {rows} lignes).",
-        file.display()
+        "Sauvegarde écrite\u{a0}: {} ({}, {}).",
+        file.display(),
+        count(size, "octet", "octets"),
+        count(rows, "ligne", "lignes")
     );
     Ok(ExitCode::SUCCESS)
 }
@@ -468,7 +481,8 @@ async fn restore(
             if accounts > 0 && !force {
                 return Err(refuse_accounts(accounts));
             }
-            let status = std::process::Command::new("pg_restore")
+            let (mut pg_restore, url) = pg::command("pg_restore", database_url);
+            let status = pg_restore
                 .args([
                     "--clean",
                     "--if-exists",
@@ -476,7 +490,7 @@ async fn restore(
                     "--single-transaction",
                     "--dbname",
                 ])
-                .arg(database_url)
+                .arg(url)
                 .arg(&file)
                 .status()
                 .context("pg_restore (PostgreSQL's client tools) is needed")?;
@@ -491,14 +505,19 @@ async fn restore(
     let v = hybride_store::attendance::verify(&store).await?;
     if !v.breaks.is_empty() {
         eprintln!(
-            "Restaurée, mais l’enregistrement des présences est altéré ({} chaîne(s))\u{a0}: lancez hybride verify.",
-            v.breaks.len()
+            "Restaurée, mais l’enregistrement des présences est altéré ({})\u{a0}: lancez hybride verify.",
+            count(v.breaks.len(), "chaîne", "chaînes")
         );
         return Ok(ExitCode::from(1));
     }
     println!(
-        "Base restaurée\u{a0}: {rows} lignes, {} événements de présence vérifiés.",
-        v.events
+        "Base restaurée\u{a0}: {}, {}.",
+        count(rows, "ligne", "lignes"),
+        count(
+            v.events,
+            "événement de présence vérifié",
+            "événements de présence vérifiés"
+        )
     );
     Ok(ExitCode::SUCCESS)
 }
@@ -510,9 +529,11 @@ async fn verify(database_url: &str) -> anyhow::Result<std::process::ExitCode> {
     let v = hybride_store::attendance::verify(&store).await?;
     if v.breaks.is_empty() {
         println!(
-            "Enregistrement intact\u{a0}: {} événements dans {} sessions, chaînes vérifiées.",
-            v.events, v.chains
+            "Enregistrement intact\u{a0}: {} dans {}, chaînes vérifiées.",
+            count(v.events, "événement", "événements"),
+            count(v.chains, "session", "sessions")
         );
+        print_to_countersign_again(&v.to_countersign_again);
         return Ok(ExitCode::SUCCESS);
     }
     for b in &v.breaks {
@@ -520,6 +541,10 @@ async fn verify(database_url: &str) -> anyhow::Result<std::process::ExitCode> {
             "altered" => "événement modifié",
             "link" => "chaînage rompu (événement précédent modifié ou supprimé)",
             "gap" => "événement manquant ou inséré",
+            "document" => "document joint modifié ou supprimé",
+            "attestation" => {
+                "contresignature qui atteste des marques que sa demi-journée n’a pas avant elle"
+            }
             _ => "derniers événements supprimés",
         };
         match b.event_id {
@@ -534,12 +559,51 @@ async fn verify(database_url: &str) -> anyhow::Result<std::process::ExitCode> {
         }
     }
     eprintln!(
-        "Enregistrement altéré\u{a0}: {} chaîne(s) sur {}\u{a0}; {} événements lus.",
-        v.breaks.len(),
+        "Enregistrement altéré\u{a0}: {} sur {}\u{a0}; {}.",
+        count(v.breaks.len(), "chaîne", "chaînes"),
         v.chains,
-        v.events
+        count(v.events, "événement lu", "événements lus")
     );
     Ok(ExitCode::from(1))
+}
+
+/// The half-days that `verify` found countersigned, then corrected: as their sheets say, each
+/// waits to be countersigned again.
+fn print_to_countersign_again(list: &[hybride_store::attendance::HalfDayRef]) {
+    use hybride_training::i18n::{day_words, t, tr, Lang};
+    if list.is_empty() {
+        return;
+    }
+    println!(
+        "{}",
+        tr(
+            Lang::Fr,
+            "verify-to-countersign-again",
+            &[("count", list.len().to_string())]
+        )
+    );
+    for h in list {
+        let half_day = match hybride_domain::attendance::parse_slot_key(&h.slot) {
+            Ok((date, half)) => format!(
+                "{}, {}",
+                day_words(Lang::Fr, date),
+                t(Lang::Fr, &format!("half-day-{}", half.as_str()))
+            ),
+            Err(_) => h.slot.clone(),
+        };
+        println!(
+            "{}",
+            tr(
+                Lang::Fr,
+                "verify-half-day",
+                &[
+                    ("cohort", h.cohort_id.to_string()),
+                    ("activity", h.activity_id.to_string()),
+                    ("half_day", half_day),
+                ]
+            )
+        );
+    }
 }
 
 /// `hybride purge`: the retention policy applied (or simulated).
@@ -580,7 +644,7 @@ async fn import_users(database_url: &str, file: PathBuf) -> anyhow::Result<std::
         .map_err(|e| anyhow::anyhow!("{e}"))?
     {
         Ok(n) => {
-            println!("{n} comptes importés.");
+            println!("{}.", count(n, "compte importé", "comptes importés"));
             Ok(ExitCode::SUCCESS)
         }
         Err(errors) => {
@@ -595,8 +659,8 @@ async fn import_users(database_url: &str, file: PathBuf) -> anyhow::Result<std::
             );
             for e in hybride_training::import::show_line_errors(lang, &errors) {
                 match e.column {
-                    Some(c) => eprintln!("ligne {} ({c}) : {}", e.line, e.message),
-                    None => eprintln!("ligne {} : {}", e.line, e.message),
+                    Some(c) => eprintln!("ligne {} ({c})\u{a0}: {}", e.line, e.message),
+                    None => eprintln!("ligne {}\u{a0}: {}", e.line, e.message),
                 }
             }
             Ok(ExitCode::from(2))
@@ -681,10 +745,10 @@ async fn export(
     for (c, t) in &chosen {
         let label = c.label.clone();
         let b = hybride_training::documents::bundle(store, lang, c, t, None, |done, total| {
-            bar.set_message(format!("{label} : {done}/{total} documents"));
+            bar.set_message(format!("{label}\u{a0}: {done}/{total} documents"));
         })
         .await
-        .map_err(|e| anyhow::anyhow!("session {} : {e}", c.id))?;
+        .map_err(|e| anyhow::anyhow!("session {}\u{a0}: {}", c.id, e.in_words(lang)))?;
         std::fs::write(out.join(&b.filename), &b.zip)?;
         files += 1;
         documents += b.documents;
@@ -693,15 +757,38 @@ async fn export(
     }
     bar.finish_and_clear();
     println!(
-        "{files} dossier(s) écrit(s) dans {}\u{a0}: {documents} documents, {} Kio.",
+        "{} dans {}\u{a0}: {}, {}\u{a0}Kio.",
+        count(files, "dossier écrit", "dossiers écrits"),
         out.display(),
+        count(documents, "document", "documents"),
         bytes / 1024
     );
     Ok(std::process::ExitCode::SUCCESS)
 }
 
+/// A count and its noun, as French writes it: « 1 chaîne », « 3 chaînes »; 0 and 1 take the
+/// singular (« 0 ligne »).
+fn count(n: impl std::fmt::Display, one: &str, other: &str) -> String {
+    let n = n.to_string();
+    let noun = if n == "0" || n == "1" { one } else { other };
+    format!("{n} {noun}")
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn counts_agree_with_their_noun() {
+        assert_eq!(super::count(0usize, "chaîne", "chaînes"), "0 chaîne");
+        assert_eq!(
+            super::count(1i64, "dossier écrit", "dossiers écrits"),
+            "1 dossier écrit"
+        );
+        assert_eq!(
+            super::count(12u64, "dossier écrit", "dossiers écrits"),
+            "12 dossiers écrits"
+        );
+    }
+
     #[test]
     fn redacts_passwords() {
         assert_eq!(

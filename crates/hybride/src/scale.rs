@@ -1053,6 +1053,7 @@ impl Chain {
             note: m.note,
             document_id: None,
             document_sha256: None,
+            attests: None,
             prev_hash: std::mem::take(&mut self.prev),
             hash: String::new(),
         };

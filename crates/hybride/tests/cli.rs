@@ -284,6 +284,8 @@ async fn verify_checks_the_attendance_record_and_names_the_altered_event() {
     assert!(stdout.contains("Enregistrement intact"), "{stdout}");
     let v = hybride_store::attendance::verify(&db.store).await.unwrap();
     assert!(v.events > 100 && v.chains > 1, "{v:?}");
+    assert!(v.to_countersign_again.is_empty(), "{v:?}");
+    late_mark_then_countersigned_again(&db).await;
     // Someone moves a signature by an hour in the database.
     let (cohort, seq): (i64, i64) = {
         let events = hybride_store::attendance::of_cohort(&db.store, 1)
@@ -310,6 +312,82 @@ async fn verify_checks_the_attendance_record_and_names_the_altered_event() {
         )),
         "{stderr}"
     );
+}
+
+/// A signature arrives after a countersigned half-day of the demo: `verify` says, as the sheet
+/// does, that it waits to be countersigned again, until it is.
+async fn late_mark_then_countersigned_again(db: &TestDatabase) {
+    use hybride_domain::attendance::{Channel, Kind};
+    use hybride_store::attendance::{self as record, NewMark};
+    let events = record::of_cohort(&db.store, 1).await.unwrap();
+    let cs = events
+        .iter()
+        .find(|e| e.kind == Kind::Countersigned)
+        .expect("a countersigned half-day in the first cohort");
+    let late = events
+        .iter()
+        .find(|e| e.kind == Kind::Signed && e.slot == cs.slot && e.activity_id == cs.activity_id)
+        .expect("a signature in that half-day");
+    let mark = |kind, subject, attests| NewMark {
+        cohort_id: cs.cohort_id,
+        activity_id: cs.activity_id,
+        slot: cs.slot.clone(),
+        subject_id: subject,
+        kind,
+        channel: Channel::Trainer,
+        actor_id: cs.subject_id,
+        at: hybride_store::now(),
+        device: None,
+        minutes: None,
+        moment: None,
+        note: Some("Correction après la contresignature".into()),
+        document: None,
+        attests,
+    };
+    record::record(&db.store, &mark(Kind::Cancelled, late.subject_id, None))
+        .await
+        .unwrap();
+    let (date, half) =
+        hybride_domain::attendance::parse_slot_key(cs.slot.as_deref().unwrap()).unwrap();
+    let half_day = format!(
+        "Session {}, activité {}, {}, {}\u{a0}: à contresigner de nouveau.",
+        cs.cohort_id,
+        cs.activity_id,
+        hybride_training::i18n::day_words(hybride_training::i18n::Lang::Fr, date),
+        if half == hybride_domain::HalfDay::Morning {
+            "matin"
+        } else {
+            "après-midi"
+        }
+    );
+    let out = hybride(&db.url).arg("verify").output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    assert!(
+        stdout.contains("Une demi-journée contresignée a reçu des corrections depuis")
+            && stdout.contains(&half_day),
+        "{stdout}"
+    );
+    let day: Vec<_> = record::of_activity(&db.store, cs.activity_id)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.slot == cs.slot)
+        .collect();
+    let seen = record::fingerprint(&day);
+    record::record(
+        &db.store,
+        &mark(Kind::Countersigned, cs.subject_id, Some(seen)),
+    )
+    .await
+    .unwrap();
+    let out = hybride(&db.url).arg("verify").output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success() && stdout.contains("Enregistrement intact"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("à contresigner de nouveau"), "{stdout}");
 }
 
 #[tokio::test]

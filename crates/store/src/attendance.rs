@@ -14,6 +14,9 @@ use sha2::{Digest, Sha256};
 use sqlx::FromRow;
 use utoipa::ToSchema;
 
+mod verify;
+pub use verify::{check_chain, fingerprint, freeze, verify, Break, HalfDayRef, Verification};
+
 /// The hash before the first event of a chain.
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
@@ -35,6 +38,9 @@ pub struct NewMark {
     pub note: Option<String>,
     /// A document given with the mark (see [`add_document`]).
     pub document: Option<DocumentRef>,
+    /// A countersignature's: the fingerprint of the half-day's events its trainer read, which
+    /// it attests (see [`fingerprint`]).
+    pub attests: Option<String>,
 }
 
 /// A stored document, as a mark refers to it: its id and its SHA-256.
@@ -76,6 +82,9 @@ pub struct Event {
     pub document_id: Option<i64>,
     #[serde(skip)]
     pub document_sha256: Option<String>,
+    /// A countersignature's: the fingerprint of the half-day's events it attests, those its
+    /// trainer read (see [`fingerprint`]).
+    pub attests: Option<String>,
     pub prev_hash: String,
     pub hash: String,
 }
@@ -99,7 +108,8 @@ impl Event {
 }
 
 const EVENT_COLUMNS: &str = "id, cohort_id, seq, activity_id, slot, subject_id, kind, channel, \
-     actor_id, at, device, minutes, moment, note, document_id, document_sha256, prev_hash, hash";
+     actor_id, at, device, minutes, moment, note, document_id, document_sha256, attests, \
+     prev_hash, hash";
 
 #[allow(clippy::too_many_arguments)]
 fn hash_fields(
@@ -118,6 +128,7 @@ fn hash_fields(
     moment: Option<i64>,
     note: Option<&str>,
     document: Option<(i64, &str)>,
+    attests: Option<&str>,
 ) -> String {
     // Length-prefixed fields: no two different events encode alike.
     let mut h = Sha256::new();
@@ -152,6 +163,11 @@ fn hash_fields(
         field(n(id).as_deref());
         field(Some(sha));
     }
+    // Nor an attestation: hashed only when there is one, so that older chains still hold.
+    if let Some(a) = attests {
+        field(Some("attests"));
+        field(Some(a));
+    }
     let d = h.finalize();
     d.iter().map(|b| format!("{b:02x}")).collect()
 }
@@ -176,6 +192,7 @@ impl Event {
             self.note.as_deref(),
             self.document_id
                 .map(|id| (id, self.document_sha256.as_deref().unwrap_or(""))),
+            self.attests.as_deref(),
         )
     }
 }
@@ -199,6 +216,7 @@ impl NewMark {
             self.moment,
             self.note.as_deref(),
             self.document.as_ref().map(|d| (d.id, d.sha256.as_str())),
+            self.attests.as_deref(),
         )
     }
 }
@@ -207,15 +225,15 @@ impl NewMark {
 fn insert_events(n: usize) -> String {
     format!(
         "INSERT INTO attendance_events (cohort_id, seq, activity_id, slot, subject_id, kind, channel, \
-         actor_id, at, device, minutes, moment, note, document_id, document_sha256, prev_hash, hash) \
-         VALUES {} RETURNING {EVENT_COLUMNS}",
-        rows(n, 17)
+         actor_id, at, device, minutes, moment, note, document_id, document_sha256, attests, \
+         prev_hash, hash) VALUES {} RETURNING {EVENT_COLUMNS}",
+        rows(n, 18)
     )
 }
 
 type EventQuery<'q> = sqlx::query::QueryAs<'q, sqlx::Any, Event, sqlx::any::AnyArguments<'q>>;
 
-/// Binds one event's 17 values, in [`insert_events`]' order.
+/// Binds one event's 18 values, in [`insert_events`]' order.
 fn bind_event<'q>(
     q: EventQuery<'q>,
     m: &'q NewMark,
@@ -238,6 +256,7 @@ fn bind_event<'q>(
         .bind(m.note.as_deref())
         .bind(m.document.as_ref().map(|d| d.id))
         .bind(m.document.as_ref().map(|d| d.sha256.as_str()))
+        .bind(m.attests.as_deref())
         .bind(prev)
         .bind(hash)
 }
@@ -256,7 +275,7 @@ struct Pending {
 
 /// At most this many marks go in one transaction.
 const BATCH: usize = 256;
-/// Rows per `INSERT` of events: 17 parameters each, kept under 1,000 per statement.
+/// Rows per `INSERT` of events: 18 parameters each, kept under 1,000 per statement.
 const ROWS_PER_INSERT: usize = 50;
 
 /// Appends one mark to its cohort's chain, and answers once it is committed.
@@ -557,39 +576,54 @@ pub async fn countersigns_of(store: &Store, trainer_id: i64) -> StoreResult<Vec<
     .await?)
 }
 
-/// A countersignature by one of the trainers who countersigned a given half-day, anywhere: their
-/// name, and each half-day they countersigned with its activity's place and times.
+/// Someone who acted as staff on a given half-day (marked a trainee, countersigned), with one
+/// half-day they countersigned anywhere, its activity's place and times (none for who never
+/// countersigned): their name beside their marks, and whether they were in two places at once.
 #[derive(Debug, Clone, FromRow)]
-pub struct TrainerCountersign {
-    pub trainer_id: i64,
+pub struct HalfDayStaff {
+    pub user_id: i64,
     pub first_name: String,
     pub last_name: String,
-    #[sqlx(flatten)]
-    pub row: CountersignRow,
+    pub activity_id: Option<i64>,
+    pub slot: Option<String>,
+    pub place: Option<String>,
+    pub starts_at: Option<i64>,
+    pub ends_at: Option<i64>,
 }
 
-impl TrainerCountersign {
-    /// The trainer's name as documents show it (as [`crate::people::User::display_name`]).
+impl HalfDayStaff {
+    /// The name as documents show it (as [`crate::people::User::display_name`]).
     pub fn display_name(&self) -> String {
         format!("{} {}", self.first_name, self.last_name)
     }
+
+    /// The half-day they countersigned, if this row names one.
+    pub fn countersign(&self) -> Option<CountersignRow> {
+        Some(CountersignRow {
+            activity_id: self.activity_id?,
+            slot: self.slot.clone(),
+            place: self.place.clone(),
+            starts_at: self.starts_at?,
+            ends_at: self.ends_at?,
+        })
+    }
 }
 
-/// The trainers who countersigned one half-day of an activity, with every half-day each of them
-/// countersigned (by time): their names on the sheet, and whether they were in two places at
-/// once. One statement, whatever the number of trainers.
-pub async fn countersigners(
+/// The staff who marked or countersigned one half-day of an activity (through the trainer's
+/// channel), each with every half-day they countersigned (by time). One statement, whatever the
+/// number of trainers.
+pub async fn half_day_staff(
     store: &Store,
     activity_id: i64,
     slot: &str,
-) -> StoreResult<Vec<TrainerCountersign>> {
+) -> StoreResult<Vec<HalfDayStaff>> {
     Ok(sqlx::query_as(
-        "SELECT e.subject_id AS trainer_id, u.first_name, u.last_name, e.activity_id, e.slot, \
-         a.place, a.starts_at, a.ends_at FROM attendance_events e \
-         JOIN activities a ON a.id = e.activity_id JOIN users u ON u.id = e.subject_id \
-         WHERE e.kind = 'countersigned' AND e.subject_id IN (SELECT x.subject_id \
-           FROM attendance_events x WHERE x.activity_id = $1 AND x.slot = $2 \
-           AND x.kind = 'countersigned') \
+        "SELECT u.id AS user_id, u.first_name, u.last_name, e.activity_id, e.slot, a.place, \
+         a.starts_at, a.ends_at FROM users u \
+         LEFT JOIN attendance_events e ON e.subject_id = u.id AND e.kind = 'countersigned' \
+         LEFT JOIN activities a ON a.id = e.activity_id \
+         WHERE u.id IN (SELECT x.actor_id FROM attendance_events x \
+           WHERE x.activity_id = $1 AND x.slot = $2 AND x.channel = 'trainer') \
          ORDER BY e.at, e.id",
     )
     .bind(activity_id)
@@ -709,121 +743,5 @@ fn body_column(store: &Store) -> &'static str {
     match store.backend() {
         crate::Backend::Sqlite => "CAST(body AS BLOB)",
         crate::Backend::Postgres => "body",
-    }
-}
-
-/// The SHA-256 of a stored document's content, computed afresh (none when it is gone).
-async fn document_digest(store: &Store, id: i64) -> StoreResult<Option<String>> {
-    let row: Option<(Vec<u8>,)> = sqlx::query_as(&format!(
-        "SELECT {} FROM attendance_documents WHERE id = $1",
-        body_column(store)
-    ))
-    .bind(id)
-    .fetch_optional(store.pool())
-    .await?;
-    Ok(row.map(|(b,)| sha256_hex(&b)))
-}
-
-/// Where a chain breaks.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Break {
-    pub cohort_id: i64,
-    /// The first event that does not hold (none when events are missing at the end).
-    pub event_id: Option<i64>,
-    pub seq: i64,
-    /// `altered` (fields changed), `link` (previous hash does not match), `gap` (an event is
-    /// missing or was inserted), `head` (the last events were removed), `document` (a file
-    /// given with a mark was changed or removed).
-    pub problem: &'static str,
-}
-
-/// What `verify` found.
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct Verification {
-    pub chains: usize,
-    pub events: usize,
-    pub breaks: Vec<Break>,
-}
-
-/// Checks every cohort's chain: each event's hash, its link to the previous one, the sequence
-/// without gaps, and the head. Reports the first break of each chain.
-pub async fn verify(store: &Store) -> StoreResult<Verification> {
-    let mut cohorts: Vec<(i64,)> = sqlx::query_as(
-        "SELECT cohort_id FROM attendance_heads UNION SELECT cohort_id FROM attendance_events",
-    )
-    .fetch_all(store.pool())
-    .await?;
-    cohorts.sort_unstable();
-    cohorts.dedup();
-    let mut out = Verification::default();
-    for (cohort_id,) in cohorts {
-        out.chains += 1;
-        let events = of_cohort(store, cohort_id).await?;
-        out.events += events.len();
-        let head: Option<(i64, String)> =
-            sqlx::query_as("SELECT seq, hash FROM attendance_heads WHERE cohort_id = $1")
-                .bind(cohort_id)
-                .fetch_optional(store.pool())
-                .await?;
-        if let Some(b) = check_chain(cohort_id, &events, head) {
-            out.breaks.push(b);
-            continue;
-        }
-        // Each document still is the one its mark names.
-        for e in events.iter().filter(|e| e.document_id.is_some()) {
-            let sha = document_digest(store, e.document_id.unwrap_or(0)).await?;
-            if sha.as_deref() != e.document_sha256.as_deref() {
-                out.breaks.push(Break {
-                    cohort_id,
-                    event_id: Some(e.id),
-                    seq: e.seq,
-                    problem: "document",
-                });
-                break;
-            }
-        }
-    }
-    Ok(out)
-}
-
-/// The first break of one cohort's chain, if any.
-pub fn check_chain(cohort_id: i64, events: &[Event], head: Option<(i64, String)>) -> Option<Break> {
-    let mut prev = GENESIS.to_owned();
-    let mut expected_seq = 1;
-    for e in events {
-        let brk = |problem| Break {
-            cohort_id,
-            event_id: Some(e.id),
-            seq: e.seq,
-            problem,
-        };
-        if e.seq != expected_seq {
-            return Some(brk("gap"));
-        }
-        if e.prev_hash != prev {
-            return Some(brk("link"));
-        }
-        if e.expected_hash() != e.hash {
-            return Some(brk("altered"));
-        }
-        prev = e.hash.clone();
-        expected_seq += 1;
-    }
-    let last = expected_seq - 1;
-    match head {
-        Some((seq, hash)) if seq == last && (hash == prev || last == 0) => None,
-        None if last == 0 => None,
-        Some((seq, _)) => Some(Break {
-            cohort_id,
-            event_id: None,
-            seq: seq.max(last),
-            problem: "head",
-        }),
-        None => Some(Break {
-            cohort_id,
-            event_id: None,
-            seq: last,
-            problem: "head",
-        }),
     }
 }

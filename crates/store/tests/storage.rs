@@ -1131,6 +1131,7 @@ fn signature(
         moment: None,
         note: Some(note.into()),
         document: None,
+        attests: None,
     }
 }
 
@@ -1301,6 +1302,100 @@ async fn marks_arriving_together_are_committed_together_and_one_bad_mark_fails_a
         .iter()
         .all(|e| e.subject_id == trainees[1].id && e.activity_id == a1.id));
     other.close().await;
+}
+
+#[tokio::test]
+async fn a_countersignature_attests_what_its_trainer_read_and_verify_names_what_came_after() {
+    use hybride_domain::attendance::{Channel, Countersigning, Kind};
+    use hybride_store::attendance::{self as record, fingerprint, verify, HalfDayRef};
+    use hybride_store::testing::tamper;
+    let db = TestDatabase::new().await.unwrap();
+    let s = &db.store;
+    let (c, trainees, a) = convocable(s).await;
+    let trainer = people::create(s, &account("formateur@ac-lyon.fr", Role::Trainer), None)
+        .await
+        .unwrap();
+    let countersignature = |attests: String| hybride_store::attendance::NewMark {
+        subject_id: trainer.id,
+        actor_id: trainer.id,
+        kind: Kind::Countersigned,
+        channel: Channel::Trainer,
+        device: None,
+        note: None,
+        attests: Some(attests),
+        ..signature(&c, &a, trainer.id, "")
+    };
+    let half_day = || async {
+        let events = record::of_activity(s, a.id).await.unwrap();
+        let frozen = record::freeze(&events.iter().collect::<Vec<_>>());
+        (events, frozen)
+    };
+    let waiting = vec![HalfDayRef {
+        cohort_id: c.id,
+        activity_id: a.id,
+        slot: "2026-11-30-morning".into(),
+    }];
+
+    // The trainer countersigns what they read: one signature.
+    record::record(s, &signature(&c, &a, trainees[0].id, "à l’heure"))
+        .await
+        .unwrap();
+    let (events, _) = half_day().await;
+    let cs = record::record(s, &countersignature(fingerprint(&events)))
+        .await
+        .unwrap();
+    assert_eq!(cs.attests, Some(fingerprint(&events)));
+    let (_, frozen) = half_day().await;
+    assert_eq!(frozen.state, Countersigning::Countersigned);
+    let v = verify(s).await.unwrap();
+    assert!(
+        v.breaks.is_empty() && v.to_countersign_again.is_empty(),
+        "{v:?}"
+    );
+
+    // A late signature is kept, as a correction; the half-day waits, and verify says so.
+    record::record(s, &signature(&c, &a, trainees[1].id, "en retard"))
+        .await
+        .unwrap();
+    let (events, frozen) = half_day().await;
+    assert_eq!(frozen.state, Countersigning::ToCountersignAgain);
+    assert_eq!(frozen.corrections.len(), 1);
+    assert_eq!(frozen.corrections[0].index, 2);
+    let v = verify(s).await.unwrap();
+    assert!(v.breaks.is_empty(), "{v:?}");
+    assert_eq!(v.to_countersign_again, waiting);
+
+    // Countersigned again: the half-day is attested, the correction by the second one.
+    record::record(s, &countersignature(fingerprint(&events)))
+        .await
+        .unwrap();
+    let (events, frozen) = half_day().await;
+    assert_eq!(frozen.state, Countersigning::Countersigned);
+    assert_eq!(frozen.corrections[0].attested_by, Some(1));
+    let v = verify(s).await.unwrap();
+    assert_eq!((v.events, v.breaks.len()), (4, 0), "{v:?}");
+    assert!(v.to_countersign_again.is_empty());
+
+    // A countersignature attesting what its half-day never had is found.
+    record::record(s, &countersignature("0123456789abcdef".into()))
+        .await
+        .unwrap();
+    let v = verify(s).await.unwrap();
+    assert_eq!(v.breaks.len(), 1, "{v:?}");
+    assert_eq!((v.breaks[0].seq, v.breaks[0].problem), (5, "attestation"));
+    // What a countersignature attests is part of the chain: rewriting it is found too.
+    tamper(
+        s,
+        &format!(
+            "UPDATE attendance_events SET attests = '{}' WHERE id = {}",
+            fingerprint(&events[..1]),
+            events[3].id
+        ),
+    )
+    .await
+    .unwrap();
+    let v = verify(s).await.unwrap();
+    assert_eq!((v.breaks[0].seq, v.breaks[0].problem), (4, "altered"));
 }
 
 /// Appends every mark at once, alternating between two instances; the answers in order.

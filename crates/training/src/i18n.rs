@@ -203,6 +203,24 @@ pub fn hm(ts: i64) -> String {
         .to_string()
 }
 
+/// A time of day as people read it: « 8 h 23 » in French, « 08:23 » in English (Europe/Paris).
+pub fn clock(lang: Lang, ts: i64) -> String {
+    let t = hybride_domain::time::civil(ts).time();
+    match lang {
+        Lang::Fr => format!("{}\u{a0}h\u{a0}{:02}", t.hour(), t.minute()),
+        Lang::En => format!("{:02}:{:02}", t.hour(), t.minute()),
+    }
+}
+
+/// An instant in words: « jeudi 3 décembre 2026, 8 h 23 » (Europe/Paris).
+pub fn instant_words(lang: Lang, ts: i64) -> String {
+    format!(
+        "{}, {}",
+        day_words(lang, hybride_domain::time::civil(ts).date()),
+        clock(lang, ts)
+    )
+}
+
 /// A half-day named in words: « jeudi 14 janvier 2027, matin ».
 pub fn slot_label(lang: Lang, s: &hybride_domain::attendance::Slot) -> String {
     format!(

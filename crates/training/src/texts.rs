@@ -109,11 +109,8 @@ fn day(state: &State, v: Value) -> Result<String, minijinja::Error> {
 
 /// `{{ ts | time }}`: « 9 h 30 » in French, « 09:30 » in English (Europe/Paris).
 fn time(state: &State, ts: i64) -> Result<String, minijinja::Error> {
-    let z = zoned(ts)?;
-    Ok(match lang_of(state) {
-        Lang::Fr => format!("{}\u{a0}h\u{a0}{:02}", z.hour(), z.minute()),
-        Lang::En => format!("{:02}:{:02}", z.hour(), z.minute()),
-    })
+    zoned(ts)?;
+    Ok(i18n::clock(lang_of(state), ts))
 }
 
 /// `{{ minutes | duration }}`: « 6 h 30 ».

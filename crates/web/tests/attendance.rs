@@ -2,15 +2,19 @@
 //! with the QR code, the trainer sees them arrive, corrects and countersigns; BigBlueButton's
 //! analytics callback (a JWT made by PyJWT) credits connected minutes; a trainee declares an
 //! asynchronous activity and the trainer validates it; an LMS export is imported; each
-//! trainee's validation follows; a row edited in the database is found by the chain.
+//! trainee's validation follows; a row edited in the database is found by the chain. A
+//! countersigned half-day is frozen: the marks after it are corrections, shown as such on the
+//! page, the PDF, the CSV and in the API, until the trainer countersigns again.
 
 mod common;
 
 use common::*;
+use hybride_domain::attendance::Kind;
 use hybride_domain::{Modality, Role, Title};
 use hybride_store::attendance as record;
 use hybride_store::cohorts::{self, NewActivity};
 use hybride_store::people::User;
+use hybride_training::i18n::{clock, day_words, instant_words, Lang};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
@@ -208,6 +212,17 @@ fn code_in(html: &str) -> String {
         .collect()
 }
 
+/// The fingerprint of the sheet the trainer reads, as the countersigning form sends it.
+fn seen_in(html: &str) -> String {
+    let field = "name=\"seen\" value=\"";
+    let at = html.find(field).expect("a countersigning form");
+    html[at + field.len()..]
+        .split('"')
+        .next()
+        .unwrap()
+        .to_owned()
+}
+
 fn location(r: &reqwest::Response) -> String {
     r.headers()
         .get("location")
@@ -244,13 +259,24 @@ async fn a_half_day_is_signed_by_code_and_by_qr_code_corrected_and_countersigned
     let (status, page) = b_ines.get_html("/sign").await;
     assert_eq!(status, StatusCode::OK);
     assert!(page.contains("Atelier grilles") && page.contains("autocomplete=\"one-time-code\""));
+    assert!(
+        page.contains("inputmode=\"numeric\""),
+        "the phone's numeric keypad"
+    );
+    // Her home page and her menu lead there while the half-day is open to her signature.
+    let (_, home) = b_ines.get_html("/").await;
+    assert!(
+        home.contains("Une demi-journée est ouverte à votre signature"),
+        "{home}"
+    );
+    assert!(home.contains("<a href=\"/sign\">Signer ma présence</a>"));
 
     // The trainer's live screen shows the code; a wrong code is refused on its field.
     let sheet_path = format!("/cohorts/{}/activities/{}/attendance", s.cohort, a.id);
     let (status, sheet) = trainer.get_html(&sheet_path).await;
     assert_eq!(status, StatusCode::OK);
     assert!(sheet.contains("<svg role=\"img\""), "a QR code");
-    assert!(sheet.contains("0 sur 3 ont signé"));
+    assert!(sheet.contains("Aucune signature sur 3"));
     let code = code_in(&sheet);
     assert_eq!(code.len(), 6);
     let wrong = if code == "000000" { "111111" } else { "000000" };
@@ -268,6 +294,11 @@ async fn a_half_day_is_signed_by_code_and_by_qr_code_corrected_and_countersigned
         .await
         .unwrap()
         .contains("Votre présence est enregistrée"));
+    let (_, home) = b_ines.get_html("/").await;
+    assert!(
+        !home.contains("ouverte à votre signature"),
+        "signed: nothing left to sign"
+    );
     let r = b_ines
         .post_form(
             "/sign",
@@ -383,8 +414,30 @@ async fn a_half_day_is_signed_by_code_and_by_qr_code_corrected_and_countersigned
         .post_form(&format!("{sheet_path}/countersign"), &[("slot", &key)])
         .await;
     assert_eq!(r.status(), StatusCode::FORBIDDEN);
+    // The half-day is under way: countersigning now needs its reason, and attests the sheet
+    // the trainer read.
+    let (_, sheet) = trainer.get_html(&format!("{sheet_path}?slot={key}")).await;
+    let seen = seen_in(&sheet);
     let r = trainer
-        .post_form(&format!("{sheet_path}/countersign"), &[("slot", &key)])
+        .post_form(
+            &format!("{sheet_path}/countersign"),
+            &[("slot", &key), ("seen", &seen)],
+        )
+        .await;
+    assert!(
+        location(&r).contains("error=countersign-early"),
+        "{}",
+        location(&r)
+    );
+    let r = trainer
+        .post_form(
+            &format!("{sheet_path}/countersign"),
+            &[
+                ("slot", &key),
+                ("seen", &seen),
+                ("reason", "Je quitte la salle avant la fin."),
+            ],
+        )
         .await;
     assert!(location(&r).contains("ok=countersigned"));
     let (_, sheet) = trainer.get_html(&format!("{sheet_path}?slot={key}")).await;
@@ -392,6 +445,7 @@ async fn a_half_day_is_signed_by_code_and_by_qr_code_corrected_and_countersigned
         sheet.contains("Contresignée par Camille Durand"),
         "countersigned"
     );
+    assert!(sheet.contains("Je quitte la salle avant la fin."));
     assert!(sheet.contains("Absence justifiée") && sheet.contains("jury d’examen"));
 
     // The sheet as a PDF: the people, how and when they signed, the countersignature, and the
@@ -521,11 +575,23 @@ async fn a_half_day_is_signed_by_code_and_by_qr_code_corrected_and_countersigned
     assert!(lines[0].starts_with("Stagiaire;Signature;Moyen;"));
     assert!(csv.contains("code lu") && csv.contains("Convoquée à un jury d’examen"));
 
-    // Each trainee's certificate (PDF): to the staff and to the trainee herself only.
+    // Each trainee's certificate (PDF): none while the cohort runs; once it has ended (here,
+    // closed) and with its signatory named, to the staff and to the trainee herself only.
     let cert = format!(
         "/cohorts/{}/certificates/{}/certificat.pdf",
         s.cohort, zoe.id
     );
+    let r = trainer.get(&cert).await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    hybride_store::cohorts::set_status(app.store(), s.cohort, hybride_domain::CohortStatus::Closed)
+        .await
+        .unwrap();
+    let signatory =
+        hybride_domain::certificate::Signatory::parse("Claire Martin", "Directrice", "director")
+            .unwrap();
+    hybride_store::certificates::name(app.store(), &signatory, None, hybride_store::now())
+        .await
+        .unwrap();
     let r = trainer.get(&cert).await;
     assert_eq!(r.status(), StatusCode::OK);
     let pdf = r.bytes().await.unwrap();
@@ -570,6 +636,405 @@ async fn a_half_day_is_signed_by_code_and_by_qr_code_corrected_and_countersigned
     let v = record::verify(app.store()).await.unwrap();
     assert_eq!(v.breaks.len(), 1);
     assert_eq!((v.breaks[0].seq, v.breaks[0].problem), (2, "altered"));
+}
+
+/// Like [`around_now`], with the activity started two minutes ago at least (a late arrival
+/// is then a past time inside it).
+async fn under_way(before: i64, after: i64) -> (i64, i64) {
+    loop {
+        let (from, to) = around_now(before, after).await;
+        if from <= -2 {
+            return (from, to);
+        }
+        tokio::time::sleep(std::time::Duration::from_secs(60)).await;
+    }
+}
+
+/// `HH:MM` in Europe/Paris, `seconds` from now (floored to the minute).
+fn hh_mm_in(seconds: i64) -> String {
+    jiff::Timestamp::from_second(hybride_store::now() + seconds)
+        .unwrap()
+        .in_tz("Europe/Paris")
+        .unwrap()
+        .strftime("%H:%M")
+        .to_string()
+}
+
+/// The text of a PDF, its whitespace collapsed.
+fn pdf_text(pdf: &[u8]) -> String {
+    let doc = lopdf::Document::load_mem(pdf).unwrap();
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    doc.extract_text(&pages)
+        .unwrap()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// An in-person half-day under way, its trainer (Nadia Haddad) and its three trainees (Inès
+/// Garcia, Tom Leroy, Zoé Faure), each in their browser.
+struct HalfDay {
+    app: TestApp,
+    s: Setup,
+    a: cohorts::Activity,
+    slot: hybride_domain::attendance::Slot,
+    trainer: Browser,
+    trainees: [Browser; 3],
+    api: Api,
+    sheet_path: String,
+}
+
+impl HalfDay {
+    async fn start() -> HalfDay {
+        let app = TestApp::start().await;
+        let s = setup(&app).await;
+        let (from, to) = under_way(20, 100).await;
+        let a = activity(
+            &app,
+            &s,
+            s.step_in_person,
+            Modality::InPerson,
+            from,
+            to,
+            "Atelier grilles",
+        )
+        .await;
+        run(&app, &s).await;
+        for (u, first, last) in [
+            (&s.trainer, "Nadia", "Haddad"),
+            (&s.trainees[0], "Inès", "Garcia"),
+            (&s.trainees[1], "Tom", "Leroy"),
+            (&s.trainees[2], "Zoé", "Faure"),
+        ] {
+            let sql = format!(
+                "UPDATE users SET first_name = '{first}', last_name = '{last}' WHERE id = {}",
+                u.id
+            );
+            hybride_store::testing::tamper(app.store(), &sql)
+                .await
+                .unwrap();
+        }
+        let training = cohorts::get(app.store(), s.cohort)
+            .await
+            .unwrap()
+            .training_id;
+        let steps = hybride_store::trainings::steps(app.store(), training)
+            .await
+            .unwrap();
+        let slots = hybride_training::attendance::slots(&a, &steps);
+        let slot = hybride_training::attendance::slot_at(&slots, hybride_store::now()).unwrap();
+        let trainer = browser_of(&app, &s.trainer).await;
+        let mut trainees = Vec::new();
+        for t in &s.trainees {
+            trainees.push(browser_of(&app, t).await);
+        }
+        HalfDay {
+            api: app.token_for(&s.trainer).await,
+            sheet_path: format!("/cohorts/{}/activities/{}/attendance", s.cohort, a.id),
+            trainees: trainees.try_into().ok().unwrap(),
+            app,
+            s,
+            a,
+            slot,
+            trainer,
+        }
+    }
+
+    fn key(&self) -> String {
+        self.slot.key()
+    }
+
+    fn url(&self) -> String {
+        format!("{}?slot={}", self.sheet_path, self.key())
+    }
+
+    async fn sheet(&self) -> String {
+        self.trainer.get_html(&self.url()).await.1
+    }
+
+    /// The `i`-th trainee signs with the code the trainer's sheet shows now.
+    async fn sign_by_code(&self, i: usize) {
+        let code = code_in(&self.sheet().await);
+        let r = self.trainees[i]
+            .post_form("/sign", &[("code", &code)])
+            .await;
+        assert_eq!(r.status(), StatusCode::OK);
+        let html = r.text().await.unwrap();
+        assert!(html.contains("Votre présence est enregistrée"));
+    }
+
+    /// The trainer marks the `i`-th trainee; where the page sends them.
+    async fn mark(&self, i: usize, action: &str, time: &str, reason: &str) -> String {
+        let user = self.s.trainees[i].id.to_string();
+        let fields = [
+            ("slot", self.key()),
+            ("user", user),
+            ("action", action.into()),
+            ("time", time.into()),
+            ("reason", reason.into()),
+        ];
+        let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let r = self
+            .trainer
+            .post_form(&format!("{}/mark", self.sheet_path), &fields)
+            .await;
+        location(&r)
+    }
+
+    /// The trainer countersigns what they read (`seen`); where the page sends them.
+    async fn countersign(&self, seen: &str, reason: &str) -> String {
+        let key = self.key();
+        let fields = [("slot", key.as_str()), ("seen", seen), ("reason", reason)];
+        let r = self
+            .trainer
+            .post_form(&format!("{}/countersign", self.sheet_path), &fields)
+            .await;
+        location(&r)
+    }
+
+    /// The half-day's events, in record order.
+    async fn events(&self) -> Vec<record::Event> {
+        let key = self.key();
+        let all = record::of_activity(self.app.store(), self.a.id)
+            .await
+            .unwrap();
+        all.into_iter()
+            .filter(|e| e.slot.as_deref() == Some(key.as_str()))
+            .collect()
+    }
+
+    /// The half-day's sheet, as the API gives it.
+    async fn api_sheet(&self) -> Value {
+        let (_, att) = self
+            .api
+            .get(&format!("/api/v1/activities/{}/attendance", self.a.id))
+            .await;
+        let sheets = att["sheets"].as_array().unwrap();
+        sheets
+            .iter()
+            .find(|x| x["slot"]["starts_at"] == self.slot.starts_at)
+            .unwrap()
+            .clone()
+    }
+
+    /// « Contresignée par Nadia Haddad le jeudi 3 décembre 2026 à 8 h 23. »
+    fn countersigned_at(&self, at: i64) -> String {
+        format!(
+            "Contresignée par Nadia Haddad le {} à {}.",
+            day_words(Lang::Fr, self.slot.date),
+            clock(Lang::Fr, at)
+        )
+    }
+}
+
+#[tokio::test]
+async fn a_countersigned_half_day_is_frozen_until_its_corrections_are_countersigned_again() {
+    let h = HalfDay::start().await;
+    let (seen, first) = countersigned_before_the_end(&h).await;
+    late_marks_arrive(&h).await;
+    let after = the_sheet_shows_them_as_corrections(&h, &first).await;
+    assert_eq!(after.len(), 3, "{after:?}");
+    countersigned_again(&h, &seen, &first).await;
+}
+
+/// Inès signs by code; Zoé is absent, her justification accepted. The trainer countersigns,
+/// before the end with its reason: the sheet they read, its fingerprint (`seen`), and the
+/// countersignature.
+async fn countersigned_before_the_end(h: &HalfDay) -> (String, record::Event) {
+    h.sign_by_code(0).await;
+    h.mark(2, "absent", "", "Jury d’examen").await;
+    h.mark(2, "accept", "", "").await;
+    let seen = seen_in(&h.sheet().await);
+    let to = h.countersign(&seen, "Sortie scolaire à encadrer").await;
+    assert!(to.contains("ok=countersigned"), "{to}");
+    let first = h.events().await.last().unwrap().clone();
+    assert_eq!(first.kind, Kind::Countersigned);
+    assert_eq!(first.attests.as_deref(), Some(seen.as_str()));
+    let sheet = h.sheet().await;
+    assert!(sheet.contains(&h.countersigned_at(first.at)), "{sheet}");
+    assert!(sheet.contains("Sortie scolaire à encadrer"));
+    assert!(!sheet.contains("À contresigner de nouveau"));
+    let v = record::verify(h.app.store()).await.unwrap();
+    assert!(
+        v.breaks.is_empty() && v.to_countersign_again.is_empty(),
+        "{v:?}"
+    );
+    (seen, first)
+}
+
+/// Then Tom signs late, by code; Zoé, whose absence was accepted, signs too; the trainer
+/// records Tom's late arrival. A time still to come is refused, on its field, in the pages and
+/// in the API.
+async fn late_marks_arrive(h: &HalfDay) {
+    h.sign_by_code(1).await;
+    h.sign_by_code(2).await;
+    let to = h.mark(1, "late", &hh_mm_in(-60), "").await;
+    assert!(to.contains("ok=marked"), "{to}");
+    let ines = h.s.trainees[0].id;
+    let to = h.mark(0, "early", &hh_mm_in(120), "").await;
+    assert!(
+        to.contains("error=time-future") && to.contains(&format!("user={ines}")),
+        "{to}"
+    );
+    let (_, page) = h.trainer.get_html(&to).await;
+    let field = &page[page.find(&format!("id=\"f-time-{ines}\"")).unwrap()..];
+    assert!(field[..field.find('>').unwrap()].contains("aria-invalid=\"true\""));
+    let message = format!("id=\"f-time-{ines}-error\">Cette heure n’est pas encore passée");
+    assert!(page.contains(&message), "{page}");
+    let (status, p) = h
+        .api
+        .post(
+            &format!("/api/v1/activities/{}/attendance", h.a.id),
+            json!({"slot": h.key(), "user_id": ines, "action": "early", "time": hh_mm_in(120)}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{p}");
+    assert_eq!(p["errors"][0]["field"], "time", "{p}");
+    assert!(p["errors"][0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("pas encore passée"));
+}
+
+/// The sheet keeps the countersignature as it was, shows the marks that came after it as
+/// corrections (when, by whom), and the half-day is to countersign again — on the page, the
+/// cohort's overview, the PDF, the CSV and in the API; `hybride verify` agrees. The marks
+/// after the countersignature.
+async fn the_sheet_shows_them_as_corrections(
+    h: &HalfDay,
+    first: &record::Event,
+) -> Vec<record::Event> {
+    let events = h.events().await;
+    let after: Vec<record::Event> = events
+        .into_iter()
+        .skip_while(|e| e.id != first.id)
+        .skip(1)
+        .collect();
+    let sheet = h.sheet().await;
+    assert!(sheet.contains(&h.countersigned_at(first.at)));
+    assert!(
+        sheet.contains("À contresigner de nouveau")
+            && sheet.contains("Corrections après la contresignature"),
+        "{sheet}"
+    );
+    for e in &after {
+        assert!(sheet.contains(&instant_words(Lang::Fr, e.at)), "{sheet}");
+    }
+    let late = format!(
+        "Arrivée en retard à {}",
+        clock(Lang::Fr, after[2].moment.unwrap())
+    );
+    for (who, what) in [
+        ("Leroy Tom", "Signature (code lu)"),
+        ("Faure Zoé", "Signature (code lu)"),
+        ("Leroy Tom", &late),
+    ] {
+        let row = format!("<th scope=\"row\">{who}</th><td>{what}</td>");
+        assert!(sheet.contains(&row), "{row}: {sheet}");
+    }
+    assert!(sheet.contains("<td>Nadia Haddad</td>") && sheet.contains("<td>Tom Leroy</td>"));
+    let (_, overview) = h
+        .trainer
+        .get_html(&format!("/cohorts/{}/attendance", h.s.cohort))
+        .await;
+    assert!(overview.contains("À contresigner de nouveau"));
+    let r = h
+        .trainer
+        .get(&format!("{}.pdf?slot={}", h.sheet_path, h.key()))
+        .await;
+    assert_eq!(r.status(), StatusCode::OK);
+    let text = pdf_text(&r.bytes().await.unwrap());
+    for needle in [
+        "Contresignée par Nadia Haddad",
+        "Sortie scolaire à encadrer",
+        "À contresigner de nouveau",
+        "Après contresignature",
+        "Signature (code lu)",
+        "par Tom Leroy",
+        "par Nadia Haddad",
+        "à contresigner de nouveau",
+    ] {
+        assert!(text.contains(needle), "{needle} is not in the PDF: {text}");
+    }
+    let r = h
+        .trainer
+        .get(&format!("{}.csv?slot={}", h.sheet_path, h.key()))
+        .await;
+    let csv = r.text().await.unwrap();
+    let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').lines().collect();
+    assert!(lines[0].ends_with(";Après contresignature"), "{csv}");
+    let line_of = |name: &str| *lines.iter().find(|l| l.contains(name)).unwrap();
+    let tom = format!(
+        "{} — par Tom Leroy — à contresigner de nouveau",
+        instant_words(Lang::Fr, after[0].at)
+    );
+    assert!(
+        line_of("Leroy Tom").contains("Signature (code lu)") && line_of("Leroy Tom").contains(&tom)
+    );
+    assert!(line_of("Faure Zoé").contains("à contresigner de nouveau"));
+    assert!(
+        line_of("Garcia Inès").ends_with(';'),
+        "no correction for Inès"
+    );
+    let sheet = h.api_sheet().await;
+    assert_eq!(sheet["countersigning"], "to_countersign_again");
+    let corrections = sheet["corrections"].as_array().unwrap();
+    assert_eq!(corrections.len(), 3);
+    assert!(corrections.iter().all(|c| c["countersigned_at"].is_null()));
+    let v = record::verify(h.app.store()).await.unwrap();
+    assert!(v.breaks.is_empty(), "{v:?}");
+    let waiting = record::HalfDayRef {
+        cohort_id: h.s.cohort,
+        activity_id: h.a.id,
+        slot: h.key(),
+    };
+    assert_eq!(v.to_countersign_again, [waiting]);
+    after
+}
+
+/// The trainer countersigns again once they have read the corrections (not from the sheet read
+/// before them), still with the reason; then nothing is left to countersign.
+async fn countersigned_again(h: &HalfDay, seen_before: &str, first: &record::Event) {
+    let to = h
+        .countersign(seen_before, "Sortie scolaire à encadrer")
+        .await;
+    assert!(to.contains("error=sheet-changed"), "{to}");
+    let sheet = h.sheet().await;
+    assert!(sheet.contains("Contresigner de nouveau"));
+    let to = h.countersign(&seen_in(&sheet), "").await;
+    assert!(to.contains("error=countersign-early"), "{to}");
+    let (_, page) = h.trainer.get_html(&to).await;
+    assert!(page.contains("id=\"f-countersign-reason-error\""), "{page}");
+    let to = h
+        .countersign(&seen_in(&sheet), "Sortie scolaire à encadrer")
+        .await;
+    assert!(to.contains("ok=countersigned"), "{to}");
+    let second = h.events().await.last().unwrap().clone();
+    let sheet = h.sheet().await;
+    assert!(sheet.contains(&h.countersigned_at(first.at)));
+    assert!(sheet.contains("Contresignée de nouveau par Nadia Haddad"));
+    assert!(!sheet.contains("À contresigner de nouveau"), "{sheet}");
+    let again = format!(
+        "contresignée de nouveau le {}",
+        instant_words(Lang::Fr, second.at)
+    );
+    assert!(sheet.contains(&again), "{sheet}");
+    let api = h.api_sheet().await;
+    assert_eq!(api["countersigning"], "countersigned");
+    let corrections = api["corrections"].as_array().unwrap();
+    assert!(corrections
+        .iter()
+        .all(|c| c["countersigned_at"] == second.at));
+    let v = record::verify(h.app.store()).await.unwrap();
+    assert!(
+        v.breaks.is_empty() && v.to_countersign_again.is_empty(),
+        "{v:?}"
+    );
+    // Nothing new since: nothing to countersign.
+    assert!(!h.sheet().await.contains("name=\"seen\""));
+    let seen = record::fingerprint(&h.events().await);
+    let to = h.countersign(&seen, "x").await;
+    assert!(to.contains("error=already-countersigned"), "{to}");
 }
 
 #[tokio::test]

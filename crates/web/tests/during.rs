@@ -667,7 +667,7 @@ async fn mail_that_cannot_be_delivered_is_retried_then_shown_as_failed() {
         .unwrap()["evidence"]
         .to_string();
     assert!(
-        evidence.contains("2 convocation(s) non distribuée(s)"),
+        evidence.contains("2 convocations non distribuées"),
         "{evidence}"
     );
 }
@@ -762,7 +762,7 @@ async fn the_discussion_space_notifies_and_measures_the_accompaniment() {
         .await
         .unwrap();
     let (_, home) = s.trainer.get_html("/").await;
-    assert!(home.contains("1 question(s) en retard"), "{home}");
+    assert!(home.contains("1 question en retard"), "{home}");
 
     // The trainer answers through the API: the question is answered, the duty is done.
     let question = acc["overdue"][0]["post_id"].as_i64().unwrap();

@@ -7,10 +7,12 @@
 //!
 //! One submodule per concern, each re-exported here: `slot` (half-days and signing times),
 //! `marks` (the record's marks), `presence` (a half-day's presence and credited minutes),
+//! `countersigning` (a countersigned half-day frozen, what came after it a correction),
 //! `completion` (asynchronous activities), `validation` (a trainee's standing) and
 //! `red_flags` (what a controller would ask about).
 
 mod completion;
+mod countersigning;
 mod marks;
 mod presence;
 mod red_flags;
@@ -18,6 +20,9 @@ mod slot;
 mod validation;
 
 pub use completion::{completion, AsyncState, Completion, CreditRule};
+pub use countersigning::{
+    countersign_refusal, freeze, moment_refusal, Attestation, Correction, Countersigning, Freeze,
+};
 pub use marks::{Channel, Kind, Mark};
 pub use presence::{
     attended, credited, presence, presences, prompt_of, prompts, Absence, Presence,

@@ -152,6 +152,83 @@ fn validation_warns_early_when_a_criterion_cannot_be_met() {
     assert_eq!(v.budgets[1].standing, Standing::NotApplicable);
 }
 
+#[test]
+fn a_countersigned_half_day_is_frozen_and_what_follows_is_a_correction() {
+    // The trainer (9) countersigns at 8:23; Tom signs by code at 8:30, and Zoé, whose absence
+    // had been accepted, signs too: two corrections, the half-day to countersign again.
+    let t = at(2026, 12, 3, 8, 0);
+    let mut marks = vec![
+        mark(3, Kind::Absent, t - 86_400),
+        mark(3, Kind::AbsenceAccepted, t),
+        mark(1, Kind::Signed, t + 60),
+        mark(9, Kind::Countersigned, t + 23 * 60),
+        mark(2, Kind::Signed, t + 30 * 60),
+        mark(3, Kind::Signed, t + 31 * 60),
+    ];
+    let f = freeze(&marks, |i| i);
+    assert_eq!(f.state, Countersigning::ToCountersignAgain);
+    let corrected: Vec<usize> = f.corrections.iter().map(|c| c.index).collect();
+    assert_eq!(corrected, [4, 5]);
+    assert!(f.corrections.iter().all(|c| c.attested_by.is_none()));
+    assert_eq!(f.pending(), 2);
+    assert!(f.awaits(9), "the trainer has corrections to attest");
+    // Countersigned again: everything is attested, the corrections by the second one.
+    marks.push(mark(9, Kind::Countersigned, t + 4 * 3600));
+    let f = freeze(&marks, |i| i);
+    assert_eq!(f.state, Countersigning::Countersigned);
+    assert_eq!(f.corrections.len(), 2);
+    assert!(f.corrections.iter().all(|c| c.attested_by == Some(1)));
+    assert!(!f.awaits(9), "nothing new since");
+    assert!(f.awaits(10), "a co-trainer countersigns too");
+    // A countersignature attests what its trainer read: a mark that slipped in before it, but
+    // after the sheet was read, is a correction.
+    let f = freeze(&marks[..4], |i| i - 1);
+    assert_eq!(f.state, Countersigning::ToCountersignAgain);
+    assert_eq!(f.corrections[0].index, 2);
+    assert_eq!(
+        freeze(&marks[..3], |i| i).state,
+        Countersigning::NotCountersigned
+    );
+}
+
+#[test]
+fn countersigning_comes_after_the_half_day_or_with_a_reason_and_times_are_past() {
+    let slot = half_days(
+        at(2026, 12, 3, 9, 0),
+        at(2026, 12, 3, 12, 0),
+        None,
+        &paris(),
+    )[0];
+    let f = freeze(&[mark(1, Kind::Signed, slot.starts_at)], |i| i);
+    let during = slot.ends_at - 600;
+    assert_eq!(
+        countersign_refusal(&slot, &f, 9, during, false),
+        Some("countersign-early")
+    );
+    assert_eq!(countersign_refusal(&slot, &f, 9, during, true), None);
+    assert_eq!(countersign_refusal(&slot, &f, 9, slot.ends_at, false), None);
+    let signed = freeze(
+        &[
+            mark(1, Kind::Signed, slot.starts_at),
+            mark(9, Kind::Countersigned, slot.ends_at),
+        ],
+        |i| i,
+    );
+    assert_eq!(
+        countersign_refusal(&slot, &signed, 9, slot.ends_at + 60, true),
+        Some("already-countersigned")
+    );
+    // A late arrival at 10:00, recorded at 9:30, is refused; at 10:30, kept.
+    let ten = at(2026, 12, 3, 10, 0);
+    assert_eq!(moment_refusal(&slot, ten, ten - 1800), Some("time-future"));
+    assert_eq!(moment_refusal(&slot, ten, ten), None);
+    assert_eq!(moment_refusal(&slot, ten, ten + 1800), None);
+    assert_eq!(
+        moment_refusal(&slot, slot.ends_at + 60, slot.ends_at + 3600),
+        Some("time-outside")
+    );
+}
+
 proptest! {
     #[test]
     fn half_days_cover_the_span_and_share_the_plan(
@@ -226,5 +303,42 @@ proptest! {
         let full: Vec<Unit> = units.iter().map(|u| Unit { credited: u.planned, ..u.clone() }).collect();
         let v = validate(&rules, &full, now, now % 2 == 0);
         prop_assert_eq!(v.standing, Standing::Met);
+    }
+
+    #[test]
+    fn what_follows_the_first_countersignature_is_a_correction_until_countersigned_again(
+        kinds in proptest::collection::vec(0usize..4, 0..30)
+    ) {
+        // 0: a countersignature by trainer 9; otherwise a trainee's mark.
+        let marks: Vec<Mark> = kinds.iter().enumerate().map(|(i, &k)| match k {
+            0 => mark(9, Kind::Countersigned, i as i64),
+            1 => mark(1, Kind::Signed, i as i64),
+            2 => mark(2, Kind::Late, i as i64),
+            _ => mark(3, Kind::Absent, i as i64),
+        }).collect();
+        let f = freeze(&marks, |i| i);
+        let first = kinds.iter().position(|&k| k == 0);
+        let last = kinds.iter().rposition(|&k| k == 0);
+        let after_last = last.map_or(0, |l| kinds[l..].iter().filter(|&&k| k != 0).count());
+        match first {
+            None => {
+                prop_assert_eq!(f.state, Countersigning::NotCountersigned);
+                prop_assert!(f.corrections.is_empty());
+                prop_assert!(f.awaits(9));
+            }
+            Some(first) => {
+                let expected = kinds[first..].iter().filter(|&&k| k != 0).count();
+                prop_assert_eq!(f.corrections.len(), expected);
+                prop_assert_eq!(f.pending(), after_last);
+                prop_assert_eq!(f.state == Countersigning::Countersigned, after_last == 0);
+                prop_assert_eq!(f.awaits(9), after_last > 0);
+                for c in &f.corrections {
+                    prop_assert!(c.index > first);
+                    if let Some(a) = c.attested_by {
+                        prop_assert!(f.attestations[a].index > c.index);
+                    }
+                }
+            }
+        }
     }
 }

@@ -153,10 +153,14 @@ evidence-review-submitted = Review by { $name } submitted on { $at }.
 evidence-review-draft = Review by { $name } still a draft.
 evidence-review-at-the-end = The review is written at the end of the cohort.
 evidence-review-missing = No review has been submitted to the pilot yet.
-evidence-courses-sent = { $count ->
-    [one] One free-access course sent on { $at } to { $trainees } trainees with the closing message.
-   *[other] { $count } free-access courses sent on { $at } to { $trainees } trainees with the closing message.
-}
+evidence-courses-sent = Closing message sent on { $at } to { $trainees ->
+    [one] { $trainees } trainee
+   *[other] { $trainees } trainees
+  }, { $count ->
+    [0] with no free-access course
+    [one] with one free-access course
+   *[other] with { $count } free-access courses
+  }.
 evidence-no-courses = The training recommends no free-access course yet.
 evidence-courses-recommended = { $count ->
     [one] One free-access course recommended.
@@ -168,8 +172,20 @@ review-title = Review for the pilot
 review-lead = What worked, what should change, your advice for next year's plan. The cohort's figures come from the attendance record.
 review-figures = The cohort's figures
 review-rate = Rate
-review-standings = { $trainees } trainees: { $met } met the criteria, { $on_track } on track, { $behind } behind, { $unreachable } can no longer meet them.
-review-half-days = { $half_days } half-days held, { $countersigned } countersigned; { $pending } declarations pending; { $posts } forum posts by trainees.
+review-standings = { $trainees ->
+    [one] { $trainees } trainee
+   *[other] { $trainees } trainees
+  }: { $met } met the criteria, { $on_track } on track, { $behind } behind, { $unreachable } can no longer meet them.
+review-half-days = { $half_days ->
+    [one] { $half_days } half-day held
+   *[other] { $half_days } half-days held
+  }, { $countersigned } countersigned; { $pending ->
+    [one] { $pending } declaration pending
+   *[other] { $pending } declarations pending
+  }; { $posts ->
+    [one] { $posts } forum post by trainees
+   *[other] { $posts } forum posts by trainees
+  }.
 review-mine = Your review
 review-submitted-on = Submitted to the pilot on { $day } at { $time }.
 review-worked = What worked
@@ -256,7 +272,16 @@ flash-closing-sent = Closing message sent.
 insights-title = Trainings at a glance
 insights-lead = To prepare next year's plan: attendance per modality, validation, reviews and the charter's duties, for the running or finished cohorts of your trainings.
 insights-export = Export (CSV)
-insights-line = { $cohorts } cohort(s), { $trainees } trainees, { $reviews } review(s)
+insights-line = { $cohorts ->
+    [one] { $cohorts } cohort
+   *[other] { $cohorts } cohorts
+  }, { $trainees ->
+    [one] { $trainees } trainee
+   *[other] { $trainees } trainees
+  }, { $reviews ->
+    [one] { $reviews } review
+   *[other] { $reviews } reviews
+  }
 insights-range = Trainings { $first } to { $last } of { $total }, by plan then title; the CSV and Excel files hold them all.
 insights-chart = { $training }: { $values }
 insights-table = The charts' figures
@@ -291,25 +316,55 @@ retention-field-cohorts = Archived cohorts (months after their last day)
 retention-field-mails = Mails sent (days)
 retention-field-connections = Connection traces (days after they ended)
 retention-field-accounts = Trainee accounts without a cohort (months without connecting)
-retention-hint-cohorts = { $low } to { $high } months. The cohort's whole record goes: enrollments, schedule, attendance and its documents, forum, reviews, surveys, pay lines.
-retention-hint-mails = { $low } to { $high } days after they were queued.
-retention-hint-connections = { $low } to { $high } days: expired sessions and login links, revoked tokens, attempt counters.
-retention-hint-accounts = { $low } to { $high } months: accounts of trainees enrolled in no remaining cohort, created and idle for that long.
+retention-hint-cohorts = { $low } to { $high ->
+    [one] { $high } month
+   *[other] { $high } months
+  }. The cohort's whole record goes: enrollments, schedule, attendance and its documents, forum, reviews, surveys, pay lines.
+retention-hint-mails = { $low } to { $high ->
+    [one] { $high } day
+   *[other] { $high } days
+  } after they were queued.
+retention-hint-connections = { $low } to { $high ->
+    [one] { $high } day
+   *[other] { $high } days
+  }: expired sessions and login links, revoked tokens, attempt counters.
+retention-hint-accounts = { $low } to { $high ->
+    [one] { $high } month
+   *[other] { $high } months
+  }: accounts of trainees enrolled in no remaining cohort, created and idle for that long.
 retention-preview-title = What the purge would remove today
 retention-preview-lead = A simulation: nothing is removed.
 retention-preview-button = Simulate the purge
-retention-line-cohorts = Archived cohorts that ended before { $day } (kept { $duration } months): { $count }
-retention-line-mails = Mails queued before { $day } ({ $duration } days): { $count }
-retention-line-connections = Connection traces ended before { $day } ({ $duration } days): { $count }
-retention-line-accounts = Trainee accounts without a cohort or connection since { $day } ({ $duration } months): { $count }
+retention-line-cohorts = Archived cohorts that ended before { $day } (kept { $duration ->
+    [one] { $duration } month
+   *[other] { $duration } months
+  }): { $count }
+retention-line-mails = Mails queued before { $day } ({ $duration ->
+    [one] { $duration } day
+   *[other] { $duration } days
+  }): { $count }
+retention-line-connections = Connection traces ended before { $day } ({ $duration ->
+    [one] { $duration } day
+   *[other] { $duration } days
+  }): { $count }
+retention-line-accounts = Trainee accounts without a cohort or connection since { $day } ({ $duration ->
+    [one] { $duration } month
+   *[other] { $duration } months
+  }): { $count }
 retention-kept = { $kept ->
     [one] one account kept, still named by a record kept
    *[other] { $kept } accounts kept, still named by records kept
 }
 retention-applied = Purge following the académie's retention policy:
 retention-dry-run = Purge simulated (nothing is removed):
-retention-total = Total: { $rows } rows removed.
-retention-total-dry = Total: { $rows } rows would be removed.
+retention-total = Total: { $rows ->
+    [one] { $rows } row removed
+   *[other] { $rows } rows removed
+  }.
+retention-total-dry = Total: { $rows ->
+    [one] { $rows } row would be removed
+   *[other] { $rows } rows would be removed
+  }.
 flash-retention-saved = Retention durations saved.
 error-retention-months = Give a number of months in the range { $value }.
 error-retention-days = Give a number of days in the range { $value }.
@@ -336,7 +391,10 @@ table-cohorts = cohorts
 exports-column = Bundles
 exports-link = Export the bundles
 exports-title = Bundles export
-exports-lead = The bundles of every closed cohort of the plan, ready for Sofia-FMO, in one zip file: one bundle per cohort and the list of cohorts. The export is prepared in the background; you may leave the page. It can be downloaded for { $days } days.
+exports-lead = The bundles of every closed cohort of the plan, ready for Sofia-FMO, in one zip file: one bundle per cohort and the list of cohorts. The export is prepared in the background; you may leave the page. It can be downloaded for { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+  }.
 exports-closed = { $count ->
     [0] No closed cohort in this plan yet.
     [one] One closed cohort in this plan.
@@ -349,9 +407,18 @@ exports-asked = Asked on
 exports-state = State
 exports-file = File
 exports-pending = Waiting
-exports-running = Being prepared: { $done } cohorts out of { $total }
+exports-running = Being prepared: { $done ->
+    [one] { $done } cohort
+   *[other] { $done } cohorts
+  } out of { $total }
 exports-progress = Export progress
-exports-done = Ready: { $cohorts } cohorts, { $documents } documents
+exports-done = Ready: { $cohorts ->
+    [one] { $cohorts } cohort
+   *[other] { $cohorts } cohorts
+  }, { $documents ->
+    [one] { $documents } document
+   *[other] { $documents } documents
+  }
 exports-failed = Failed: ask for a new export.
 exports-download = Download ({ $kib } KiB)
 exports-none = No export asked for.
@@ -378,3 +445,66 @@ pdf-declarations-trainer-signature = The trainer
 documents-declarations-of = Distance work — { $name }
 documents-group-declarations = Records of distance work
 space-declarations-pdf = My distance work (PDF)
+
+## The certificats de réalisation: their signatory, when they are issued; closing a cohort.
+signatory-title = Signatory of certificates
+settings-about-signatory = Who signs the certificates of completion: the EAFC's director, or someone signing by delegation. Without them, no certificate is issued.
+signatory-lead = Each certificate of completion carries the name and title of the person who signs it, in office when its cohort ended. Naming someone else does not change the certificates of cohorts that have already ended.
+signatory-none = No signatory is named: no certificate of completion is issued until one is.
+signatory-name = Full name
+signatory-name-hint = As the certificates will print it, e.g. “Claire Martin”.
+signatory-function = Title
+signatory-function-hint = E.g. “Director of the académie's school of continuing education”.
+signatory-capacity = Signs as
+signatory-capacity-director = The EAFC's director
+signatory-capacity-delegate = By delegation of the EAFC's direction
+signatory-save-hint = The person saved signs the certificates of cohorts ending from now on, and those of cohorts that ended while nobody was named yet.
+signatory-history = Successive signatories
+signatory-since = Since
+signatory-named-by = Named by
+flash-signatory-saved = Signatory of certificates saved.
+error-signatory-capacity = Choose “the EAFC's director” or “by delegation”.
+pdf-certificate-credited = Time credited
+pdf-certificate-attests = { $signatory }, { $title }, certifies the completion of the training “{ $training }” by { $trainee }, from { $start } to { $end }, for { $achieved } completed out of { $planned } planned.
+pdf-certificate-attests-delegate = For the EAFC's direction and by delegation, { $signatory }, { $title }, certifies the completion of the training “{ $training }” by { $trainee }, from { $start } to { $end }, for { $achieved } completed out of { $planned } planned.
+pdf-certificate-signature-delegate = For the EAFC, by delegation
+refused-certificate-not-ended = A certificate of completion exists only once the training has ended: its last activity over, or the cohort closed. Until then, the progress page shows where each trainee stands.
+refused-certificate-unsigned = No certificate of completion is issued until the EAFC names who signs them (Académie management › Signatory of certificates).
+refused-certificate-declarations-pending = This certificate of completion awaits the decision on the distance work declared: it is issued once the declaration is validated, or more is asked for.
+refused-declarations-pending = The cohort cannot be closed: declarations of distance work await a decision. Validate them or ask for more from each activity's sheet, then close it.
+refused-record-changed = The attendance record changed during the closing: reload the page, check the declarations, then close again.
+refused-bundle-unsigned = A closed cohort's bundle holds each trainee's certificate of completion: it cannot be made until the EAFC names the signatory of certificates (Académie management › Signatory of certificates).
+cohort-error-declarations-pending = The cohort cannot be closed: declarations of distance work await your decision. Decide them below, then close it.
+cohort-error-record-changed = The attendance record changed during the closing: check the declarations below, then close again.
+closing-pending-title = Before closing: declarations to decide
+closing-pending-explain = { $count ->
+    [0] No declaration of distance work awaits a decision.
+    [one] One declaration of distance work awaits a decision. The cohort cannot be closed before: a declaration left undecided would never count, and the certificate of completion would show nothing of it.
+   *[other] { $count } declarations of distance work await a decision. The cohort cannot be closed before: a declaration left undecided would never count, and the certificate of completion would show nothing of it.
+}
+closing-declared-on = declared on { $day }
+closing-decide = Decide
+closing-unsigned = The closing message gives each trainee her certificate of completion: it cannot go until the EAFC names the signatory of certificates.
+documents-error-unsigned = The closing message gives each trainee her certificate of completion: it cannot go until the EAFC names the signatory of certificates.
+certificate-progress-link = See my validation
+certificate-wait-not-ended = Your certificate of completion will be issued at the end of the training, after its last activity on { $day }. Until then, “My validation” shows your progress.
+certificate-wait-not-ended-undated = Your certificate of completion will be issued at the end of the training. Until then, “My validation” shows your progress.
+certificate-wait-unsigned = Your certificate of completion will be issued as soon as the EAFC names who signs it.
+certificate-wait-declarations-pending = Your certificate of completion will be issued as soon as the distance work you declared has been reviewed.
+certificate-not-issued-not-ended = Certificate of completion: issued at the end of the cohort, after its last activity on { $day }.
+certificate-not-issued-not-ended-undated = Certificate of completion: issued at the end of the cohort.
+certificate-not-issued-unsigned = Certificate of completion: not issued, no signatory is named (Académie management › Signatory of certificates).
+certificate-not-issued-declarations-pending = Certificate of completion: awaiting the decision on the distance work declared.
+documents-certificates-not-ended = The certificates of completion will be issued at the end of the cohort, after its last activity on { $day }.
+documents-certificates-not-ended-undated = The certificates of completion will be issued at the end of the cohort.
+documents-certificates-unsigned = No signatory of certificates is named: the certificates of completion are not issued, and the closed cohort's bundle cannot be made.
+documents-certificates-name-signatory = Name the signatory
+documents-certificates-ask-admin = Ask the EAFC's administrator to name them.
+documents-certificates-signed-by = Signed by { $name }, { $title }.
+documents-certificates-pending = { $count ->
+    [0] No declaration of distance work awaits a decision.
+    [one] One declaration of distance work awaits a decision; its author's certificate will be issued then:
+   *[other] { $count } declarations of distance work await a decision; their authors' certificates will be issued then:
+}
+documents-bundle-blocked = The cohort's bundle cannot be made until all its certificates of completion are issued (see “Certificates of completion” below).
+evidence-signatory-missing = No signatory of certificates is named: the certificates of completion are not issued (Académie management › Signatory of certificates).

@@ -35,7 +35,11 @@ sheet-code-where = Trainees scan the QR code with their phone, or type the code 
 sheet-codes-hidden = Signing is open; only the cohort's trainers see the codes.
 sheet-closed = Signing by code is open only during the half-day (30 minutes before and after).
 sheet-title = Attendance sheet
-sheet-count = { $signed } of { $total } signed, { $absent } absences reported.
+sheet-count = { $signed } of { $total } signed, { $absent ->
+    [0] no absences reported
+    [one] { $absent } absence reported
+   *[other] { $absent } absences reported
+  }.
 sheet-declared = { $declared } of { $total } declared the activity.
 sheet-flags = To check:
 sheet-threshold = A distance half-day counts from { $percent } % of its length connected; without the room's data, one must have joined through one's link and confirmed "I am here" { $prompts ->
@@ -85,7 +89,7 @@ sheet-error-time-invalid = Invalid time: write for example "10:15".
 sheet-error-time-outside = The time must fall within the half-day.
 sheet-error-unknown-trainee = This person is not enrolled in the cohort.
 sheet-error-closed = The cohort is closed: attendance can no longer change.
-sheet-error-already-countersigned = This half-day is already countersigned.
+sheet-error-already-countersigned = You have already countersigned this half-day, and nothing was recorded since.
 sheet-error-declaration-missing = This trainee declared nothing.
 sheet-error-import-empty = The file holds no completed activity.
 sheet-error-capacity-invalid = The capacity must be a number between 1 and 10,000.
@@ -170,8 +174,20 @@ budget-asynchronous = Asynchronous distance
 flag-outside-time = { $name } signed at { $time }, outside the half-day.
 flag-public-holiday = Signatures are dated on a public holiday.
 flag-shared-device = One device signed for several people: { $names }.
-flag-burst = { $count } signatures within { $seconds } seconds from one device.
-flag-over-capacity = { $signed } signatures for a room of { $capacity } seats.
+flag-burst = { $count ->
+    [one] { $count } signature
+   *[other] { $count } signatures
+  } within { $seconds ->
+    [one] { $seconds } second
+   *[other] { $seconds } seconds
+  } from one device.
+flag-over-capacity = { $signed ->
+    [one] { $signed } signature
+   *[other] { $signed } signatures
+  } for a room of { $capacity ->
+    [one] { $capacity } seat
+   *[other] { $capacity } seats
+  }.
 flag-two-places = { $name } countersigned another activity elsewhere at the same time (activity #{ $activity }).
 flash-presence-confirmed = Your presence is confirmed.
 flash-declared = Your declaration is recorded; the trainer will validate it.
@@ -243,3 +259,60 @@ pdf-certificate-signature = For the EAFC
 pdf-certificate-done = Done on { $day }
 pdf-certificate-link = Certificate of completion (PDF)
 csv-download = Export the table (CSV)
+
+# A countersigned half-day is frozen: what comes after is a correction, to countersign again.
+sheet-state-to_countersign_again = To countersign again
+sheet-to-countersign-again = To countersign again: { $count ->
+    [one] one correction came
+   *[other] { $count } corrections came
+  } after the last countersignature.
+sheet-countersigned-again-by = Countersigned again by { $name } on { $day } at { $time }.
+sheet-countersign-early-reason = Before the end of the half-day, for this reason: "{ $reason }".
+sheet-countersign-reason-given = Reason: "{ $reason }".
+sheet-countersign-attests = Attested fingerprint: { $value }.
+sheet-countersign-reason = Reason for countersigning before the end
+sheet-countersign-reason-hint = The half-day has not ended: say why you countersign now. The reason will appear on the sheet and its PDF.
+sheet-countersign-again = Countersign again
+sheet-countersign-again-hint = By countersigning again, you attest the corrections above as they are recorded.
+sheet-corrections-title = Corrections after the countersignature
+sheet-corrections-hint = These marks came after the countersignature: they are kept as they were recorded, and are attested only once the half-day is countersigned again.
+sheet-correction-what = Correction
+sheet-correction-when = Recorded on
+sheet-correction-author = By
+sheet-correction-status = Countersignature
+sheet-room-title = Room
+correction-line = { $what } — { $when } — by { $author } — { $status }
+correction-pending = to countersign again
+correction-countersigned = countersigned again on { $when }
+mark-signed = Signature ({ $channel })
+mark-late = Late arrival at { $time }
+mark-early = Early departure at { $time }
+mark-absent = Absence reported: "{ $reason }"
+mark-absence_accepted = Absence justification accepted
+mark-cancelled = Presence cancelled: "{ $reason }"
+mark-countersigned = Countersignature
+mark-joined = Joined by the personal link
+mark-confirmed = "I am here" confirmed
+mark-connected = { $minutes } min connected
+mark-declared = Work declared
+mark-validated = Work validated
+mark-more_requested = More requested
+sheet-error-countersign-early = The half-day has not ended: give the reason for countersigning early.
+sheet-error-sheet-changed = The sheet changed since you read it: check it, then countersign.
+sheet-error-time-future = This time has not come yet: an arrival or a departure is recorded once it has happened.
+error-time-future = This time has not come yet (it is { $value }): an arrival or a departure is recorded once it has happened.
+error-time-outside = The time must fall within the half-day.
+refused-time-future = This time has not come yet.
+pdf-corrections = After countersignature
+verify-to-countersign-again = { $count ->
+    [one] One countersigned half-day was corrected since: it must be countersigned again.
+   *[other] { $count } countersigned half-days were corrected since: they must be countersigned again.
+  }
+verify-half-day = Session { $cohort }, activity { $activity }, { $half_day }: to countersign again.
+
+## Signing from the home page and the menu
+nav-sign = Sign my attendance
+dashboard-sign-open = { $count ->
+    [one] A half-day is open for your signature
+   *[other] { $count } half-days are open for your signature
+}

@@ -50,7 +50,10 @@ advice-on-weekend = Distance session on { $day }, a weekend.
 advice-on-public-holiday = Distance session on { $day }, a public holiday.
 advice-on-school-holiday = Distance session on { $day }, during the zone's school holidays.
 advice-outside-hours = Distance session on { $day } outside working hours (8:00–18:30): respect the right to disconnect.
-advice-too-many = Participatory virtual class for { $trainees } trainees: beyond { $limit }, not all can take part. Split the group or change the format.
+advice-too-many = Participatory virtual class for { $trainees ->
+    [one] { $trainees } trainee
+   *[other] { $trainees } trainees
+  }: beyond { $limit }, not all can take part. Split the group or change the format.
 
 accompaniment-open = Accompaniment and validation
 accompaniment-title = Accompaniment and validation criteria
@@ -132,8 +135,19 @@ evidence-no-course-url = The cohort's M@gistère course is not set.
 evidence-no-activities = No session is scheduled.
 evidence-no-room = "{ $title }": no virtual room.
 evidence-no-place = "{ $title }": no place.
-evidence-rooms-ok = All { $count } sessions have their place or virtual room.
-evidence-scenario-summary = { $steps } steps, { $modalities } modalities.
+evidence-rooms-ok = { $count ->
+    [one] The session has its place or virtual room.
+   *[other] All { $count } sessions have their place or virtual room.
+  }
+evidence-scenario-summary = { $steps ->
+    [0] No steps
+    [one] { $steps } step
+   *[other] { $steps } steps
+  }, { $modalities ->
+    [0] no modalities
+    [one] { $modalities } modality
+   *[other] { $modalities } modalities
+  }.
 evidence-no-accompaniment = No accompaniment plan.
 evidence-missing-channels = The contact channels are missing.
 evidence-missing-response = The response time is missing.
@@ -189,7 +203,10 @@ room-unavailable = The virtual room cannot be reached right now. Try again in a 
 room-error-bbb-off = No BigBlueButton server is configured.
 room-error-bbb-failed = The BigBlueButton server did not create the room. Try again later or give another room.
 flash-room-created = The BigBlueButton room was created.
-dashboard-preparation = Before the training: { $done } of { $total } duties done
+dashboard-preparation = Before the training: { $done } of { $total ->
+    [one] { $total } duty
+   *[other] { $total } duties
+  } done
 dashboard-unqualified = A cohort is entrusted to you, but your training in hybrid delivery is not in the register yet: see the training's pilot.
 chrono-download = Download the timeline (PDF, A4)
 chrono-subtitle = Plan { $year } · GAIA { $dispositif } / { $module }

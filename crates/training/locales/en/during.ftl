@@ -7,9 +7,20 @@ duty-instructions-published = Explain the instructions at each new activity
 
 evidence-no-trainees = No trainee enrolled.
 evidence-no-convocation = No convocation sent.
-evidence-links-received = { $received } of { $trainees } trainees opened their links or confirmed receiving them.
-evidence-not-convoked = { $count } trainee(s) without a convocation.
-evidence-undelivered = { $count } convocation(s) not delivered: check the address.
+evidence-links-received = { $received } of { $trainees ->
+    [one] { $trainees } trainee
+   *[other] { $trainees } trainees
+  } opened their links or confirmed receiving them.
+evidence-not-convoked = { $count ->
+    [0] Every trainee has a convocation.
+    [one] { $count } trainee without a convocation.
+   *[other] { $count } trainees without a convocation.
+  }
+evidence-undelivered = { $count ->
+    [0] Every convocation was delivered.
+    [one] { $count } convocation not delivered: check the address.
+   *[other] { $count } convocations not delivered: check the addresses.
+  }
 evidence-links-waiting = Waiting: { $names }{ $more ->
     [0] {""}
    *[other] {" "}and { $more } more
@@ -20,8 +31,14 @@ evidence-opening-published = The opening message is published.
 evidence-opening-no-validation = It does not announce the validation criteria.
 evidence-opening-no-accompaniment = It does not announce the accompaniment.
 evidence-nothing-started = No activity has started yet.
-evidence-instructions-all = Instructions published for the { $count } activities that have started.
-evidence-instructions-some = Instructions published for { $published } of { $started } activities that have started.
+evidence-instructions-all = { $count ->
+    [one] Instructions published for the activity that has started.
+   *[other] Instructions published for the { $count } activities that have started.
+  }
+evidence-instructions-some = Instructions published for { $published } of { $started ->
+    [one] { $started } activity that has started
+   *[other] { $started } activities that have started
+  }.
 evidence-instructions-missing = No published instructions: “{ $title }”.
 
 links-title = Trainees' links
@@ -30,7 +47,10 @@ links-sent = Convocation
 links-delivered = Handed to the server
 links-opened = Links opened
 links-acknowledged = Receipt confirmed
-links-times = sent { $count } times
+links-times = { $count ->
+    [one] sent once
+   *[other] sent { $count } times
+  }
 links-not-sent = Not sent
 links-failed = Failed
 links-queued = Waiting to be sent
@@ -77,7 +97,10 @@ opening-published-on = Published on { $day } at { $time }.
 opening-introduction-text = Welcome to the training “{ $training }”. It alternates in-person sessions, virtual classes and distance work: here is what awaits you and how we support you.
 opening-accompaniment-text =
     To reach us: { $channels }.
-    We answer your questions within { $hours } hours ({ $days }).
+    We answer your questions within { $hours ->
+        [one] { $hours } hour
+       *[other] { $hours } hours
+    } ({ $days }).
     Tutoring slots: { $tutoring }.
     Technical contact: { $technical }.
     Exchange hours and right to disconnect: { $exchange }.
@@ -140,9 +163,18 @@ refused-cohort-not-started = The cohort must be ready or running.
 
 duty-social-activity = Run social activities, accompany the group and each trainee
 evidence-no-posts = No message in the discussion space.
-evidence-posts = { $posts } message(s) from { $authors } participant(s).
+evidence-posts = { $posts ->
+    [one] { $posts } message
+   *[other] { $posts } messages
+  } from { $authors ->
+    [one] { $authors } participant
+   *[other] { $authors } participants
+  }.
 evidence-question-overdue = A question from { $name } unanswered, { $hours } h past the promised time.
-evidence-inactive = No activity for { $days } days: { $names }{ $more ->
+evidence-inactive = No activity for { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+  }: { $names }{ $more ->
     [0] {""}
    *[other] {" "}and { $more } more
   }.
@@ -158,11 +190,17 @@ forum-notify-each = at each message
 forum-notify-digest = once a day (digest)
 forum-notify-mentions = only when I am mentioned
 forum-accompaniment = Accompaniment
-forum-commitment = Promised response time: { $hours } hours.
+forum-commitment = Promised response time: { $hours ->
+    [one] { $hours } hour
+   *[other] { $hours } hours
+  }.
 forum-overdue = Overdue questions
 forum-overdue-line = { $name } has been waiting { $hours } h past the promised time.
 forum-overdue-none = No overdue question.
-forum-inactive = Trainees with no activity for { $days } days
+forum-inactive = Trainees with no activity for { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+  }
 forum-inactive-none = Nobody.
 forum-last-seen = last seen on { $day }
 forum-never-seen = never came
@@ -194,13 +232,22 @@ mail-post-intro = { $name } wrote in the discussion space of “{ $training }”
 mail-mention-intro = { $name } mentioned you in the discussion space of “{ $training }”
 mail-post-link = Read and reply:
 mail-notify-settings = You can choose when to be notified in the discussion space.
-mail-digest-subject = { $count } new message(s) in “{ $training }”
+mail-digest-subject = { $count ->
+    [one] { $count } new message in “{ $training }”
+   *[other] { $count } new messages in “{ $training }”
+  }
 mail-digest-intro = New messages in the discussion space of “{ $training }” ({ $count }):
 mail-follow-up-subject = News of your training “{ $training }”
 
 dashboard-accompaniment = Accompaniment to give
-dashboard-overdue = { $count } overdue question(s)
-dashboard-inactive = { $count } trainee(s) with no activity
+dashboard-overdue = { $count ->
+    [one] { $count } overdue question
+   *[other] { $count } overdue questions
+  }
+dashboard-inactive = { $count ->
+    [one] { $count } trainee with no activity
+   *[other] { $count } trainees with no activity
+  }
 
 forum-field-error = New message: { $error }
 opening-draft-newer = The draft has changed since: trainees read the published version until the next publication.

@@ -137,7 +137,10 @@ mail-login-body =
     Here is your personal link to log in to Hybride:
     { $link }
 
-    It is valid for { $minutes } minutes and works only once. If you did not ask for it, ignore this message.
+    It is valid for { $minutes ->
+        [one] { $minutes } minute
+       *[other] { $minutes } minutes
+    } and works only once. If you did not ask for it, ignore this message.
 
     — The EAFC team
 
@@ -331,7 +334,10 @@ error-pilot-role = This account is not a pilot's.
 error-trainer-unknown = No trainer account matches this address.
 error-person-unknown = No account matches.
 error-person-unknown-value = No account matches { $value }.
-error-too-long = At most { $value } characters.
+error-too-long = { $value ->
+    [one] At most { $value } character.
+   *[other] At most { $value } characters.
+  }
 error-control-characters = Invisible control characters are not allowed.
 error-range = Enter a number in the range { $value }.
 error-not-negative = Enter a number of zero or more.
@@ -339,20 +345,29 @@ error-enroll-nobody = Name one person at least, by id or by address.
 error-pilot-required = Choose the training's pilot.
 error-person-nobody = Name the person, by id or by address.
 error-cohort-status-unknown = Unknown cohort status: "{ $value }".
-error-password-short = Password too short: at least { $value } characters.
+error-password-short = Password too short: at least { $value ->
+    [one] { $value } character.
+   *[other] { $value } characters.
+  }
 error-self-demotion = You can neither deactivate your own account nor remove its administrator role.
 error-percent = Invalid percentage: "{ $value }" (from 0 to 100).
 error-date = Invalid date: "{ $value }" (expected: YYYY-MM-DD).
 error-dates-order = The last day must follow the first.
 error-url = Invalid web address (it must start with https://).
-error-list-too-long = At most { $value } people at a time.
+error-list-too-long = { $value ->
+    [one] At most { $value } person at a time.
+   *[other] At most { $value } people at a time.
+  }
 error-import-not-utf8 = The file is not UTF-8. In LibreOffice or Excel, save it as "CSV UTF-8".
 error-import-empty = The file is empty.
 error-import-unreadable = Unreadable line (unclosed quotes?).
 error-import-duplicate-column = Duplicate column: "{ $value }".
 error-import-unknown-column = Unknown column: "{ $value }".
 error-import-missing-column = Missing column: "{ $value }".
-error-import-too-many-lines = File too long: at most { $value } lines.
+error-import-too-many-lines = File too long: at most { $value ->
+    [one] { $value } line.
+   *[other] { $value } lines.
+  }
 error-import-duplicate-email = Address already on line { $value }.
 refused-document = The document could not be typeset (a character of the scenario may not be supported). Simplify the text at fault or report it to support.
 
@@ -382,3 +397,17 @@ a11y-remedy = If you reported an accessibility defect that keeps you from a cont
 a11y-remedy-online = through the online form of the Défenseur des droits' website;
 a11y-remedy-delegate = by contacting the Défenseur des droits' delegate in your region;
 a11y-remedy-mail = by free post, no stamp needed: Défenseur des droits, Libre réponse 71120, 75342 Paris CEDEX 07.
+
+## A person's own password
+nav-password = Password
+password-title = Change my password
+password-explain = After the change, your other sessions (on other devices or browsers) end; this one stays open.
+password-current = Current password
+password-new = New password
+password-new-hint = At least 12 characters.
+password-confirm = New password, once more
+password-submit = Change the password
+password-none = You sign in without a password, with a link sent to your e-mail address: there is nothing to change here.
+flash-password-changed = Password changed; your other sessions have ended.
+error-password-wrong = This is not your current password.
+error-password-mismatch = The two entries of the new password differ.

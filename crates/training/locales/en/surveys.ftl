@@ -30,7 +30,10 @@ surveys-cohorts-count = { $count ->
 }
 surveys-by-cohort = Surveys by cohort
 surveys-cohort = Cohort
-surveys-answered-short = { $answered } / { $invited } answers
+surveys-answered-short = { $answered ->
+    [one] { $answered } answer out of { $invited }
+   *[other] { $answered } answers out of { $invited }
+  }
 surveys-mean-out-of-5 = { $mean } / 5
 surveys-none = No survey sent yet.
 survey-scale-1 = strongly disagree
@@ -90,13 +93,19 @@ insights-hot-mean = End-of-training satisfaction (out of 5)
 insights-hot-rate = End-of-training answers (%)
 insights-cold-mean = Follow-up satisfaction (out of 5)
 insights-cold-rate = Follow-up answers (%)
-review-surveys = { $kind }: { $answered } answers out of { $invited }{ $mean }.
+review-surveys = { $kind }: { $answered ->
+    [one] { $answered } answer
+   *[other] { $answered } answers
+  } out of { $invited }{ $mean }.
 review-surveys-mean = , mean { $mean } / 5
 cohort-surveys = Satisfaction surveys
 dashboard-surveys = Surveys to answer
 dashboard-survey-until = until { $day }
 training-surveys = The cohorts' surveys
-error-too-many-questions = A survey holds { $value } questions at most.
+error-too-many-questions = A survey holds { $value ->
+    [one] { $value } question
+   *[other] { $value } questions
+  } at most.
 survey-remind-days = Reminder (days before the close)
 survey-remind-days-hint = One reminder, to those who have not answered, this many days before the close; 0: no reminder.
 survey-mail-subject-reminder = Reminder: your opinion of “{ $training }”
@@ -106,4 +115,7 @@ surveys-reminded = { $count ->
    *[other] trainees reminded before the close
 }
 error-survey-remind-days = Give a number of days between 0 and 89: “{ $value }”.
-error-survey-remind-after-close = The reminder must go before the close: fewer than { $value } days.
+error-survey-remind-after-close = The reminder must go before the close: { $value ->
+    [one] less than { $value } day.
+   *[other] fewer than { $value } days.
+  }

@@ -105,7 +105,7 @@ pay-coanimation-rule = { $hours } h par heure co-animée, partagées entre les f
 pay-source = Heures issues du registre de présence (demi-journées avec au moins un stagiaire présent, attribuées aux formateurs qui les ont contresignées).
 pdf-pay-title = Fiche de rémunération — { $training }
 pdf-email = Courriel
-pay-sign-trainer = L’intervenant(e)
+pay-sign-trainer = L’intervenant ou l’intervenante
 pay-sign-pilot = Le pilote de la formation
 pay-sign-service = Le service de formation (EAFC)
 pay-sign-date = Date et signature :
@@ -153,10 +153,14 @@ evidence-review-submitted = Bilan de { $name } transmis le { $at }.
 evidence-review-draft = Bilan de { $name } en brouillon.
 evidence-review-at-the-end = Le bilan s’écrit à la fin de la session.
 evidence-review-missing = Aucun bilan n’a encore été transmis au pilote.
-evidence-courses-sent = { $count ->
-    [one] Une formation en libre accès envoyée le { $at } à { $trainees } stagiaires avec le message de clôture.
-   *[other] { $count } formations en libre accès envoyées le { $at } à { $trainees } stagiaires avec le message de clôture.
-}
+evidence-courses-sent = Message de clôture envoyé le { $at } à { $trainees ->
+    [one] { $trainees } stagiaire
+   *[other] { $trainees } stagiaires
+  }, { $count ->
+    [0] sans formation en libre accès
+    [one] avec une formation en libre accès
+   *[other] avec { $count } formations en libre accès
+  }.
 evidence-no-courses = La formation ne recommande encore aucune formation en libre accès.
 evidence-courses-recommended = { $count ->
     [one] Une formation en libre accès recommandée.
@@ -168,8 +172,40 @@ review-title = Bilan pour le pilote
 review-lead = Ce qui a fonctionné, ce qu’il faudrait changer, vos conseils pour le plan de l’an prochain. Les chiffres de la session sont repris du registre de présence.
 review-figures = Chiffres de la session
 review-rate = Taux
-review-standings = { $trainees } stagiaires : { $met } ont atteint les critères, { $on_track } en bonne voie, { $behind } en retard, { $unreachable } ne peuvent plus les atteindre.
-review-half-days = { $half_days } demi-journées tenues, dont { $countersigned } contresignées ; { $pending } déclarations en attente ; { $posts } messages des stagiaires au forum.
+review-standings = { $trainees ->
+    [0] Aucun stagiaire
+    [one] { $trainees } stagiaire
+   *[other] { $trainees } stagiaires
+  } : { $met ->
+    [0] aucun n’a atteint les critères
+    [one] { $met } a atteint les critères
+   *[other] { $met } ont atteint les critères
+  }, { $on_track } en bonne voie, { $behind } en retard, { $unreachable ->
+    [0] aucun ne peut plus les atteindre
+    [one] { $unreachable } ne peut plus les atteindre
+   *[other] { $unreachable } ne peuvent plus les atteindre
+  }.
+review-half-days = { $half_days ->
+    [0] Aucune demi-journée tenue
+    [one] { $half_days } demi-journée tenue, dont { $countersigned ->
+        [0] aucune contresignée
+        [one] { $countersigned } contresignée
+       *[other] { $countersigned } contresignées
+    }
+   *[other] { $half_days } demi-journées tenues, dont { $countersigned ->
+        [0] aucune contresignée
+        [one] { $countersigned } contresignée
+       *[other] { $countersigned } contresignées
+    }
+  } ; { $pending ->
+    [0] aucune déclaration en attente
+    [one] { $pending } déclaration en attente
+   *[other] { $pending } déclarations en attente
+  } ; { $posts ->
+    [0] aucun message des stagiaires au forum
+    [one] { $posts } message des stagiaires au forum
+   *[other] { $posts } messages des stagiaires au forum
+  }.
 review-mine = Votre bilan
 review-submitted-on = Transmis au pilote le { $day } à { $time }.
 review-worked = Ce qui a fonctionné
@@ -256,7 +292,19 @@ flash-closing-sent = Message de clôture envoyé.
 insights-title = Pilotage des formations
 insights-lead = Pour préparer le plan de l’année prochaine : l’assiduité par modalité, la validation, les bilans et le suivi de la charte, pour les sessions en cours ou terminées de vos formations.
 insights-export = Exporter (CSV)
-insights-line = { $cohorts } session(s), { $trainees } stagiaires, { $reviews } bilan(s)
+insights-line = { $cohorts ->
+    [0] aucune session
+    [one] { $cohorts } session
+   *[other] { $cohorts } sessions
+  }, { $trainees ->
+    [0] aucun stagiaire
+    [one] { $trainees } stagiaire
+   *[other] { $trainees } stagiaires
+  }, { $reviews ->
+    [0] aucun bilan
+    [one] { $reviews } bilan
+   *[other] { $reviews } bilans
+  }
 insights-range = Formations { $first } à { $last } sur { $total }, dans l’ordre du plan puis du titre ; les fichiers CSV et Excel les contiennent toutes.
 insights-chart = { $training } : { $values }
 insights-table = Les chiffres des graphiques
@@ -292,15 +340,27 @@ retention-field-mails = Courriels envoyés (jours)
 retention-field-connections = Traces de connexion (jours après leur fin)
 retention-field-accounts = Comptes de stagiaires sans session (mois sans connexion)
 retention-hint-cohorts = De { $low } à { $high } mois. Tout l’enregistrement de la session part : inscriptions, planning, émargements et pièces justificatives, forum, bilans, évaluations, lignes de rémunération.
-retention-hint-mails = De { $low } à { $high } jours après leur mise en file.
-retention-hint-connections = De { $low } à { $high } jours : connexions et liens de connexion expirés, jetons révoqués, compteurs de tentatives.
+retention-hint-mails = De { $low } à { $high ->
+    [one] { $high } jour
+   *[other] { $high } jours
+  } après leur mise en file.
+retention-hint-connections = De { $low } à { $high ->
+    [one] { $high } jour
+   *[other] { $high } jours
+  } : connexions et liens de connexion expirés, jetons révoqués, compteurs de tentatives.
 retention-hint-accounts = De { $low } à { $high } mois : comptes de stagiaires inscrits à aucune session restante, créés et sans connexion depuis ce délai.
 retention-preview-title = Ce que la purge supprimerait aujourd’hui
 retention-preview-lead = Une simulation : rien n’est supprimé.
 retention-preview-button = Simuler la purge
 retention-line-cohorts = Sessions archivées terminées avant le { $day } (conservées { $duration } mois) : { $count }
-retention-line-mails = Courriels mis en file avant le { $day } ({ $duration } jours) : { $count }
-retention-line-connections = Traces de connexion terminées avant le { $day } ({ $duration } jours) : { $count }
+retention-line-mails = Courriels mis en file avant le { $day } ({ $duration ->
+    [one] { $duration } jour
+   *[other] { $duration } jours
+  }) : { $count }
+retention-line-connections = Traces de connexion terminées avant le { $day } ({ $duration ->
+    [one] { $duration } jour
+   *[other] { $duration } jours
+  }) : { $count }
 retention-line-accounts = Comptes de stagiaires sans session ni connexion depuis le { $day } ({ $duration } mois) : { $count }
 retention-kept = { $kept ->
     [one] un compte gardé, encore cité par un enregistrement conservé
@@ -342,7 +402,10 @@ table-cohorts = sessions
 exports-column = Dossiers
 exports-link = Exporter les dossiers
 exports-title = Export des dossiers
-exports-lead = Les dossiers de toutes les sessions closes du plan, prêts pour Sofia-FMO, dans un seul fichier zip : un dossier par session et la liste des sessions. L’export se prépare en arrière-plan ; vous pouvez quitter la page. Il reste téléchargeable { $days } jours.
+exports-lead = Les dossiers de toutes les sessions closes du plan, prêts pour Sofia-FMO, dans un seul fichier zip : un dossier par session et la liste des sessions. L’export se prépare en arrière-plan ; vous pouvez quitter la page. Il reste téléchargeable { $days ->
+    [one] { $days } jour
+   *[other] { $days } jours
+  }.
 exports-closed = { $count ->
     [0] Aucune session close dans ce plan pour l’instant.
     [one] Une session close dans ce plan.
@@ -355,9 +418,18 @@ exports-asked = Demandé le
 exports-state = État
 exports-file = Fichier
 exports-pending = En attente
-exports-running = En préparation : { $done } sessions sur { $total }
+exports-running = En préparation : { $done ->
+    [one] { $done } session
+   *[other] { $done } sessions
+  } sur { $total }
 exports-progress = Avancement de l’export
-exports-done = Prêt : { $cohorts } sessions, { $documents } documents
+exports-done = Prêt : { $cohorts ->
+    [one] { $cohorts } session
+   *[other] { $cohorts } sessions
+  }, { $documents ->
+    [one] { $documents } document
+   *[other] { $documents } documents
+  }
 exports-failed = Échec : demandez un nouvel export.
 exports-download = Télécharger ({ $kib } Kio)
 exports-none = Aucun export demandé.
@@ -384,3 +456,66 @@ pdf-declarations-trainer-signature = Le formateur ou la formatrice
 documents-declarations-of = Travail à distance — { $name }
 documents-group-declarations = Relevés du travail à distance
 space-declarations-pdf = Mon travail à distance (PDF)
+
+## The certificats de réalisation: their signatory, when they are issued; closing a cohort.
+signatory-title = Signataire des certificats
+settings-about-signatory = La personne qui signe les certificats de réalisation : la directrice ou le directeur de l’EAFC, ou une personne qui signe par délégation. Sans elle, aucun certificat n’est délivré.
+signatory-lead = Chaque certificat de réalisation porte le nom et la fonction de la personne qui le signe, en fonction à la fin de la session. Désigner quelqu’un d’autre ne change pas les certificats des sessions déjà terminées.
+signatory-none = Aucun signataire n’est désigné : aucun certificat de réalisation n’est délivré tant qu’il ne l’est pas.
+signatory-name = Nom et prénom
+signatory-name-hint = Tels que les certificats les imprimeront, par exemple « Claire Martin ».
+signatory-function = Fonction
+signatory-function-hint = Par exemple « Directrice de l’École académique de la formation continue ».
+signatory-capacity = Signe en qualité de
+signatory-capacity-director = Directrice ou directeur de l’EAFC
+signatory-capacity-delegate = Par délégation de la direction de l’EAFC
+signatory-save-hint = La personne enregistrée signe les certificats des sessions qui se terminent à partir de maintenant, et ceux des sessions déjà terminées lorsque personne n’était encore désigné.
+signatory-history = Signataires successifs
+signatory-since = Depuis le
+signatory-named-by = Désigné par
+flash-signatory-saved = Signataire des certificats enregistré.
+error-signatory-capacity = Choisissez « directrice ou directeur de l’EAFC » ou « par délégation ».
+pdf-certificate-credited = Durée retenue
+pdf-certificate-attests = { $signatory }, { $title }, atteste de la réalisation de la formation « { $training } » par { $trainee }, du { $start } au { $end }, pour une durée réalisée de { $achieved } sur { $planned } prévues.
+pdf-certificate-attests-delegate = Pour la direction de l’EAFC et par délégation, { $signatory }, { $title }, atteste de la réalisation de la formation « { $training } » par { $trainee }, du { $start } au { $end }, pour une durée réalisée de { $achieved } sur { $planned } prévues.
+pdf-certificate-signature-delegate = Pour l’EAFC, par délégation
+refused-certificate-not-ended = Le certificat de réalisation n’existe qu’à la fin de la formation, une fois sa dernière activité passée ou la session close. D’ici là, la page de progression montre où en est chaque stagiaire.
+refused-certificate-unsigned = Aucun certificat de réalisation n’est délivré tant que l’EAFC n’a pas désigné la personne qui les signe (Gestion › Signataire des certificats).
+refused-certificate-declarations-pending = Ce certificat de réalisation attend la décision sur le travail à distance déclaré : il sera délivré une fois la déclaration validée, ou un complément demandé.
+refused-declarations-pending = La session ne peut pas être close : des déclarations de travail à distance attendent une décision. Validez-les ou demandez un complément depuis la feuille de chaque activité, puis clôturez.
+refused-record-changed = Le registre de présence a changé pendant la clôture : rechargez la page, vérifiez les déclarations, puis clôturez à nouveau.
+refused-bundle-unsigned = Le dossier d’une session close contient le certificat de réalisation de chaque stagiaire : il ne peut pas être constitué tant que l’EAFC n’a pas désigné le signataire des certificats (Gestion › Signataire des certificats).
+cohort-error-declarations-pending = La session ne peut pas être close : des déclarations de travail à distance attendent votre décision. Décidez-les ci-dessous, puis clôturez.
+cohort-error-record-changed = Le registre de présence a changé pendant la clôture : vérifiez les déclarations ci-dessous, puis clôturez à nouveau.
+closing-pending-title = Avant de clore : les déclarations à décider
+closing-pending-explain = { $count ->
+    [0] Aucune déclaration de travail à distance n’attend de décision.
+    [one] Une déclaration de travail à distance attend une décision. La session ne peut pas être close avant : une déclaration laissée sans décision ne serait jamais comptée, et le certificat de réalisation n’en montrerait rien.
+   *[other] { $count } déclarations de travail à distance attendent une décision. La session ne peut pas être close avant : une déclaration laissée sans décision ne serait jamais comptée, et le certificat de réalisation n’en montrerait rien.
+}
+closing-declared-on = déclarée le { $day }
+closing-decide = Décider
+closing-unsigned = Le message de clôture donne à chaque stagiaire son certificat de réalisation : il ne peut partir tant que l’EAFC n’a pas désigné le signataire des certificats.
+documents-error-unsigned = Le message de clôture donne à chaque stagiaire son certificat de réalisation : il ne peut partir tant que l’EAFC n’a pas désigné le signataire des certificats.
+certificate-progress-link = Voir ma validation
+certificate-wait-not-ended = Votre certificat de réalisation sera délivré à la fin de la formation, après sa dernière activité le { $day }. D’ici là, « Ma validation » montre votre progression.
+certificate-wait-not-ended-undated = Votre certificat de réalisation sera délivré à la fin de la formation. D’ici là, « Ma validation » montre votre progression.
+certificate-wait-unsigned = Votre certificat de réalisation sera délivré dès que l’EAFC aura désigné la personne qui le signe.
+certificate-wait-declarations-pending = Votre certificat de réalisation sera délivré dès que le travail à distance que vous avez déclaré aura été examiné.
+certificate-not-issued-not-ended = Certificat de réalisation : délivré à la fin de la session, après sa dernière activité le { $day }.
+certificate-not-issued-not-ended-undated = Certificat de réalisation : délivré à la fin de la session.
+certificate-not-issued-unsigned = Certificat de réalisation : non délivré, aucun signataire n’est désigné (Gestion › Signataire des certificats).
+certificate-not-issued-declarations-pending = Certificat de réalisation : en attente de la décision sur le travail à distance déclaré.
+documents-certificates-not-ended = Les certificats de réalisation seront délivrés à la fin de la session, après sa dernière activité le { $day }.
+documents-certificates-not-ended-undated = Les certificats de réalisation seront délivrés à la fin de la session.
+documents-certificates-unsigned = Aucun signataire des certificats n’est désigné : les certificats de réalisation ne sont pas délivrés, et le dossier de la session close ne peut pas être constitué.
+documents-certificates-name-signatory = Désigner le signataire
+documents-certificates-ask-admin = Demandez au gestionnaire de l’EAFC de le désigner.
+documents-certificates-signed-by = Signés par { $name }, { $title }.
+documents-certificates-pending = { $count ->
+    [0] Aucune déclaration de travail à distance n’attend de décision.
+    [one] Une déclaration de travail à distance attend une décision ; le certificat de sa ou son auteur sera délivré ensuite :
+   *[other] { $count } déclarations de travail à distance attendent une décision ; les certificats de leurs auteurs seront délivrés ensuite :
+}
+documents-bundle-blocked = Le dossier de la session ne peut pas être constitué tant que tous ses certificats de réalisation ne sont pas délivrés (voir « Certificats de réalisation » plus bas).
+evidence-signatory-missing = Aucun signataire des certificats n’est désigné : les certificats de réalisation ne sont pas délivrés (Gestion › Signataire des certificats).

@@ -6,7 +6,13 @@ attendance-count = Présences
 attendance-countersigned = Contresignée
 attendance-flags = Alertes
 attendance-signed-of = { $signed } sur { $total }
-attendance-declared-of = { $declared } déclarées, { $validated } validées, sur { $total }
+attendance-declared-of = { $declared ->
+    [one] { $declared } déclarée
+   *[other] { $declared } déclarées
+  }, { $validated ->
+    [one] { $validated } validée
+   *[other] { $validated } validées
+  }, sur { $total }
 attendance-half-days = Demi-journées de l’activité
 cohort-attendance-link = Émargement
 cohort-validation-link = Validation des stagiaires
@@ -21,7 +27,11 @@ sheet-pause = Suspendre l’actualisation
 sheet-resume = Reprendre l’actualisation
 sheet-countersign-title = Contresignature du formateur
 sheet-countersigned-by = Contresignée par { $name } le { $day } à { $time }.
-sheet-countersign-hint = { $signed } présences sur { $total }. En contresignant, vous attestez cette feuille ; une correction reste possible, elle sera tracée.
+sheet-countersign-hint = { $signed ->
+    [0] Aucune présence
+    [one] { $signed } présence
+   *[other] { $signed } présences
+  } sur { $total }. En contresignant, vous attestez cette feuille ; une correction reste possible, elle sera tracée.
 sheet-countersign = Contresigner la demi-journée
 sheet-not-countersigned = Pas encore contresignée par un formateur ou une formatrice de la session.
 sheet-capacity = Capacité de la salle
@@ -35,8 +45,20 @@ sheet-code-where = Les stagiaires scannent le code QR avec leur téléphone, ou 
 sheet-codes-hidden = La signature est ouverte ; seuls les formateurs de la session voient les codes.
 sheet-closed = La signature par code n’est ouverte que pendant la demi-journée (30 minutes avant et après).
 sheet-title = Feuille d’émargement
-sheet-count = { $signed } sur { $total } ont signé, { $absent } absences signalées.
-sheet-declared = { $declared } sur { $total } ont déclaré l’activité.
+sheet-count = { $signed ->
+    [0] Aucune signature sur { $total }
+    [one] { $signed } sur { $total } a signé
+   *[other] { $signed } sur { $total } ont signé
+  }, { $absent ->
+    [0] aucune absence signalée
+    [one] { $absent } absence signalée
+   *[other] { $absent } absences signalées
+  }.
+sheet-declared = { $declared ->
+    [0] Aucune déclaration sur { $total }.
+    [one] { $declared } sur { $total } a déclaré l’activité.
+   *[other] { $declared } sur { $total } ont déclaré l’activité.
+  }
 sheet-flags = À vérifier :
 sheet-threshold = Une demi-journée à distance compte à partir de { $percent } % de sa durée connectée ; sans les données de la salle, il faut avoir rejoint par son lien et confirmé « je suis présent » { $prompts ->
     [one] une fois
@@ -55,7 +77,10 @@ sheet-more = Demander un complément
 sheet-present = Présent
 sheet-absent-justified = Absence justifiée
 sheet-absent = Absent
-sheet-connected = { $minutes } min connectées
+sheet-connected = { $minutes ->
+    [one] { $minutes } min connectée
+   *[other] { $minutes } min connectées
+  }
 sheet-joined = A rejoint à { $time }
 sheet-confirmations = { $count ->
     [one] une confirmation
@@ -85,7 +110,7 @@ sheet-error-time-invalid = Heure invalide : écrivez par exemple « 10:15 ».
 sheet-error-time-outside = L’heure doit être comprise dans la demi-journée.
 sheet-error-unknown-trainee = Cette personne n’est pas inscrite à la session.
 sheet-error-closed = La session est close : l’émargement ne peut plus être modifié.
-sheet-error-already-countersigned = Cette demi-journée est déjà contresignée.
+sheet-error-already-countersigned = Vous avez déjà contresigné cette demi-journée, et rien n’a été enregistré depuis.
 sheet-error-declaration-missing = Ce ou cette stagiaire n’a rien déclaré.
 sheet-error-import-empty = Le fichier ne contient aucune activité terminée.
 sheet-error-capacity-invalid = La capacité doit être un nombre entre 1 et 10 000.
@@ -170,8 +195,20 @@ budget-asynchronous = Distanciel asynchrone
 flag-outside-time = { $name } a signé à { $time }, en dehors de la demi-journée.
 flag-public-holiday = Des signatures sont datées d’un jour férié.
 flag-shared-device = Un même appareil a signé pour plusieurs personnes : { $names }.
-flag-burst = { $count } signatures en { $seconds } secondes depuis un même appareil.
-flag-over-capacity = { $signed } signatures pour une salle de { $capacity } places.
+flag-burst = { $count ->
+    [one] { $count } signature
+   *[other] { $count } signatures
+  } en { $seconds ->
+    [one] { $seconds } seconde
+   *[other] { $seconds } secondes
+  } depuis un même appareil.
+flag-over-capacity = { $signed ->
+    [one] { $signed } signature
+   *[other] { $signed } signatures
+  } pour une salle de { $capacity ->
+    [one] { $capacity } place
+   *[other] { $capacity } places
+  }.
 flag-two-places = { $name } a contresigné en même temps une autre activité ailleurs (activité n° { $activity }).
 flash-presence-confirmed = Votre présence est confirmée.
 flash-declared = Votre déclaration est enregistrée ; le formateur va la valider.
@@ -243,3 +280,63 @@ pdf-certificate-signature = Pour l’EAFC
 pdf-certificate-done = Fait le { $day }
 pdf-certificate-link = Certificat de réalisation (PDF)
 csv-download = Exporter le tableau (CSV)
+
+# A countersigned half-day is frozen: what comes after is a correction, to countersign again.
+sheet-state-to_countersign_again = À contresigner de nouveau
+sheet-to-countersign-again = À contresigner de nouveau : { $count ->
+    [one] une correction est arrivée
+   *[other] { $count } corrections sont arrivées
+  } après la dernière contresignature.
+sheet-countersigned-again-by = Contresignée de nouveau par { $name } le { $day } à { $time }.
+sheet-countersign-early-reason = Avant la fin de la demi-journée, pour ce motif : « { $reason } ».
+sheet-countersign-reason-given = Motif : « { $reason } ».
+sheet-countersign-attests = Empreinte attestée : { $value }.
+sheet-countersign-reason = Motif de la contresignature avant la fin
+sheet-countersign-reason-hint = La demi-journée n’est pas terminée : dites pourquoi vous contresignez maintenant. Le motif figurera sur la feuille et sur son PDF.
+sheet-countersign-again = Contresigner de nouveau
+sheet-countersign-again-hint = En contresignant de nouveau, vous attestez les corrections ci-dessus telles qu’elles sont enregistrées.
+sheet-corrections-title = Corrections après la contresignature
+sheet-corrections-hint = Ces marques sont arrivées après la contresignature : elles sont conservées telles qu’elles ont été enregistrées, et ne sont attestées qu’une fois la demi-journée contresignée de nouveau.
+sheet-correction-what = Correction
+sheet-correction-when = Enregistrée le
+sheet-correction-author = Par
+sheet-correction-status = Contresignature
+sheet-room-title = Salle
+correction-line = { $what } — { $when } — par { $author } — { $status }
+correction-pending = à contresigner de nouveau
+correction-countersigned = contresignée de nouveau le { $when }
+mark-signed = Signature ({ $channel })
+mark-late = Arrivée en retard à { $time }
+mark-early = Départ anticipé à { $time }
+mark-absent = Absence signalée : « { $reason } »
+mark-absence_accepted = Justification d’absence acceptée
+mark-cancelled = Présence annulée : « { $reason } »
+mark-countersigned = Contresignature
+mark-joined = Arrivée par le lien personnel
+mark-confirmed = « Je suis présent » confirmé
+mark-connected = { $minutes ->
+    [one] { $minutes } min connectée
+   *[other] { $minutes } min connectées
+  }
+mark-declared = Travail déclaré
+mark-validated = Travail validé
+mark-more_requested = Complément demandé
+sheet-error-countersign-early = La demi-journée n’est pas terminée : indiquez le motif de votre contresignature anticipée.
+sheet-error-sheet-changed = La feuille a changé depuis que vous l’avez lue : vérifiez-la, puis contresignez.
+sheet-error-time-future = Cette heure n’est pas encore passée : une arrivée ou un départ ne s’enregistre qu’une fois survenu.
+error-time-future = Cette heure n’est pas encore passée (il est { $value }) : une arrivée ou un départ ne s’enregistre qu’une fois survenu.
+error-time-outside = L’heure doit être comprise dans la demi-journée.
+refused-time-future = Cette heure n’est pas encore passée.
+pdf-corrections = Après contresignature
+verify-to-countersign-again = { $count ->
+    [one] Une demi-journée contresignée a reçu des corrections depuis : elle est à contresigner de nouveau.
+   *[other] { $count } demi-journées contresignées ont reçu des corrections depuis : elles sont à contresigner de nouveau.
+  }
+verify-half-day = Session { $cohort }, activité { $activity }, { $half_day } : à contresigner de nouveau.
+
+## Signing from the home page and the menu
+nav-sign = Signer ma présence
+dashboard-sign-open = { $count ->
+    [one] Une demi-journée est ouverte à votre signature
+   *[other] { $count } demi-journées sont ouvertes à votre signature
+}

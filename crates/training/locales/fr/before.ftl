@@ -50,7 +50,10 @@ advice-on-weekend = Séance à distance le { $day }, un week-end.
 advice-on-public-holiday = Séance à distance le { $day }, un jour férié.
 advice-on-school-holiday = Séance à distance le { $day }, pendant les vacances scolaires de la zone.
 advice-outside-hours = Séance à distance le { $day } en dehors des heures de travail (8 h – 18 h 30) : respectez le droit à la déconnexion.
-advice-too-many = Classe virtuelle participative pour { $trainees } stagiaires : au-delà de { $limit }, tous ne peuvent pas prendre part. Dédoublez le groupe ou changez de format.
+advice-too-many = Classe virtuelle participative pour { $trainees ->
+    [one] { $trainees } stagiaire
+   *[other] { $trainees } stagiaires
+  } : au-delà de { $limit }, tous ne peuvent pas prendre part. Dédoublez le groupe ou changez de format.
 
 accompaniment-open = Accompagnement et validation
 accompaniment-title = Accompagnement et critères de validation
@@ -132,8 +135,19 @@ evidence-no-course-url = Le parcours M@gistère de la session n’est pas rensei
 evidence-no-activities = Aucune séance n’est programmée.
 evidence-no-room = « { $title } » : pas de salle virtuelle.
 evidence-no-place = « { $title } » : pas de lieu.
-evidence-rooms-ok = Les { $count } séances ont leur lieu ou leur salle virtuelle.
-evidence-scenario-summary = { $steps } étapes, { $modalities } modalités.
+evidence-rooms-ok = { $count ->
+    [one] La séance a son lieu ou sa salle virtuelle.
+   *[other] Les { $count } séances ont leur lieu ou leur salle virtuelle.
+  }
+evidence-scenario-summary = { $steps ->
+    [0] Aucune étape
+    [one] { $steps } étape
+   *[other] { $steps } étapes
+  }, { $modalities ->
+    [0] aucune modalité
+    [one] { $modalities } modalité
+   *[other] { $modalities } modalités
+  }.
 evidence-no-accompaniment = Aucun plan d’accompagnement.
 evidence-missing-channels = Il manque les canaux de contact.
 evidence-missing-response = Il manque le délai de réponse.
@@ -189,7 +203,11 @@ room-unavailable = La salle virtuelle est momentanément inaccessible. Réessaye
 room-error-bbb-off = Aucun serveur BigBlueButton n’est configuré.
 room-error-bbb-failed = Le serveur BigBlueButton n’a pas créé la salle. Réessayez plus tard ou indiquez une autre salle.
 flash-room-created = La salle BigBlueButton a été créée.
-dashboard-preparation = Avant la formation : { $done } engagements faits sur { $total }
+dashboard-preparation = Avant la formation : { $done ->
+    [0] aucun engagement fait
+    [one] { $done } engagement fait
+   *[other] { $done } engagements faits
+  } sur { $total }
 dashboard-unqualified = Une session vous est confiée, mais votre formation à l’hybridation ne figure pas encore au registre : voyez-le avec le pilote de la formation.
 chrono-download = Télécharger le chronogramme (PDF, A4)
 chrono-subtitle = Plan { $year } · GAIA { $dispositif } / { $module }

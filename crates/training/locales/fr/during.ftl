@@ -7,12 +7,25 @@ duty-instructions-published = Expliciter les consignes à chaque nouvelle activi
 
 evidence-no-trainees = Aucun stagiaire inscrit.
 evidence-no-convocation = Aucune convocation envoyée.
-evidence-links-received = { $received } stagiaire(s) sur { $trainees } ont ouvert leurs liens ou confirmé leur réception.
-evidence-not-convoked = { $count } stagiaire(s) sans convocation.
-evidence-undelivered = { $count } convocation(s) non distribuée(s) : vérifiez l’adresse.
+evidence-links-received = { $received ->
+    [0] Aucun stagiaire sur { $trainees } n’a ouvert ses liens ni n’en a confirmé la réception.
+    [one] { $received } stagiaire sur { $trainees } a ouvert ses liens ou en a confirmé la réception.
+   *[other] { $received } stagiaires sur { $trainees } ont ouvert leurs liens ou en ont confirmé la réception.
+  }
+evidence-not-convoked = { $count ->
+    [0] Tous les stagiaires ont leur convocation.
+    [one] { $count } stagiaire sans convocation.
+   *[other] { $count } stagiaires sans convocation.
+  }
+evidence-undelivered = { $count ->
+    [0] Toutes les convocations ont été distribuées.
+    [one] { $count } convocation non distribuée : vérifiez l’adresse.
+   *[other] { $count } convocations non distribuées : vérifiez les adresses.
+  }
 evidence-links-waiting = En attente : { $names }{ $more ->
     [0] {""}
-   *[other] {" "}et { $more } autre(s)
+    [one] {" "}et { $more } autre
+   *[other] {" "}et { $more } autres
   }.
 evidence-opening-none = Le message d’ouverture n’est pas rédigé.
 evidence-opening-draft = Le message d’ouverture est rédigé mais pas publié.
@@ -20,8 +33,18 @@ evidence-opening-published = Le message d’ouverture est publié.
 evidence-opening-no-validation = Il n’annonce pas les critères de validation.
 evidence-opening-no-accompaniment = Il n’annonce pas l’accompagnement.
 evidence-nothing-started = Aucune activité n’a encore commencé.
-evidence-instructions-all = Consignes publiées pour les { $count } activité(s) commencée(s).
-evidence-instructions-some = Consignes publiées pour { $published } activité(s) commencée(s) sur { $started }.
+evidence-instructions-all = { $count ->
+    [one] Consignes publiées pour l’activité commencée.
+   *[other] Consignes publiées pour les { $count } activités commencées.
+  }
+evidence-instructions-some = { $published ->
+    [0] Aucune consigne publiée { $started ->
+        [one] pour l’activité commencée
+       *[other] pour les { $started } activités commencées
+    }.
+    [one] Consignes publiées pour { $published } activité commencée sur { $started }.
+   *[other] Consignes publiées pour { $published } activités commencées sur { $started }.
+  }
 evidence-instructions-missing = Sans consignes publiées : « { $title } ».
 
 links-title = Liens des stagiaires
@@ -30,7 +53,10 @@ links-sent = Convocation
 links-delivered = Remise au serveur
 links-opened = Liens ouverts
 links-acknowledged = Réception confirmée
-links-times = { $count } envois
+links-times = { $count ->
+    [one] { $count } envoi
+   *[other] { $count } envois
+  }
 links-not-sent = Non envoyée
 links-failed = Échec
 links-queued = En attente d’envoi
@@ -77,7 +103,10 @@ opening-published-on = Publié le { $day } à { $time }.
 opening-introduction-text = Bienvenue dans la formation « { $training } ». Elle alterne des temps en présentiel, des classes virtuelles et du travail à distance : voici ce qui vous attend et comment nous vous accompagnons.
 opening-accompaniment-text =
     Pour nous joindre : { $channels }.
-    Nous répondons à vos questions sous { $hours } heures ({ $days }).
+    Nous répondons à vos questions sous { $hours ->
+        [one] { $hours } heure
+       *[other] { $hours } heures
+    } ({ $days }).
     Permanences de tutorat : { $tutoring }.
     Contact technique : { $technical }.
     Horaires d’échange et droit à la déconnexion : { $exchange }.
@@ -120,7 +149,7 @@ mail-convocation-subject = Convocation : { $training }
 mail-reminder-subject = Rappel : vos liens pour « { $training } »
 mail-opening-subject = Message d’ouverture : { $training }
 mail-instructions-subject = Consignes : { $title }
-mail-convocation-intro = Vous êtes convoqué(e) à la formation « { $training } », du { $start } au { $end }.
+mail-convocation-intro = Nous vous convoquons à la formation « { $training } », du { $start } au { $end }.
 mail-reminder-intro = La formation « { $training } » commence bientôt et vous n’avez pas encore ouvert vos liens. Les voici de nouveau.
 mail-instructions-intro = Voici les consignes de l’activité « { $title } » (formation « { $training } »).
 mail-objectives = Objectifs
@@ -140,11 +169,21 @@ refused-cohort-not-started = La session doit être prête ou en cours.
 
 duty-social-activity = Faire vivre les activités sociales, accompagner le groupe et chacun
 evidence-no-posts = Aucun message dans l’espace d’échange.
-evidence-posts = { $posts } message(s) de { $authors } participant(s).
+evidence-posts = { $posts ->
+    [one] { $posts } message
+   *[other] { $posts } messages
+  } de { $authors ->
+    [one] { $authors } participant
+   *[other] { $authors } participants
+  }.
 evidence-question-overdue = Question de { $name } sans réponse, { $hours } h au-delà du délai promis.
-evidence-inactive = Sans activité depuis { $days } jours : { $names }{ $more ->
+evidence-inactive = Sans activité depuis { $days ->
+    [one] { $days } jour
+   *[other] { $days } jours
+  } : { $names }{ $more ->
     [0] {""}
-   *[other] {" "}et { $more } autre(s)
+    [one] {" "}et { $more } autre
+   *[other] {" "}et { $more } autres
   }.
 forum-title = Espace d’échange
 forum-explain = Un fil général et un fil par activité. Les questions des stagiaires attendent la réponse d’un formateur dans le délai promis par le plan d’accompagnement.
@@ -158,11 +197,17 @@ forum-notify-each = à chaque message
 forum-notify-digest = une fois par jour (résumé)
 forum-notify-mentions = seulement quand on me mentionne
 forum-accompaniment = Accompagnement
-forum-commitment = Délai de réponse promis : { $hours } heures.
+forum-commitment = Délai de réponse promis : { $hours ->
+    [one] { $hours } heure
+   *[other] { $hours } heures
+  }.
 forum-overdue = Questions en retard
 forum-overdue-line = { $name } attend une réponse depuis { $hours } h au-delà du délai.
 forum-overdue-none = Aucune question en retard.
-forum-inactive = Stagiaires sans activité depuis { $days } jours
+forum-inactive = Stagiaires sans activité depuis { $days ->
+    [one] { $days } jour
+   *[other] { $days } jours
+  }
 forum-inactive-none = Personne.
 forum-last-seen = vu pour la dernière fois le { $day }
 forum-never-seen = jamais venu
@@ -194,13 +239,24 @@ mail-post-intro = { $name } a écrit dans l’espace d’échange de « { $trai
 mail-mention-intro = { $name } vous a mentionné dans l’espace d’échange de « { $training } »
 mail-post-link = Lire et répondre :
 mail-notify-settings = Vous pouvez choisir quand être prévenu dans l’espace d’échange.
-mail-digest-subject = { $count } nouveau(x) message(s) dans « { $training } »
+mail-digest-subject = { $count ->
+    [one] { $count } nouveau message dans « { $training } »
+   *[other] { $count } nouveaux messages dans « { $training } »
+  }
 mail-digest-intro = Les nouveaux messages de l’espace d’échange de « { $training } » ({ $count }) :
 mail-follow-up-subject = Des nouvelles de votre formation « { $training } »
 
 dashboard-accompaniment = Accompagnement à assurer
-dashboard-overdue = { $count } question(s) en retard
-dashboard-inactive = { $count } stagiaire(s) sans activité
+dashboard-overdue = { $count ->
+    [0] aucune question en retard
+    [one] { $count } question en retard
+   *[other] { $count } questions en retard
+  }
+dashboard-inactive = { $count ->
+    [0] aucun stagiaire sans activité
+    [one] { $count } stagiaire sans activité
+   *[other] { $count } stagiaires sans activité
+  }
 
 forum-field-error = Nouveau message : { $error }
 opening-draft-newer = Le brouillon a changé depuis : les stagiaires lisent la version publiée jusqu’à la prochaine publication.

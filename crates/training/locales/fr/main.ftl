@@ -137,7 +137,10 @@ mail-login-body =
     Voici votre lien personnel de connexion à Hybride :
     { $link }
 
-    Il est valable { $minutes } minutes et ne sert qu’une fois. Si vous n’avez rien demandé, ignorez ce message.
+    Il est valable { $minutes ->
+        [one] { $minutes } minute
+       *[other] { $minutes } minutes
+    } et ne sert qu’une fois. Si vous n’avez rien demandé, ignorez ce message.
 
     — L’équipe de l’EAFC
 
@@ -331,7 +334,10 @@ error-pilot-role = Ce compte n’est pas celui d’un ou d’une pilote.
 error-trainer-unknown = Aucun compte de formateur ou de formatrice ne correspond à cette adresse.
 error-person-unknown = Aucun compte ne correspond.
 error-person-unknown-value = Aucun compte ne correspond à { $value }.
-error-too-long = { $value } caractères au plus.
+error-too-long = { $value ->
+    [one] { $value } caractère au plus.
+   *[other] { $value } caractères au plus.
+  }
 error-control-characters = Caractères invisibles non autorisés.
 error-range = Indiquez un nombre compris dans l’intervalle { $value }.
 error-not-negative = Indiquez un nombre positif ou nul.
@@ -339,20 +345,29 @@ error-enroll-nobody = Indiquez au moins une personne, par son identifiant ou son
 error-pilot-required = Choisissez le pilote de la formation.
 error-person-nobody = Indiquez la personne, par son identifiant ou son adresse.
 error-cohort-status-unknown = État de session inconnu : « { $value } ».
-error-password-short = Mot de passe trop court : { $value } caractères au moins.
+error-password-short = Mot de passe trop court : { $value ->
+    [one] { $value } caractère au moins.
+   *[other] { $value } caractères au moins.
+  }
 error-self-demotion = Vous ne pouvez ni désactiver votre propre compte ni lui retirer le rôle de gestionnaire.
 error-percent = Pourcentage invalide : « { $value } » (de 0 à 100).
 error-date = Date invalide : « { $value } » (attendu : AAAA-MM-JJ).
 error-dates-order = Le dernier jour doit suivre le premier.
 error-url = Adresse web invalide (elle doit commencer par https://).
-error-list-too-long = { $value } personnes au plus à la fois.
+error-list-too-long = { $value ->
+    [one] { $value } personne au plus à la fois.
+   *[other] { $value } personnes au plus à la fois.
+  }
 error-import-not-utf8 = Le fichier n’est pas encodé en UTF-8. Dans LibreOffice ou Excel, enregistrez-le en « CSV UTF-8 ».
 error-import-empty = Le fichier est vide.
 error-import-unreadable = Ligne illisible (guillemets mal fermés ?).
 error-import-duplicate-column = Colonne en double : « { $value } ».
 error-import-unknown-column = Colonne inconnue : « { $value } ».
 error-import-missing-column = Colonne manquante : « { $value } ».
-error-import-too-many-lines = Fichier trop long : { $value } lignes au plus.
+error-import-too-many-lines = Fichier trop long : { $value ->
+    [one] { $value } ligne au plus.
+   *[other] { $value } lignes au plus.
+  }
 error-import-duplicate-email = Adresse déjà présente à la ligne { $value }.
 refused-document = Le document n’a pas pu être mis en page (un caractère du scénario n’est peut-être pas pris en charge). Simplifiez le texte en cause ou signalez-le à l’assistance.
 
@@ -382,3 +397,17 @@ a11y-remedy = Si vous avez signalé un défaut d’accessibilité qui vous empê
 a11y-remedy-online = par le formulaire en ligne du site du Défenseur des droits ;
 a11y-remedy-delegate = en contactant le délégué du Défenseur des droits de votre région ;
 a11y-remedy-mail = par courrier gratuit, sans affranchissement : Défenseur des droits, Libre réponse 71120, 75342 Paris CEDEX 07.
+
+## A person's own password
+nav-password = Mot de passe
+password-title = Changer mon mot de passe
+password-explain = Après le changement, vos autres sessions (sur d’autres appareils ou navigateurs) se ferment ; celle-ci reste ouverte.
+password-current = Mot de passe actuel
+password-new = Nouveau mot de passe
+password-new-hint = Au moins 12 caractères.
+password-confirm = Nouveau mot de passe, une seconde fois
+password-submit = Changer le mot de passe
+password-none = Vous vous connectez sans mot de passe, par un lien envoyé à votre adresse électronique : il n’y a rien à changer ici.
+flash-password-changed = Mot de passe changé ; vos autres sessions sont fermées.
+error-password-wrong = Ce n’est pas votre mot de passe actuel.
+error-password-mismatch = Les deux saisies du nouveau mot de passe diffèrent.

@@ -30,7 +30,11 @@ surveys-cohorts-count = { $count ->
 }
 surveys-by-cohort = Évaluations par session
 surveys-cohort = Session
-surveys-answered-short = { $answered } / { $invited } réponses
+surveys-answered-short = { $answered ->
+    [0] aucune réponse sur { $invited }
+    [one] { $answered } réponse sur { $invited }
+   *[other] { $answered } réponses sur { $invited }
+  }
 surveys-mean-out-of-5 = { $mean } / 5
 surveys-none = Aucune évaluation envoyée pour l’instant.
 survey-scale-1 = pas du tout d’accord
@@ -90,13 +94,20 @@ insights-hot-mean = Satisfaction à chaud (sur 5)
 insights-hot-rate = Réponses à chaud (%)
 insights-cold-mean = Satisfaction à froid (sur 5)
 insights-cold-rate = Réponses à froid (%)
-review-surveys = { $kind } : { $answered } réponses sur { $invited }{ $mean }.
+review-surveys = { $kind } : { $answered ->
+    [0] aucune réponse
+    [one] { $answered } réponse
+   *[other] { $answered } réponses
+  } sur { $invited }{ $mean }.
 review-surveys-mean = , moyenne { $mean } / 5
 cohort-surveys = Évaluations de satisfaction
 dashboard-surveys = Évaluations à remplir
 dashboard-survey-until = jusqu’au { $day }
 training-surveys = Évaluations des sessions
-error-too-many-questions = Une évaluation compte au plus { $value } questions.
+error-too-many-questions = Une évaluation compte au plus { $value ->
+    [one] { $value } question.
+   *[other] { $value } questions.
+  }
 survey-remind-days = Relance (jours avant la clôture)
 survey-remind-days-hint = Une relance, à ceux qui n’ont pas répondu, ce nombre de jours avant la clôture ; 0 : aucune relance.
 survey-mail-subject-reminder = Rappel : votre avis sur « { $training } »
@@ -106,4 +117,7 @@ surveys-reminded = { $count ->
    *[other] stagiaires relancés avant la clôture
 }
 error-survey-remind-days = Indiquez un nombre de jours entre 0 et 89 : « { $value } ».
-error-survey-remind-after-close = La relance doit partir avant la clôture : moins de { $value } jours.
+error-survey-remind-after-close = La relance doit partir avant la clôture : moins de { $value ->
+    [one] { $value } jour.
+   *[other] { $value } jours.
+  }

@@ -31,6 +31,7 @@ pub async fn mark(
             moment: extra.moment,
             note: extra.note,
             document: extra.document,
+            attests: extra.attests,
         },
     )
     .await?)
@@ -44,6 +45,8 @@ pub struct Extra {
     pub moment: Option<i64>,
     pub note: Option<String>,
     pub document: Option<record::DocumentRef>,
+    /// A countersignature's: the fingerprint of the half-day it attests.
+    pub attests: Option<String>,
 }
 
 impl Extra {
@@ -139,8 +142,9 @@ pub fn reason(raw: &str) -> Option<String> {
 }
 
 /// A trainer marks or corrects one trainee's half-day: `present`, `late` / `early` (with the
-/// time), `absent` (with the reason), `accept` (the absence's justification), `cancel` (with
-/// the reason). Refuses what does not follow from the record so far.
+/// time, inside the half-day and already past), `absent` (with the reason), `accept` (the
+/// absence's justification), `cancel` (with the reason). Refuses what does not follow from the
+/// record so far. After a countersignature, each is a correction the sheet shows as such.
 #[allow(clippy::too_many_arguments)]
 pub async fn correct(
     s: &Store,
@@ -166,10 +170,10 @@ pub async fn correct(
             .map_err(|_| "time-invalid")?
             .timestamp()
             .as_second();
-        if ts < slot.starts_at || ts > slot.ends_at {
-            return Err("time-outside");
+        match rules::moment_refusal(&slot, ts, at) {
+            Some(why) => Err(why),
+            None => Ok(ts),
         }
-        Ok(ts)
     };
     let (kind, extra) = match action {
         "present" => {

@@ -10,8 +10,8 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use hmac::{Hmac, Mac};
 use hybride_domain::attendance::{
-    self as rules, AsyncState, Channel, Completion, CreditRule, Kind, Presence, RedFlag, Rules,
-    Slot, Unit, Validation,
+    self as rules, AsyncState, Channel, Completion, Countersigning, CreditRule, Kind, Presence,
+    RedFlag, Rules, Slot, Unit, Validation,
 };
 use hybride_domain::time::paris;
 use hybride_domain::{HoursBudget, Modality};
@@ -25,16 +25,20 @@ use std::collections::HashMap;
 use utoipa::ToSchema;
 
 mod codes;
+mod countersigning;
 mod marks;
 mod sheet;
 mod signing;
 mod validation;
 
 pub use codes::{accepts_code, accepts_qr, code, device_digest, qr_svg, qr_token, window};
+pub use countersigning::{
+    corrections_words, countersign, countersignature_words, countersigning_words, CorrectionWords,
+    Countersignature, SheetCorrection,
+};
 pub use marks::{check_document, correct, keep_document, mark, reason, record_join, sniff, Extra};
 pub use sheet::{
-    flag_text, marks_for, sheet, sheet_facts, sheet_from, Countersignature, Sheet, SheetFacts,
-    SheetRow, SheetSource,
+    flag_text, marks_for, sheet, sheet_facts, sheet_from, Sheet, SheetFacts, SheetRow, SheetSource,
 };
 pub use signing::{sign_now, sign_with_code, signable, Signable};
 pub use validation::{

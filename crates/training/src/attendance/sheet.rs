@@ -20,14 +20,6 @@ pub struct SheetRow {
     pub exchanges: Option<hybride_store::discussion::Exchanges>,
 }
 
-/// The trainer's countersignature of a half-day.
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct Countersignature {
-    pub trainer_id: i64,
-    pub name: String,
-    pub at: i64,
-}
-
 /// One half-day (or one asynchronous activity) as the trainer reads it.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct Sheet {
@@ -41,15 +33,36 @@ pub struct Sheet {
     pub total: usize,
     /// The first countersignature.
     pub countersigned: Option<Countersignature>,
-    /// Every trainer who countersigned (co-animation), in order.
+    /// Every trainer who countersigned (co-animation), in order, each with their first
+    /// countersignature.
     pub countersigners: Vec<Countersignature>,
+    /// Where the half-day stands: not countersigned, countersigned, or to countersign again
+    /// (marks came after its last countersignature).
+    pub countersigning: Countersigning,
+    /// Every countersignature, in order, each with what it attests.
+    pub countersignatures: Vec<Countersignature>,
+    /// The marks recorded after the half-day was first countersigned, in record order.
+    pub corrections: Vec<SheetCorrection>,
+    /// Whether the half-day has ended (countersigning before then needs a reason).
+    pub ended: bool,
     pub flags: Vec<RedFlag>,
     /// Whether signing is open now.
     pub open: bool,
     pub threshold_percent: u8,
     /// A digest of the events behind the sheet, so that a printed sheet can be checked
-    /// against the record.
+    /// against the record; what a countersignature of it attests.
     pub fingerprint: String,
+    /// The half-day read against its countersignatures (none for asynchronous work).
+    #[serde(skip)]
+    freeze: Option<rules::Freeze>,
+}
+
+impl Sheet {
+    /// Whether `trainer` has something to countersign here: the half-day, if they never did,
+    /// or what was recorded since they last did (the domain's rule, [`rules::Freeze::awaits`]).
+    pub fn awaits(&self, trainer: i64) -> bool {
+        self.freeze.as_ref().is_some_and(|f| f.awaits(trainer))
+    }
 }
 
 /// One subject's marks among an activity's events: of one half-day, or (`None`) of all.
@@ -72,8 +85,9 @@ pub struct SheetFacts {
     pub enrollments: Vec<cohorts::Enrollment>,
     /// The trainees' exchanges (asynchronous activities only).
     pub exchanges: Vec<hybride_store::discussion::Exchanges>,
-    /// The half-day's countersigners and every half-day each countersigned (half-days only).
-    pub countersigns: Vec<record::TrainerCountersign>,
+    /// The half-day's staff (who marked or countersigned it) and every half-day each
+    /// countersigned (half-days only).
+    pub countersigns: Vec<record::HalfDayStaff>,
 }
 
 impl SheetFacts {
@@ -94,12 +108,12 @@ pub struct SheetSource<'a> {
     pub events: &'a [Event],
     pub enrollments: &'a [cohorts::Enrollment],
     pub exchanges: &'a [hybride_store::discussion::Exchanges],
-    pub countersigns: &'a [record::TrainerCountersign],
+    pub countersigns: &'a [record::HalfDayStaff],
 }
 
 /// Gathers what the sheet of one activity's half-day (`slot`), or of an asynchronous activity,
 /// is drawn from: two statements (the activity's events, the cohort's trainees) and one more
-/// (the trainees' exchanges for an asynchronous activity, the countersigners for a half-day),
+/// (the trainees' exchanges for an asynchronous activity, the staff of a half-day),
 /// whatever the number of trainees or trainers.
 pub async fn sheet_facts(
     store: &Store,
@@ -115,7 +129,7 @@ pub async fn sheet_facts(
         Vec::new()
     };
     let countersigns = match slot {
-        Some(s) => record::countersigners(store, a.id, &s.key()).await?,
+        Some(s) => record::half_day_staff(store, a.id, &s.key()).await?,
         None => Vec::new(),
     };
     Ok(SheetFacts {
@@ -159,10 +173,13 @@ pub fn sheet_from(
 ) -> Sheet {
     let key = slot.map(|s| s.key());
     let (rows, signed, absent) = rows_of(src, a, slot, rules);
-    let countersigners = match &key {
-        Some(k) => countersigners_of(src, k),
-        None => Vec::new(),
-    };
+    let day: Vec<&Event> = src
+        .events
+        .iter()
+        .filter(|e| key.is_none() || e.slot == key)
+        .collect();
+    let frozen = countersigning::frozen(src, slot.as_ref(), &day);
+    let countersigners = frozen.countersigners();
     let flags = flags_of(src, a, slot, &countersigners);
     let open =
         slot.is_some_and(|s| s.contains(now, rules::SIGN_MARGIN_SECONDS)) && c.status.is_editable();
@@ -177,10 +194,15 @@ pub fn sheet_from(
         absent,
         countersigned: countersigners.first().cloned(),
         countersigners,
+        countersigning: frozen.state,
+        countersignatures: frozen.countersignatures,
+        corrections: frozen.corrections,
+        ended: slot.is_some_and(|s| now >= s.ends_at),
         flags,
         open,
         threshold_percent: rules.threshold,
-        fingerprint: fingerprint(src.events, key.as_deref()),
+        fingerprint: record::fingerprint(day),
+        freeze: frozen.freeze,
     }
 }
 
@@ -244,30 +266,6 @@ fn rows_of(
     (rows, signed, absent)
 }
 
-/// The trainers who countersigned the half-day `key`, in order, each once.
-fn countersigners_of(src: SheetSource<'_>, key: &str) -> Vec<Countersignature> {
-    let mut out: Vec<Countersignature> = Vec::new();
-    for e in src
-        .events
-        .iter()
-        .filter(|e| e.kind == Kind::Countersigned && e.slot.as_deref() == Some(key))
-    {
-        if out.iter().all(|c| c.trainer_id != e.subject_id) {
-            out.push(Countersignature {
-                trainer_id: e.subject_id,
-                name: src
-                    .countersigns
-                    .iter()
-                    .find(|x| x.trainer_id == e.subject_id)
-                    .map(|x| x.display_name())
-                    .unwrap_or_default(),
-                at: e.at,
-            });
-        }
-    }
-    out
-}
-
 /// The half-day's red flags, and each countersigner's being in two places at once.
 fn flags_of(
     src: SheetSource<'_>,
@@ -284,27 +282,16 @@ fn flags_of(
     };
     if let Some(k) = slot.map(|s| s.key()) {
         for cs in countersigners {
-            let rows = src
+            let rows: Vec<record::CountersignRow> = src
                 .countersigns
                 .iter()
-                .filter(|x| x.trainer_id == cs.trainer_id)
-                .map(|x| &x.row);
-            flags.extend(two_places(cs.trainer_id, rows, a.id, &k));
+                .filter(|x| x.user_id == cs.trainer_id)
+                .filter_map(record::HalfDayStaff::countersign)
+                .collect();
+            flags.extend(two_places(cs.trainer_id, rows.iter(), a.id, &k));
         }
     }
     flags
-}
-
-/// A digest of the events behind the sheet (of the half-day `key`, or all).
-fn fingerprint(events: &[Event], key: Option<&str>) -> String {
-    let mut h = String::new();
-    for e in events
-        .iter()
-        .filter(|e| key.is_none() || e.slot.as_deref() == key)
-    {
-        h.push_str(&e.hash);
-    }
-    hybride_store::token::digest(&h)[..16].to_owned()
 }
 
 /// Whether the trainer who countersigned this half-day countersigned another, overlapping one

@@ -131,39 +131,30 @@ fn sheet_notes(lang: Lang, modality: Modality, sheet: &att::Sheet) -> Vec<String
     ]
 }
 
-/// An in-person sheet's countersignatures (or that there is none yet).
+/// An in-person sheet's countersignatures, each with what it attests (the latest when they do
+/// not all fit), after where the half-day stands when it waits to be countersigned (again).
 fn sheet_signatures(lang: Lang, modality: Modality, sheet: &att::Sheet) -> Vec<(String, String)> {
     if modality != Modality::InPerson {
         return Vec::new();
     }
-    if sheet.countersigners.is_empty() {
-        return vec![(
-            t(lang, "sheet-countersign-title"),
-            t(lang, "sheet-not-countersigned"),
-        )];
+    let title = t(lang, "sheet-countersign-title");
+    let mut out: Vec<(String, String)> = att::countersigning_words(lang, sheet)
+        .map(|w| (title.clone(), w))
+        .into_iter()
+        .collect();
+    let room = SIGNATURE_BLOCKS - out.len();
+    let skip = sheet.countersignatures.len().saturating_sub(room);
+    for cs in sheet.countersignatures.iter().skip(skip) {
+        out.push((
+            title.clone(),
+            att::countersignature_words(lang, cs).join(" "),
+        ));
     }
-    sheet
-        .countersigners
-        .iter()
-        .map(|cs| {
-            (
-                t(lang, "sheet-countersign-title"),
-                tr(
-                    lang,
-                    "sheet-countersigned-by",
-                    &[
-                        ("name", cs.name.clone()),
-                        (
-                            "day",
-                            crate::i18n::day_words(lang, hybride_domain::time::civil(cs.at).date()),
-                        ),
-                        ("time", hm(cs.at)),
-                    ],
-                ),
-            )
-        })
-        .collect()
+    out
 }
+
+/// How many signature blocks a record's PDF holds.
+const SIGNATURE_BLOCKS: usize = 4;
 
 /// A trainee's exchanges with the trainers, in words: posts, answers received, reminders.
 pub(super) fn exchanges_line(lang: Lang, x: &hybride_store::discussion::Exchanges) -> String {
@@ -396,8 +387,11 @@ fn async_table(lang: Lang, sheet: &att::Sheet) -> Table {
     )
 }
 
-/// An in-person half-day's sheet: each trainee's signature, channel, times, absence, time.
+/// An in-person half-day's sheet: each trainee's signature, channel, times, absence, time, and
+/// the corrections recorded after the countersignature (when, by whom, countersigned again or
+/// not).
 fn in_person_table(lang: Lang, sheet: &att::Sheet) -> Table {
+    let corrections = att::corrections_words(lang, sheet);
     let channel = |ch: Option<rules::Channel>| {
         ch.map(|c| t(lang, &format!("channel-{}", c.as_str())))
             .unwrap_or_default()
@@ -422,6 +416,11 @@ fn in_person_table(lang: Lang, sheet: &att::Sheet) -> Table {
                 };
                 format!("{word} — {}", a.reason)
             });
+            let after: Vec<String> = corrections
+                .iter()
+                .filter(|c| c.user_id == r.user_id)
+                .map(|c| c.line.clone())
+                .collect();
             vec![
                 format!("{} {}", r.last_name, r.first_name),
                 p.signed_at.map(hm).unwrap_or_default(),
@@ -429,6 +428,7 @@ fn in_person_table(lang: Lang, sheet: &att::Sheet) -> Table {
                 times.join(" "),
                 absence.unwrap_or_default(),
                 crate::i18n::duration(r.credited_minutes),
+                after.join(" ; "),
             ]
         })
         .collect();
@@ -442,9 +442,10 @@ fn in_person_table(lang: Lang, sheet: &att::Sheet) -> Table {
                 "pdf-times",
                 "pdf-absence",
                 "pdf-credited",
+                "pdf-corrections",
             ],
         ),
-        vec![3, 1, 2, 2, 3, 1],
+        vec![3, 2, 2, 2, 3, 2, 4],
         rows,
     )
 }

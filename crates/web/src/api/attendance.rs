@@ -139,6 +139,22 @@ pub async fn mark(
         Err("unknown-action") => Err(AppError::BadRequest(
             "action must be present, late, early, absent, accept or cancel".into(),
         )),
+        // The time is refused on its field: inside the half-day, and already come.
+        Err(why @ ("time-outside" | "time-future")) => {
+            let mut e = hybride_domain::FieldErrors::new();
+            e.add(
+                "time",
+                if why == "time-future" {
+                    hybride_domain::Invalid::with(
+                        "error-time-future",
+                        hybride_training::i18n::clock(who.ctx.lang, now()),
+                    )
+                } else {
+                    hybride_domain::Invalid::new("error-time-outside")
+                },
+            );
+            Err(AppError::Invalid(e))
+        }
         Err(why) => Err(AppError::Refused(why)),
     }
 }

@@ -21,14 +21,17 @@ use hybride_training::attendance::{self as att, Context, Extra};
 use hybride_training::documents;
 use hybride_training::i18n::slot_label;
 use minijinja::context;
+use percent_encoding::{utf8_percent_encode, NON_ALPHANUMERIC};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
+mod countersign;
 mod declarations;
 use declarations::my_activity_page;
 mod files;
 mod signing;
 
+pub use countersign::countersign;
 pub use declarations::{declaration_form, declare, DeclarationForm};
 pub use files::{certificate_pdf, document, sheet_csv, sheet_pdf, sheet_xlsx, validation};
 pub use signing::{absence, present, qr_form, qr_sign, sign_code, sign_form};
@@ -43,6 +46,14 @@ pub struct SlotQuery {
     ok: String,
     #[serde(default)]
     error: String,
+    /// The trainee whose correction was refused on its time, with what was typed (the row's
+    /// form shows them again, with the message on its field).
+    #[serde(default)]
+    user: String,
+    #[serde(default)]
+    action: String,
+    #[serde(default)]
+    time: String,
 }
 
 /// Errors a sheet may show after a refused correction.
@@ -53,9 +64,12 @@ const SHEET_ERRORS: &[&str] = &[
     "reason-required",
     "time-invalid",
     "time-outside",
+    "time-future",
     "unknown-trainee",
     "closed",
     "already-countersigned",
+    "countersign-early",
+    "sheet-changed",
     "declaration-missing",
     "import-empty",
 ];
@@ -89,7 +103,7 @@ pub async fn overview(
             rows.push(
                 context! { a => a, slot => None::<String>, label => None::<String>,
                 signed => sheet.signed, validated => validated, total => sheet.total,
-                countersigned => false, flags => 0 },
+                flags => 0 },
             );
             continue;
         }
@@ -98,7 +112,7 @@ pub async fn overview(
             rows.push(
                 context! { a => a, slot => slot.key(), label => slot_label(who.ctx.lang, &slot),
                 signed => sheet.signed, total => sheet.total, absent => sheet.absent,
-                countersigned => sheet.countersigned.is_some(), flags => sheet.flags.len() },
+                countersigning => sheet.countersigning, flags => sheet.flags.len() },
             );
         }
     }
@@ -195,7 +209,17 @@ async fn sheet_context(
         .iter()
         .map(|s| context! { key => s.key(), label => slot_label(who.ctx.lang, s) })
         .collect();
+    let lang = who.ctx.lang;
+    let countersignatures: Vec<Vec<String>> = sheet
+        .countersignatures
+        .iter()
+        .map(|cs| att::countersignature_words(lang, cs))
+        .collect();
     Ok(context! {
+        corrections => att::corrections_words(lang, &sheet),
+        countersignatures => countersignatures,
+        countersigning_words => att::countersigning_words(lang, &sheet),
+        may_countersign => can_countersign && sheet.awaits(who.user.id),
         cohort => c.cohort,
         training => c.training,
         activity => c.activity,
@@ -206,7 +230,6 @@ async fn sheet_context(
         flags => flags,
         can_act => can_act,
         can_countersign => can_countersign,
-        countersigned_by_me => sheet.countersigners.iter().any(|cs| cs.trainer_id == who.user.id),
         code => code,
         qr => qr,
         qr_url => qr_url,
@@ -231,7 +254,19 @@ pub async fn sheet(
         .iter()
         .find(|k| **k == q.ok)
         .map(|k| format!("sheet-ok-{k}"));
-    data = context! { error => error, ok => ok, ..data };
+    // A refused time or early countersignature is told on its field too.
+    let mark_error = error
+        .as_ref()
+        .filter(|_| q.error.starts_with("time-"))
+        .and_then(|e| {
+            let user: i64 = q.user.parse().ok()?;
+            let action = ["late", "early"].into_iter().find(|a| *a == q.action)?;
+            let time: String = q.time.chars().take(12).collect();
+            Some(context! { user => user, action => action, time => time, key => e })
+        });
+    let countersign_error = error.clone().filter(|_| q.error == "countersign-early");
+    data = context! { error => error, ok => ok, mark_error => mark_error,
+    countersign_error => countersign_error, ..data };
     page(&state, &who.ctx, "attendance_sheet.html", data, false)
 }
 
@@ -311,60 +346,21 @@ pub async fn mark(
     .await?
     {
         Ok(_) => {}
+        Err(e) if e.starts_with("time-") => {
+            let time: String = f.time.chars().take(12).collect();
+            let to = format!(
+                "{}&error={e}&user={user}&action={}&time={}#f-time-{user}",
+                sheet_url(id, aid, &key),
+                utf8_percent_encode(&f.action, NON_ALPHANUMERIC),
+                utf8_percent_encode(&time, NON_ALPHANUMERIC),
+            );
+            return Ok(Redirect::to(&to).into_response());
+        }
         Err(e) => return Ok(back(id, aid, &key, e)),
     }
     Ok(done(
         &format!("{}#h-sheet", sheet_url(id, aid, &key)),
         "marked",
-    ))
-}
-
-#[derive(Deserialize, Serialize, Default)]
-pub struct SlotForm {
-    #[serde(default)]
-    slot: String,
-}
-
-/// The trainer countersigns a half-day.
-pub async fn countersign(
-    State(state): State<AppState>,
-    who: Allowed<Staff>,
-    Path((id, aid)): Path<(i64, i64)>,
-    CsrfForm(f): CsrfForm<SlotForm>,
-) -> Result<Response, AppError> {
-    let d = load(&state, &who, id, aid, &f.slot).await?;
-    let s = &state.store;
-    access::countersign(s, &who.user, &d.ctx.cohort).await?;
-    let Some(slot) = d.slot else {
-        return Err(AppError::NotFound);
-    };
-    let key = slot.key();
-    let already = record::of_subject(s, aid, who.user.id)
-        .await?
-        .iter()
-        .any(|e| {
-            e.kind == Kind::Countersigned
-                && e.slot.as_deref() == Some(&key)
-                && e.subject_id == who.user.id
-        });
-    // Each trainer who led the half-day countersigns it once (co-animation).
-    if already {
-        return Ok(back(id, aid, &key, "already-countersigned"));
-    }
-    att::mark(
-        s,
-        &d.ctx.activity,
-        Some(&key),
-        who.user.id,
-        Kind::Countersigned,
-        Channel::Trainer,
-        who.user.id,
-        Extra::default(),
-    )
-    .await?;
-    Ok(done(
-        &format!("{}#h-sheet", sheet_url(id, aid, &key)),
-        "countersigned",
     ))
 }
 
