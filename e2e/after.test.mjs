@@ -1,8 +1,13 @@
-// After the training, through the real server: the demo trainer closes a running cohort from its
-// page, opens its documents, downloads the bundle (a zip of PDFs), sends the closing message (read
-// back from the mail folder, with the recommended course), marks the bundle as transmitted, states
-// their statut on the pay page and submits their review (first refused field by field); an admin
-// reads the review among the pilots' « Bilans » and adds a course to the free-access catalogue.
+// After the training, through the real server: the demo trainee, before her cohort's end, finds
+// her progress instead of a certificate (its address refused in French), and her certificate of
+// a finished cohort; the demo trainer finds the declarations of distance work awaiting a decision
+// on a running cohort's page (closing it anyway, from a page left open, is refused), decides
+// each from the sheet the page links to, then closes it, opens its documents (certificates signed
+// by the académie's signatory), downloads the bundle (a zip of PDFs), sends the closing message
+// (read back from the mail folder, with the recommended course), marks the bundle as transmitted,
+// states their statut on the pay page and submits their review (first refused field by field);
+// an admin reads the review among the pilots' « Bilans », adds a course to the free-access
+// catalogue and names the signatory of the certificates (first refused field by field).
 // Every page is checked with axe-core (WCAG 2.1 AA) and photographed.
 
 import assert from 'node:assert/strict';
@@ -30,24 +35,101 @@ after(async () => {
   await server?.stop();
 });
 
-test('le formateur clôt une session, remet ses documents et son bilan', async () => {
+/** The cards of « Mes sessions » with the status `status` (« en cours », « close »). */
+const cohortCards = (page, status) => main(page).getByRole('region', { name: 'Mes sessions' })
+  .getByRole('listitem').filter({ has: page.getByText(status, { exact: true }) });
+
+test('la stagiaire suit sa progression : son certificat n’existe qu’à la fin', async () => {
+  await withPage(async (page) => {
+    await login(page, 'trainee');
+    const running = cohortCards(page, 'en cours');
+    assert.ok((await running.count()) >= 1, 'the demo trainee follows a cohort under way');
+    await clickAndLoad(page, running.first().getByRole('heading').getByRole('link'));
+    const path = new URL(page.url()).pathname;
+
+    // Before the end: no certificate, her progress instead.
+    assert.equal(await main(page).getByRole('link', { name: 'Certificat de réalisation (PDF)' }).count(), 0);
+    await main(page).getByText(/^Votre certificat de réalisation sera délivré à la fin de la formation/).waitFor();
+    const convocation = await main(page).getByRole('link', { name: 'Ma convocation (PDF)' }).getAttribute('href');
+    const me = convocation.match(/\/convocations\/(\d+)\//)[1];
+    await clickAndLoad(page, main(page).getByRole('link', { name: 'Voir ma validation' }));
+    assert.equal(await main(page).getByRole('link', { name: /^Certificat de réalisation/ }).count(), 0);
+    await checkPage(page, 'after-00-progression');
+
+    // Its address answers why, in French.
+    const refused = await page.goto(`${path}/certificates/${me}/certificat.pdf`);
+    assert.equal(refused.status(), 422);
+    await main(page).getByText(/n’existe qu’à la fin de la formation/).waitFor();
+    await checkPage(page, 'after-00-certificat-refuse');
+
+    // A finished cohort's certificate is hers, as a PDF.
+    await page.goto('/');
+    await clickAndLoad(page, cohortCards(page, 'close').first().getByRole('heading').getByRole('link'));
+    const href = await main(page).getByRole('link', { name: 'Certificat de réalisation (PDF)' }).getAttribute('href');
+    const pdf = await page.request.get(href);
+    assert.equal(pdf.status(), 200);
+    assert.equal(pdf.headers()['content-type'], 'application/pdf');
+    assert.equal((await pdf.body()).subarray(0, 5).toString('latin1'), '%PDF-');
+  });
+});
+
+/** The region listing the declarations a running cohort's page asks to decide before closing. */
+const toDecide = (page) => main(page).getByRole('region', { name: /^Avant de clore/ });
+
+test('le formateur décide les déclarations en attente, clôt une session, remet ses documents et son bilan', async () => {
   await withPage(async (page) => {
     await login(page, 'trainer');
-    const cards = main(page).getByRole('region', { name: 'Mes sessions' }).getByRole('listitem');
-    const running = cards.filter({ has: page.getByText('en cours', { exact: true }) });
+    const running = cohortCards(page, 'en cours');
     assert.ok((await running.count()) >= 1, 'the demo trainer has a cohort under way');
-    const link = running.first().getByRole('heading').getByRole('link');
-    COHORT.name = words(await link.innerText());
-    await clickAndLoad(page, link);
-    COHORT.path = new URL(page.url()).pathname;
+    // A running cohort with distance work declared and not yet decided (the demo has some).
+    for (let i = 0; i < (await running.count()) && !COHORT.path; i += 1) {
+      await page.goto('/');
+      const link = cohortCards(page, 'en cours').nth(i).getByRole('heading').getByRole('link');
+      const name = words(await link.innerText());
+      await clickAndLoad(page, link);
+      if (await toDecide(page).count()) {
+        COHORT.name = name;
+        COHORT.path = new URL(page.url()).pathname;
+      }
+    }
+    assert.ok(COHORT.path, 'a running demo cohort has declarations awaiting a decision');
+
+    // No closing yet: the page lists what awaits a decision instead of the button.
+    assert.equal(await main(page).getByRole('button', { name: 'Clore la session', exact: true }).count(), 0);
+    await checkPage(page, 'after-01a-declarations-a-decider');
+    // A page left open from before is refused, with the reason, and the list to decide.
+    const csrf = (await page.context().cookies()).find((c) => c.name === 'hybride_csrf').value;
+    const stale = await page.request.post(`${COHORT.path}/status`, {
+      form: { csrf, status: 'closed' }, maxRedirects: 0,
+    });
+    assert.equal(stale.status(), 303);
+    await page.goto(stale.headers().location);
+    await main(page).getByRole('alert').getByText(/^La session ne peut pas être close/).waitFor();
+    await checkPage(page, 'after-01b-cloture-refusee');
+
+    // Each declaration decided from the sheet its link leads to.
+    let decided = 0;
+    while (await toDecide(page).count()) {
+      const link = toDecide(page).getByRole('link', { name: /^Décider/ }).first();
+      // « Décider — Prénom Nom, activité » leads to the sheet's « Valider — Prénom Nom ».
+      const who = words(await link.textContent()).replace(/^Décider — /, '').split(',')[0];
+      await clickAndLoad(page, link);
+      if (decided === 0) await checkPage(page, 'after-01c-feuille-decision');
+      await clickAndLoad(page, main(page).getByRole('button', { name: `Valider — ${who}` }).first());
+      decided += 1;
+      await page.goto(COHORT.path);
+    }
+    assert.ok(decided >= 1);
 
     // Closing, from the cohort's page.
     await clickAndLoad(page, main(page).getByRole('button', { name: 'Clore la session', exact: true }));
     await main(page).locator('.notice').filter({ hasText: 'Session close' }).waitFor();
     await checkPage(page, 'after-01-session-close');
 
-    // Its documents, and the bundle.
+    // Its documents, the certificates signed by the académie's signatory, and the bundle.
     await clickAndLoad(page, main(page).getByRole('link', { name: 'Documents et dossier' }));
+    await main(page).getByRole('region', { name: 'Certificats de réalisation' })
+      .getByText(/^Signés par Hélène Garnier, Directrice de l’École académique/).waitFor();
     await checkPage(page, 'after-02-documents');
     const zipHref = await main(page).getByRole('link', { name: 'Télécharger le dossier (zip)' }).getAttribute('href');
     const zip = await page.request.get(zipHref);
@@ -155,5 +237,30 @@ test('l’EAFC exporte les dossiers de toutes les sessions closes du plan', asyn
     assert.equal(body.subarray(0, 2).toString('latin1'), 'PK', 'a zip archive');
     assert.ok(body.includes(Buffer.from('sessions.csv')), 'the list of cohorts');
     assert.ok(body.includes(Buffer.from('session-')), 'the cohorts’ bundles');
+  });
+});
+
+test('l’EAFC désigne le signataire des certificats', async () => {
+  await withPage(async (page) => {
+    await login(page, 'admin');
+    await clickAndLoad(page, page.getByRole('navigation').getByRole('link', { name: 'Gestion' }));
+    await clickAndLoad(page, main(page).getByRole('link', { name: 'Signataire des certificats' }));
+    // The demo's: named since the start of the school year.
+    assert.equal(await main(page).getByLabel('Nom et prénom').inputValue(), 'Hélène Garnier');
+    await checkPage(page, 'after-15-signataire');
+    // Without a name, refused on its field; nothing named.
+    await main(page).getByLabel('Nom et prénom').fill('');
+    await clickAndLoad(page, main(page).getByRole('button', { name: 'Enregistrer' }), { status: 422 });
+    await main(page).getByRole('alert').getByRole('link').first().waitFor();
+    await checkPage(page, 'after-16-signataire-refus');
+    await main(page).getByLabel('Nom et prénom').fill('Marc Lefèvre');
+    await main(page).getByLabel('Fonction').fill('Directeur adjoint de l’EAFC');
+    await main(page).getByLabel('Signe en qualité de').selectOption('delegate');
+    await clickAndLoad(page, main(page).getByRole('button', { name: 'Enregistrer' }));
+    await main(page).getByText('Signataire des certificats enregistré.').waitFor();
+    const history = main(page).getByRole('region', { name: 'Signataires successifs' });
+    assert.equal(await history.getByRole('row').count(), 3, 'a header and the two named');
+    await history.getByRole('cell', { name: 'Hélène Garnier' }).waitFor();
+    await checkPage(page, 'after-17-signataires');
   });
 });

@@ -84,6 +84,7 @@ pub async fn seed(
     )
     .await?;
     courses::add(store, &plan_trainings.ids, demo_pilot).await?;
+    name_signatory(store, year, &tz).await?;
 
     // Last: the demo admin, whose existence marks a complete seed.
     cast::create_admin(store, &cast.admin, password_hash).await?;
@@ -131,6 +132,26 @@ async fn ensure_plan(store: &Store, year: SchoolYear) -> Result<plans::Plan, Sto
     }
     let title = Title::parse(&format!("Plan académique de formation {year}")).map_err(refused)?;
     plans::create(store, year, &title).await
+}
+
+/// The signatory of the académie's certificates, in office since the start of the school year
+/// (so that the closed cohorts' certificates carry her name).
+async fn name_signatory(store: &Store, year: SchoolYear, tz: &TimeZone) -> Result<(), StoreError> {
+    use hybride_domain::certificate::Signatory;
+    let signatory = Signatory::parse(
+        "Hélène Garnier",
+        "Directrice de l’École académique de la formation continue",
+        "director",
+    )
+    .map_err(|e| StoreError::Refused(e.0.first().map(|(_, i)| i.key).unwrap_or("signatory")))?;
+    let since = Date::new(year.start_year(), 9, 1)
+        .map_err(|_| StoreError::Refused("demo_date"))?
+        .to_zoned(tz.clone())
+        .map_err(|_| StoreError::Refused("demo_date"))?
+        .timestamp()
+        .as_second();
+    hybride_store::certificates::name(store, &signatory, None, since).await?;
+    Ok(())
 }
 
 /// The demo's time zone: cohorts are placed in Paris civil time.

@@ -78,6 +78,16 @@ async fn seeds_a_coherent_academie(today: Date) {
     assert_eq!(count(s, Role::Trainer).await, 10);
     assert_eq!(count(s, Role::Pilot).await, 3);
     assert_eq!(count(s, Role::Admin).await, 1);
+    // Its certificates have their signatory, in office since the start of the school year.
+    let signatory = hybride_store::certificates::current(s)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(signatory.name, "Hélène Garnier");
+    assert_eq!(
+        paris_day(signatory.set_at),
+        date(SchoolYear::containing(today).start_year(), 9, 1)
+    );
     for (email, role) in DEMO_ACCOUNTS {
         let (u, hash) = people::credentials(s, &Email::parse(email).unwrap())
             .await

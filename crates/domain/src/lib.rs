@@ -8,6 +8,7 @@ pub mod accounts;
 pub mod attendance;
 pub mod attendance_import;
 pub mod calendar;
+pub mod certificate;
 pub mod checklist;
 pub mod cohort;
 pub mod discussion;

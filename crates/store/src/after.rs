@@ -299,6 +299,33 @@ pub async fn events_seq(store: &Store, cohort_id: i64) -> StoreResult<i64> {
     Ok(row.map(|r| r.0).unwrap_or(0))
 }
 
+/// Closes the running cohort `id` at `at`, provided its attendance record is still at
+/// `events_seq` (what the caller decided from): refused with `status_transition` when it is not
+/// running any more, `record_changed` when a mark came in meanwhile (a declaration, say), so
+/// that no cohort closes on a record its closer has not seen.
+pub async fn close(store: &Store, id: i64, events_seq: i64, at: i64) -> StoreResult<()> {
+    let done = sqlx::query(
+        "UPDATE cohorts SET status = $1, closed_at = $2 WHERE id = $3 AND status = $4 \
+         AND COALESCE((SELECT h.seq FROM attendance_heads h WHERE h.cohort_id = $3), 0) = $5",
+    )
+    .bind(CohortStatus::Closed.as_str())
+    .bind(at)
+    .bind(id)
+    .bind(CohortStatus::Running.as_str())
+    .bind(events_seq)
+    .execute(store.pool())
+    .await?;
+    if done.rows_affected() == 1 {
+        return Ok(());
+    }
+    let c = crate::cohorts::get(store, id).await?;
+    Err(StoreError::Refused(if c.status == CohortStatus::Running {
+        "record_changed"
+    } else {
+        "status_transition"
+    }))
+}
+
 /// Archives the closed cohorts whose contents are no longer available on `today`; returns
 /// their ids.
 pub async fn archive_expired(store: &Store, today: jiff::civil::Date) -> StoreResult<Vec<i64>> {

@@ -9,6 +9,7 @@
 pub mod after;
 pub mod attendance;
 pub mod before;
+pub mod certificates;
 pub mod cohorts;
 pub mod courses;
 pub mod discussion;

@@ -33,6 +33,7 @@ pub const PERSONAL_TABLES: &[(&str, &[&str])] = &[
     ("surveys", &["sent_by"]),
     ("survey_invitations", &["user_id"]),
     ("bundle_exports", &["requested_by"]),
+    ("certificate_signatories", &["set_by"]),
 ];
 
 /// Columns never exported: secrets, and file contents.

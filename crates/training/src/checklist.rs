@@ -210,7 +210,10 @@ pub async fn after_with(s: &Store, c: &Cohort, facts: &RecordFacts) -> Result<Ve
     let documents = if closed {
         let last = store::transmissions(s, c.id).await?.into_iter().next();
         let seq = store::events_seq(s, c.id).await?;
+        // Its certificates are signed by whoever was in office at its end: anyone named will do.
+        let signatory = hybride_store::certificates::current(s).await?;
         DocumentsFacts {
+            signatory_missing: c.trainees > 0 && signatory.is_none(),
             closed,
             transmitted_at: last.as_ref().map(|x| x.at),
             changed_since: last.as_ref().is_some_and(|x| x.events_seq < seq),

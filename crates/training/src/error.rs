@@ -32,6 +32,19 @@ pub enum Error {
     Internal(#[from] anyhow::Error),
 }
 
+impl Error {
+    /// What went wrong, for a person reading a command's output: a refusal in words, in `lang`
+    /// (the same sentence the pages and the API give); anything else as it is.
+    pub fn in_words(&self, lang: crate::i18n::Lang) -> String {
+        match self {
+            Error::Refused(why) => {
+                crate::i18n::t(lang, &format!("refused-{}", why.replace('_', "-")))
+            }
+            other => other.to_string(),
+        }
+    }
+}
+
 impl From<StoreError> for Error {
     fn from(e: StoreError) -> Error {
         match e {

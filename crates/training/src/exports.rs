@@ -48,11 +48,17 @@ pub async fn closed_cohorts(
 }
 
 /// Asks for an export of the plan (for the page and the API): the plan must exist and have a
-/// closed cohort; one export of a plan at a time.
+/// closed cohort; one export of a plan at a time; refused while no signatory of the
+/// certificates is named, since no closed cohort's bundle is made without them.
 pub async fn request(s: &Store, plan_id: i64, by: i64, lang: Lang) -> Result<Export, Error> {
     hybride_store::plans::get(s, plan_id).await?;
-    if closed_cohorts(s, plan_id).await?.is_empty() {
+    let closed = closed_cohorts(s, plan_id).await?;
+    if closed.is_empty() {
         return Err(Error::Refused("nothing_to_export"));
+    }
+    let unsigned = hybride_store::certificates::current(s).await?.is_none();
+    if unsigned && closed.iter().any(|(c, _)| c.trainees > 0) {
+        return Err(Error::Refused("bundle_unsigned"));
     }
     Ok(store::request(s, plan_id, by, lang.code()).await?)
 }

@@ -53,6 +53,10 @@ pub struct Config {
     /// The SMTP server mail goes through (`smtp://host:port`), and the sender's address; with
     /// none, mails are written to `mail_dir`.
     pub smtp: Option<(String, String)>,
+    /// The reverse proxies in front of Hybride: only from them is the client's address read in
+    /// `X-Forwarded-For` / `Forwarded` (otherwise every user would share the proxy's address in
+    /// the attempt limits, and anyone could claim any address).
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 /// Written to logs: the SMTP server's password (in its URL) stays out.
@@ -64,6 +68,7 @@ impl std::fmt::Debug for Config {
             .field("mail_dir", &self.mail_dir)
             .field("demo", &self.demo)
             .field("bbb", &self.bbb)
+            .field("trusted_proxies", &self.trusted_proxies)
             .field(
                 "smtp",
                 &self
@@ -100,6 +105,7 @@ impl Config {
             demo,
             bbb: None,
             smtp: None,
+            trusted_proxies: Vec::new(),
         }
     }
 

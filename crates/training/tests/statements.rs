@@ -33,7 +33,8 @@ const PAY_FORM: usize = 11;
 /// What the checklist, the pay pages and the dashboard read of a cohort's record (before: four,
 /// then three more for each half-day held and each asynchronous activity).
 const RECORD_FACTS: usize = 6;
-const CERTIFICATE: usize = 8;
+/// Once its cohort has ended; the ninth reads the signatory in office at that end.
+const CERTIFICATE: usize = 9;
 const DECLARATIONS: usize = 7;
 const CONVOCATION: usize = 5;
 
@@ -244,6 +245,7 @@ async fn mark(
             moment: None,
             note: note.map(str::to_owned),
             document: None,
+            attests: None,
         },
     )
     .await
@@ -564,10 +566,20 @@ async fn a_certificate() {
     let db = TestDatabase::new().await.unwrap();
     let s = &db.store;
     let (t, _, small, large) = seed(s).await;
+    // A certificate exists once its cohort has ended, signed.
+    let signatory =
+        hybride_domain::certificate::Signatory::parse("Claire Martin", "Directrice", "director")
+            .unwrap();
+    hybride_store::certificates::name(s, &signatory, None, hybride_store::now())
+        .await
+        .unwrap();
     let mut counts = Vec::new();
     for c in [&small, &large] {
         let trainee = c.trainees[0].id;
-        let work = documents::certificate(s, Lang::Fr, &c.cohort, &t, trainee);
+        let closed = cohorts::set_status(s, c.cohort.id, CohortStatus::Closed)
+            .await
+            .unwrap();
+        let work = documents::certificate(s, Lang::Fr, &closed, &t, trainee);
         let (doc, statements) = counter.count(s, work).await;
         assert!(doc.unwrap().is_some());
         counts.push(statements);

@@ -187,6 +187,12 @@ pub fn names_pilot(user: &User) -> bool {
     user.role == Role::Admin
 }
 
+/// Whether `user` sets the académie's settings (who signs its certificates, say), as the
+/// [`Admins`] gate admits to their pages: pages offer them the way there.
+pub fn sets_academie(user: &User) -> bool {
+    user.role == Role::Admin
+}
+
 /// Whether `user` edits the catalogue of free-access courses: the planners.
 pub fn manages_courses(user: &User) -> bool {
     matches!(user.role, Role::Admin | Role::Pilot)

@@ -5,6 +5,8 @@
 //! `admin_documents` turns done, then warns when the record changes afterwards; pay rates and
 //! lump sums are refused field by field outside the arrêté's ranges.
 
+#[path = "after/certificates.rs"]
+mod certificates;
 mod common;
 
 use common::*;
@@ -125,6 +127,16 @@ async fn a_trainer_closes_a_cohort_and_hands_in_its_documents() {
     let email = Email::parse("formateur@demo.hybride.test").unwrap();
     let trainer = people::by_email(s, &email).await.unwrap().unwrap();
     let api = app.token_for(&trainer).await;
+    // The demo's closed cohorts were closed with every declaration decided.
+    for c in cohorts::list(s, cohorts::CohortFilter::default())
+        .await
+        .unwrap()
+    {
+        if c.status == CohortStatus::Closed {
+            let pending = hybride_training::closing::pending(s, &c).await.unwrap();
+            assert!(pending.declarations.is_empty(), "{}", c.label);
+        }
+    }
 
     // A running cohort of the demo trainer with in-person half-days attended.
     let mut chosen = None;
@@ -164,6 +176,26 @@ async fn a_trainer_closes_a_cohort_and_hands_in_its_documents() {
             .status(),
         StatusCode::SEE_OTHER
     );
+    // Declarations of distance work still awaiting a decision keep it open: the page lists
+    // them instead of the button, and closing is refused until the trainer decides them.
+    let pending = hybride_training::closing::pending(s, &c).await.unwrap();
+    let (_, page) = b.get_html(&format!("/cohorts/{id}")).await;
+    if !pending.declarations.is_empty() {
+        assert!(page.contains("Avant de clore"), "{page}");
+        assert!(!page.contains("Clore la session"), "{page}");
+        let r = b
+            .post_form(&format!("/cohorts/{id}/status"), &[("status", "closed")])
+            .await;
+        assert_eq!(
+            r.headers()["location"],
+            format!("/cohorts/{id}?error=declarations-pending#h-closing")
+        );
+        assert_eq!(
+            cohorts::get(s, id).await.unwrap().status,
+            CohortStatus::Running
+        );
+        certificates::decide_every_declaration(&b, s, &c).await;
+    }
     let (_, page) = b.get_html(&format!("/cohorts/{id}")).await;
     assert!(page.contains("Clore la session"), "the trainer may close");
     let r = b
@@ -767,8 +799,13 @@ async fn the_review_reaches_the_pilot_and_the_courses_reach_the_trainees() {
         )
         .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    certificates::decide_every_declaration(&b, s, &c).await;
     b.post_form(&format!("/cohorts/{id}/status"), &[("status", "closed")])
         .await;
+    assert_eq!(
+        cohorts::get(s, id).await.unwrap().status,
+        CohortStatus::Closed
+    );
     let (_, list) = api.get(&format!("/api/v1/cohorts/{id}/checklist")).await;
     assert_eq!(item(&list, "open_courses_promoted")["status"], "todo");
     assert_eq!(item(&list, "pilot_feedback")["status"], "todo");

@@ -57,6 +57,9 @@ pub struct DocumentsFacts {
     pub not_countersigned: usize,
     /// Declarations waiting for the trainer's decision.
     pub pending_declarations: usize,
+    /// No signatory of the certificates is named: they are not issued, and the bundle, which
+    /// holds them, cannot be made.
+    pub signatory_missing: bool,
 }
 
 pub fn admin_documents(f: &DocumentsFacts) -> Item {
@@ -73,6 +76,9 @@ pub fn admin_documents(f: &DocumentsFacts) -> Item {
         );
     }
     let mut evidence = Vec::new();
+    if f.signatory_missing {
+        evidence.push(Evidence::new("evidence-signatory-missing"));
+    }
     if f.not_countersigned > 0 {
         evidence
             .push(Evidence::new("evidence-not-countersigned").with("count", f.not_countersigned));
@@ -83,6 +89,12 @@ pub fn admin_documents(f: &DocumentsFacts) -> Item {
         );
     }
     let status = match f.transmitted_at {
+        _ if f.signatory_missing => {
+            if f.transmitted_at.is_none() {
+                evidence.push(Evidence::new("evidence-not-transmitted"));
+            }
+            Status::Todo
+        }
         None => {
             evidence.push(Evidence::new("evidence-not-transmitted"));
             Status::Todo

@@ -50,6 +50,12 @@ fn after_the_end() {
     let i = admin_documents(&d);
     assert_eq!(i.status, Status::Warning);
     assert_eq!(i.evidence[0].key, "evidence-transmitted");
+    // Without a signatory, no certificate is issued: never done, and said first.
+    d.not_countersigned = 0;
+    d.signatory_missing = true;
+    let i = admin_documents(&d);
+    assert_eq!(i.status, Status::Todo);
+    assert_eq!(i.evidence[0].key, "evidence-signatory-missing");
 }
 
 #[test]

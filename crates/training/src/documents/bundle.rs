@@ -13,7 +13,9 @@ pub struct Bundle {
     pub events_seq: i64,
 }
 
-/// Builds the bundle; `progress` is called after each document with (done, total).
+/// Builds the bundle; `progress` is called after each document with (done, total). A closed
+/// cohort's bundle is what goes to the training service: it is refused while its certificates
+/// cannot be issued (no signatory named), rather than made without them.
 pub async fn bundle(
     s: &Store,
     lang: Lang,
@@ -24,7 +26,14 @@ pub async fn bundle(
 ) -> Result<Bundle, Error> {
     use std::io::Write;
     let events_seq = hybride_store::after::events_seq(s, c.id).await?;
-    let entries = list(s, lang, c, t_, viewer).await?;
+    let (entries, issuing) = list_issuing(s, lang, c, t_, viewer).await?;
+    let closed = matches!(
+        c.status,
+        hybride_domain::CohortStatus::Closed | hybride_domain::CohortStatus::Archived
+    );
+    if closed && c.trainees > 0 && issuing.signatory_missing() {
+        return Err(Error::Refused("bundle_unsigned"));
+    }
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     for (i, e) in entries.iter().enumerate() {
         files.push((e.filename.clone(), render(s, lang, c, t_, &e.which).await?));

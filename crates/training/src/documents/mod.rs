@@ -153,7 +153,9 @@ pub struct Entry {
 }
 
 /// Every document of the cohort, in the order of the bundle; with `viewer` (a trainer), the
-/// pay forms of that trainer only. Five statements, whatever the number of documents.
+/// pay forms of that trainer only. The certificates issued only (see
+/// [`crate::certificates::Issuing`]). Five statements, whatever the number of documents, and
+/// up to two more once the cohort has ended.
 pub async fn list(
     s: &Store,
     lang: Lang,
@@ -161,6 +163,17 @@ pub async fn list(
     t_: &Training,
     viewer: Option<i64>,
 ) -> Result<Vec<Entry>, Error> {
+    Ok(list_issuing(s, lang, c, t_, viewer).await?.0)
+}
+
+/// [`list`], with whether (and whose) certificates are issued.
+pub async fn list_issuing(
+    s: &Store,
+    lang: Lang,
+    c: &Cohort,
+    t_: &Training,
+    viewer: Option<i64>,
+) -> Result<(Vec<Entry>, crate::certificates::Issuing), Error> {
     let steps = hybride_store::trainings::steps(s, t_.id).await?;
     let activities = cohorts::activities(s, c.id).await?;
     let enrolled = cohorts::enrollments(s, c.id).await?;
@@ -168,9 +181,14 @@ pub async fn list(
     let opening = hybride_store::during::published_opening(s, c.id)
         .await?
         .is_some();
+    let issuing = crate::certificates::issuing_of(s, c, &activities, &enrolled, None).await?;
     let mut out = sheet_entries(lang, c, t_, &activities, &steps);
     let of_trainees = |doc: &TraineeDoc| trainee_entries(lang, c, t_, &enrolled, doc);
-    out.extend(of_trainees(&CERTIFICATES));
+    out.extend(
+        of_trainees(&CERTIFICATES)
+            .into_iter()
+            .filter(|e| trainee_of(&e.which).is_some_and(|u| certificate::listed(&issuing, u))),
+    );
     // Each trainee's asynchronous work, when the cohort has some.
     if activities.iter().any(|a| a.modality == Modality::Async) {
         out.extend(of_trainees(&DECLARATIONS));
@@ -187,7 +205,18 @@ pub async fn list(
             e.xlsx_url = Some(table_url(c.id, &e.filename, "xlsx"));
         }
     }
-    Ok(out)
+    Ok((out, issuing))
+}
+
+/// The trainee whose certificate is the file `stem` (its name without extension) of the
+/// cohort, whether it is issued or not.
+pub fn certificate_of_stem(t_: &Training, c: &Cohort, stem: &str) -> Option<Which> {
+    let prefix = filename(t_, c, &Which::Certificate { user_id: 0 });
+    let prefix = prefix.trim_end_matches("0.pdf");
+    let user_id = stem.strip_prefix(prefix)?.parse::<i64>().ok()?;
+    (user_id > 0
+        && stem == filename(t_, c, &Which::Certificate { user_id }).trim_end_matches(".pdf"))
+    .then_some(Which::Certificate { user_id })
 }
 
 /// The sheet of each half-day of each activity (of each asynchronous activity, one).

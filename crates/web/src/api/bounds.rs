@@ -124,6 +124,16 @@ pub fn role_filter() -> Object {
     words(std::iter::once("").chain(Role::ALL.iter().map(|r| r.as_str()))).build()
 }
 
+/// In what capacity the signatory of the certificates signs.
+pub fn signatory_capacity() -> Object {
+    words(
+        hybride_domain::certificate::Capacity::ALL
+            .iter()
+            .map(|c| c.as_str()),
+    )
+    .build()
+}
+
 pub fn modality() -> Object {
     words(Modality::ALL.iter().map(|m| m.as_str())).build()
 }

@@ -11,6 +11,7 @@ mod equipment;
 mod exports;
 mod planning;
 mod retention;
+mod signatory;
 mod surveys;
 
 use crate::error::AppError;
@@ -206,6 +207,7 @@ pub fn openapi_router() -> OpenApiRouter<AppState> {
         .routes(routes!(surveys::answer))
         .routes(routes!(surveys::get_settings, surveys::put_settings))
         .routes(routes!(retention::get_policy, retention::put_policy))
+        .routes(routes!(signatory::get_signatory, signatory::put_signatory))
         .routes(routes!(retention::preview))
         .routes(routes!(exports::list, exports::request))
         .routes(routes!(before::scenario_advice))

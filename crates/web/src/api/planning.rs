@@ -344,7 +344,9 @@ pub struct StatusBody {
     pub status: CohortStatus,
 }
 
-/// Moves the cohort along draft → ready → running → closed → archived.
+/// Moves the cohort along draft → ready → running → closed → archived. Closing is refused
+/// (422, `refused-declarations-pending`) while declarations of asynchronous work await a
+/// decision: decide them first (each activity's attendance), then close.
 #[utoipa::path(post, path = "/api/v1/cohorts/{id}/status", tag = "planning", params(("id" = i64, Path)),
     request_body = StatusBody,
     responses((status = 200, body = Cohort), (status = 422, body = super::ProblemDoc)))]
@@ -356,6 +358,11 @@ pub async fn cohort_status(
 ) -> Result<Json<Cohort>, AppError> {
     let c = cohorts::get(&state.store, id).await?;
     access::manage_cohort(&state.store, &who.user, &c).await?;
+    if b.status == CohortStatus::Closed && c.status == CohortStatus::Running {
+        return Ok(Json(
+            hybride_training::closing::close(&state.store, &c).await?,
+        ));
+    }
     Ok(Json(cohorts::set_status(&state.store, id, b.status).await?))
 }
 

@@ -96,6 +96,8 @@ const COHORT_ERRORS: &[&str] = &[
     "trainer-role",
     "cohort-closed",
     "status-transition",
+    "declarations-pending",
+    "record-changed",
     "ready-blocked",
     "schedule-exists",
     "schedule-no-steps",
@@ -209,6 +211,7 @@ pub async fn show(
             overrides => cohorts::status_overrides(s, id).await?,
             rules => hybride_store::before::validation_rules(s, t.id).await?,
             during => super::during::cohort_context(&state, &who, &c, &t, &steps, &activities).await?,
+            end => super::after::cohort_end(s, &who.user, &c, &activities, can_close || manage).await?,
             flash => flash(&super::Flash { ok: q.ok }),
             error => error,
         },
@@ -240,8 +243,22 @@ pub async fn set_status(
     let next = CohortStatus::parse(&f.status)
         .map_err(|_| AppError::BadRequest("unknown status".into()))?;
     if next == CohortStatus::Closed {
-        // Closing is the last duty of the cohort's trainers, as well as its pilot's.
+        // Closing is the last duty of the cohort's trainers, as well as its pilot's; refused
+        // while declarations of distance work await a decision (the page lists them).
         access::take_attendance(&state.store, &who.user, &c).await?;
+        return match hybride_training::closing::close(&state.store, &c).await {
+            Ok(_) => Ok(done(&format!("/cohorts/{id}"), "status-changed")),
+            Err(hybride_training::Error::Refused("declarations_pending")) => {
+                Ok(back_with_error(id, "declarations-pending#h-closing"))
+            }
+            Err(hybride_training::Error::Refused("record_changed")) => {
+                Ok(back_with_error(id, "record-changed"))
+            }
+            Err(hybride_training::Error::Refused(_)) => {
+                Ok(back_with_error(id, "status-transition"))
+            }
+            Err(e) => Err(e.into()),
+        };
     } else {
         access::manage_cohort(&state.store, &who.user, &c).await?;
     }

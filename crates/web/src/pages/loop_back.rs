@@ -382,6 +382,16 @@ pub async fn send_closing(
         ))
         .into_response());
     }
+    // The message gives each trainee her certificate: not before it can be signed.
+    if hybride_training::certificates::issuing(s, &c)
+        .await?
+        .signatory_missing()
+    {
+        return Ok(
+            Redirect::to(&format!("/cohorts/{id}/documents?error=unsigned#h-closing"))
+                .into_response(),
+        );
+    }
     let recommended = catalogue::recommended(s, t.id).await?;
     let until = hybride_training::after::contents_until(s, &c).await?;
     let mut mails = Vec::new();

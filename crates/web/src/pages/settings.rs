@@ -17,6 +17,11 @@ const SETTINGS: &[(&str, &str, &str)] = &[
     ("/holidays", "holidays-title", "settings-about-holidays"),
     ("/settings/pay", "rates-title", "settings-about-pay"),
     (
+        "/settings/signatory",
+        "signatory-title",
+        "settings-about-signatory",
+    ),
+    (
         "/settings/surveys",
         "survey-settings-title",
         "settings-about-surveys",

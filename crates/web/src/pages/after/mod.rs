@@ -22,12 +22,16 @@ use hybride_training::documents;
 use minijinja::context;
 use serde::Deserialize;
 
+mod ending;
 mod pay_form;
 mod rates;
+mod signatory;
 mod training_after;
 
+pub use ending::{certificates_of, cohort_end, pending_rows};
 pub use pay_form::{add_lump, delete_lump, pay_page, pay_pdf, set_profile};
 pub use rates::{rates_form, save_rates};
+pub use signatory::{save_signatory, signatory_form};
 pub use training_after::{save_training_after, training_after};
 
 use access::pay_forms_read as pay_viewer;
@@ -45,18 +49,6 @@ async fn staff_cohort(
 
 fn is_closed(c: &Cohort) -> bool {
     matches!(c.status, CohortStatus::Closed | CohortStatus::Archived)
-}
-
-/// The documents a person may take away: every one, except other trainers' pay forms for a
-/// trainer.
-pub async fn visible_documents(
-    s: &Store,
-    user: &User,
-    lang: hybride_training::i18n::Lang,
-    c: &Cohort,
-    t: &Training,
-) -> Result<Vec<documents::Entry>, AppError> {
-    Ok(documents::list(s, lang, c, t, pay_viewer(user)).await?)
 }
 
 #[derive(Deserialize, Default)]
@@ -77,7 +69,8 @@ pub async fn documents_page(
     let s = &state.store;
     let (c, t) = staff_cohort(s, &who, id).await?;
     let lang = who.ctx.lang;
-    let entries = visible_documents(s, &who.user, lang, &c, &t).await?;
+    let (entries, issuing) =
+        documents::list_issuing(s, lang, &c, &t, pay_viewer(&who.user)).await?;
     let items = hybride_training::checklist::after(s, &c, &t).await?;
     let mut transmissions = Vec::new();
     for x in store::transmissions(s, id).await? {
@@ -99,7 +92,7 @@ pub async fn documents_page(
             context! { key => g, entries => entries.iter().filter(|e| e.group == *g).collect::<Vec<_>>() }
         })
         .collect();
-    let error = ["not-closed"]
+    let error = ["not-closed", "unsigned"]
         .iter()
         .find(|k| **k == q.error)
         .map(|k| format!("documents-error-{k}"));
@@ -119,6 +112,14 @@ pub async fn documents_page(
             transmissions => transmissions,
             recommended => hybride_store::courses::recommended(s, t.id).await?,
             closings => hybride_store::courses::closing_messages(s, id).await?,
+            certificates => context! {
+                ended => issuing.ended_at.is_some(),
+                ends_at => issuing.last_activity_end,
+                unsigned => issuing.signatory_missing() && c.trainees > 0,
+                signatory => issuing.signatory,
+                pending => pending_rows(&issuing.pending),
+                settings => access::sets_academie(&who.user),
+            },
             flash => flash(&Flash { ok: q.ok }),
             error => error,
         },
@@ -257,6 +258,12 @@ pub async fn document_table(
     };
     let t = trainings::get(s, c.training_id).await?;
     let lang = who.ctx.lang;
+    // A certificate's table: hers or the staff's, and refused as its PDF is until it is issued.
+    if let Some(which) = documents::certificate_of_stem(&t, &c, stem) {
+        access::staff_or_self(&who.user, documents::trainee_of(&which).unwrap_or(0))?;
+        let record = documents::record(s, lang, &c, &t, &which).await?;
+        return crate::render::spreadsheet_response(kind, stem, &record.headers, &record.rows);
+    }
     let entry = documents::list(s, lang, &c, &t, pay_viewer(&who.user))
         .await?
         .into_iter()
@@ -320,6 +327,10 @@ pub fn router() -> axum::Router<crate::AppState> {
         .route("/cohorts/{id}/pay/lumps", post(add_lump))
         .route("/cohorts/{id}/pay/lumps/{lump}/remove", post(delete_lump))
         .route("/settings/pay", get(rates_form).post(save_rates))
+        .route(
+            "/settings/signatory",
+            get(signatory_form).post(save_signatory),
+        )
         .route(
             "/trainings/{id}/after",
             get(training_after).post(save_training_after),

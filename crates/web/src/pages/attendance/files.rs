@@ -24,7 +24,8 @@ pub async fn validation(
         in_person => rules.min_percent[0], synchronous => rules.min_percent[1],
         asynchronous => rules.min_percent[2], threshold => rules.threshold,
         mandatory => rules.mandatory_steps, evaluation => rules.evaluation },
-        staff => trainer.role.is_staff() },
+        staff => trainer.role.is_staff(),
+        certificates => super::super::after::certificates_of(s, &c, list.iter().map(|v| v.user_id)).await? },
         false,
     )
 }

@@ -1,0 +1,100 @@
+//! Closing a cohort: the declarations of asynchronous work still awaiting a trainer's decision,
+//! and the closing itself, refused while any does — a closed cohort is read-only, so a
+//! declaration left undecided would stay uncredited for good, and its trainee's certificate
+//! would show no distance work for work she did declare.
+
+use crate::Error;
+use hybride_domain::attendance::{self as rules, AsyncState};
+use hybride_domain::{CohortStatus, Modality};
+use hybride_store::attendance::{self as record, Event};
+use hybride_store::cohorts::{self, Activity, Cohort, Enrollment};
+use hybride_store::{now, Store};
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// A trainee's declaration of asynchronous work that awaits the trainer's decision.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PendingDeclaration {
+    pub activity_id: i64,
+    pub activity_title: String,
+    pub user_id: i64,
+    pub last_name: String,
+    pub first_name: String,
+    /// When she declared it (Unix seconds).
+    pub declared_at: Option<i64>,
+}
+
+/// The declarations awaiting a decision among `events` (a cohort's, or one trainee's), by
+/// activity then trainee, in the order of the schedule and of the list of trainees.
+pub fn pending_from(
+    activities: &[Activity],
+    events: &[Event],
+    enrollments: &[Enrollment],
+) -> Vec<PendingDeclaration> {
+    let mut by: HashMap<(i64, i64), Vec<&Event>> = HashMap::new();
+    for e in events {
+        by.entry((e.activity_id, e.subject_id)).or_default().push(e);
+    }
+    let mut out = Vec::new();
+    for a in activities.iter().filter(|a| a.modality == Modality::Async) {
+        for t in enrollments {
+            let Some(marks) = by.get(&(a.id, t.user_id)) else {
+                continue;
+            };
+            let marks: Vec<_> = marks.iter().map(|e| e.mark()).collect();
+            let c = rules::completion(&marks);
+            if c.state == AsyncState::Declared {
+                out.push(PendingDeclaration {
+                    activity_id: a.id,
+                    activity_title: a.title.clone(),
+                    user_id: t.user_id,
+                    last_name: t.last_name.clone(),
+                    first_name: t.first_name.clone(),
+                    declared_at: c.declared_at,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// What a closing is decided from: the record's position when it was read, and the
+/// declarations it holds that await a decision.
+#[derive(Debug, Clone, Default)]
+pub struct Pending {
+    pub events_seq: i64,
+    pub declarations: Vec<PendingDeclaration>,
+}
+
+/// The cohort's declarations awaiting a decision. Four statements, whatever its size: the
+/// record's position first, so that a mark read here is never newer than it.
+pub async fn pending(s: &Store, c: &Cohort) -> Result<Pending, Error> {
+    let events_seq = hybride_store::after::events_seq(s, c.id).await?;
+    let activities = cohorts::activities(s, c.id).await?;
+    if !activities.iter().any(|a| a.modality == Modality::Async) {
+        return Ok(Pending {
+            events_seq,
+            declarations: Vec::new(),
+        });
+    }
+    let events = record::of_cohort(s, c.id).await?;
+    let enrollments = cohorts::enrollments(s, c.id).await?;
+    Ok(Pending {
+        events_seq,
+        declarations: pending_from(&activities, &events, &enrollments),
+    })
+}
+
+/// Closes the running cohort `c`: refused (`declarations_pending`) while a declaration awaits
+/// a decision, and (`record_changed`) when a mark came in between the check and the closing.
+pub async fn close(s: &Store, c: &Cohort) -> Result<Cohort, Error> {
+    if c.status != CohortStatus::Running {
+        return Err(Error::Refused("status_transition"));
+    }
+    let p = pending(s, c).await?;
+    if !p.declarations.is_empty() {
+        return Err(Error::Refused("declarations_pending"));
+    }
+    hybride_store::after::close(s, c.id, p.events_seq, now()).await?;
+    Ok(cohorts::get(s, c.id).await?)
+}
