@@ -312,3 +312,70 @@ describe('connexion', { timeout: 60_000 }, () => {
     await checkPage(page, 'journey-login-02-refus');
   }));
 });
+
+describe('mon mot de passe', { timeout: 180_000 }, () => {
+  test('une formatrice change son mot de passe : ses autres sessions se ferment, l’ancien ne sert plus', async () => {
+    const email = 'nadia.roux-e2e@ac-lyon.fr';
+    const first = 'premier mot de passe solide';
+    const second = 'second mot de passe solide';
+    // The admin opens her account, with a password.
+    await withPage(async (page) => {
+      await login(page, 'admin');
+      await page.goto('/accounts/new');
+      await page.getByRole('textbox', { name: /^Adresse électronique/ }).fill(email);
+      await page.getByRole('textbox', { name: /^Nom/ }).fill('Roux');
+      await page.getByRole('textbox', { name: /^Prénom/ }).fill('Nadia');
+      await page.getByRole('combobox', { name: /^Rôle/ }).selectOption({ label: 'formateur ou formatrice' });
+      await page.getByLabel(/^Mot de passe/).fill(first);
+      await clickAndLoad(page, main(page).getByRole('button', { name: 'Enregistrer' }));
+    });
+    const signIn = async (page, password, status = 200) => {
+      await page.goto('/login');
+      await page.getByLabel('Adresse électronique').fill(email);
+      await page.getByLabel('Mot de passe').fill(password);
+      await clickAndLoad(page, page.getByRole('button', { name: 'Se connecter' }), { status });
+    };
+    // Signed in on a phone as well as on her computer.
+    const phone = await newContext(browser, server);
+    const phonePage = await newPage(phone);
+    try {
+      await signIn(phonePage, first);
+      await phonePage.locator('.who').filter({ hasText: 'Nadia Roux' }).waitFor();
+      await withPage(async (page) => {
+        await signIn(page, first);
+        await clickAndLoad(page, page.getByRole('link', { name: 'Mot de passe', exact: true }));
+        await page.getByRole('heading', { level: 1, name: 'Changer mon mot de passe' }).waitFor();
+        await checkPage(page, 'journey-password-01-formulaire');
+
+        // A wrong current password is named, field by field, in French.
+        await page.getByLabel(/^Mot de passe actuel/).fill('pas le bon mot de passe');
+        await page.getByLabel('Nouveau mot de passe (obligatoire)', { exact: true }).fill(second);
+        await page.getByLabel('Nouveau mot de passe, une seconde fois (obligatoire)', { exact: true }).fill(second);
+        await clickAndLoad(page, main(page).getByRole('button', { name: 'Changer le mot de passe' }), { status: 422 });
+        await page.getByRole('alert').getByText('Ce n’est pas votre mot de passe actuel.').waitFor();
+        assert.equal(await page.getByLabel(/^Mot de passe actuel/).getAttribute('aria-invalid'), 'true');
+        await checkPage(page, 'journey-password-02-erreur');
+
+        await page.getByLabel(/^Mot de passe actuel/).fill(first);
+        await page.getByLabel('Nouveau mot de passe (obligatoire)', { exact: true }).fill(second);
+        await page.getByLabel('Nouveau mot de passe, une seconde fois (obligatoire)', { exact: true }).fill(second);
+        await clickAndLoad(page, main(page).getByRole('button', { name: 'Changer le mot de passe' }));
+        await page.getByRole('status').filter({ hasText: 'Mot de passe changé' }).waitFor();
+        await checkPage(page, 'journey-password-03-change');
+      });
+      // The phone's session has ended: it is sent to the login page.
+      await phonePage.goto('/');
+      assert.equal(new URL(phonePage.url()).pathname, '/login');
+    } catch (e) {
+      await failed(phonePage, e);
+    } finally {
+      await phone.close();
+    }
+    // The old password no longer signs in; the new one does.
+    await withPage(async (page) => {
+      await signIn(page, first, 422);
+      await signIn(page, second);
+      await page.locator('.who').filter({ hasText: 'Nadia Roux' }).waitFor();
+    });
+  });
+});

@@ -39,6 +39,24 @@ pub async fn delete_session(store: &Store, secret: &str) -> StoreResult<()> {
     Ok(())
 }
 
+/// Ends every session of `user_id` but the one whose secret is `keep` (after a password change,
+/// the person's other browsers are signed out); returns how many ended.
+pub async fn end_other_sessions(
+    store: &Store,
+    user_id: i64,
+    keep: Option<&str>,
+) -> StoreResult<u64> {
+    let keep = keep.map(token::digest).unwrap_or_default();
+    Ok(
+        sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND id_hash <> $2")
+            .bind(user_id)
+            .bind(keep)
+            .execute(store.pool())
+            .await?
+            .rows_affected(),
+    )
+}
+
 /// Removes expired sessions and login links; run periodically.
 pub async fn purge_expired(store: &Store) -> StoreResult<u64> {
     let at = now();

@@ -113,3 +113,49 @@ pub async fn update(store: &Store, by: &User, id: i64, c: &Changes<'_>) -> Resul
     tracing::info!(admin = by.id, user = id, "account updated");
     Ok(user)
 }
+
+/// A password change as typed by its owner.
+pub struct PasswordChange<'a> {
+    pub current: &'a str,
+    pub new: &'a str,
+    pub confirm: &'a str,
+}
+
+/// Whether `user` signs in with a password (trainees usually sign in with mailed links).
+pub async fn has_password(store: &Store, user: &User) -> Result<bool, Error> {
+    let email = Email::parse(&user.email).map_err(|_| Error::NotFound)?;
+    Ok(matches!(
+        people::credentials(store, &email).await?,
+        Some((_, Some(_)))
+    ))
+}
+
+/// Changes `user`'s own password: the current one must be right, the new one follow the rules
+/// and be typed twice alike. Every other session of the person ends (`keep` is the session the
+/// change was made from).
+pub async fn change_password(
+    store: &Store,
+    user: &User,
+    change: &PasswordChange<'_>,
+    keep: Option<&str>,
+) -> Result<(), Error> {
+    let email = Email::parse(&user.email).map_err(|_| Error::NotFound)?;
+    let Some((_, Some(hash))) = people::credentials(store, &email).await? else {
+        return Err(Error::Refused("no_password"));
+    };
+    let mut e = FieldErrors::new();
+    if !password::verify_async(change.current.to_owned(), hash).await {
+        e.add("current_password", Invalid::new("error-password-wrong"));
+    }
+    let new = e.check("new_password", password::check(change.new));
+    if new.is_some() && change.new != change.confirm {
+        e.add("confirm_password", Invalid::new("error-password-mismatch"));
+    }
+    let (Some(new), true) = (new, e.is_empty()) else {
+        return Err(Error::Invalid(e));
+    };
+    let hash = password::hash_async(new).await?;
+    people::set_password(store, user.id, &hash).await?;
+    hybride_store::security::end_other_sessions(store, user.id, keep).await?;
+    Ok(())
+}

@@ -2,8 +2,12 @@
 //! every instance shares them.
 
 use crate::error::AppError;
+use crate::AppState;
+use axum::extract::{ConnectInfo, FromRequestParts};
+use axum::http::request::Parts;
+use axum::http::{header, HeaderMap};
 use hybride_store::{limits, Store};
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 
 /// How many attempts a key may make in a window.
 #[derive(Debug, Clone, Copy)]
@@ -99,7 +103,108 @@ pub async fn attempt(store: &Store, limit: Limit, subject: &str) -> Result<Attem
     Ok(Attempt { key, window_start })
 }
 
-/// The network address of a request, as limits count it.
-pub fn address(addr: &SocketAddr) -> String {
-    addr.ip().to_string()
+/// The address of the person behind a request, as limits count it: the peer's, unless the peer
+/// is one of the académie's declared reverse proxies; then the nearest address in
+/// `X-Forwarded-For` (or `Forwarded: for=`) that is not itself a declared proxy. Headers from
+/// anyone else are ignored: a client cannot choose the address it is counted under.
+pub struct ClientAddr(pub IpAddr);
+
+impl FromRequestParts<AppState> for ClientAddr {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
+        let peer = parts
+            .extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|c| c.0.ip())
+            .ok_or_else(|| AppError::Internal(anyhow::anyhow!("no peer address")))?;
+        Ok(ClientAddr(client_ip(
+            peer,
+            &parts.headers,
+            &state.config.trusted_proxies,
+        )))
+    }
+}
+
+fn client_ip(peer: IpAddr, headers: &HeaderMap, proxies: &[IpAddr]) -> IpAddr {
+    if !proxies.contains(&peer) {
+        return peer;
+    }
+    let mut chain: Vec<IpAddr> = Vec::new();
+    for v in headers.get_all("x-forwarded-for") {
+        let v = v.to_str().unwrap_or("");
+        chain.extend(v.split(',').filter_map(|a| a.trim().parse::<IpAddr>().ok()));
+    }
+    if chain.is_empty() {
+        for v in headers.get_all(header::FORWARDED) {
+            let v = v.to_str().unwrap_or("");
+            chain.extend(v.split(',').filter_map(forwarded_for));
+        }
+    }
+    // From the nearest hop back: the first address that is not one of our proxies.
+    chain
+        .into_iter()
+        .rev()
+        .find(|a| !proxies.contains(a))
+        .unwrap_or(peer)
+}
+
+/// The address of `for=` in one element of a `Forwarded` header (RFC 7239): `for=192.0.2.60`,
+/// `for="[2001:db8::1]:4711"`.
+fn forwarded_for(element: &str) -> Option<IpAddr> {
+    let value = element.split(';').find_map(|pair| {
+        let (k, v) = pair.trim().split_once('=')?;
+        k.trim().eq_ignore_ascii_case("for").then_some(v.trim())
+    })?;
+    let v = value.trim_matches('"');
+    if let Some(rest) = v.strip_prefix('[') {
+        return rest.split(']').next()?.parse().ok();
+    }
+    v.parse()
+        .ok()
+        .or_else(|| v.rsplit_once(':').and_then(|(ip, _)| ip.parse().ok()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headers(pairs: &[(&str, &str)]) -> HeaderMap {
+        let mut h = HeaderMap::new();
+        for (k, v) in pairs {
+            h.append(
+                axum::http::HeaderName::from_bytes(k.as_bytes()).unwrap(),
+                v.parse().unwrap(),
+            );
+        }
+        h
+    }
+
+    #[test]
+    fn the_client_is_read_only_through_declared_proxies() {
+        let proxy: IpAddr = "10.0.0.2".parse().unwrap();
+        let client: IpAddr = "192.0.2.60".parse().unwrap();
+        let xff = headers(&[("x-forwarded-for", "203.0.113.9, 192.0.2.60")]);
+        // No proxy declared: the header is a claim of the client's, ignored.
+        assert_eq!(client_ip(proxy, &xff, &[]), proxy);
+        // Through the proxy: the nearest address it saw.
+        assert_eq!(client_ip(proxy, &xff, &[proxy]), client);
+        // Two proxies in a row.
+        let second: IpAddr = "10.0.0.3".parse().unwrap();
+        let chain = headers(&[("x-forwarded-for", "192.0.2.60, 10.0.0.3")]);
+        assert_eq!(client_ip(proxy, &chain, &[proxy, second]), client);
+        // Forwarded (RFC 7239), IPv6 with a port.
+        let fwd = headers(&[("forwarded", "for=\"[2001:db8::1]:4711\";proto=https")]);
+        assert_eq!(
+            client_ip(proxy, &fwd, &[proxy]),
+            "2001:db8::1".parse::<IpAddr>().unwrap()
+        );
+        let fwd = headers(&[("forwarded", "for=192.0.2.60;by=10.0.0.2")]);
+        assert_eq!(client_ip(proxy, &fwd, &[proxy]), client);
+        // A proxy that sends nothing readable: the proxy itself.
+        assert_eq!(
+            client_ip(proxy, &headers(&[("x-forwarded-for", "unknown")]), &[proxy]),
+            proxy
+        );
+    }
 }

@@ -1204,3 +1204,180 @@ async fn https_deployments_send_hsts() {
     let r = plain.anonymous().get("/healthz").await;
     assert!(!r.headers().contains_key("strict-transport-security"));
 }
+
+/// A person changes their own password: the current one is asked, the new one typed twice; the
+/// person's other sessions end, this one stays; the old password no longer signs in.
+#[tokio::test]
+async fn a_person_changes_their_password_and_their_other_sessions_end() {
+    let app = TestApp::start().await;
+    let user = app.user("camille.durand@ac-lyon.fr", Role::Trainer).await;
+    let here = app.anonymous();
+    assert_eq!(
+        here.login(&user.email, PASSWORD).await.status(),
+        StatusCode::SEE_OTHER
+    );
+    let elsewhere = app.anonymous();
+    assert_eq!(
+        elsewhere.login(&user.email, PASSWORD).await.status(),
+        StatusCode::SEE_OTHER
+    );
+    let (status, html) = here.get_html("/password").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Mot de passe actuel"));
+
+    let new = "une phrase de passe toute neuve";
+    let r = here
+        .post_form(
+            "/password",
+            &[
+                ("current_password", "pas le bon"),
+                ("new_password", new),
+                ("confirm_password", new),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r
+        .text()
+        .await
+        .unwrap()
+        .contains("Ce n’est pas votre mot de passe actuel."));
+    let r = here
+        .post_form(
+            "/password",
+            &[
+                ("current_password", PASSWORD),
+                ("new_password", new),
+                ("confirm_password", "autre chose encore"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r
+        .text()
+        .await
+        .unwrap()
+        .contains("Les deux saisies du nouveau mot de passe diffèrent."));
+    let r = here
+        .post_form(
+            "/password",
+            &[
+                ("current_password", PASSWORD),
+                ("new_password", "court"),
+                ("confirm_password", "court"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    // Nothing changed so far: the other browser is still signed in.
+    assert_eq!(elsewhere.get("/").await.status(), StatusCode::OK);
+
+    let r = here
+        .post_form(
+            "/password",
+            &[
+                ("current_password", PASSWORD),
+                ("new_password", new),
+                ("confirm_password", new),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(r.headers()["location"], "/password?ok=password-changed");
+    assert_eq!(here.get("/").await.status(), StatusCode::OK);
+    let r = elsewhere.get("/").await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER, "the other session ended");
+    let again = app.anonymous();
+    let r = again.login(&user.email, PASSWORD).await;
+    assert_eq!(
+        r.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "the old password is refused (the form again)"
+    );
+    assert_eq!(
+        again.login(&user.email, new).await.status(),
+        StatusCode::SEE_OTHER
+    );
+}
+
+/// Someone who signs in with mailed links has no password to change, and is told so.
+#[tokio::test]
+async fn a_trainee_without_a_password_is_told_how_she_signs_in() {
+    let app = TestApp::start().await;
+    let account = hybride_domain::accounts::NewAccount {
+        email: hybride_domain::Email::parse("lina.morel@ac-lyon.fr").unwrap(),
+        last_name: hybride_domain::PersonName::parse("Morel").unwrap(),
+        first_name: hybride_domain::PersonName::parse("Lina").unwrap(),
+        role: Role::Trainee,
+        establishment: None,
+    };
+    let trainee = hybride_store::people::create(app.store(), &account, None)
+        .await
+        .unwrap();
+    let secret = hybride_store::security::create_session(app.store(), trainee.id, 3600)
+        .await
+        .unwrap();
+    let r = app
+        .anonymous()
+        .client
+        .get(app.url("/password"))
+        .header("cookie", format!("hybride_session={secret}"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    let html = r.text().await.unwrap();
+    assert!(html.contains("Vous vous connectez sans mot de passe"));
+    assert!(!html.contains("Mot de passe actuel"));
+}
+
+/// Behind the académie's reverse proxy, each person is counted under their own address (read
+/// from the proxy's `X-Forwarded-For`), not all under the proxy's; without a declared proxy, the
+/// header is the client's own claim and is ignored.
+#[tokio::test]
+async fn attempts_are_counted_per_person_behind_a_declared_proxy() {
+    /// The login attempts counted under each of `addresses`.
+    async fn counted(app: &TestApp, addresses: &[&str]) -> Vec<i64> {
+        let mut out = Vec::new();
+        for a in addresses {
+            let key = format!("login-address:{a}");
+            out.push(
+                hybride_store::limits::attempts(app.store(), &key, 900)
+                    .await
+                    .unwrap(),
+            );
+        }
+        out
+    }
+    async fn attempt_from(app: &TestApp, forwarded: &str) {
+        let b = app.anonymous();
+        let token = b.csrf().await;
+        let r = b
+            .client
+            .post(app.url("/login"))
+            .header("x-forwarded-for", forwarded)
+            .form(&[
+                ("csrf", token.as_str()),
+                ("email", "personne@ac-lyon.fr"),
+                ("password", "pas le bon mot de passe"),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    }
+    let behind = TestApp::start_configured(|mut c| {
+        c.trusted_proxies = vec!["127.0.0.1".parse().unwrap()];
+        c
+    })
+    .await;
+    attempt_from(&behind, "192.0.2.60").await;
+    attempt_from(&behind, "203.0.113.9, 192.0.2.61").await;
+    assert_eq!(
+        counted(&behind, &["192.0.2.60", "192.0.2.61", "127.0.0.1"]).await,
+        [1, 1, 0]
+    );
+    let direct = TestApp::start().await;
+    attempt_from(&direct, "192.0.2.60").await;
+    assert_eq!(counted(&direct, &["192.0.2.60", "127.0.0.1"]).await, [0, 1]);
+}

@@ -112,12 +112,21 @@ pub async fn home(
             } else {
                 (std::collections::BTreeMap::new(), false)
             };
-            let surveys = if user.role == Role::Trainee {
-                hybride_store::surveys::pending(s, user.id, now()).await?
+            let (surveys, sign_open) = if user.role == Role::Trainee {
+                // The half-days open to her signature right now, not yet signed.
+                let open = hybride_training::attendance::signable(s, user.id)
+                    .await?
+                    .iter()
+                    .filter(|x| x.signed_at.is_none())
+                    .count();
+                (
+                    hybride_store::surveys::pending(s, user.id, now()).await?,
+                    open,
+                )
             } else {
-                Vec::new()
+                (Vec::new(), 0)
             };
-            context! { cohorts => cohorts, upcoming => upcoming, now => now(), progress => progress, unqualified => unqualified, flags => flags, surveys => surveys }
+            context! { cohorts => cohorts, upcoming => upcoming, now => now(), progress => progress, unqualified => unqualified, flags => flags, surveys => surveys, sign_open => sign_open }
         }
     };
     page(

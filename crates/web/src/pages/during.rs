@@ -9,8 +9,9 @@ use crate::csrf::CsrfForm;
 use crate::error::AppError;
 use crate::forms::{self, OpeningFields};
 use crate::limits;
+use crate::limits::ClientAddr;
 use crate::AppState;
-use axum::extract::{ConnectInfo, Path, State};
+use axum::extract::{Path, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use hybride_domain::FieldErrors;
@@ -20,7 +21,6 @@ use hybride_store::{cohorts, now, people, trainings};
 use hybride_training::during;
 use minijinja::context;
 use serde::{Deserialize, Serialize};
-use std::net::SocketAddr;
 
 use super::login::Empty;
 
@@ -260,12 +260,12 @@ const JOIN_EARLY_SECONDS: i64 = 30 * 60;
 /// `/j/{token}`: a trainee's personal way into one activity, without logging in.
 pub async fn join(
     State(state): State<AppState>,
-    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    ClientAddr(ip): ClientAddr,
     ctx: Ctx,
     Path(token): Path<String>,
 ) -> Result<Response, AppError> {
     let s = &state.store;
-    limits::check(s, limits::TOKEN_ADDRESS, &limits::address(&addr)).await?;
+    limits::check(s, limits::TOKEN_ADDRESS, &ip.to_string()).await?;
     let link = links::open(s, &token, Purpose::Join).await?;
     let found = match link {
         Some(l) => match (l.cohort_id, l.activity_id) {
@@ -318,10 +318,10 @@ pub async fn join(
 /// `/calendar/{token}.ics`: a person's calendar feed, for their calendar application.
 pub async fn calendar_feed(
     State(state): State<AppState>,
-    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    ClientAddr(ip): ClientAddr,
     Path(file): Path<String>,
 ) -> Result<Response, AppError> {
-    limits::check(&state.store, limits::TOKEN_ADDRESS, &limits::address(&addr)).await?;
+    limits::check(&state.store, limits::TOKEN_ADDRESS, &ip.to_string()).await?;
     let Some(token) = file.strip_suffix(".ics") else {
         return Err(AppError::NotFound);
     };

@@ -5,8 +5,8 @@ use crate::auth::{set_cookie, Ctx, LANG_COOKIE, SESSION_COOKIE, SESSION_SECONDS}
 use crate::csrf::CsrfForm;
 use crate::error::AppError;
 use crate::limits;
+use crate::limits::ClientAddr;
 use crate::AppState;
-use axum::extract::ConnectInfo;
 use axum::extract::{Path, Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -16,7 +16,6 @@ use hybride_training::i18n::{self, Lang};
 use hybride_training::password;
 use minijinja::context;
 use serde::Deserialize;
-use std::net::SocketAddr;
 
 /// Only local paths are followed after logging in (no open redirect). Browsers drop tabs and
 /// line breaks from an address and read `\` as `/`, so `/\t/evil.example` would become
@@ -88,11 +87,11 @@ fn session_response(state: &AppState, secret: &str, to: &str) -> Response {
 
 pub async fn submit(
     State(state): State<AppState>,
-    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    ClientAddr(ip): ClientAddr,
     ctx: Ctx,
     CsrfForm(f): CsrfForm<LoginForm>,
 ) -> Result<Response, AppError> {
-    limits::check(&state.store, limits::LOGIN_ADDRESS, &limits::address(&addr)).await?;
+    limits::check(&state.store, limits::LOGIN_ADDRESS, &ip.to_string()).await?;
     let attempt = limits::attempt(&state.store, limits::LOGIN_ACCOUNT, &f.email).await?;
     let email = Email::parse(&f.email);
     let found = match &email {
@@ -176,11 +175,11 @@ const LINK_SECONDS: i64 = 30 * 60;
 
 pub async fn link_submit(
     State(state): State<AppState>,
-    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    ClientAddr(ip): ClientAddr,
     ctx: Ctx,
     CsrfForm(f): CsrfForm<LinkForm>,
 ) -> Result<Response, AppError> {
-    limits::check(&state.store, limits::LINK_ADDRESS, &limits::address(&addr)).await?;
+    limits::check(&state.store, limits::LINK_ADDRESS, &ip.to_string()).await?;
     limits::check(&state.store, limits::LINK_ACCOUNT, &f.email).await?;
     let email = match Email::parse(&f.email) {
         Ok(e) => e,
@@ -248,12 +247,12 @@ pub async fn magic_confirm(
 
 pub async fn magic_use(
     State(state): State<AppState>,
-    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    ClientAddr(ip): ClientAddr,
     ctx: Ctx,
     Path(token): Path<String>,
     CsrfForm(_): CsrfForm<Empty>,
 ) -> Result<Response, AppError> {
-    limits::check(&state.store, limits::TOKEN_ADDRESS, &limits::address(&addr)).await?;
+    limits::check(&state.store, limits::TOKEN_ADDRESS, &ip.to_string()).await?;
     let user = if token.len() == 43 {
         security::consume_login_link(&state.store, &token).await?
     } else {

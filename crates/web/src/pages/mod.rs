@@ -11,6 +11,7 @@ mod equipment;
 mod forum;
 mod login;
 mod loop_back;
+mod password;
 mod plans;
 pub mod preparation;
 mod retention;
@@ -33,6 +34,7 @@ pub fn router() -> Router<AppState> {
         .route("/accessibilite", get(accessibility))
         .merge(dashboard::router())
         .merge(login::router())
+        .merge(password::router())
         .merge(equipment::router())
         .merge(accounts::router())
         .merge(plans::router())
@@ -209,7 +211,9 @@ const FLASHES: &[&str] = &[
     "survey-answered",
     "survey-settings-saved",
     "retention-saved",
+    "signatory-saved",
     "export-requested",
+    "password-changed",
 ];
 
 #[derive(serde::Deserialize, Default)]
