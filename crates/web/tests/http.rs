@@ -1381,3 +1381,17 @@ async fn attempts_are_counted_per_person_behind_a_declared_proxy() {
     attempt_from(&direct, "192.0.2.60").await;
     assert_eq!(counted(&direct, &["192.0.2.60", "127.0.0.1"]).await, [0, 1]);
 }
+
+/// A request body is a JSON object, as the document says: an array is refused even where every
+/// field may be left out.
+#[tokio::test]
+async fn a_body_that_is_not_an_object_is_refused() {
+    let app = TestApp::start().await;
+    let (_, admin) = app.as_admin().await;
+    let api = app.token_for(&admin).await;
+    let (status, problem) = api.post("/api/v1/cohorts/1/convocations", json!([])).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{problem}");
+    assert_eq!(problem["type"], "/problems/problem-bad-request");
+    let (status, _) = api.post("/api/v1/plans", json!("2026-2027")).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+}

@@ -252,7 +252,8 @@ async fn readyz(State(state): State<AppState>) -> Result<&'static str, AppError>
     Ok("ready")
 }
 
-/// A JSON body whose rejections are problems with a detail, like every other error.
+/// A JSON body whose rejections are problems with a detail, like every other error. It must be
+/// an object, as every request body of the document is.
 ///
 /// A number written with a zero fraction (`1088.0`) is the integer it names, as JSON Schema reads
 /// it: integral numbers are made integers before the body meets its type, so that `1088.0` is
@@ -266,6 +267,13 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
         let Json(mut value) = Json::<serde_json::Value>::from_request(req, state)
             .await
             .map_err(|rejection| AppError::BadRequest(rejection.body_text()))?;
+        // Every body is an object: serde would also read a struct from an array (`[]`), which
+        // the document does not allow.
+        if !value.is_object() {
+            return Err(AppError::BadRequest(
+                "the body must be a JSON object".into(),
+            ));
+        }
         integral_numbers(&mut value);
         serde_json::from_value(value).map(ApiJson).map_err(|e| {
             AppError::BadRequest(format!(
