@@ -18,13 +18,19 @@ BEYOND_THE_SCHEMA = {
     "error-trainer-unknown": "an address with no trainer's account",
     "error-pilot-role": "the account exists but is not a pilot's",
     "refused-trainer-role": "the account exists but is not a trainer's",
+    "error-not-enrolled": "an account that is not a trainee of the cohort",
+    # Uniqueness, held by the record.
+    "error-email-taken-value": "an address already in use",
+    "error-course-repeated": "a course already in the catalogue",
     # Rules across fields or items.
     "error-dates-order": "the end before the start",
     "error-hours-none": "the three durations all zero",
     "error-enroll-nobody": "neither ids nor addresses",
     "error-person-nobody": "neither an id nor an address",
+    "error-list-too-long": "ids and addresses together over the limit",
     # Rules that depend on the caller.
     "error-pilot-required": "an admin names the pilot; a pilot creates their own trainings",
+    "error-self-demotion": "an admin cannot take their own admin role away",
     "error-survey-needs-scale": "a survey without a scale question",
     "error-survey-remind-after-close": "a reminder after the survey closes",
     # A late arrival's or an early departure's time, read against the half-day and the clock.

@@ -182,6 +182,15 @@ pub fn ids() -> utoipa::openapi::schema::Array {
         .build()
 }
 
+/// Row ids, or null.
+pub fn optional_ids() -> utoipa::openapi::schema::Array {
+    utoipa::openapi::schema::ArrayBuilder::new()
+        .schema_type(SchemaType::from_iter([Type::Array, Type::Null]))
+        .items(integer(1, i64::MAX))
+        .max_items(Some(500))
+        .build()
+}
+
 /// E-mail addresses.
 pub fn emails() -> utoipa::openapi::schema::Array {
     utoipa::openapi::schema::ArrayBuilder::new()

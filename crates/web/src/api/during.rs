@@ -37,6 +37,7 @@ pub async fn links(
 pub struct ConvocationBody {
     /// Trainees to convoke again (with new links). Without it, every trainee not yet convoked.
     #[serde(default)]
+    #[schema(schema_with = super::bounds::optional_ids)]
     pub user_ids: Option<Vec<i64>>,
 }
 
