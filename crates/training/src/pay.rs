@@ -153,16 +153,16 @@ pub struct TrainerPay {
     pub lump_ids: Vec<i64>,
 }
 
-/// The pay form of every trainer of the cohort (or only of `only`).
-pub async fn pay_forms(
-    s: &Store,
-    c: &Cohort,
-    t: &Training,
-    only: Option<i64>,
-) -> Result<(Vec<TrainerPay>, Vec<HalfDayLed>, pay::Rates, TrainingAfter), Error> {
-    let rates = store::pay_rates(s).await?;
-    let after = store::training_after(s, t.id).await?;
-    let led = half_days(s, c, t).await?;
+/// One trainer's pay: the half-days they led (of the cohort's `led`) and their lump sums (of the
+/// cohort's `lumps`), at the training's band. Pure: the pay pages and the pay form share it.
+pub(crate) fn trainer_pay(
+    trainer: User,
+    profile: Option<PayProfile>,
+    after: &TrainingAfter,
+    rates: &pay::Rates,
+    led: &[HalfDayLed],
+    lumps: &[store::PayLump],
+) -> TrainerPay {
     let delivered: Vec<Delivered> = led
         .iter()
         .map(|h| Delivered {
@@ -174,26 +174,34 @@ pub async fn pay_forms(
             trainers: h.trainers.clone(),
         })
         .collect();
+    let mine: Vec<_> = lumps.iter().filter(|l| l.user_id == trainer.id).collect();
+    let own: Vec<_> = mine.iter().map(|l| l.lump.clone()).collect();
+    TrainerPay {
+        form: pay::form(trainer.id, after.pay_band, rates, &delivered, &own),
+        profile,
+        lump_ids: mine.iter().map(|l| l.id).collect(),
+        trainer,
+    }
+}
+
+/// The pay form of every trainer of the cohort (or only of `only`).
+pub async fn pay_forms(
+    s: &Store,
+    c: &Cohort,
+    t: &Training,
+    only: Option<i64>,
+) -> Result<(Vec<TrainerPay>, Vec<HalfDayLed>, pay::Rates, TrainingAfter), Error> {
+    let rates = store::pay_rates(s).await?;
+    let after = store::training_after(s, t.id).await?;
+    let led = half_days(s, c, t).await?;
     let lumps = store::lumps(s, c.id).await?;
     let mut out = Vec::new();
     for trainer in cohorts::trainers(s, c.id).await? {
         if only.is_some_and(|o| o != trainer.id) {
             continue;
         }
-        let mine: Vec<_> = lumps.iter().filter(|l| l.user_id == trainer.id).collect();
-        let form = pay::form(
-            trainer.id,
-            after.pay_band,
-            &rates,
-            &delivered,
-            &mine.iter().map(|l| l.lump.clone()).collect::<Vec<_>>(),
-        );
-        out.push(TrainerPay {
-            profile: store::pay_profile(s, trainer.id).await?,
-            lump_ids: mine.iter().map(|l| l.id).collect(),
-            trainer,
-            form,
-        });
+        let profile = store::pay_profile(s, trainer.id).await?;
+        out.push(trainer_pay(trainer, profile, &after, &rates, &led, &lumps));
     }
     Ok((out, led, rates, after))
 }

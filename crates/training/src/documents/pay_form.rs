@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::pay::{HalfDayLed, TrainerPay};
-use hybride_domain::pay::{self as pay_rules, euros, per_mille_words, Delivered};
+use hybride_domain::pay::{self as pay_rules, euros, per_mille_words};
 use hybride_store::after::{self as store_after, TrainingAfter};
 
 /// What a trainer's pay form is drawn from, gathered at once by [`PayFacts::gather`].
@@ -93,31 +93,16 @@ fn half_days_led(f: &PayFacts, c: &Cohort, now: i64) -> Vec<HalfDayLed> {
     crate::pay::facts_from(&src, c, now).led
 }
 
-/// The trainer's pay: the half-days they led and their lump sums, at the training's band.
+/// The trainer's pay, as the pay pages compute it.
 fn trainer_pay(f: &PayFacts, led: &[HalfDayLed]) -> TrainerPay {
-    let delivered: Vec<Delivered> = led
-        .iter()
-        .map(|h| Delivered {
-            activity_id: h.activity_id,
-            slot: h.slot.clone(),
-            starts_at: h.starts_at,
-            modality: h.modality,
-            minutes: h.minutes,
-            trainers: h.trainers.clone(),
-        })
-        .collect();
-    let mine: Vec<_> = f
-        .lumps
-        .iter()
-        .filter(|l| l.user_id == f.trainer.id)
-        .collect();
-    let lumps: Vec<_> = mine.iter().map(|l| l.lump.clone()).collect();
-    TrainerPay {
-        form: pay_rules::form(f.trainer.id, f.after.pay_band, &f.rates, &delivered, &lumps),
-        profile: f.profile.clone(),
-        lump_ids: mine.iter().map(|l| l.id).collect(),
-        trainer: f.trainer.clone(),
-    }
+    crate::pay::trainer_pay(
+        f.trainer.clone(),
+        f.profile.clone(),
+        &f.after,
+        &f.rates,
+        led,
+        &f.lumps,
+    )
 }
 
 /// A trainer's pay form in words.
