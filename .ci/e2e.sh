@@ -23,6 +23,14 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$lock_sum" ]; then
   echo "$lock_sum" > "$stamp"
 fi
 
+# The académie's OpenID Connect provider (sign_in.test.mjs), from its own lock file.
+peer_sum=$(sha256sum peers/oidc-provider/package-lock.json | cut -d' ' -f1)
+peer_stamp=peers/oidc-provider/node_modules/.hybride-lock.sha256
+if [ ! -f "$peer_stamp" ] || [ "$(cat "$peer_stamp")" != "$peer_sum" ]; then
+  (cd peers/oidc-provider && npm ci --no-audit --no-fund)
+  echo "$peer_sum" > "$peer_stamp"
+fi
+
 # The binary under test; cargo does nothing when it is up to date. HYBRIDE_BIN skips the build.
 if [ -z "${HYBRIDE_BIN:-}" ]; then
   cargo build -p hybride

@@ -2,4 +2,6 @@
 //! what it cannot do when one is not configured.
 
 pub mod bbb;
+pub mod cas;
 pub mod mail;
+pub mod oidc;

@@ -25,6 +25,7 @@ pub mod plans;
 pub mod retention;
 pub mod scale;
 pub mod security;
+pub mod sign_in;
 pub mod surveys;
 pub mod testing;
 pub mod token;

@@ -19,16 +19,47 @@ pub async fn create_session(store: &Store, user_id: i64, ttl_seconds: i64) -> St
     Ok(secret)
 }
 
-/// The active user behind a session cookie, if the session is still valid.
+/// A session unused for this long ends, whatever its maximum age: a browser left open in a
+/// staff room is not signed in the next morning.
+pub const IDLE_SECONDS: i64 = 4 * 3600;
+
+/// How often a session's last use is written down: not on every request.
+const TOUCH_SECONDS: i64 = 60;
+
+#[derive(sqlx::FromRow)]
+struct SeenUser {
+    #[sqlx(flatten)]
+    user: User,
+    seen_at: i64,
+}
+
+/// The active user behind a session cookie, if the session is still valid: before its maximum
+/// age, and used within the last [`IDLE_SECONDS`].
 pub async fn session_user(store: &Store, secret: &str) -> StoreResult<Option<User>> {
-    Ok(sqlx::query_as(&format!(
-        "SELECT {USER_COLUMNS} FROM sessions s JOIN users u ON u.id = s.user_id \
-         WHERE s.id_hash = $1 AND s.expires_at > $2 AND u.active = 1"
+    let at = now();
+    let digest = token::digest(secret);
+    let found: Option<SeenUser> = sqlx::query_as(&format!(
+        "SELECT {USER_COLUMNS}, COALESCE(s.last_seen_at, s.created_at) AS seen_at \
+         FROM sessions s JOIN users u ON u.id = s.user_id \
+         WHERE s.id_hash = $1 AND s.expires_at > $2 AND u.active = 1 \
+         AND COALESCE(s.last_seen_at, s.created_at) > $3"
     ))
-    .bind(token::digest(secret))
-    .bind(now())
+    .bind(&digest)
+    .bind(at)
+    .bind(at - IDLE_SECONDS)
     .fetch_optional(store.pool())
-    .await?)
+    .await?;
+    let Some(found) = found else {
+        return Ok(None);
+    };
+    if at - found.seen_at >= TOUCH_SECONDS {
+        sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE id_hash = $2")
+            .bind(at)
+            .bind(&digest)
+            .execute(store.pool())
+            .await?;
+    }
+    Ok(Some(found.user))
 }
 
 pub async fn delete_session(store: &Store, secret: &str) -> StoreResult<()> {
@@ -60,15 +91,22 @@ pub async fn end_other_sessions(
 /// Removes expired sessions and login links; run periodically.
 pub async fn purge_expired(store: &Store) -> StoreResult<u64> {
     let at = now();
-    let a = sqlx::query("DELETE FROM sessions WHERE expires_at <= $1")
-        .bind(at)
-        .execute(store.pool())
-        .await?;
+    let a = sqlx::query(
+        "DELETE FROM sessions WHERE expires_at <= $1 OR COALESCE(last_seen_at, created_at) <= $2",
+    )
+    .bind(at)
+    .bind(at - IDLE_SECONDS)
+    .execute(store.pool())
+    .await?;
     let b = sqlx::query("DELETE FROM login_links WHERE expires_at <= $1")
         .bind(at)
         .execute(store.pool())
         .await?;
-    Ok(a.rows_affected() + b.rows_affected())
+    let c = sqlx::query("DELETE FROM password_resets WHERE expires_at <= $1")
+        .bind(at)
+        .execute(store.pool())
+        .await?;
+    Ok(a.rows_affected() + b.rows_affected() + c.rows_affected())
 }
 
 /// Creates a bearer token for the API; the secret is returned once and never stored.
@@ -186,4 +224,82 @@ pub async fn consume_login_link(store: &Store, secret: &str) -> StoreResult<Opti
     tx.commit().await?;
     let user = crate::people::get(store, user_id).await?;
     Ok(user.active.0.then_some(UsedLink { user, cohort_id }))
+}
+
+/// Mails a password reset link for `user_id`, valid `ttl_seconds`: the link's secret and the
+/// mail are written together, or neither.
+pub async fn create_password_reset(
+    store: &Store,
+    user_id: i64,
+    ttl_seconds: i64,
+    mail: impl FnOnce(&str) -> outbox::Mail,
+) -> StoreResult<()> {
+    let secret = token::generate();
+    let at = now();
+    let mut tx = store.pool().begin().await?;
+    sqlx::query(
+        "INSERT INTO password_resets (user_id, token_hash, created_at, expires_at) \
+         VALUES ($1, $2, $3, $4)",
+    )
+    .bind(user_id)
+    .bind(token::digest(&secret))
+    .bind(at)
+    .bind(at + ttl_seconds)
+    .execute(&mut *tx)
+    .await?;
+    outbox::enqueue_in(&mut tx, &mail(&secret)).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The account a reset link is for, while it is valid and unused.
+pub async fn password_reset_user(store: &Store, secret: &str) -> StoreResult<Option<User>> {
+    Ok(sqlx::query_as(&format!(
+        "SELECT {USER_COLUMNS} FROM password_resets r JOIN users u ON u.id = r.user_id \
+         WHERE r.token_hash = $1 AND r.used_at IS NULL AND r.expires_at > $2 AND u.active = 1"
+    ))
+    .bind(token::digest(secret))
+    .bind(now())
+    .fetch_optional(store.pool())
+    .await?)
+}
+
+/// Uses a reset link: the password becomes `hash`, every session of the person ends, and the
+/// link (with any other the person was sent) can no longer be used. `None` when the link is
+/// unknown, used or expired.
+pub async fn reset_password(store: &Store, secret: &str, hash: &str) -> StoreResult<Option<User>> {
+    let Some(user) = password_reset_user(store, secret).await? else {
+        return Ok(None);
+    };
+    let at = now();
+    let mut tx = store.pool().begin().await?;
+    let taken = sqlx::query(
+        "UPDATE password_resets SET used_at = $1 \
+         WHERE token_hash = $2 AND used_at IS NULL AND expires_at > $1",
+    )
+    .bind(at)
+    .bind(token::digest(secret))
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    if taken == 0 {
+        // Used by another request in the meantime.
+        return Ok(None);
+    }
+    sqlx::query("UPDATE password_resets SET used_at = $1 WHERE user_id = $2 AND used_at IS NULL")
+        .bind(at)
+        .bind(user.id)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
+        .bind(hash)
+        .bind(user.id)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+        .bind(user.id)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(Some(user))
 }

@@ -236,6 +236,46 @@ async fn sessions_tokens_and_login_links() {
     let expired = security::create_session(s, u.id, -1).await.unwrap();
     assert!(security::session_user(s, &expired).await.unwrap().is_none());
 
+    // A session ends after an idle period, whatever its maximum age; a used one lives on.
+    let week = 7 * 24 * 3600;
+    let idle = security::create_session(s, u.id, week).await.unwrap();
+    let used = security::create_session(s, u.id, week).await.unwrap();
+    let long_ago = hybride_store::now() - security::IDLE_SECONDS - 60;
+    hybride_store::testing::tamper(
+        s,
+        &format!("UPDATE sessions SET created_at = {long_ago}, last_seen_at = NULL"),
+    )
+    .await
+    .unwrap();
+    hybride_store::testing::tamper(
+        s,
+        &format!(
+            "UPDATE sessions SET last_seen_at = {} WHERE id_hash = '{}'",
+            hybride_store::now() - 120,
+            hybride_store::token::digest(&used)
+        ),
+    )
+    .await
+    .unwrap();
+    assert!(security::session_user(s, &idle).await.unwrap().is_none());
+    assert!(security::session_user(s, &used).await.unwrap().is_some());
+    // Using it wrote its last use down (it was two minutes old).
+    let seen: i64 = hybride_store::testing::query_text(
+        s,
+        &format!(
+            "SELECT CAST(last_seen_at AS TEXT) FROM sessions WHERE id_hash = '{}'",
+            hybride_store::token::digest(&used)
+        ),
+    )
+    .await
+    .unwrap()[0]
+        .parse()
+        .unwrap();
+    assert!(seen >= hybride_store::now() - 5);
+    // The expired one and the idle one are purged.
+    assert_eq!(security::purge_expired(s).await.unwrap(), 2);
+    assert!(security::session_user(s, &used).await.unwrap().is_some());
+
     let api = security::create_api_token(s, u.id, "test").await.unwrap();
     assert_eq!(
         security::api_token_user(s, &api).await.unwrap().unwrap().id,

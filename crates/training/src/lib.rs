@@ -26,8 +26,10 @@ pub mod import;
 pub mod jobs;
 pub mod mailer;
 pub mod password;
+pub mod password_reset;
 pub mod pay;
 pub mod retention;
+pub mod sign_in;
 pub mod surveys;
 pub mod texts;
 

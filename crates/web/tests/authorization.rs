@@ -59,6 +59,10 @@ fn expected() -> BTreeMap<(&'static str, &'static str), (u8, bool)> {
         ("GET", "/login", EVERYONE, false),
         ("POST", "/login", EVERYONE, false),
         ("GET", "/login/link", EVERYONE, false),
+        ("GET", "/password/forgotten", EVERYONE, false),
+        ("POST", "/password/forgotten", EVERYONE, false),
+        ("GET", "/password/reset/{token}", TOKEN, false),
+        ("POST", "/password/reset/{token}", TOKEN, false),
         ("POST", "/login/link", EVERYONE, false),
         ("POST", "/language", EVERYONE, false),
         ("GET", "/accessibilite", EVERYONE, false),
@@ -395,6 +399,17 @@ fn expected() -> BTreeMap<(&'static str, &'static str), (u8, bool)> {
         ),
         ("GET", "/settings/pay", ADMIN, false),
         ("POST", "/settings/pay", ADMIN, false),
+        ("GET", "/settings/sign-in", ADMIN, false),
+        ("POST", "/settings/sign-in", ADMIN, false),
+        ("POST", "/settings/sign-in/only", ADMIN, false),
+        ("GET", "/settings/sign-in/{id}", ADMIN, false),
+        ("POST", "/settings/sign-in/{id}", ADMIN, false),
+        // Signing in through the académie's provider: the provider's name and the sign-in's
+        // state decide, not the session.
+        ("GET", "/sso/{slug}", TOKEN, false),
+        ("GET", "/sso/{slug}/callback", TOKEN, false),
+        ("GET", "/sso/{slug}/cas", TOKEN, false),
+        ("POST", "/sso/{slug}/cas", TOKEN, false),
         ("GET", "/settings/signatory", ADMIN, false),
         ("POST", "/settings/signatory", ADMIN, false),
         ("GET", "/trainings/{id}/after", TRAINER | PLANNERS, false),
@@ -1001,6 +1016,22 @@ async fn each_person_is_let_in_or_kept_out_as_the_table_says() {
         .await
         .unwrap();
     hybride_store::exports::finish(s, export.id).await.unwrap();
+    let provider_id = hybride_store::sign_in::create_provider(
+        s,
+        &hybride_domain::sign_in::ProviderFields {
+            slug: "academie".into(),
+            protocol: "cas".into(),
+            label: "Portail".into(),
+            url: "https://cas.ac-lyon.fr/cas".into(),
+            domains: "ac-lyon.fr".into(),
+            newcomers: "refuse".into(),
+            ..Default::default()
+        }
+        .validate(false)
+        .unwrap(),
+    )
+    .await
+    .unwrap();
     let fill = |method: &str, path: &str| -> String {
         let mut p = path.to_owned();
         let first_id = if p.contains("/trainings/{id}") {
@@ -1015,6 +1046,8 @@ async fn each_person_is_let_in_or_kept_out_as_the_table_says() {
             plan.id
         } else if p.contains("/qualifications/{id}") {
             qualification_id
+        } else if p.contains("/sign-in/{id}") {
+            provider_id
         } else {
             holiday
         };

@@ -21,7 +21,7 @@ use serde::Deserialize;
 /// line breaks from an address and read `\` as `/`, so `/\t/evil.example` would become
 /// `//evil.example`: a path with a control character, a space or a backslash anywhere is not
 /// followed either.
-fn safe_next(next: &str) -> &str {
+pub(super) fn safe_next(next: &str) -> &str {
     let local = next.starts_with('/')
         && !next.starts_with("//")
         && !next
@@ -51,11 +51,12 @@ pub async fn form(
         return Ok(Redirect::to(safe_next(&q.next)).into_response());
     }
     let flash = super::flash(&Flash { ok: q.ok.clone() });
+    let providers = hybride_training::sign_in::buttons(&state).await?;
     page(
         &state,
         &ctx,
         "login.html",
-        context! { next => safe_next(&q.next), email => "", error => None::<String>, flash => flash },
+        context! { next => safe_next(&q.next), email => "", error => None::<String>, flash => flash, providers => providers },
         false,
     )
 }
@@ -109,6 +110,17 @@ pub async fn submit(
         }
     };
     match found {
+        Some((user, _))
+            if verified && !hybride_training::sign_in::password_allowed(&state, &user).await? =>
+        {
+            // The password was right, but staff come in through the académie's provider.
+            attempt.succeeded(&state.store).await?;
+            tracing::info!(
+                user = user.id,
+                "password refused: staff sign in through the provider"
+            );
+            login_again(&state, &ctx, &f, "login-sso-only").await
+        }
         Some((user, _)) if verified => {
             attempt.succeeded(&state.store).await?;
             let secret = security::create_session(&state.store, user.id, SESSION_SECONDS).await?;
@@ -117,20 +129,32 @@ pub async fn submit(
         }
         _ => {
             attempt.failed();
-            page(
-                &state,
-                &ctx,
-                "login.html",
-                context! {
-                    next => safe_next(&f.next),
-                    email => f.email.trim(),
-                    error => Some(i18n::t(ctx.lang, "login-failed")),
-                    flash => None::<String>,
-                },
-                true,
-            )
+            login_again(&state, &ctx, &f, "login-failed").await
         }
     }
+}
+
+/// The login page again, saying why (`why`: a message key).
+async fn login_again(
+    state: &AppState,
+    ctx: &Ctx,
+    f: &LoginForm,
+    why: &str,
+) -> Result<Response, AppError> {
+    let providers = hybride_training::sign_in::buttons(state).await?;
+    page(
+        state,
+        ctx,
+        "login.html",
+        context! {
+            next => safe_next(&f.next),
+            email => f.email.trim(),
+            error => Some(i18n::t(ctx.lang, why)),
+            flash => None::<String>,
+            providers => providers,
+        },
+        true,
+    )
 }
 
 pub async fn logout(
@@ -139,11 +163,17 @@ pub async fn logout(
     headers: axum::http::HeaderMap,
     CsrfForm(_): CsrfForm<Empty>,
 ) -> Result<Response, AppError> {
+    let mut to = "/login?ok=logged-out".to_owned();
     if let Some(secret) = crate::auth::cookie(&headers, SESSION_COOKIE) {
+        // A session opened through the académie's provider ends there too.
+        if let Some(at_provider) = hybride_training::sign_in::logout_address(&state, secret).await?
+        {
+            to = at_provider;
+        }
         security::delete_session(&state.store, secret).await?;
     }
     let _ = ctx;
-    let mut r = Redirect::to("/login?ok=logged-out").into_response();
+    let mut r = Redirect::to(&to).into_response();
     r.headers_mut().append(
         header::SET_COOKIE,
         set_cookie(SESSION_COOKIE, "", 0, state.config.secure_cookies, "Lax"),

@@ -12,12 +12,14 @@ mod forum;
 mod login;
 mod loop_back;
 mod password;
+mod password_reset;
 mod plans;
 pub mod preparation;
 mod retention;
 mod rooms;
 mod scenario;
 mod settings;
+mod sign_in;
 mod surveys;
 mod trainings;
 
@@ -35,6 +37,7 @@ pub fn router() -> Router<AppState> {
         .merge(dashboard::router())
         .merge(login::router())
         .merge(password::router())
+        .merge(password_reset::router())
         .merge(equipment::router())
         .merge(accounts::router())
         .merge(plans::router())
@@ -50,6 +53,7 @@ pub fn router() -> Router<AppState> {
         .merge(loop_back::router())
         .merge(surveys::router())
         .merge(settings::router())
+        .merge(sign_in::router())
         .merge(retention::router())
 }
 
@@ -163,6 +167,10 @@ const FLASHES: &[&str] = &[
     "enrolled",
     "unenrolled",
     "logged-out",
+    "provider-saved",
+    "password-reset",
+    "sso-only-on",
+    "sso-only-off",
     "step-added",
     "step-updated",
     "step-moved",

@@ -17,6 +17,11 @@ const SETTINGS: &[(&str, &str, &str)] = &[
     ("/holidays", "holidays-title", "settings-about-holidays"),
     ("/settings/pay", "rates-title", "settings-about-pay"),
     (
+        "/settings/sign-in",
+        "sign-in-settings-title",
+        "settings-about-sign-in",
+    ),
+    (
         "/settings/signatory",
         "signatory-title",
         "settings-about-signatory",

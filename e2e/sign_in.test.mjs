@@ -1,0 +1,152 @@
+// Signing in through the académie's identity provider, in a browser: an administrator declares
+// the académie's OpenID Connect provider (first refused field by field), then a teacher without
+// a Hybride account signs in on the provider's own login page (the OpenID Certified
+// `oidc-provider` package, started on loopback) and lands on her new trainee space; a trainer
+// who forgot her password gets a link by mail and chooses a new one. Hybride's pages on the way
+// are checked with axe-core.
+
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import {
+  PASSWORD, REPO, ROLES, checkPage, clickAndLoad, failed, launchBrowser, login, newContext, newPage,
+  startServer, waitForMail,
+} from './harness.mjs';
+
+let server;
+let browser;
+let provider;
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** The académie's provider, knowing Hybride (at `base`) as client `hybride`. */
+async function startProvider(base) {
+  const port = await freePort();
+  const child = spawn('node', [
+    path.join(REPO, 'peers/oidc-provider/provider.mjs'), String(port), 'hybride', 'secret-e2e',
+    `${base}/sso/academie/callback`, `${base}/login?ok=logged-out`,
+  ], { stdio: ['ignore', 'pipe', 'ignore'] });
+  const issuer = await new Promise((resolve, reject) => {
+    child.on('exit', (code) => reject(new Error(`the provider exited (${code})`)));
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      if (line.startsWith('ready ')) resolve(line.slice(6));
+    });
+  });
+  return { issuer, stop: () => child.kill() };
+}
+
+before(async () => {
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  provider = await startProvider(server.base);
+});
+
+after(async () => {
+  provider?.stop();
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('connexion par l’académie', () => {
+  test('une gestionnaire déclare le service, une enseignante s’y connecte sur sa page', async () => {
+    const context = await newContext(browser, server);
+    const page = await newPage(context);
+    try {
+      await login(page, 'admin');
+      await page.goto('/settings');
+      await clickAndLoad(page, page.getByRole('link', { name: 'Connexion par l’académie' }));
+      await checkPage(page, 'sign-in-settings');
+
+      // Saved empty: every missing field is named.
+      await clickAndLoad(page, page.getByRole('button', { name: 'Enregistrer' }), { status: 422 });
+      const summary = page.locator('.error-summary');
+      await summary.waitFor();
+      assert.match(await summary.innerText(), /Adresse|adresse|domaine/);
+      await checkPage(page, 'sign-in-settings-errors');
+
+      await page.getByLabel('Texte du bouton').fill('Compte académique');
+      await page.getByLabel('Identifiant court').fill('academie');
+      await page.getByLabel('Adresse du service').fill(provider.issuer);
+      await page.getByLabel('Identifiant client (OpenID Connect)').fill('hybride');
+      await page.getByLabel('Secret client (OpenID Connect)').fill('secret-e2e');
+      await page.getByLabel('Établissement (UAI)').fill('rne');
+      await page.getByLabel('Domaines couverts').fill('ac-lyon.fr');
+      await page.getByLabel('Personne sans compte Hybride').selectOption('create_trainee');
+      await clickAndLoad(page, page.getByRole('button', { name: 'Enregistrer' }));
+      await page.getByText('Le service d’authentification est enregistré.').waitFor();
+      await page.getByText(`${server.base}/sso/academie/callback`).waitFor();
+      await checkPage(page, 'sign-in-provider');
+      await clickAndLoad(page, page.getByRole('button', { name: 'Se déconnecter' }));
+
+      // A teacher signs in on the académie's own page.
+      await page.goto('/login');
+      await checkPage(page, 'login-with-provider');
+      await Promise.all([
+        page.waitForURL((u) => u.origin === provider.issuer),
+        page.getByRole('link', { name: 'Se connecter avec Compte académique' }).click(),
+      ]);
+      await page.locator('input[name="login"]').fill('claire.fontaine');
+      await page.locator('input[name="password"]').fill('son-mot-de-passe');
+      await Promise.all([
+        page.waitForURL((u) => u.origin === server.base && u.pathname === '/'),
+        page.locator('button[type="submit"]').click(),
+      ]);
+      await page.locator('.who').filter({ hasText: 'Claire Fontaine' }).waitFor();
+      await checkPage(page, 'trainee-home-after-provider');
+    } catch (e) {
+      await failed(page, e);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('une formatrice qui a oublié son mot de passe en choisit un nouveau par un lien reçu', async () => {
+    const context = await newContext(browser, server);
+    const page = await newPage(context);
+    try {
+      await page.goto('/login');
+      await clickAndLoad(page, page.getByRole('link', { name: 'Mot de passe oublié ?' }));
+      await checkPage(page, 'password-forgotten');
+      await page.getByLabel('Adresse électronique').fill(ROLES.trainer.email);
+      await clickAndLoad(page, page.getByRole('button', { name: 'Recevoir le lien' }));
+      await page.getByText('un lien vient d’y être envoyé').waitFor();
+      await checkPage(page, 'password-forgotten-sent');
+
+      const mail = await waitForMail(server, (m) => m.headers.to === ROLES.trainer.email
+        && /nouveau mot de passe/.test(m.headers.subject || ''), { what: 'the reset link' });
+      const link = /http:\/\/\S+\/password\/reset\/\S+/.exec(mail.text)[0];
+      await page.goto(new URL(link).pathname);
+      await checkPage(page, 'password-reset');
+      await page.getByLabel('Nouveau mot de passe (obligatoire)', { exact: true }).fill('un tout nouveau mot de passe');
+      await page.getByLabel('Nouveau mot de passe, une seconde fois (obligatoire)', { exact: true }).fill('un tout nouveau mot de passe');
+      await clickAndLoad(page, page.getByRole('button', { name: 'Enregistrer le mot de passe' }));
+      await page.getByText('Votre mot de passe est changé.').waitFor();
+
+      // The old password no longer opens; the new one does.
+      await page.getByLabel('Adresse électronique').fill(ROLES.trainer.email);
+      await page.getByLabel('Mot de passe', { exact: true }).fill(PASSWORD);
+      await clickAndLoad(page, page.getByRole('button', { name: 'Se connecter' }), { status: 422 });
+      await page.getByLabel('Mot de passe', { exact: true }).fill('un tout nouveau mot de passe');
+      await Promise.all([
+        page.waitForURL((u) => u.pathname === '/'),
+        page.getByRole('button', { name: 'Se connecter' }).click(),
+      ]);
+      await page.locator('.who').filter({ hasText: ROLES.trainer.fr }).waitFor();
+    } catch (e) {
+      await failed(page, e);
+    } finally {
+      await context.close();
+    }
+  });
+});
