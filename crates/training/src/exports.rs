@@ -8,6 +8,7 @@ use crate::Hybride;
 use hybride_domain::CohortStatus;
 use hybride_store::exports as store;
 pub use hybride_store::exports::Export;
+use hybride_store::exports::Part;
 use hybride_store::{cohorts, now, trainings, Store};
 use std::io::Write;
 use std::time::Duration;
@@ -237,4 +238,9 @@ pub async fn list(store: &Store, plan_id: i64) -> crate::Result<Vec<Export>> {
 
 pub async fn get(store: &Store, id: i64) -> crate::Result<Export> {
     Ok(hybride_store::exports::get(store, id).await?)
+}
+
+/// The parts (one file each) an export has produced so far, in order.
+pub async fn parts(store: &Store, id: i64) -> crate::Result<Vec<Part>> {
+    Ok(store::parts(store, id).await?)
 }

@@ -15,6 +15,7 @@ use hybride_domain::attendance::{
 };
 use hybride_domain::time::paris;
 use hybride_domain::{HoursBudget, Modality};
+use hybride_store::attendance::Document;
 use hybride_store::attendance::{self as record, NewMark};
 use hybride_store::cohorts::{self, Activity, Cohort};
 use hybride_store::trainings::{self, Step, Training};
@@ -164,6 +165,11 @@ pub async fn of_cohort_subject(
     subject_id: i64,
 ) -> crate::Result<Vec<Event>> {
     Ok(hybride_store::attendance::of_cohort_subject(store, cohort_id, subject_id).await?)
+}
+
+/// A document kept with the record (a justification, a piece of evidence), and its content.
+pub async fn document(store: &Store, id: i64) -> crate::Result<(Document, Vec<u8>)> {
+    Ok(record::document(store, id).await?)
 }
 
 #[cfg(test)]
