@@ -159,3 +159,9 @@ pub async fn change_password(
     hybride_store::security::end_other_sessions(store, user.id, keep).await?;
     Ok(())
 }
+
+/// Everything Hybride holds about `user_id`, as JSON (their request under the GDPR): `{
+/// "exported_at", "user_id", "tables": { name: [ { column: text or null } ] }, "mails": [...] }`.
+pub async fn personal_data(store: &Store, user_id: i64) -> Result<serde_json::Value, Error> {
+    Ok(hybride_store::personal::export(store, user_id).await?)
+}

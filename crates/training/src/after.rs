@@ -5,6 +5,9 @@ use crate::attendance as att;
 use crate::pay::{record_facts, RecordFacts};
 use crate::Error;
 use hybride_store::after as store;
+use hybride_store::after::Review;
+use hybride_store::after::ReviewListed;
+pub use hybride_store::after::{TrainingAfter, Transmission};
 use hybride_store::cohorts::Cohort;
 use hybride_store::trainings::Training;
 use hybride_store::Store;
@@ -102,4 +105,61 @@ pub async fn figures_with(s: &Store, c: &Cohort, facts: &RecordFacts) -> Result<
     f.countersigned = facts.led.iter().filter(|h| h.countersigned).count();
     f.declarations_pending = facts.pending_declarations;
     Ok(f)
+}
+
+// ---- reads and writes of the record, for the pages and the API
+
+pub async fn transmissions(store: &Store, cohort_id: i64) -> crate::Result<Vec<Transmission>> {
+    Ok(hybride_store::after::transmissions(store, cohort_id).await?)
+}
+
+pub async fn add_transmission(
+    store: &Store,
+    cohort_id: i64,
+    user_id: i64,
+    sha256: &str,
+    documents: i64,
+    events_seq: i64,
+    note: &str,
+) -> crate::Result<Transmission> {
+    Ok(hybride_store::after::add_transmission(
+        store, cohort_id, user_id, sha256, documents, events_seq, note,
+    )
+    .await?)
+}
+
+pub async fn submitted_reviews(
+    store: &Store,
+    pilot_id: Option<i64>,
+) -> crate::Result<Vec<ReviewListed>> {
+    Ok(hybride_store::after::submitted_reviews(store, pilot_id).await?)
+}
+
+/// Saves a trainer's review (a draft, or submitted when `submit`); a submitted review stays
+/// submitted, with the time of its last submission.
+pub async fn save_review(
+    store: &Store,
+    cohort_id: i64,
+    user_id: i64,
+    text: [&str; 3],
+    figures: &str,
+    submit: bool,
+) -> crate::Result<Review> {
+    Ok(hybride_store::after::save_review(store, cohort_id, user_id, text, figures, submit).await?)
+}
+
+pub async fn reviews(store: &Store, cohort_id: i64) -> crate::Result<Vec<Review>> {
+    Ok(hybride_store::after::reviews(store, cohort_id).await?)
+}
+
+pub async fn training_after(store: &Store, training_id: i64) -> crate::Result<TrainingAfter> {
+    Ok(hybride_store::after::training_after(store, training_id).await?)
+}
+
+pub async fn set_training_after(
+    store: &Store,
+    training_id: i64,
+    after: TrainingAfter,
+) -> crate::Result<()> {
+    Ok(hybride_store::after::set_training_after(store, training_id, after).await?)
 }

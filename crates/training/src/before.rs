@@ -92,6 +92,11 @@ pub async fn zone_holidays(store: &Store) -> Result<Vec<Holidays>, Error> {
 use crate::i18n::{self, Lang};
 use hybride_domain::checklist::{Evidence, Status};
 use hybride_domain::modality::HoursBudget;
+use hybride_store::before::SchoolHoliday;
+pub use hybride_store::before::{
+    Accompaniment, AccompanimentInput, EquipmentCheck, EquipmentInput, Qualification,
+    ValidationInput, ValidationRules, CHECK_RESULTS,
+};
 use serde::Serialize;
 
 /// The translation key naming an hours budget.
@@ -214,4 +219,109 @@ pub fn show(lang: Lang, c: &Cohort, items: &[Item]) -> Vec<ShownItem> {
             },
         })
         .collect()
+}
+
+// ---- reads and writes of the record, for the pages and the API
+
+pub async fn record_equipment_check(
+    store: &Store,
+    user_id: i64,
+    c: &EquipmentInput,
+) -> crate::Result<EquipmentCheck> {
+    Ok(hybride_store::before::record_equipment_check(store, user_id, c).await?)
+}
+
+/// A user's checks, most recent first.
+pub async fn equipment_checks(
+    store: &Store,
+    user_id: i64,
+    limit: i64,
+) -> crate::Result<Vec<EquipmentCheck>> {
+    Ok(hybride_store::before::equipment_checks(store, user_id, limit).await?)
+}
+
+pub async fn validation_rules(
+    store: &Store,
+    training_id: i64,
+) -> crate::Result<Option<ValidationRules>> {
+    Ok(hybride_store::before::validation_rules(store, training_id).await?)
+}
+
+pub async fn save_validation_rules(
+    store: &Store,
+    training_id: i64,
+    v: &ValidationInput,
+) -> crate::Result<ValidationRules> {
+    Ok(hybride_store::before::save_validation_rules(store, training_id, v).await?)
+}
+
+pub async fn save_accompaniment(
+    store: &Store,
+    training_id: i64,
+    a: &AccompanimentInput,
+) -> crate::Result<Accompaniment> {
+    Ok(hybride_store::before::save_accompaniment(store, training_id, a).await?)
+}
+
+/// The register, most recent first; or one trainer's records.
+pub async fn qualifications(
+    store: &Store,
+    trainer_id: Option<i64>,
+) -> crate::Result<Vec<Qualification>> {
+    Ok(hybride_store::before::qualifications(store, trainer_id).await?)
+}
+
+pub async fn add_qualification(
+    store: &Store,
+    trainer_id: i64,
+    qualified_on: jiff::civil::Date,
+    trained_by: i64,
+    content: &str,
+) -> crate::Result<Qualification> {
+    Ok(hybride_store::before::add_qualification(
+        store,
+        trainer_id,
+        qualified_on,
+        trained_by,
+        content,
+    )
+    .await?)
+}
+
+pub async fn accompaniment(
+    store: &Store,
+    training_id: i64,
+) -> crate::Result<Option<Accompaniment>> {
+    Ok(hybride_store::before::accompaniment(store, training_id).await?)
+}
+
+/// The académie's school-holiday zone (setting `school_zone`, `A` by default).
+pub async fn school_zone(store: &Store) -> crate::Result<String> {
+    Ok(hybride_store::before::school_zone(store).await?)
+}
+
+pub async fn set_setting(store: &Store, key: &str, value: &str) -> crate::Result<()> {
+    Ok(hybride_store::before::set_setting(store, key, value).await?)
+}
+
+pub async fn school_holidays(store: &Store, zone: &str) -> crate::Result<Vec<SchoolHoliday>> {
+    Ok(hybride_store::before::school_holidays(store, zone).await?)
+}
+
+pub async fn delete_school_holiday(store: &Store, id: i64) -> crate::Result<()> {
+    Ok(hybride_store::before::delete_school_holiday(store, id).await?)
+}
+
+pub async fn delete_qualification(store: &Store, id: i64) -> crate::Result<()> {
+    Ok(hybride_store::before::delete_qualification(store, id).await?)
+}
+
+pub async fn add_school_holiday(
+    store: &Store,
+    zone: &str,
+    label: &str,
+    first_day: jiff::civil::Date,
+    last_day: jiff::civil::Date,
+) -> crate::Result<SchoolHoliday> {
+    Ok(hybride_store::before::add_school_holiday(store, zone, label, first_day, last_day).await?)
 }

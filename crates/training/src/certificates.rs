@@ -14,12 +14,12 @@ use crate::Error;
 use hybride_domain::certificate::Signatory;
 use hybride_domain::{CohortStatus, Modality};
 use hybride_store::attendance::{self as record, Event};
-use hybride_store::certificates::{self as store, NamedSignatory};
+use hybride_store::certificates as store;
 use hybride_store::cohorts::{self, Activity, Cohort, Enrollment};
 use hybride_store::{now, Store};
 use serde::Serialize;
 
-pub use store::{current, history};
+pub use hybride_store::certificates::NamedSignatory;
 
 /// Names the signatory of the certificates from now on (`by`: the admin); the same one again
 /// is kept as named, not named twice.
@@ -122,4 +122,16 @@ pub async fn issuing(s: &Store, c: &Cohort) -> Result<Issuing, Error> {
     let activities = cohorts::activities(s, c.id).await?;
     let enrollments = cohorts::enrollments(s, c.id).await?;
     issuing_of(s, c, &activities, &enrollments, None).await
+}
+
+// ---- reads and writes of the record, for the pages and the API
+
+/// Every signatory named, the current one first.
+pub async fn history(store: &Store) -> crate::Result<Vec<NamedSignatory>> {
+    Ok(hybride_store::certificates::history(store).await?)
+}
+
+/// The signatory in office now, if any is named.
+pub async fn current(store: &Store) -> crate::Result<Option<NamedSignatory>> {
+    Ok(hybride_store::certificates::current(store).await?)
 }

@@ -3,7 +3,10 @@
 
 use hybride_domain::accounts::LineError;
 use hybride_domain::{FieldErrors, Invalid, Minutes, Title};
+use hybride_store::courses::ClosingMessage;
 use hybride_store::courses::NewCourse;
+use hybride_store::courses::OpenCourse;
+use hybride_store::Store;
 
 /// The fields of one course, as typed.
 #[derive(Debug, Clone, Default, serde::Deserialize, serde::Serialize)]
@@ -140,6 +143,61 @@ pub fn parse_csv(bytes: &[u8]) -> Result<Vec<(u64, NewCourse)>, Vec<LineError>> 
         return Err(file_error(Invalid::new("error-import-no-rows")));
     }
     Ok(out)
+}
+
+// ---- reads and writes of the record, for the pages and the API
+
+/// The courses a training recommends.
+pub async fn recommended(store: &Store, training_id: i64) -> crate::Result<Vec<OpenCourse>> {
+    Ok(hybride_store::courses::recommended(store, training_id).await?)
+}
+
+pub async fn closing_messages(store: &Store, cohort_id: i64) -> crate::Result<Vec<ClosingMessage>> {
+    Ok(hybride_store::courses::closing_messages(store, cohort_id).await?)
+}
+
+pub async fn list(store: &Store) -> crate::Result<Vec<OpenCourse>> {
+    Ok(hybride_store::courses::list(store).await?)
+}
+
+/// Adds courses in one transaction: all of them, or none when one's address is already in the
+/// catalogue (`Conflict("course")`, with the 0-based index of the first duplicate).
+pub async fn add_all(
+    store: &Store,
+    courses: &[NewCourse],
+    by: i64,
+) -> crate::Result<usize, (usize, crate::Error)> {
+    hybride_store::courses::add_all(store, courses, by)
+        .await
+        .map_err(|(i, e)| (i, e.into()))
+}
+
+pub async fn unrecommend(store: &Store, training_id: i64, course_id: i64) -> crate::Result<()> {
+    Ok(hybride_store::courses::unrecommend(store, training_id, course_id).await?)
+}
+
+pub async fn recommend(
+    store: &Store,
+    training_id: i64,
+    course_id: i64,
+    by: i64,
+) -> crate::Result<()> {
+    Ok(hybride_store::courses::recommend(store, training_id, course_id, by).await?)
+}
+
+pub async fn delete(store: &Store, id: i64) -> crate::Result<()> {
+    Ok(hybride_store::courses::delete(store, id).await?)
+}
+
+/// Records a closing message and queues its mails in one transaction.
+pub async fn send_closing(
+    store: &Store,
+    cohort_id: i64,
+    user_id: i64,
+    mails: &[crate::outbox::Mail],
+    courses: i64,
+) -> crate::Result<()> {
+    Ok(hybride_store::courses::send_closing(store, cohort_id, user_id, mails, courses).await?)
 }
 
 #[cfg(test)]

@@ -7,7 +7,9 @@ use crate::Error;
 use crate::Hybride;
 use hybride_domain::discussion;
 use hybride_store::cohorts::{self, Cohort};
-use hybride_store::discussion::{self as store, NewPost, Notify, Post};
+use hybride_store::discussion::Member;
+use hybride_store::discussion::{self as store, NewPost};
+pub use hybride_store::discussion::{Notify, Post};
 use hybride_store::outbox::Mail;
 use hybride_store::{before, now, Store};
 use minijinja::context;
@@ -366,6 +368,52 @@ pub async fn accompaniment_of(
         overdue,
         inactive,
     })
+}
+
+// ---- reads and writes of the record, for the pages and the API
+
+/// A thread's posts, topics in order with their replies after each.
+pub async fn thread(
+    store: &Store,
+    cohort_id: i64,
+    activity_id: Option<i64>,
+) -> crate::Result<Vec<Post>> {
+    Ok(hybride_store::discussion::thread(store, cohort_id, activity_id).await?)
+}
+
+/// A trainee did something in the cohort (visited its space, posted): at most one write every
+/// five minutes.
+pub async fn touch(store: &Store, cohort_id: i64, user_id: i64) -> crate::Result<()> {
+    Ok(hybride_store::discussion::touch(store, cohort_id, user_id).await?)
+}
+
+pub async fn members(store: &Store, cohort_id: i64) -> crate::Result<Vec<Member>> {
+    Ok(hybride_store::discussion::members(store, cohort_id).await?)
+}
+
+/// Posts per thread: (activity id or none, posts, last post at).
+pub async fn threads(store: &Store, cohort_id: i64) -> crate::Result<Vec<(Option<i64>, i64, i64)>> {
+    Ok(hybride_store::discussion::threads(store, cohort_id).await?)
+}
+
+pub async fn set_notify(
+    store: &Store,
+    cohort_id: i64,
+    user_id: i64,
+    mode: Notify,
+) -> crate::Result<()> {
+    Ok(hybride_store::discussion::set_notify(store, cohort_id, user_id, mode).await?)
+}
+
+/// A personal follow-up message to a trainee, queued and recorded together.
+pub async fn follow_up(
+    store: &Store,
+    cohort_id: i64,
+    user_id: i64,
+    sent_by: i64,
+    mail: &Mail,
+) -> crate::Result<()> {
+    Ok(hybride_store::discussion::follow_up(store, cohort_id, user_id, sent_by, mail).await?)
 }
 
 #[cfg(test)]

@@ -8,7 +8,8 @@ use crate::Error;
 use crate::Hybride;
 use hybride_docs::ics::{self, CalendarEvent};
 use hybride_store::cohorts::{self, Activity, Cohort};
-use hybride_store::during::{self, ConvocationKind, OpeningMessage, OpeningText, Secrets};
+use hybride_store::during::{self, ConvocationKind, Secrets};
+pub use hybride_store::during::{OpeningMessage, OpeningText, TraineeLinks};
 use hybride_store::outbox::{Attachment, Mail};
 use hybride_store::trainings::{self, Step, Training};
 use hybride_store::{before, now, people, Store};
@@ -413,4 +414,57 @@ pub async fn personal_calendar(state: &Hybride, user_id: i64) -> Result<String, 
         &i18n::tr(lang, "calendar-name", &[("name", user.display_name())]),
         &all,
     ))
+}
+
+// ---- reads and writes of the record, for the pages and the API
+
+/// The draft, with when its latest version was published.
+pub async fn opening(store: &Store, cohort_id: i64) -> crate::Result<Option<OpeningMessage>> {
+    Ok(hybride_store::during::opening(store, cohort_id).await?)
+}
+
+/// Saves the draft; trainees keep reading the published version until the next publication.
+pub async fn save_opening(
+    store: &Store,
+    cohort_id: i64,
+    text: &OpeningText,
+    author_id: i64,
+) -> crate::Result<OpeningMessage> {
+    Ok(hybride_store::during::save_opening(store, cohort_id, text, author_id).await?)
+}
+
+/// The version trainees read: the latest published.
+pub async fn published_opening(
+    store: &Store,
+    cohort_id: i64,
+) -> crate::Result<Option<OpeningMessage>> {
+    Ok(hybride_store::during::published_opening(store, cohort_id).await?)
+}
+
+pub async fn link_status(store: &Store, cohort_id: i64) -> crate::Result<Vec<TraineeLinks>> {
+    Ok(hybride_store::during::link_status(store, cohort_id).await?)
+}
+
+/// The trainee says they have received their links (« j'ai bien reçu mes liens »).
+pub async fn acknowledge(store: &Store, cohort_id: i64, user_id: i64) -> crate::Result<()> {
+    Ok(hybride_store::during::acknowledge(store, cohort_id, user_id).await?)
+}
+
+/// Sets a cohort's own instructions for an activity (`None` follows the scenario) and whether
+/// publishing them e-mails trainees.
+pub async fn set_instructions(
+    store: &Store,
+    cohort_id: i64,
+    activity_id: i64,
+    instructions: Option<&str>,
+    by_mail: bool,
+) -> crate::Result<Activity> {
+    Ok(hybride_store::during::set_instructions(
+        store,
+        cohort_id,
+        activity_id,
+        instructions,
+        by_mail,
+    )
+    .await?)
 }

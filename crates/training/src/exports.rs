@@ -6,7 +6,9 @@ use crate::i18n::{t, Lang};
 use crate::Error;
 use crate::Hybride;
 use hybride_domain::CohortStatus;
-use hybride_store::exports::{self as store, Export};
+use hybride_store::exports as store;
+pub use hybride_store::exports::Export;
+use hybride_store::exports::Part;
 use hybride_store::{cohorts, now, trainings, Store};
 use std::io::Write;
 use std::time::Duration;
@@ -225,4 +227,20 @@ pub async fn run(state: Hybride) {
             }
         }
     }
+}
+
+// ---- reads and writes of the record, for the pages and the API
+
+/// The plan's exports, newest first.
+pub async fn list(store: &Store, plan_id: i64) -> crate::Result<Vec<Export>> {
+    Ok(hybride_store::exports::list(store, plan_id).await?)
+}
+
+pub async fn get(store: &Store, id: i64) -> crate::Result<Export> {
+    Ok(hybride_store::exports::get(store, id).await?)
+}
+
+/// The parts (one file each) an export has produced so far, in order.
+pub async fn parts(store: &Store, id: i64) -> crate::Result<Vec<Part>> {
+    Ok(store::parts(store, id).await?)
 }

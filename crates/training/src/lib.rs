@@ -14,6 +14,7 @@ pub mod before;
 pub mod certificates;
 pub mod checklist;
 pub mod closing;
+pub mod cohorts;
 pub mod courses;
 pub mod dashboard;
 pub mod discussion;
@@ -21,21 +22,34 @@ pub mod documents;
 pub mod during;
 mod error;
 pub mod exports;
+pub mod housekeeping;
 pub mod i18n;
 pub mod import;
 pub mod jobs;
+pub mod limits;
+pub mod links;
 pub mod mailer;
+pub mod outbox;
 pub mod password;
 pub mod password_reset;
 pub mod pay;
+pub mod people;
+pub mod plans;
 pub mod retention;
+pub mod sessions;
 pub mod sign_in;
 pub mod surveys;
 pub mod texts;
+pub mod trainings;
 
 pub use error::{Error, Result};
+/// The database every use case reads and writes, held by [`Hybride`].
+pub use hybride_store::Store;
 
-use hybride_store::Store;
+/// Now, in seconds since the Unix epoch: the clock every use case reads.
+pub fn now() -> i64 {
+    hybride_store::now()
+}
 use std::path::PathBuf;
 use std::sync::Arc;
 

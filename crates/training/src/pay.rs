@@ -5,6 +5,7 @@ use crate::attendance as att;
 use crate::Error;
 use hybride_domain::attendance::AsyncState;
 use hybride_domain::pay::{self, Delivered, PayForm};
+use hybride_domain::pay::{Lump, Rates, TrainerStatus};
 use hybride_domain::Modality;
 use hybride_store::after::{self as store, PayProfile, TrainingAfter};
 use hybride_store::cohorts::{self, Cohort};
@@ -204,4 +205,41 @@ pub async fn pay_forms(
         out.push(trainer_pay(trainer, profile, &after, &rates, &led, &lumps));
     }
     Ok((out, led, rates, after))
+}
+
+/// Grants a lump sum (already checked against the arrêté's range) to a trainer of the cohort.
+pub async fn add_lump(
+    s: &Store,
+    cohort_id: i64,
+    user_id: i64,
+    lump: &Lump,
+    by: i64,
+) -> Result<i64, Error> {
+    Ok(store::add_lump(s, cohort_id, user_id, lump, by).await?)
+}
+
+/// Withdraws a lump sum granted in the cohort.
+pub async fn delete_lump(s: &Store, cohort_id: i64, id: i64) -> Result<(), Error> {
+    Ok(store::delete_lump(s, cohort_id, id).await?)
+}
+
+/// States a trainer's pay profile: status, grade and employer.
+pub async fn set_profile(
+    s: &Store,
+    user_id: i64,
+    status: TrainerStatus,
+    grade: &str,
+    employer: &str,
+) -> Result<(), Error> {
+    Ok(store::set_pay_profile(s, user_id, status, grade, employer).await?)
+}
+
+/// The académie's pay rates (the defaults until an admin sets them).
+pub async fn rates(s: &Store) -> Result<Rates, Error> {
+    Ok(store::pay_rates(s).await?)
+}
+
+/// Stores rates already checked against the arrêté.
+pub async fn set_rates(s: &Store, rates: &Rates) -> Result<(), Error> {
+    Ok(store::set_pay_rates(s, rates).await?)
 }

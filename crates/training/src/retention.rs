@@ -3,7 +3,9 @@
 
 use crate::i18n::{tr, Lang};
 use hybride_domain::retention::{RecordKind, Retention};
-use hybride_store::retention::{PurgeReport, Removed};
+pub use hybride_store::retention::PurgeReport;
+use hybride_store::retention::Removed;
+use hybride_store::Store;
 
 /// « Sessions archivées terminées avant le … : 3 (inscriptions 60, …) ».
 pub fn line(lang: Lang, policy: &Retention, r: &Removed) -> String {
@@ -44,10 +46,7 @@ pub fn line(lang: Lang, policy: &Retention, r: &Removed) -> String {
 }
 
 /// Applies the académie's policy now (`apply` false: only says what it would remove).
-pub async fn purge(
-    s: &hybride_store::Store,
-    apply: bool,
-) -> Result<(Retention, PurgeReport), crate::Error> {
+pub async fn purge(s: &Store, apply: bool) -> Result<(Retention, PurgeReport), crate::Error> {
     let policy = hybride_store::retention::policy(s).await?;
     let now = hybride_store::now();
     let today = hybride_domain::time::civil(now).date();
@@ -108,4 +107,15 @@ pub fn kinds() -> Vec<minijinja::Value> {
             }
         })
         .collect()
+}
+
+// ---- reads and writes of the record, for the pages and the API
+
+/// The académie's policy (the defaults until an admin sets it).
+pub async fn policy(store: &Store) -> crate::Result<Retention> {
+    Ok(hybride_store::retention::policy(store).await?)
+}
+
+pub async fn set_policy(store: &Store, r: &Retention) -> crate::Result<()> {
+    Ok(hybride_store::retention::set_policy(store, r).await?)
 }

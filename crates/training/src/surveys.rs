@@ -6,11 +6,14 @@
 use crate::i18n::{self, Lang};
 use crate::Error;
 use crate::Hybride;
+use hybride_domain::survey::SurveySettings;
 use hybride_domain::survey::{self, Answer, QuestionResult, SurveyKind};
 use hybride_domain::CohortStatus;
 use hybride_store::cohorts::{self, Cohort};
 use hybride_store::outbox::Mail;
-use hybride_store::surveys::{self as store, Survey};
+use hybride_store::surveys as store;
+use hybride_store::surveys::Invitation;
+pub use hybride_store::surveys::{Pending, Survey};
 use hybride_store::{now, people, trainings, Store, StoreError};
 use minijinja::context;
 use serde::{Deserialize, Serialize};
@@ -317,4 +320,46 @@ pub async fn answer(s: &Store, survey: &Survey, user_id: i64, raw: &[String]) ->
         Err(StoreError::Conflict(_)) => Err(Error::Conflict("answered")),
         Err(e) => Err(e.into()),
     }
+}
+
+// ---- reads and writes of the record, for the pages and the API
+
+/// The académie's survey settings (the defaults until an admin sets them).
+pub async fn settings(store: &Store) -> crate::Result<SurveySettings> {
+    Ok(hybride_store::surveys::settings(store).await?)
+}
+
+pub async fn set_settings(store: &Store, s: &SurveySettings) -> crate::Result<()> {
+    Ok(hybride_store::surveys::set_settings(store, s).await?)
+}
+
+/// The open surveys a person was invited to and has not answered, soonest closing first.
+pub async fn pending(store: &Store, user_id: i64, at: i64) -> crate::Result<Vec<Pending>> {
+    Ok(hybride_store::surveys::pending(store, user_id, at).await?)
+}
+
+pub async fn get(store: &Store, id: i64) -> crate::Result<Survey> {
+    Ok(hybride_store::surveys::get(store, id).await?)
+}
+
+/// The cohort's survey of this kind, once sent.
+pub async fn of_kind(
+    store: &Store,
+    cohort_id: i64,
+    kind: SurveyKind,
+) -> crate::Result<Option<Survey>> {
+    Ok(hybride_store::surveys::of_kind(store, cohort_id, kind).await?)
+}
+
+/// When the cohort's last activity ends, if it has any.
+pub async fn last_end(store: &Store, cohort_id: i64) -> crate::Result<Option<i64>> {
+    Ok(hybride_store::surveys::last_end(store, cohort_id).await?)
+}
+
+pub async fn invitation(
+    store: &Store,
+    survey_id: i64,
+    user_id: i64,
+) -> crate::Result<Option<Invitation>> {
+    Ok(hybride_store::surveys::invitation(store, survey_id, user_id).await?)
 }

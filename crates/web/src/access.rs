@@ -4,19 +4,14 @@
 pub use crate::auth::{Admins, Anyone, Gate, Planners, Staff, Trainees};
 use crate::error::AppError;
 use hybride_domain::Role;
-use hybride_store::cohorts::Cohort;
-use hybride_store::people::User;
-use hybride_store::trainings::Training;
-use hybride_store::{cohorts, trainings, Store};
+use hybride_training::cohorts::{self, Cohort};
+use hybride_training::people::User;
+use hybride_training::trainings::{self, Training};
+use hybride_training::Store;
 
 /// Admins and pilots see every training of the plan; a trainer sees those they deliver.
 pub async fn see_training(store: &Store, user: &User, t: &Training) -> Result<(), AppError> {
-    let ok = match user.role {
-        Role::Admin | Role::Pilot => true,
-        Role::Trainer => trainings::is_trainer_of(store, t.id, user.id).await?,
-        Role::Trainee => false,
-    };
-    if ok {
+    if trainings::sees(store, user, t).await? {
         Ok(())
     } else {
         Err(AppError::NotFound)
@@ -35,15 +30,7 @@ pub fn manage_training(user: &User, t: &Training) -> Result<(), AppError> {
 /// A cohort is visible to admins and pilots, to its trainers and to its trainees — to its
 /// trainees until it is archived, when its contents stop being available.
 pub async fn see_cohort(store: &Store, user: &User, c: &Cohort) -> Result<(), AppError> {
-    let ok = match user.role {
-        Role::Admin | Role::Pilot => true,
-        Role::Trainer => cohorts::is_trainer(store, c.id, user.id).await?,
-        Role::Trainee => {
-            c.status != hybride_domain::CohortStatus::Archived
-                && cohorts::is_enrolled(store, c.id, user.id).await?
-        }
-    };
-    if ok {
+    if cohorts::sees(store, user, c).await? {
         Ok(())
     } else {
         Err(AppError::NotFound)
@@ -95,9 +82,7 @@ pub async fn edit_schedule(store: &Store, user: &User, c: &Cohort) -> Result<Tra
 
 /// The training `id`, when `user` may see it (its trainers, pilots, admins).
 pub async fn visible_training(store: &Store, user: &User, id: i64) -> Result<Training, AppError> {
-    let t = trainings::get(store, id).await?;
-    see_training(store, user, &t).await?;
-    Ok(t)
+    Ok(trainings::visible(store, user, id).await?)
 }
 
 /// The training `id`, when `user` may see it and edit its scenario.
@@ -110,8 +95,7 @@ pub async fn scenario_editable(store: &Store, user: &User, id: i64) -> Result<Tr
 /// The cohort `id`, when `user` may see it and set up its schedule and what goes to its
 /// trainees (see [`edit_schedule`]).
 pub async fn schedulable(store: &Store, user: &User, id: i64) -> Result<Cohort, AppError> {
-    let c = cohorts::get(store, id).await?;
-    see_cohort(store, user, &c).await?;
+    let c = cohorts::visible(store, user, id).await?;
     edit_schedule(store, user, &c).await?;
     Ok(c)
 }

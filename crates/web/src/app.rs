@@ -3,8 +3,8 @@
 use crate::{api, assets, auth, csrf, error, pages, render::Templates};
 use axum::http::{header, HeaderName, HeaderValue, Request};
 use axum::Router;
-use hybride_store::Store;
 use hybride_training::mailer;
+use hybride_training::Store;
 use hybride_training::{Config, Hybride};
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -163,22 +163,12 @@ async fn scheduler(state: AppState) {
     }
 }
 
+/// Cleaning up, every hour (expired sessions, old attempt counters and exports).
 async fn housekeeping(store: Store) {
     let mut tick = tokio::time::interval(Duration::from_secs(3600));
     loop {
         tick.tick().await;
-        if let Err(e) = hybride_store::security::purge_expired(&store).await {
-            tracing::warn!(error = %e, "purging expired sessions failed");
-        }
-        // Attempt counters older than a day are of no use to any limit.
-        if let Err(e) = hybride_store::limits::purge(&store, hybride_store::now() - 86_400).await {
-            tracing::warn!(error = %e, "purging attempt counters failed");
-        }
-        // Plans' exports are kept for download a few days.
-        let before = hybride_store::now() - hybride_training::exports::KEPT_DAYS * 86_400;
-        if let Err(e) = hybride_store::exports::purge(&store, before).await {
-            tracing::warn!(error = %e, "removing old plan exports failed");
-        }
+        hybride_training::housekeeping::run_once(&store).await;
     }
 }
 

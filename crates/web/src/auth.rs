@@ -8,9 +8,9 @@ use axum::http::{header, HeaderMap, HeaderValue};
 use axum::middleware::Next;
 use axum::response::Response;
 use hybride_domain::Role;
-use hybride_store::people::User;
-use hybride_store::security;
 use hybride_training::i18n::Lang;
+use hybride_training::people::User;
+use hybride_training::sessions;
 use std::marker::PhantomData;
 
 pub const SESSION_COOKIE: &str = "hybride_session";
@@ -77,9 +77,9 @@ pub async fn identify(State(state): State<AppState>, mut req: Request, next: Nex
         .map(|t| t.trim().to_owned());
     let session = cookie(headers, SESSION_COOKIE).map(str::to_owned);
     let lookup = match (&bearer_token, &session) {
-        (Some(t), _) if looks_like_token(t) => security::api_token_user(&state.store, t).await,
+        (Some(t), _) if looks_like_token(t) => sessions::api_token_user(&state.store, t).await,
         (Some(_), _) => Ok(None),
-        (None, Some(s)) if looks_like_token(s) => security::session_user(&state.store, s).await,
+        (None, Some(s)) if looks_like_token(s) => sessions::user(&state.store, s).await,
         _ => Ok(None),
     };
     let user = match lookup {
@@ -109,7 +109,7 @@ pub async fn identify(State(state): State<AppState>, mut req: Request, next: Nex
         .filter(|c| looks_like_token(c))
         .map(str::to_owned);
     let new_csrf = existing_csrf.is_none();
-    let csrf = existing_csrf.unwrap_or_else(hybride_store::token::generate);
+    let csrf = existing_csrf.unwrap_or_else(hybride_training::sessions::secret);
     let path = req
         .uri()
         .path_and_query()

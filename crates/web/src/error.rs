@@ -8,7 +8,6 @@
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use hybride_domain::FieldErrors;
-use hybride_store::StoreError;
 use hybride_training::i18n::{self, Lang};
 
 #[derive(Debug, thiserror::Error)]
@@ -39,13 +38,6 @@ pub enum AppError {
     TooManyRequests,
     #[error("internal error: {0}")]
     Internal(#[from] anyhow::Error),
-}
-
-/// The store's errors mean what they mean to the use cases (one mapping, `hybride_training`'s).
-impl From<StoreError> for AppError {
-    fn from(e: StoreError) -> AppError {
-        hybride_training::Error::from(e).into()
-    }
 }
 
 impl From<hybride_training::Error> for AppError {

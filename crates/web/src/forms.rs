@@ -3,8 +3,8 @@
 pub use hybride_domain::text::{optional_line, url};
 pub use hybride_domain::time::time_of_day;
 use hybride_domain::{DispositifId, FieldErrors, Invalid, LongText, Minutes, ModuleId, Title};
-use hybride_store::cohorts::NewCohort;
-use hybride_store::trainings::NewTraining;
+use hybride_training::cohorts::NewCohort;
+use hybride_training::trainings::NewTraining;
 
 /// A training as submitted; durations already read (from hours in forms, minutes in the API).
 pub struct TrainingFields<'a> {
@@ -193,7 +193,7 @@ pub struct StepFields<'a> {
     pub credit_rule: &'a str,
 }
 
-pub fn step(f: StepFields<'_>) -> Result<hybride_store::trainings::NewStep, FieldErrors> {
+pub fn step(f: StepFields<'_>) -> Result<hybride_training::trainings::NewStep, FieldErrors> {
     use hybride_domain::{LearningType, Modality};
     let mut e = FieldErrors::new();
     let modality = e.check("modality", Modality::parse(f.modality));
@@ -236,7 +236,7 @@ pub fn step(f: StepFields<'_>) -> Result<hybride_store::trainings::NewStep, Fiel
             Some(evaluation),
             Some(trainer_role),
             Some(credit_rule),
-        ) => Ok(hybride_store::trainings::NewStep {
+        ) => Ok(hybride_training::trainings::NewStep {
             modality,
             learning_type,
             title,
@@ -281,7 +281,7 @@ pub struct OpeningFields<'a> {
     pub availability: &'a str,
 }
 
-pub fn opening(f: OpeningFields<'_>) -> Result<hybride_store::during::OpeningText, FieldErrors> {
+pub fn opening(f: OpeningFields<'_>) -> Result<hybride_training::during::OpeningText, FieldErrors> {
     let mut e = FieldErrors::new();
     let introduction = e.check("introduction", LongText::parse(f.introduction));
     let objectives = e.check("objectives", LongText::parse(f.objectives));
@@ -296,7 +296,7 @@ pub fn opening(f: OpeningFields<'_>) -> Result<hybride_store::during::OpeningTex
         availability,
     ) {
         (Some(i), Some(o), Some(v), Some(a), Some(av)) if e.is_empty() => {
-            Ok(hybride_store::during::OpeningText {
+            Ok(hybride_training::during::OpeningText {
                 introduction: i.as_str().to_owned(),
                 objectives: o.as_str().to_owned(),
                 validation: v.as_str().to_owned(),

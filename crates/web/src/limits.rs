@@ -6,7 +6,7 @@ use crate::AppState;
 use axum::extract::{ConnectInfo, FromRequestParts};
 use axum::http::request::Parts;
 use axum::http::{header, HeaderMap};
-use hybride_store::{limits, Store};
+use hybride_training::{limits, Store};
 use std::net::{IpAddr, SocketAddr};
 
 /// How many attempts a key may make in a window.
@@ -94,8 +94,7 @@ impl Attempt {
 /// then gives it back when it succeeded ([`Attempt::succeeded`]).
 pub async fn attempt(store: &Store, limit: Limit, subject: &str) -> Result<Attempt, AppError> {
     let key = key(limit, subject);
-    let window_start = limits::window_start(limit.window_seconds, hybride_store::now());
-    let hits = limits::hit_at(store, &key, window_start).await?;
+    let (hits, window_start) = limits::hit_in_window(store, &key, limit.window_seconds).await?;
     if hits > limit.max {
         tracing::warn!(limit = limit.name, "attempts limited");
         return Err(AppError::TooManyRequests);

@@ -15,7 +15,8 @@ use hybride_domain::attendance::{
 };
 use hybride_domain::time::paris;
 use hybride_domain::{HoursBudget, Modality};
-use hybride_store::attendance::{self as record, Event, NewMark};
+use hybride_store::attendance::Document;
+use hybride_store::attendance::{self as record, NewMark};
 use hybride_store::cohorts::{self, Activity, Cohort};
 use hybride_store::trainings::{self, Step, Training};
 use hybride_store::{before as store_before, now, Store};
@@ -36,6 +37,7 @@ pub use countersigning::{
     corrections_words, countersign, countersignature_words, countersigning_words, CorrectionWords,
     Countersignature, SheetCorrection,
 };
+pub use hybride_store::attendance::Event;
 pub use marks::{check_document, correct, keep_document, mark, reason, record_join, sniff, Extra};
 pub use sheet::{
     flag_text, marks_for, sheet, sheet_facts, sheet_from, Sheet, SheetFacts, SheetRow, SheetSource,
@@ -127,6 +129,48 @@ pub async fn context(state: &Hybride, cohort_id: i64, activity_id: i64) -> Resul
 
 /// Why a correction was refused (a message key).
 pub type Refusal = &'static str;
+
+// ---- reads and writes of the record, for the pages and the API
+
+/// Every event of one activity, in record order.
+pub async fn of_activity(store: &Store, activity_id: i64) -> crate::Result<Vec<Event>> {
+    Ok(hybride_store::attendance::of_activity(store, activity_id).await?)
+}
+
+/// The secret behind an activity's rotating codes, created on first use.
+pub async fn signing_secret(store: &Store, activity_id: i64) -> crate::Result<String> {
+    Ok(hybride_store::attendance::signing_secret(store, activity_id).await?)
+}
+
+/// The events of one activity about one person (a trainee, or a trainer's countersignatures),
+/// in record order: what deciding on that person's mark needs, without the whole half-day's.
+pub async fn of_subject(
+    store: &Store,
+    activity_id: i64,
+    subject_id: i64,
+) -> crate::Result<Vec<Event>> {
+    Ok(hybride_store::attendance::of_subject(store, activity_id, subject_id).await?)
+}
+
+/// Every event of one cohort, in record order.
+pub async fn of_cohort(store: &Store, cohort_id: i64) -> crate::Result<Vec<Event>> {
+    Ok(hybride_store::attendance::of_cohort(store, cohort_id).await?)
+}
+
+/// One person's events in one cohort, in record order: what her certificate or her distance
+/// work's table needs, without the others'.
+pub async fn of_cohort_subject(
+    store: &Store,
+    cohort_id: i64,
+    subject_id: i64,
+) -> crate::Result<Vec<Event>> {
+    Ok(hybride_store::attendance::of_cohort_subject(store, cohort_id, subject_id).await?)
+}
+
+/// A document kept with the record (a justification, a piece of evidence), and its content.
+pub async fn document(store: &Store, id: i64) -> crate::Result<(Document, Vec<u8>)> {
+    Ok(record::document(store, id).await?)
+}
 
 #[cfg(test)]
 mod tests {

@@ -11,8 +11,8 @@ use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use hybride_domain::{FieldErrors, Invalid, Role};
-use hybride_store::people::{self, User, UserFilter};
 use hybride_training::import::import_accounts;
+use hybride_training::people::{self, User, UserFilter};
 use hybride_training::{accounts, i18n};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -33,7 +33,7 @@ pub struct Me {
 #[utoipa::path(get, path = "/api/v1/me", tag = "accounts",
     responses((status = 200, body = Me), (status = 401, body = super::ProblemDoc)))]
 pub async fn me(State(state): State<AppState>, who: Allowed<Anyone>) -> Result<Json<Me>, AppError> {
-    use hybride_store::links::{self, Purpose};
+    use hybride_training::links::{self, Purpose};
     let active = links::active(&state.store, who.user.id, Purpose::Calendar)
         .await?
         .len();
@@ -260,7 +260,7 @@ pub async fn export_me(
     who: Allowed<Anyone>,
 ) -> Result<Json<serde_json::Value>, AppError> {
     Ok(Json(
-        hybride_store::personal::export(&state.store, who.user.id).await?,
+        hybride_training::accounts::personal_data(&state.store, who.user.id).await?,
     ))
 }
 
@@ -273,6 +273,6 @@ pub async fn export_user(
     Path(id): Path<i64>,
 ) -> Result<Json<serde_json::Value>, AppError> {
     Ok(Json(
-        hybride_store::personal::export(&state.store, id).await?,
+        hybride_training::accounts::personal_data(&state.store, id).await?,
     ))
 }

@@ -11,10 +11,10 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
 use hybride_domain::CohortStatus;
-use hybride_store::after::{self as store, Transmission};
-use hybride_store::{cohorts, trainings};
+use hybride_training::after::{self, Transmission};
 use hybride_training::documents::Which;
 use hybride_training::pay::TrainerPay;
+use hybride_training::{cohorts, trainings};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -93,7 +93,7 @@ pub async fn documents(
                 }
             })
             .collect(),
-        transmissions: store::transmissions(s, id).await?,
+        transmissions: after::transmissions(s, id).await?,
     }))
 }
 
@@ -152,7 +152,7 @@ pub async fn transmit(
     let viewer = access::pay_forms_read(&who.user);
     let bundle =
         hybride_training::documents::bundle(s, who.ctx.lang, &c, &t, viewer, |_, _| {}).await?;
-    let x = store::add_transmission(
+    let x = after::add_transmission(
         s,
         id,
         who.user.id,

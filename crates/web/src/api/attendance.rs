@@ -15,9 +15,8 @@ use base64::Engine;
 use hmac::{Hmac, Mac};
 use hybride_domain::attendance::{self as rules, Channel, Kind, Slot};
 use hybride_domain::Modality;
-use hybride_store::attendance::{self as record, Event};
-use hybride_store::{cohorts, now, trainings};
-use hybride_training::attendance::{self as att, Sheet, TraineeValidation};
+use hybride_training::attendance::{self as att, Event, Sheet, TraineeValidation};
+use hybride_training::{cohorts, now, trainings};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use sha2::Sha512;
@@ -77,7 +76,7 @@ pub async fn activity_attendance(
         cohort_id: c.id,
         modality: a.modality,
         sheets,
-        events: record::of_activity(s, a.id).await?,
+        events: att::of_activity(s, a.id).await?,
     }))
 }
 
@@ -396,7 +395,7 @@ pub async fn bbb_analytics(
     let c = cohorts::get(s, a.cohort_id).await?;
     let steps = trainings::steps(s, c.training_id).await?;
     let slots = att::slots(&a, &steps);
-    let events = record::of_activity(s, a.id).await?;
+    let events = att::of_activity(s, a.id).await?;
     let (mut credited, mut ignored) = (0, 0);
     for at in &attendees {
         let user = at

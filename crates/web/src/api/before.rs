@@ -13,10 +13,10 @@ use axum::extract::State;
 use axum::response::Response;
 use axum::Json;
 use hybride_domain::{Email, FieldErrors, Invalid};
-use hybride_store::before::{self, Accompaniment, Qualification, ValidationRules};
-use hybride_store::trainings::{self, Step};
-use hybride_store::{cohorts, people, StoreError};
+use hybride_training::before::{self, Accompaniment, Qualification, ValidationRules};
 use hybride_training::before::{self as checks, ShownItem};
+use hybride_training::trainings::{self, Step};
+use hybride_training::{cohorts, people, Error};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -359,7 +359,7 @@ pub async fn add_qualification(
         .await
     {
         Ok(q) => Ok(created(q)),
-        Err(StoreError::Refused(_)) => {
+        Err(Error::Refused(_)) => {
             e.add("email", Invalid::new("refused-trainer-role"));
             Err(AppError::Invalid(e))
         }

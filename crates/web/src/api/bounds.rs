@@ -265,7 +265,7 @@ pub fn code() -> Object {
 
 /// The result of one part of an equipment test.
 pub fn check_result() -> Object {
-    words(hybride_store::before::CHECK_RESULTS).build()
+    words(hybride_training::before::CHECK_RESULTS).build()
 }
 
 /// A round-trip time in milliseconds, or null.

@@ -13,10 +13,9 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use hybride_domain::FieldErrors;
-use hybride_store::cohorts;
-use hybride_store::during::{self as store, OpeningMessage, TraineeLinks};
-use hybride_store::trainings;
-use hybride_training::during;
+use hybride_training::cohorts;
+use hybride_training::during::{self, OpeningMessage, TraineeLinks};
+use hybride_training::trainings;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -30,7 +29,7 @@ pub async fn links(
 ) -> Result<Json<Vec<TraineeLinks>>, AppError> {
     let c = cohorts::get(&state.store, id).await?;
     access::see_cohort(&state.store, &who.user, &c).await?;
-    Ok(Json(store::link_status(&state.store, id).await?))
+    Ok(Json(during::link_status(&state.store, id).await?))
 }
 
 #[derive(Deserialize, ToSchema, Default)]
@@ -70,7 +69,7 @@ pub async fn received(
     who: Allowed<Trainees>,
     Path(id): Path<i64>,
 ) -> Result<StatusCode, AppError> {
-    store::acknowledge(&state.store, id, who.user.id).await?;
+    during::acknowledge(&state.store, id, who.user.id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -125,10 +124,10 @@ pub async fn messages(
     let draft = if trainee {
         None
     } else {
-        store::opening(s, id).await?
+        during::opening(s, id).await?
     };
     Ok(Json(Messages {
-        opening: store::published_opening(s, id).await?,
+        opening: during::published_opening(s, id).await?,
         draft,
         instructions,
     }))
@@ -173,7 +172,7 @@ pub async fn put_opening(
         availability: &b.availability,
     })?;
     Ok(Json(
-        store::save_opening(&state.store, id, &text, who.user.id).await?,
+        during::save_opening(&state.store, id, &text, who.user.id).await?,
     ))
 }
 
@@ -259,7 +258,7 @@ pub async fn put_instructions(
     if b.publish {
         during::check_may_convoke(&c)?;
     }
-    let a = store::set_instructions(&state.store, id, aid, text.as_deref(), b.by_mail).await?;
+    let a = during::set_instructions(&state.store, id, aid, text.as_deref(), b.by_mail).await?;
     if b.publish {
         during::publish_instructions(&state, &a).await?;
     }
@@ -302,17 +301,17 @@ pub struct PostQuery {
 
 /// A thread's posts: topics in order, each followed by its replies.
 #[utoipa::path(get, path = "/api/v1/cohorts/{id}/posts", tag = "during", params(("id" = i64, Path), PostQuery),
-    responses((status = 200, body = Vec<hybride_store::discussion::Post>), (status = 404, body = super::ProblemDoc)))]
+    responses((status = 200, body = Vec<hybride_training::discussion::Post>), (status = 404, body = super::ProblemDoc)))]
 pub async fn posts(
     State(state): State<AppState>,
     who: Allowed<Anyone>,
     Path(id): Path<i64>,
     Query(q): Query<PostQuery>,
-) -> Result<Json<Vec<hybride_store::discussion::Post>>, AppError> {
+) -> Result<Json<Vec<hybride_training::discussion::Post>>, AppError> {
     let c = cohorts::get(&state.store, id).await?;
     access::see_cohort(&state.store, &who.user, &c).await?;
     Ok(Json(
-        hybride_store::discussion::thread(&state.store, id, q.activity_id).await?,
+        hybride_training::discussion::thread(&state.store, id, q.activity_id).await?,
     ))
 }
 
@@ -334,7 +333,7 @@ pub struct PostBody {
 /// Posts in the cohort's discussion space; members mentioned (`@prenom.nom`) are notified.
 #[utoipa::path(post, path = "/api/v1/cohorts/{id}/posts", tag = "during", params(("id" = i64, Path)),
     request_body = PostBody,
-    responses((status = 201, body = hybride_store::discussion::Post), (status = 404, body = super::ProblemDoc),
+    responses((status = 201, body = hybride_training::discussion::Post), (status = 404, body = super::ProblemDoc),
         (status = 422, body = super::ProblemDoc)))]
 pub async fn add_post(
     State(state): State<AppState>,

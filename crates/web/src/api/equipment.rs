@@ -10,7 +10,7 @@ use axum::extract::State;
 use axum::response::Response;
 use axum::Json;
 use hybride_domain::{FieldErrors, Invalid};
-use hybride_store::before::{self, EquipmentCheck, EquipmentInput, CHECK_RESULTS};
+use hybride_training::before::{self, EquipmentCheck, EquipmentInput, CHECK_RESULTS};
 use serde::Deserialize;
 use utoipa::ToSchema;
 

@@ -8,8 +8,8 @@ use crate::AppState;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
-use hybride_store::exports::{self as store, Export};
-use hybride_store::plans;
+use hybride_training::exports::{self, Export};
+use hybride_training::plans;
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -39,7 +39,7 @@ pub async fn list(
 ) -> Result<Json<Vec<PlanExport>>, AppError> {
     plans::get(&state.store, id).await?;
     Ok(Json(
-        store::list(&state.store, id)
+        exports::list(&state.store, id)
             .await?
             .into_iter()
             .map(with_url)

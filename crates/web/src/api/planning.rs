@@ -12,11 +12,11 @@ use axum::extract::State;
 use axum::response::Response;
 use axum::Json;
 use hybride_domain::{CohortStatus, Email, FieldErrors, Invalid, SchoolYear, Title};
-use hybride_store::cohorts::{self, Activity, Cohort, Enrollment};
-use hybride_store::people::{self, User};
-use hybride_store::plans::{self, Plan};
-use hybride_store::trainings::{self, Step, Training, TrainingFilter};
-use hybride_store::StoreError;
+use hybride_training::cohorts::{self, Activity, Cohort, Enrollment};
+use hybride_training::people::{self, User};
+use hybride_training::plans::{self, Plan};
+use hybride_training::trainings::{self, Step, Training, TrainingFilter};
+use hybride_training::Error;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -147,13 +147,13 @@ pub async fn create_training(
     })?;
     match trainings::create(&state.store, &new).await {
         Ok(t) => Ok(created(t)),
-        Err(StoreError::Conflict(_)) => Err(AppError::Conflict("gaia")),
-        Err(StoreError::NotFound) => {
+        Err(Error::Conflict(_)) => Err(AppError::Conflict("gaia")),
+        Err(Error::NotFound) => {
             let mut e = FieldErrors::new();
             e.add("plan_id", Invalid::new("error-plan-unknown"));
             Err(AppError::Invalid(e))
         }
-        Err(StoreError::Refused(_)) => {
+        Err(Error::Refused(_)) => {
             let mut e = FieldErrors::new();
             e.add("pilot_id", Invalid::new("error-pilot-role"));
             Err(AppError::Invalid(e))
@@ -215,7 +215,7 @@ async fn resolve(state: &AppState, r: &PersonRef) -> Result<User, AppError> {
     let found = match (r.user_id, r.email.as_deref()) {
         (Some(id), _) => match people::get(&state.store, id).await {
             Ok(u) => Some(u),
-            Err(StoreError::NotFound) => None,
+            Err(Error::NotFound) => None,
             Err(other) => return Err(other.into()),
         },
         (None, Some(raw)) => match e.check("email", Email::parse(raw)) {
@@ -304,7 +304,7 @@ pub async fn create_cohort(
 ) -> Result<Response, AppError> {
     let t = match trainings::get(&state.store, b.training_id).await {
         Ok(t) => t,
-        Err(StoreError::NotFound) => {
+        Err(Error::NotFound) => {
             let mut e = FieldErrors::new();
             e.add("training_id", Invalid::new("error-training-unknown"));
             return Err(AppError::Invalid(e));
@@ -430,7 +430,7 @@ pub async fn enroll(
     ids.dedup();
     let n = match cohorts::enroll(&state.store, id, &ids).await {
         Ok(n) => n,
-        Err(StoreError::NotFound) => {
+        Err(Error::NotFound) => {
             let mut e = FieldErrors::new();
             e.add("user_ids", Invalid::new("error-person-unknown"));
             return Err(AppError::Invalid(e));

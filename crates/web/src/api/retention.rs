@@ -9,7 +9,7 @@ use crate::AppState;
 use axum::extract::State;
 use axum::Json;
 use hybride_domain::retention::Retention;
-use hybride_store::retention::{self as store, PurgeReport};
+use hybride_training::retention::{self, PurgeReport};
 
 /// How long each kind of record is kept.
 #[utoipa::path(get, path = "/api/v1/settings/retention", tag = "after",
@@ -18,7 +18,7 @@ pub async fn get_policy(
     State(state): State<AppState>,
     _who: Allowed<Admins>,
 ) -> Result<Json<Retention>, AppError> {
-    Ok(Json(store::policy(&state.store).await?))
+    Ok(Json(retention::policy(&state.store).await?))
 }
 
 /// Replaces the policy, each duration checked against its range.
@@ -30,7 +30,7 @@ pub async fn put_policy(
     ApiJson(b): ApiJson<Retention>,
 ) -> Result<Json<Retention>, AppError> {
     let checked = b.check()?;
-    store::set_policy(&state.store, &checked).await?;
+    retention::set_policy(&state.store, &checked).await?;
     Ok(Json(checked))
 }
 

@@ -9,8 +9,8 @@ use crate::AppState;
 use axum::extract::State;
 use axum::Json;
 use hybride_domain::certificate::Signatory;
-use hybride_store::certificates::NamedSignatory;
 use hybride_training::certificates;
+use hybride_training::certificates::NamedSignatory;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 

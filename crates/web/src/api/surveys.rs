@@ -11,9 +11,8 @@ use axum::extract::State;
 use axum::response::Response;
 use axum::Json;
 use hybride_domain::survey::{Question, SurveyKind, SurveySettings};
-use hybride_store::surveys::{self as store, Pending, Survey};
-use hybride_store::{cohorts, now};
-use hybride_training::surveys::{self, SurveyResults};
+use hybride_training::surveys::{self, Pending, Survey, SurveyResults};
+use hybride_training::{cohorts, now};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -70,8 +69,8 @@ pub async fn my_surveys(
 ) -> Result<Json<Vec<SurveyToAnswer>>, AppError> {
     let s = &state.store;
     let mut out = Vec::new();
-    for p in store::pending(s, who.user.id, now()).await? {
-        let questions = store::get(s, p.survey_id).await?.questions();
+    for p in surveys::pending(s, who.user.id, now()).await? {
+        let questions = surveys::get(s, p.survey_id).await?.questions();
         out.push(SurveyToAnswer {
             answer_url: format!(
                 "/api/v1/cohorts/{}/surveys/{}/responses",
@@ -131,7 +130,7 @@ pub async fn get_settings(
     State(state): State<AppState>,
     _who: Allowed<Admins>,
 ) -> Result<Json<SurveySettings>, AppError> {
-    Ok(Json(store::settings(&state.store).await?))
+    Ok(Json(surveys::settings(&state.store).await?))
 }
 
 /// Replaces the académie's survey questions and delays, checked question by question.
@@ -143,6 +142,6 @@ pub async fn put_settings(
     ApiJson(b): ApiJson<SurveySettings>,
 ) -> Result<Json<SurveySettings>, AppError> {
     let checked = b.check()?;
-    store::set_settings(&state.store, &checked).await?;
+    surveys::set_settings(&state.store, &checked).await?;
     Ok(Json(checked))
 }

@@ -10,9 +10,9 @@ use crate::AppState;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use hybride_domain::{CohortStatus, Email, FieldErrors, Role};
-use hybride_store::cohorts::NewActivity;
-use hybride_store::{cohorts, people, trainings, StoreError};
 use hybride_training::before;
+use hybride_training::cohorts::NewActivity;
+use hybride_training::{cohorts, people, trainings, Error};
 use minijinja::context;
 use serde::{Deserialize, Serialize};
 
@@ -195,9 +195,9 @@ pub async fn show(
             can_close => can_close,
             after => after,
             contents_until => hybride_training::after::contents_until(s, &c).await?.to_string(),
-            recommended => hybride_store::courses::recommended(s, t.id).await?,
+            recommended => hybride_training::courses::recommended(s, t.id).await?,
             surveys_pending => if access::attends(&who.user) {
-                hybride_store::surveys::pending(s, who.user.id, hybride_store::now())
+                hybride_training::surveys::pending(s, who.user.id, hybride_training::now())
                     .await?
                     .into_iter()
                     .filter(|p| p.cohort_id == id)
@@ -209,7 +209,7 @@ pub async fn show(
             advice => advice,
             open_items => open,
             overrides => cohorts::status_overrides(s, id).await?,
-            rules => hybride_store::before::validation_rules(s, t.id).await?,
+            rules => hybride_training::before::validation_rules(s, t.id).await?,
             during => super::during::cohort_context(&state, &who, &c, &t, &steps, &activities).await?,
             end => super::after::cohort_end(s, &who.user, &c, &activities, can_close || manage).await?,
             flash => flash(&super::Flash { ok: q.ok }),
@@ -288,14 +288,14 @@ pub async fn set_status(
             .await
             {
                 Ok(_) => Ok(done(&format!("/cohorts/{id}"), "status-changed")),
-                Err(StoreError::Refused(_)) => Ok(back_with_error(id, "status-transition")),
+                Err(Error::Refused(_)) => Ok(back_with_error(id, "status-transition")),
                 Err(e) => Err(e.into()),
             };
         }
     }
     match cohorts::set_status(&state.store, id, next).await {
         Ok(_) => Ok(done(&format!("/cohorts/{id}"), "status-changed")),
-        Err(StoreError::Refused(_)) => Ok(back_with_error(id, "status-transition")),
+        Err(Error::Refused(_)) => Ok(back_with_error(id, "status-transition")),
         Err(e) => Err(e.into()),
     }
 }
@@ -323,8 +323,8 @@ pub async fn add_trainer(
     };
     match cohorts::assign_trainer(&state.store, id, user.id).await {
         Ok(()) => Ok(done(&format!("/cohorts/{id}"), "trainer-added")),
-        Err(StoreError::Refused("cohort_closed")) => Ok(back_with_error(id, "cohort-closed")),
-        Err(StoreError::Refused(_)) => Ok(back_with_error(id, "trainer-role")),
+        Err(Error::Refused("cohort_closed")) => Ok(back_with_error(id, "cohort-closed")),
+        Err(Error::Refused(_)) => Ok(back_with_error(id, "trainer-role")),
         Err(e) => Err(e.into()),
     }
 }
@@ -358,9 +358,9 @@ pub async fn enroll(
     }
     match cohorts::enroll(s, id, &ids).await {
         Ok(_) => Ok(done(&format!("/cohorts/{id}"), "enrolled")),
-        Err(StoreError::Conflict(_)) => Ok(back_with_error(id, "enroll-already")),
-        Err(StoreError::Refused("cohort_closed")) => Ok(back_with_error(id, "cohort-closed")),
-        Err(StoreError::Refused(_)) => Ok(back_with_error(id, "enroll-role")),
+        Err(Error::Conflict(_)) => Ok(back_with_error(id, "enroll-already")),
+        Err(Error::Refused("cohort_closed")) => Ok(back_with_error(id, "cohort-closed")),
+        Err(Error::Refused(_)) => Ok(back_with_error(id, "enroll-role")),
         Err(e) => Err(e.into()),
     }
 }
@@ -375,7 +375,7 @@ pub async fn unenroll(
     access::manage_cohort(&state.store, &who.user, &c).await?;
     match cohorts::unenroll(&state.store, id, user).await {
         Ok(()) => Ok(done(&format!("/cohorts/{id}"), "unenrolled")),
-        Err(StoreError::Refused(_)) => Ok(back_with_error(id, "cohort-closed")),
+        Err(Error::Refused(_)) => Ok(back_with_error(id, "cohort-closed")),
         Err(e) => Err(e.into()),
     }
 }
@@ -672,7 +672,7 @@ pub async fn delete_activity(
     access::edit_schedule(&state.store, &who.user, &c).await?;
     match cohorts::delete_activity(&state.store, id, aid).await {
         Ok(()) => Ok(done(&format!("/cohorts/{id}"), "activity-deleted")),
-        Err(StoreError::Refused(_)) => Ok(back_with_error(id, "cohort-closed")),
+        Err(Error::Refused(_)) => Ok(back_with_error(id, "cohort-closed")),
         Err(e) => Err(e.into()),
     }
 }

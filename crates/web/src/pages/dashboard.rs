@@ -8,10 +8,10 @@ use crate::AppState;
 use axum::extract::State;
 use axum::response::Response;
 use hybride_domain::Role;
-use hybride_store::cohorts::{self, CohortFilter};
-use hybride_store::people::{self, UserFilter};
-use hybride_store::trainings::{self, TrainingFilter};
-use hybride_store::{now, plans};
+use hybride_training::cohorts::{self, CohortFilter};
+use hybride_training::people::{self, UserFilter};
+use hybride_training::trainings::{self, TrainingFilter};
+use hybride_training::{now, plans};
 use minijinja::context;
 
 pub async fn home(
@@ -102,7 +102,7 @@ pub async fn home(
             }
             let (progress, unqualified) = if user.role == Role::Trainer {
                 let progress = preparation(s, &cohorts).await?;
-                let qualified = !hybride_store::before::qualifications(s, Some(user.id))
+                let qualified = !hybride_training::before::qualifications(s, Some(user.id))
                     .await?
                     .is_empty();
                 (
@@ -120,7 +120,7 @@ pub async fn home(
                     .filter(|x| x.signed_at.is_none())
                     .count();
                 (
-                    hybride_store::surveys::pending(s, user.id, now()).await?,
+                    hybride_training::surveys::pending(s, user.id, now()).await?,
                     open,
                 )
             } else {
@@ -140,7 +140,7 @@ pub async fn home(
 
 /// For cohorts still in preparation (draft or ready): how many "before" duties are done.
 async fn preparation(
-    s: &hybride_store::Store,
+    s: &hybride_training::Store,
     list: &[cohorts::Cohort],
 ) -> Result<std::collections::BTreeMap<String, minijinja::Value>, AppError> {
     use hybride_domain::checklist::Status;

@@ -15,10 +15,9 @@ use axum::extract::{Path, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use hybride_domain::FieldErrors;
-use hybride_store::during::{self as store, OpeningText};
-use hybride_store::links::{self, Purpose, Scope};
-use hybride_store::{cohorts, now, people, trainings};
-use hybride_training::during;
+use hybride_training::during::{self, OpeningText};
+use hybride_training::links::{self, Purpose, Scope};
+use hybride_training::{cohorts, now, people, trainings};
 use minijinja::context;
 use serde::{Deserialize, Serialize};
 
@@ -78,7 +77,7 @@ pub async fn acknowledge(
     Path(id): Path<i64>,
     CsrfForm(_): CsrfForm<Empty>,
 ) -> Result<Response, AppError> {
-    store::acknowledge(&state.store, id, who.user.id).await?;
+    during::acknowledge(&state.store, id, who.user.id).await?;
     Ok(done(&format!("/cohorts/{id}"), "links-acknowledged"))
 }
 
@@ -123,8 +122,8 @@ async fn opening_page(
     errors: &FieldErrors,
     flash: Option<String>,
 ) -> Result<Response, AppError> {
-    let saved = store::opening(&state.store, c.id).await?;
-    let published = store::published_opening(&state.store, c.id).await?;
+    let saved = during::opening(&state.store, c.id).await?;
+    let published = during::published_opening(&state.store, c.id).await?;
     let activities = cohorts::activities(&state.store, c.id).await?;
     page(
         state,
@@ -152,7 +151,7 @@ pub async fn opening_form(
 ) -> Result<Response, AppError> {
     let c = cohorts::get(&state.store, id).await?;
     access::edit_schedule(&state.store, &who.user, &c).await?;
-    let form = match store::opening(&state.store, id).await? {
+    let form = match during::opening(&state.store, id).await? {
         Some(m) => OpeningForm {
             introduction: m.introduction,
             objectives: m.objectives,
@@ -197,7 +196,7 @@ pub async fn opening_save(
         Ok(t) => t,
         Err(e) => return opening_page(&state, &who, &c, &f, &e, None).await,
     };
-    store::save_opening(&state.store, id, &text, who.user.id).await?;
+    during::save_opening(&state.store, id, &text, who.user.id).await?;
     if f.action == "publish" {
         if !during::may_convoke(&c) {
             return Ok(back(id, "convocation-status"));
@@ -236,7 +235,7 @@ pub async fn save_instructions(
             .into_response())
         }
     };
-    let a = store::set_instructions(&state.store, id, aid, text.as_deref(), f.by_mail.is_some())
+    let a = during::set_instructions(&state.store, id, aid, text.as_deref(), f.by_mail.is_some())
         .await?;
     if f.publish.is_some() {
         if !during::may_convoke(&c) {
@@ -401,18 +400,18 @@ pub async fn cohort_context(
     activities: &[cohorts::Activity],
 ) -> Result<minijinja::Value, AppError> {
     let s = &state.store;
-    let opening = store::opening(s, c.id).await?;
+    let opening = during::opening(s, c.id).await?;
     let at = now();
     if access::attends(&who.user) {
-        hybride_store::discussion::touch(s, c.id, who.user.id).await?;
-        let mine = store::link_status(s, c.id)
+        hybride_training::discussion::touch(s, c.id, who.user.id).await?;
+        let mine = during::link_status(s, c.id)
             .await?
             .into_iter()
             .find(|l| l.user_id == who.user.id);
         // Current and next: what has started and not ended, then the two next ones.
         let mut current = Vec::new();
         let mut next = Vec::new();
-        let my_marks: Vec<_> = hybride_store::attendance::of_cohort(s, c.id)
+        let my_marks: Vec<_> = hybride_training::attendance::of_cohort(s, c.id)
             .await?
             .into_iter()
             .filter(|e| e.subject_id == who.user.id)
@@ -454,7 +453,7 @@ pub async fn cohort_context(
         }
         return Ok(context! {
             trainee => true,
-            opening => store::published_opening(s, c.id).await?,
+            opening => during::published_opening(s, c.id).await?,
             current => current,
             next => next,
             acknowledged => mine.as_ref().and_then(|l| l.acknowledged_at),
@@ -466,7 +465,7 @@ pub async fn cohort_context(
     // The cohort page has checked that the cohort is seen.
     let can_act = access::rights(&who.user, t).act;
     let links = if access::see_enrollments(&who.user) {
-        store::link_status(s, c.id).await?
+        during::link_status(s, c.id).await?
     } else {
         Vec::new()
     };

@@ -8,7 +8,7 @@ use crate::error::AppError;
 use crate::AppState;
 use axum::extract::State;
 use axum::response::Response;
-use hybride_store::before::{self, EquipmentCheck};
+use hybride_training::before::{self, EquipmentCheck};
 use minijinja::context;
 use serde::Serialize;
 

@@ -10,11 +10,11 @@ use crate::AppState;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use hybride_domain::Role;
-use hybride_store::cohorts::{self, Cohort};
-use hybride_store::discussion::{self as store, Notify};
-use hybride_store::outbox::Mail;
-use hybride_store::people;
-use hybride_training::{discussion, i18n};
+use hybride_training::cohorts::{self, Cohort};
+use hybride_training::discussion::{self, Notify};
+use hybride_training::i18n;
+use hybride_training::outbox::Mail;
+use hybride_training::people;
 use minijinja::context;
 use serde::Deserialize;
 
@@ -41,7 +41,7 @@ pub async fn threads(
 ) -> Result<Response, AppError> {
     let s = &state.store;
     let c = visible(&state, &who, id).await?;
-    let counts = store::threads(s, id).await?;
+    let counts = discussion::threads(s, id).await?;
     let count = |a: Option<i64>| {
         counts
             .iter()
@@ -57,7 +57,7 @@ pub async fn threads(
         let (n, last) = count(Some(a.id));
         rows.push(context! { key => a.id.to_string(), title => a.title, modality => a.modality.as_str(), posts => n, last => last });
     }
-    let mode = store::members(s, id)
+    let mode = discussion::members(s, id)
         .await?
         .into_iter()
         .find(|m| m.user_id == who.user.id)
@@ -69,7 +69,7 @@ pub async fn threads(
         None
     };
     if who.user.role == Role::Trainee {
-        store::touch(s, id, who.user.id).await?;
+        discussion::touch(s, id, who.user.id).await?;
     }
     page(
         &state,
@@ -97,9 +97,9 @@ pub async fn thread(
         Some(a) => Some(cohorts::activity(s, id, a).await?),
         None => None,
     };
-    let posts = store::thread(s, id, activity.as_ref().map(|a| a.id)).await?;
+    let posts = discussion::thread(s, id, activity.as_ref().map(|a| a.id)).await?;
     if who.user.role == Role::Trainee {
-        store::touch(s, id, who.user.id).await?;
+        discussion::touch(s, id, who.user.id).await?;
     }
     thread_page(&state, &who, &c, &key, activity, posts, None, false)
 }
@@ -111,7 +111,7 @@ fn thread_page(
     c: &Cohort,
     key: &str,
     activity: Option<cohorts::Activity>,
-    posts: Vec<store::Post>,
+    posts: Vec<discussion::Post>,
     error: Option<String>,
     invalid: bool,
 ) -> Result<Response, AppError> {
@@ -157,7 +157,7 @@ pub async fn add_post(
                 Some(a) => Some(cohorts::activity(s, id, a).await?),
                 None => None,
             };
-            let posts = store::thread(s, id, activity_id).await?;
+            let posts = discussion::thread(s, id, activity_id).await?;
             return thread_page(
                 &state,
                 &who,
@@ -188,14 +188,14 @@ pub async fn set_notify(
 ) -> Result<Response, AppError> {
     let c = visible(&state, &who, id).await?;
     let mode = Notify::parse(&f.mode).ok_or_else(|| AppError::BadRequest("mode".into()))?;
-    let member = store::members(&state.store, c.id)
+    let member = discussion::members(&state.store, c.id)
         .await?
         .iter()
         .any(|m| m.user_id == who.user.id);
     if !member {
         return Err(AppError::Forbidden);
     }
-    store::set_notify(&state.store, id, who.user.id, mode).await?;
+    discussion::set_notify(&state.store, id, who.user.id, mode).await?;
     Ok(done(&format!("/cohorts/{id}/forum"), "notify-saved"))
 }
 
@@ -265,7 +265,7 @@ pub async fn follow_up(
         ),
         message.as_str().to_owned(),
     );
-    store::follow_up(&state.store, id, user, who.user.id, &mail).await?;
+    discussion::follow_up(&state.store, id, user, who.user.id, &mail).await?;
     Ok(done(&format!("/cohorts/{id}/forum"), "follow-up-sent"))
 }
 

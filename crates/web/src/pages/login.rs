@@ -11,9 +11,9 @@ use axum::extract::{Path, Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
 use hybride_domain::Email;
-use hybride_store::{outbox, people, security};
 use hybride_training::i18n::{self, Lang};
 use hybride_training::password;
+use hybride_training::{outbox, people, sessions};
 use minijinja::context;
 use serde::Deserialize;
 
@@ -123,7 +123,7 @@ pub async fn submit(
         }
         Some((user, _)) if verified => {
             attempt.succeeded(&state.store).await?;
-            let secret = security::create_session(&state.store, user.id, SESSION_SECONDS).await?;
+            let secret = sessions::create(&state.store, user.id, SESSION_SECONDS).await?;
             tracing::info!(user = user.id, "logged in with password");
             Ok(session_response(&state, &secret, safe_next(&f.next)))
         }
@@ -170,7 +170,7 @@ pub async fn logout(
         {
             to = at_provider;
         }
-        security::delete_session(&state.store, secret).await?;
+        sessions::end(&state.store, secret).await?;
     }
     let _ = ctx;
     let mut r = Redirect::to(&to).into_response();
@@ -232,7 +232,7 @@ pub async fn link_submit(
         let lang = Lang::of_locale(&user.locale);
         let base = state.config.public_url.clone();
         let name = user.first_name.clone();
-        security::create_login_link(&state.store, user.id, LINK_SECONDS, |secret| {
+        sessions::send_login_link(&state.store, user.id, LINK_SECONDS, |secret| {
             outbox::Mail::new(
                 user.email.clone(),
                 i18n::t(lang, "mail-login-subject"),
@@ -284,14 +284,13 @@ pub async fn magic_use(
 ) -> Result<Response, AppError> {
     limits::check(&state.store, limits::TOKEN_ADDRESS, &ip.to_string()).await?;
     let user = if token.len() == 43 {
-        security::consume_login_link(&state.store, &token).await?
+        sessions::consume_login_link(&state.store, &token).await?
     } else {
         None
     };
     match user {
         Some(used) => {
-            let secret =
-                security::create_session(&state.store, used.user.id, SESSION_SECONDS).await?;
+            let secret = sessions::create(&state.store, used.user.id, SESSION_SECONDS).await?;
             tracing::info!(user = used.user.id, "logged in with a mailed link");
             let to = match used.cohort_id {
                 Some(c) => format!("/cohorts/{c}"),

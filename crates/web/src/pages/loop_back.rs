@@ -12,15 +12,13 @@ use crate::AppState;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use hybride_domain::{CohortStatus, FieldErrors, LongText};
-use hybride_store::after as store;
-use hybride_store::cohorts::{self, Cohort};
-use hybride_store::courses as catalogue;
-use hybride_store::outbox::Mail;
-use hybride_store::trainings::{self, Training};
-use hybride_store::{people, StoreError};
-use hybride_training::after::Figures;
+use hybride_training::after::{self, Figures};
+use hybride_training::cohorts::{self, Cohort};
 use hybride_training::courses::{self, CourseFields};
 use hybride_training::import::show_line_errors;
+use hybride_training::outbox::Mail;
+use hybride_training::trainings::{self, Training};
+use hybride_training::{people, Error};
 use minijinja::context;
 use serde::{Deserialize, Serialize};
 
@@ -69,7 +67,7 @@ async fn review_page_with(
     let is_trainer = cohorts::is_trainer(s, c.id, who.user.id).await?;
     let mut others = Vec::new();
     let mut mine = None;
-    for r in store::reviews(s, c.id).await? {
+    for r in after::reviews(s, c.id).await? {
         if r.user_id == who.user.id {
             mine = Some(r);
         } else if r.submitted_at.is_some() {
@@ -151,7 +149,7 @@ pub async fn save_review(
     }
     let figures = hybride_training::after::figures(s, &c, &t).await?;
     let json = serde_json::to_string(&figures).map_err(|e| AppError::Internal(e.into()))?;
-    store::save_review(
+    after::save_review(
         s,
         id,
         who.user.id,
@@ -177,7 +175,7 @@ pub async fn save_review(
                 url => format!("{}/cohorts/{id}/review", state.config.public_url),
             },
         )?;
-        hybride_store::outbox::enqueue(
+        hybride_training::outbox::enqueue(
             s,
             &Mail::new(
                 pilot.email.clone(),
@@ -207,7 +205,7 @@ pub async fn reviews(
     who: Allowed<Planners>,
 ) -> Result<Response, AppError> {
     let pilot = access::piloted_by(&who.user);
-    let list: Vec<minijinja::Value> = store::submitted_reviews(&state.store, pilot)
+    let list: Vec<minijinja::Value> = after::submitted_reviews(&state.store, pilot)
         .await?
         .into_iter()
         .map(|r| {
@@ -237,7 +235,7 @@ async fn catalogue_page<G: crate::access::Gate>(
         &who.ctx,
         "courses.html",
         context! {
-            courses => catalogue::list(&state.store).await?,
+            courses => courses::list(&state.store).await?,
             manage => access::manages_courses(&who.user),
             values => form.map(|(f, _)| context! { title => f.title, provider => f.provider, url => f.url, duration => f.duration, themes => f.themes }),
             errors => form.map(|(_, e)| field_errors(&who.ctx, e)).unwrap_or_default(),
@@ -264,9 +262,9 @@ pub async fn add_course(
     CsrfForm(f): CsrfForm<CourseFields>,
 ) -> Result<Response, AppError> {
     match courses::parse(&f) {
-        Ok(c) => match catalogue::add_all(&state.store, &[c], who.user.id).await {
+        Ok(c) => match courses::add_all(&state.store, &[c], who.user.id).await {
             Ok(_) => Ok(done("/courses", "course-added")),
-            Err((_, StoreError::Conflict(_))) => {
+            Err((_, Error::Conflict(_))) => {
                 let mut e = FieldErrors::new();
                 e.add("url", hybride_domain::Invalid::new("error-course-taken"));
                 catalogue_page(&state, &who, Some((&f, &e)), Vec::new(), OkQuery::default()).await
@@ -295,9 +293,9 @@ pub async fn import_courses(
         }
     };
     let new: Vec<_> = list.iter().map(|(_, c)| c.clone()).collect();
-    match catalogue::add_all(&state.store, &new, who.user.id).await {
+    match courses::add_all(&state.store, &new, who.user.id).await {
         Ok(_) => Ok(done("/courses", "courses-imported")),
-        Err((i, StoreError::Conflict(_))) => {
+        Err((i, Error::Conflict(_))) => {
             let e = hybride_domain::accounts::LineError {
                 line: list[i].0,
                 column: Some("url"),
@@ -317,7 +315,7 @@ pub async fn remove_course(
     CsrfForm(_): CsrfForm<super::login::Empty>,
 ) -> Result<Response, AppError> {
     let _ = &who;
-    catalogue::delete(&state.store, id).await?;
+    courses::delete(&state.store, id).await?;
     Ok(done("/courses", "course-removed"))
 }
 
@@ -342,7 +340,7 @@ pub async fn recommend(
         .trim()
         .parse::<i64>()
         .map_err(|_| AppError::BadRequest("course: a course id".into()))?;
-    catalogue::recommend(&state.store, id, course, who.user.id).await?;
+    courses::recommend(&state.store, id, course, who.user.id).await?;
     Ok(done(
         &format!("/trainings/{id}/after#h-courses"),
         "course-recommended",
@@ -358,7 +356,7 @@ pub async fn unrecommend(
     let t = trainings::get(&state.store, id).await?;
     access::see_training(&state.store, &who.user, &t).await?;
     access::edit_scenario(&state.store, &who.user, &t).await?;
-    catalogue::unrecommend(&state.store, id, course).await?;
+    courses::unrecommend(&state.store, id, course).await?;
     Ok(done(
         &format!("/trainings/{id}/after#h-courses"),
         "course-unrecommended",
@@ -392,7 +390,7 @@ pub async fn send_closing(
                 .into_response(),
         );
     }
-    let recommended = catalogue::recommended(s, t.id).await?;
+    let recommended = courses::recommended(s, t.id).await?;
     let until = hybride_training::after::contents_until(s, &c).await?;
     let mut mails = Vec::new();
     for e in cohorts::enrollments(s, id).await? {
@@ -424,7 +422,7 @@ pub async fn send_closing(
             body,
         ));
     }
-    catalogue::send_closing(s, id, who.user.id, &mails, recommended.len() as i64).await?;
+    courses::send_closing(s, id, who.user.id, &mails, recommended.len() as i64).await?;
     Ok(done(
         &format!("/cohorts/{id}/documents#h-closing"),
         "closing-sent",
@@ -491,7 +489,7 @@ pub async fn insights(
     let pilot = access::piloted_by(&who.user);
     // A page of trainings at a time: an académie has thousands, each with its chart.
     let total =
-        hybride_store::trainings::count(s, hybride_training::dashboard::insights_filter(pilot))
+        hybride_training::trainings::count(s, hybride_training::dashboard::insights_filter(pilot))
             .await?;
     let pages = ((total + INSIGHTS_PAGE - 1) / INSIGHTS_PAGE).max(1);
     let page_no = q.page.unwrap_or(1).clamp(1, pages);

@@ -97,11 +97,10 @@ async fn trainee_pdf(
     which: hybride_training::documents::Which,
 ) -> Result<Response, AppError> {
     let s = &state.store;
-    let c = hybride_store::cohorts::get(s, cohort_id).await?;
-    crate::access::see_cohort(s, &who.user, &c).await?;
+    let c = hybride_training::cohorts::visible(s, &who.user, cohort_id).await?;
     let trainee = hybride_training::documents::trainee_of(&which).ok_or(AppError::NotFound)?;
     crate::access::staff_or_self(&who.user, trainee)?;
-    let t = hybride_store::trainings::get(s, c.training_id).await?;
+    let t = hybride_training::trainings::get(s, c.training_id).await?;
     let doc = hybride_training::documents::record(s, who.ctx.lang, &c, &t, &which).await?;
     pdf_response(
         move || hybride_docs::record_pdf(&doc),

@@ -10,7 +10,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use hybride_domain::{FieldErrors, Invalid, SchoolYear, Title};
-use hybride_store::{exports, outbox, plans, StoreError};
+use hybride_training::{exports, outbox, plans, Error};
 use minijinja::context;
 use serde::{Deserialize, Serialize};
 
@@ -73,7 +73,7 @@ pub async fn create(
     if let (Some(year), Some(title)) = (year, title) {
         match plans::create(&state.store, year, &title).await {
             Ok(_) => return Ok(done("/plans", "plan-created")),
-            Err(StoreError::Conflict(_)) => e.add("school_year", Invalid::new("error-plan-exists")),
+            Err(Error::Conflict(_)) => e.add("school_year", Invalid::new("error-plan-exists")),
             Err(other) => return Err(other.into()),
         }
     }

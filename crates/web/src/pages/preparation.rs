@@ -11,9 +11,9 @@ use crate::AppState;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use hybride_domain::{Email, FieldErrors, Invalid, LongText, Role, Title};
-use hybride_store::before::{self, AccompanimentInput, ValidationInput};
-use hybride_store::trainings::{self, Training};
-use hybride_store::{people, StoreError};
+use hybride_training::before::{self, AccompanimentInput, ValidationInput};
+use hybride_training::trainings::{self, Training};
+use hybride_training::{people, Error};
 use minijinja::context;
 use serde::{Deserialize, Serialize};
 
@@ -324,9 +324,9 @@ async fn register_page(
         if register.iter().any(|q| q.trainer_id == tr.id) {
             continue;
         }
-        let cohorts = hybride_store::cohorts::list(
+        let cohorts = hybride_training::cohorts::list(
             &state.store,
-            hybride_store::cohorts::CohortFilter {
+            hybride_training::cohorts::CohortFilter {
                 trainer_id: Some(tr.id),
                 ..Default::default()
             },
@@ -382,7 +382,7 @@ pub async fn add_qualification(
             .await
             {
                 Ok(_) => return Ok(done("/qualifications", "qualification-added")),
-                Err(StoreError::Refused(_)) => e.add("email", Invalid::new("refused-trainer-role")),
+                Err(Error::Refused(_)) => e.add("email", Invalid::new("refused-trainer-role")),
                 Err(other) => return Err(other.into()),
             },
             None => e.add("email", Invalid::new("error-trainer-unknown")),

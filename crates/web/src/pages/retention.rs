@@ -11,7 +11,7 @@ use axum::extract::{Query, State};
 use axum::response::Response;
 use hybride_domain::retention::{RecordKind, Retention};
 use hybride_domain::FieldErrors;
-use hybride_store::retention as store;
+use hybride_training::retention;
 use minijinja::context;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -70,7 +70,7 @@ pub async fn form(
     who: Allowed<Admins>,
     Query(q): Query<RetentionQuery>,
 ) -> Result<Response, AppError> {
-    let r = store::policy(&state.store).await?;
+    let r = retention::policy(&state.store).await?;
     let ok = flash(&super::Flash { ok: q.ok });
     settings_page(&state, &who, &values_of(&r), None, q.preview == "1", ok).await
 }
@@ -82,7 +82,7 @@ pub async fn save(
 ) -> Result<Response, AppError> {
     match Retention::parse(|k| f.get(k).cloned().unwrap_or_default()) {
         Ok(r) => {
-            store::set_policy(&state.store, &r).await?;
+            retention::set_policy(&state.store, &r).await?;
             Ok(done("/settings/retention", "retention-saved"))
         }
         Err(e) => settings_page(&state, &who, &f, Some(&e), false, None).await,

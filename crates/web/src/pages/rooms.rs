@@ -9,7 +9,7 @@ use crate::error::AppError;
 use crate::AppState;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use hybride_store::{cohorts, trainings};
+use hybride_training::{cohorts, trainings};
 use minijinja::context;
 
 fn meeting_name(training: &str, activity: &str) -> String {
@@ -39,7 +39,10 @@ pub async fn create(
         return Ok(back(id, aid, "bbb-off"));
     };
     // Unguessable: a meeting id lets whoever knows it and the secret join.
-    let meeting_id = format!("hybride-{aid}-{}", &hybride_store::token::generate()[..12]);
+    let meeting_id = format!(
+        "hybride-{aid}-{}",
+        &hybride_training::sessions::secret()[..12]
+    );
     let extra = [
         ("meta_analytics-callback-url", analytics_url(&state)),
         ("welcome", meeting_name(&t.title, &a.title)),
@@ -101,7 +104,7 @@ pub async fn join(
 pub async fn enter(
     state: &AppState,
     aid: i64,
-    user: &hybride_store::people::User,
+    user: &hybride_training::people::User,
     moderator: bool,
 ) -> Result<Option<String>, AppError> {
     let s = &state.store;

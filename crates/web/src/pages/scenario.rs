@@ -12,8 +12,8 @@ use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use hybride_domain::scenario::{planned_hours, BUDGETS};
 use hybride_domain::{FieldErrors, LearningType, Minutes, Modality};
-use hybride_store::trainings::{self, Step, Training};
 use hybride_training::before;
+use hybride_training::trainings::{self, Step, Training};
 use minijinja::context;
 use serde::{Deserialize, Serialize};
 
@@ -48,7 +48,7 @@ pub struct StepForm {
 }
 
 impl StepForm {
-    fn parse(&self) -> Result<hybride_store::trainings::NewStep, FieldErrors> {
+    fn parse(&self) -> Result<hybride_training::trainings::NewStep, FieldErrors> {
         forms::step(StepFields {
             modality: &self.modality,
             learning_type: &self.learning_type,

@@ -14,10 +14,9 @@ use hybride_domain::survey::{
     self as domain, QuestionKind, SurveyKind, SurveySettings, ANSWER, MAX_QUESTIONS,
 };
 use hybride_domain::FieldErrors;
-use hybride_store::cohorts::{self, Cohort};
-use hybride_store::surveys as store;
-use hybride_store::{now, people, trainings};
+use hybride_training::cohorts::{self, Cohort};
 use hybride_training::surveys;
+use hybride_training::{now, people, trainings};
 use minijinja::context;
 use std::collections::BTreeMap;
 
@@ -36,8 +35,8 @@ pub async fn cohort_page(
     let results = surveys::of_cohort(s, id).await?;
     let sent: Vec<_> = results.iter().map(|r| r.survey.clone()).collect();
     let may_act = access::edit_schedule(s, &who.user, &c).await.is_ok();
-    let settings = store::settings(s).await?;
-    let last_end = store::last_end(s, id).await?;
+    let settings = surveys::settings(s).await?;
+    let last_end = surveys::last_end(s, id).await?;
     let mut pending = Vec::new();
     for kind in SurveyKind::ALL {
         if sent.iter().any(|x| x.kind == kind) {
@@ -96,7 +95,7 @@ pub async fn send(
 #[allow(clippy::too_many_arguments)]
 async fn form_page(
     state: &AppState,
-    user: &hybride_store::people::User,
+    user: &hybride_training::people::User,
     ctx: &crate::auth::Ctx,
     c: &Cohort,
     kind: SurveyKind,
@@ -106,14 +105,14 @@ async fn form_page(
 ) -> Result<Response, AppError> {
     let s = &state.store;
     let t = trainings::get(s, c.training_id).await?;
-    let survey = store::of_kind(s, c.id, kind).await?;
+    let survey = surveys::of_kind(s, c.id, kind).await?;
     let staff = access::staff_side(user);
     let (questions, answered, open, closes_at) = match &survey {
         Some(x) => {
             let answered = if staff {
                 None
             } else {
-                match store::invitation(s, x.id, user.id).await? {
+                match surveys::invitation(s, x.id, user.id).await? {
                     Some(inv) => inv.answered_at,
                     // Enrolled after it was sent: not invited.
                     None => return Err(AppError::NotFound),
@@ -123,7 +122,7 @@ async fn form_page(
         }
         // Not sent yet: staff preview the académie's current questions.
         None if staff => (
-            store::settings(s).await?.questions(kind).to_vec(),
+            surveys::settings(s).await?.questions(kind).to_vec(),
             None,
             false,
             None,
@@ -326,7 +325,7 @@ pub async fn settings_form(
     who: Allowed<Admins>,
     Query(q): Query<Flash>,
 ) -> Result<Response, AppError> {
-    let current = store::settings(&state.store).await?;
+    let current = surveys::settings(&state.store).await?;
     settings_page(&state, &who, &settings_values(&current), None, flash(&q))
 }
 
@@ -337,7 +336,7 @@ pub async fn save_settings(
 ) -> Result<Response, AppError> {
     match domain::parse_settings(|k| f.get(k).cloned().unwrap_or_default()) {
         Ok(settings) => {
-            store::set_settings(&state.store, &settings).await?;
+            surveys::set_settings(&state.store, &settings).await?;
             Ok(done("/settings/surveys", "survey-settings-saved"))
         }
         Err(e) => settings_page(&state, &who, &f, Some(&e), None),

@@ -10,10 +10,10 @@ use crate::AppState;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use hybride_domain::{Email, FieldErrors, Invalid, Minutes, Role};
-use hybride_store::cohorts::{self};
-use hybride_store::people::{self, UserFilter};
-use hybride_store::trainings::{self, TrainingFilter};
-use hybride_store::{plans, StoreError};
+use hybride_training::cohorts::{self};
+use hybride_training::people::{self, UserFilter};
+use hybride_training::trainings::{self, TrainingFilter};
+use hybride_training::{plans, Error};
 use minijinja::context;
 use serde::{Deserialize, Serialize};
 
@@ -157,17 +157,17 @@ pub async fn create(
     let mut e = match parsed {
         Ok(new) => match trainings::create(&state.store, &new).await {
             Ok(t) => return Ok(done(&format!("/trainings/{}", t.id), "training-created")),
-            Err(StoreError::Conflict(_)) => {
+            Err(Error::Conflict(_)) => {
                 let mut e = FieldErrors::new();
                 e.add("module_id", Invalid::new("error-gaia-taken"));
                 e
             }
-            Err(StoreError::NotFound) => {
+            Err(Error::NotFound) => {
                 let mut e = FieldErrors::new();
                 e.add("plan_id", Invalid::new("error-plan-unknown"));
                 e
             }
-            Err(StoreError::Refused(_)) => {
+            Err(Error::Refused(_)) => {
                 let mut e = FieldErrors::new();
                 e.add("pilot_id", Invalid::new("error-pilot-role"));
                 e
@@ -254,7 +254,7 @@ pub async fn add_trainer(
     };
     match trainings::assign_trainer(&state.store, id, user.id).await {
         Ok(()) => Ok(done(&back, "trainer-added")),
-        Err(StoreError::Refused(_)) => Ok(axum::response::IntoResponse::into_response(
+        Err(Error::Refused(_)) => Ok(axum::response::IntoResponse::into_response(
             axum::response::Redirect::to(&format!("{back}?error=trainer-role")),
         )),
         Err(e) => Err(e.into()),

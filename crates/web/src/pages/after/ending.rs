@@ -3,9 +3,9 @@
 //! issued, or why not yet; to the staff, why some certificates are not issued.
 
 use super::*;
-use hybride_store::cohorts::Activity;
 use hybride_training::certificates::{self, Issuing};
 use hybride_training::closing::{self, PendingDeclaration};
+use hybride_training::cohorts::Activity;
 
 /// The declarations awaiting a decision, as pages list them: who, which activity, when
 /// declared (each links to its activity's sheet, where it is decided).
@@ -50,8 +50,8 @@ pub async fn cohort_end(
             .into_iter()
             .filter(|e| e.user_id == user.id)
             .collect();
-        let events = if certificates::ended_at(c, activities, hybride_store::now()).is_some() {
-            hybride_store::attendance::of_cohort_subject(s, c.id, user.id).await?
+        let events = if certificates::ended_at(c, activities, hybride_training::now()).is_some() {
+            hybride_training::attendance::of_cohort_subject(s, c.id, user.id).await?
         } else {
             Vec::new()
         };

@@ -13,12 +13,12 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use hybride_domain::pay::{self, Band, Lump, LumpKind, Rates, HOURLY_FIELDS, LUMP_FIELDS};
 use hybride_domain::{CohortStatus, FieldErrors, Invalid};
-use hybride_store::after::{self as store, TrainingAfter};
-use hybride_store::cohorts::{self, Cohort};
-use hybride_store::people::User;
-use hybride_store::trainings::{self, Training};
-use hybride_store::Store;
+use hybride_training::after::{self, TrainingAfter};
+use hybride_training::cohorts::{self, Cohort};
 use hybride_training::documents;
+use hybride_training::people::User;
+use hybride_training::trainings::{self, Training};
+use hybride_training::Store;
 use minijinja::context;
 use serde::Deserialize;
 
@@ -73,8 +73,8 @@ pub async fn documents_page(
         documents::list_issuing(s, lang, &c, &t, pay_viewer(&who.user)).await?;
     let items = hybride_training::checklist::after(s, &c, &t).await?;
     let mut transmissions = Vec::new();
-    for x in store::transmissions(s, id).await? {
-        let by = hybride_store::people::get(s, x.user_id)
+    for x in after::transmissions(s, id).await? {
+        let by = hybride_training::people::get(s, x.user_id)
             .await?
             .display_name();
         transmissions.push(context! { x => x, by => by });
@@ -110,8 +110,8 @@ pub async fn documents_page(
             closed => is_closed(&c),
             can_transmit => access::take_attendance(s, &who.user, &c).await.is_ok(),
             transmissions => transmissions,
-            recommended => hybride_store::courses::recommended(s, t.id).await?,
-            closings => hybride_store::courses::closing_messages(s, id).await?,
+            recommended => hybride_training::courses::recommended(s, t.id).await?,
+            closings => hybride_training::courses::closing_messages(s, id).await?,
             certificates => context! {
                 ended => issuing.ended_at.is_some(),
                 ends_at => issuing.last_activity_end,
@@ -188,7 +188,7 @@ pub async fn transmit(
         return Err(AppError::BadRequest("note: 500 characters at most".into()));
     }
     let b = build_bundle(s, &who.user, who.ctx.lang, &c, &t).await?;
-    store::add_transmission(
+    after::add_transmission(
         s,
         id,
         who.user.id,

@@ -175,7 +175,7 @@ pub async fn add_lump(
     access::manage_training(&who.user, &t)?;
     match parse_lump(&f) {
         Ok((trainer, lump)) => {
-            store::add_lump(s, id, trainer, &lump, who.user.id).await?;
+            hybride_training::pay::add_lump(s, id, trainer, &lump, who.user.id).await?;
             Ok(done(&format!("/cohorts/{id}/pay"), "lump-added"))
         }
         Err(e) => {
@@ -204,7 +204,7 @@ pub async fn delete_lump(
     let s = &state.store;
     let (_, t) = staff_cohort(s, &who, id).await?;
     access::manage_training(&who.user, &t)?;
-    store::delete_lump(s, id, lump).await?;
+    hybride_training::pay::delete_lump(s, id, lump).await?;
     Ok(done(&format!("/cohorts/{id}/pay"), "lump-removed"))
 }
 
@@ -255,7 +255,7 @@ pub async fn set_profile(
     }
     match parse_profile(&f) {
         Ok((status, grade, employer)) => {
-            store::set_pay_profile(s, trainer, status, &grade, &employer).await?;
+            hybride_training::pay::set_profile(s, trainer, status, &grade, &employer).await?;
             Ok(done(&format!("/cohorts/{id}/pay"), "profile-saved"))
         }
         Err(e) => {

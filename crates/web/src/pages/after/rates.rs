@@ -122,7 +122,7 @@ pub async fn rates_form(
     who: Allowed<Admins>,
     Query(q): Query<PayQuery>,
 ) -> Result<Response, AppError> {
-    let r = store::pay_rates(&state.store).await?;
+    let r = hybride_training::pay::rates(&state.store).await?;
     rates_page(&state, &who, &RatesForm::of(&r), None, q.ok)
 }
 
@@ -133,7 +133,7 @@ pub async fn save_rates(
 ) -> Result<Response, AppError> {
     match parse_rates(&f) {
         Ok(r) => {
-            store::set_pay_rates(&state.store, &r).await?;
+            hybride_training::pay::set_rates(&state.store, &r).await?;
             Ok(done("/settings/pay", "rates-saved"))
         }
         Err(e) => rates_page(&state, &who, &f, Some(&e), String::new()),

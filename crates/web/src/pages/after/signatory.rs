@@ -32,7 +32,7 @@ async fn signatory_page(
     let mut history = Vec::new();
     for n in certificates::history(s).await? {
         let by = match n.set_by {
-            Some(id) => Some(hybride_store::people::get(s, id).await?.display_name()),
+            Some(id) => Some(hybride_training::people::get(s, id).await?.display_name()),
             None => None,
         };
         history.push(context! { n => n, by => by });

@@ -41,8 +41,8 @@ async fn after_page(
     errors: Option<&FieldErrors>,
     ok: String,
 ) -> Result<Response, AppError> {
-    let recommended = hybride_store::courses::recommended(&state.store, t.id).await?;
-    let available: Vec<_> = hybride_store::courses::list(&state.store)
+    let recommended = hybride_training::courses::recommended(&state.store, t.id).await?;
+    let available: Vec<_> = hybride_training::courses::list(&state.store)
         .await?
         .into_iter()
         .filter(|c| recommended.iter().all(|r| r.id != c.id))
@@ -78,7 +78,7 @@ pub async fn training_after(
 ) -> Result<Response, AppError> {
     let t = trainings::get(&state.store, id).await?;
     access::see_training(&state.store, &who.user, &t).await?;
-    let a = store::training_after(&state.store, id).await?;
+    let a = after::training_after(&state.store, id).await?;
     let values = AfterForm {
         pay_band: a.pay_band.as_str().to_owned(),
         contents_months: a.contents_months.to_string(),
@@ -97,7 +97,7 @@ pub async fn save_training_after(
     access::manage_training(&who.user, &t)?;
     match parse_after(&f) {
         Ok(a) => {
-            store::set_training_after(&state.store, id, a).await?;
+            after::set_training_after(&state.store, id, a).await?;
             Ok(done(&format!("/trainings/{id}/after"), "after-saved"))
         }
         Err(e) => after_page(&state, &who, &t, &f, Some(&e), String::new()).await,

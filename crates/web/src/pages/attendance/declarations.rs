@@ -22,7 +22,7 @@ pub(super) async fn my_activity_page(
 ) -> Result<Response, AppError> {
     let s = &state.store;
     let a = &ctx.activity;
-    let events = record::of_subject(s, a.id, who.user.id).await?;
+    let events = att::of_subject(s, a.id, who.user.id).await?;
     let marks: Vec<_> = att::marks_for(&events, who.user.id, None).collect();
     let slots: Vec<minijinja::Value> = att::slots(a, &ctx.steps)
         .iter()

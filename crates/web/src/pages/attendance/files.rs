@@ -39,7 +39,7 @@ pub async fn document(
     let s = &state.store;
     let c = cohorts::get(s, id).await?;
     access::see_cohort(s, &who.user, &c).await?;
-    let (d, body) = record::document(s, doc).await?;
+    let (d, body) = att::document(s, doc).await?;
     let mine = d.user_id == who.user.id;
     if d.cohort_id != c.id || !(mine || who.user.role.is_staff()) {
         return Err(AppError::NotFound);

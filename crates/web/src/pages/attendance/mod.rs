@@ -14,12 +14,11 @@ use axum::http::{header, HeaderMap, HeaderValue};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use hybride_domain::attendance::{self as rules, AsyncState, Channel, Kind, Slot};
 use hybride_domain::{FieldErrors, Invalid, LongText, Modality};
-use hybride_store::attendance as record;
-use hybride_store::cohorts;
-use hybride_store::{now, people, trainings};
 use hybride_training::attendance::{self as att, Context, Extra};
+use hybride_training::cohorts;
 use hybride_training::documents;
 use hybride_training::i18n::slot_label;
+use hybride_training::{now, people, trainings};
 use minijinja::context;
 use percent_encoding::{utf8_percent_encode, NON_ALPHANUMERIC};
 use serde::{Deserialize, Serialize};
@@ -183,7 +182,7 @@ async fn sheet_context(
     // The codes are shown only while signing is open, and only to those who take attendance.
     let (code, qr, qr_url) = match d.slot {
         Some(slot) if sheet.open && can_act && c.activity.modality == Modality::InPerson => {
-            let secret = record::signing_secret(s, c.activity.id).await?;
+            let secret = att::signing_secret(s, c.activity.id).await?;
             let at = now();
             let w = att::window(at);
             let key = slot.key();
@@ -425,7 +424,7 @@ pub async fn decide(
     if !cohorts::is_enrolled(s, id, user).await? {
         return Err(AppError::NotFound);
     }
-    let events = record::of_subject(s, aid, user).await?;
+    let events = att::of_subject(s, aid, user).await?;
     let marks: Vec<_> = att::marks_for(&events, user, None).collect();
     let current = rules::completion(&marks);
     if current.state == AsyncState::NotDeclared {
@@ -543,7 +542,7 @@ pub async fn import_completions(
     if todo.is_empty() {
         return Ok(Redirect::to(&format!("{url}?error=import-empty#h-sheet")).into_response());
     }
-    let events = record::of_activity(s, aid).await?;
+    let events = att::of_activity(s, aid).await?;
     for (user, l) in todo {
         let marks: Vec<_> = att::marks_for(&events, user, None).collect();
         if rules::completion(&marks).state != AsyncState::NotDeclared {

@@ -7,7 +7,7 @@ fn device(headers: &HeaderMap) -> (String, Option<HeaderValue>) {
     match auth::cookie(headers, DEVICE_COOKIE).filter(|v| v.len() == 43) {
         Some(v) => (att::device_digest(v), None),
         None => {
-            let v = hybride_store::token::generate();
+            let v = hybride_training::sessions::secret();
             let cookie = auth::set_cookie(DEVICE_COOKIE, &v, 400 * 24 * 3600, false, "Lax");
             (att::device_digest(&v), Some(cookie))
         }
@@ -116,7 +116,7 @@ async fn qr_target(
     else {
         return Ok(None);
     };
-    let secret = record::signing_secret(&state.store, aid).await?;
+    let secret = att::signing_secret(&state.store, aid).await?;
     if !att::accepts_qr(&secret, aid, slot, token, now()) {
         return Ok(None);
     }
@@ -162,7 +162,7 @@ pub async fn qr_sign(
         Some(t) => Some(t),
         None => {
             let list = att::signable(&state.store, who.user.id).await?;
-            let secret = record::signing_secret(&state.store, aid).await?;
+            let secret = att::signing_secret(&state.store, aid).await?;
             let late_ok = (2..4)
                 .any(|back| att::qr_token(&secret, aid, &slot, att::window(now()) - back) == token);
             list.into_iter()
