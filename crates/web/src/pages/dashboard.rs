@@ -21,46 +21,8 @@ pub async fn home(
     let s = &state.store;
     let user = &who.user;
     let data = match user.role {
-        Role::Admin => {
-            let mut counts = Vec::new();
-            for role in Role::ALL {
-                let f = UserFilter {
-                    role: Some(role),
-                    limit: 1,
-                    ..Default::default()
-                };
-                counts
-                    .push(context! { role => role.as_str(), count => people::count(s, &f).await? });
-            }
-            let trainings = trainings::list(s, TrainingFilter::default()).await?;
-            let cohorts = cohorts::list(s, CohortFilter::default()).await?;
-            context! {
-                counts => counts,
-                plans => plans::list(s).await?,
-                trainings_count => trainings.len(),
-                cohorts_count => cohorts.len(),
-            }
-        }
-        Role::Pilot => {
-            let trainings = trainings::list(
-                s,
-                TrainingFilter {
-                    pilot_id: Some(user.id),
-                    ..Default::default()
-                },
-            )
-            .await?;
-            let cohorts = cohorts::list(
-                s,
-                CohortFilter {
-                    pilot_id: Some(user.id),
-                    ..Default::default()
-                },
-            )
-            .await?;
-            let progress = preparation(s, &cohorts).await?;
-            context! { trainings => trainings, cohorts => cohorts, progress => progress }
-        }
+        Role::Admin => admin_home(s).await?,
+        Role::Pilot => pilot_home(s, user.id).await?,
         Role::Trainer | Role::Trainee => {
             let filter = if user.role == Role::Trainer {
                 CohortFilter {
@@ -136,6 +98,52 @@ pub async fn home(
         context! { role => user.role.as_str(), ..data },
         false,
     )
+}
+
+/// The admin's home: accounts by role, the plans, how many trainings and cohorts.
+async fn admin_home(s: &hybride_training::Store) -> Result<minijinja::Value, AppError> {
+    let mut counts = Vec::new();
+    for role in Role::ALL {
+        let f = UserFilter {
+            role: Some(role),
+            limit: 1,
+            ..Default::default()
+        };
+        counts.push(context! { role => role.as_str(), count => people::count(s, &f).await? });
+    }
+    let trainings = trainings::list(s, TrainingFilter::default()).await?;
+    let cohorts = cohorts::list(s, CohortFilter::default()).await?;
+    Ok(context! {
+        counts => counts,
+        plans => plans::list(s).await?,
+        trainings_count => trainings.len(),
+        cohorts_count => cohorts.len(),
+    })
+}
+
+/// A pilot's home: their trainings and cohorts, and how far each cohort's preparation is.
+async fn pilot_home(
+    s: &hybride_training::Store,
+    pilot_id: i64,
+) -> Result<minijinja::Value, AppError> {
+    let trainings = trainings::list(
+        s,
+        TrainingFilter {
+            pilot_id: Some(pilot_id),
+            ..Default::default()
+        },
+    )
+    .await?;
+    let cohorts = cohorts::list(
+        s,
+        CohortFilter {
+            pilot_id: Some(pilot_id),
+            ..Default::default()
+        },
+    )
+    .await?;
+    let progress = preparation(s, &cohorts).await?;
+    Ok(context! { trainings => trainings, cohorts => cohorts, progress => progress })
 }
 
 /// For cohorts still in preparation (draft or ready): how many "before" duties are done.
