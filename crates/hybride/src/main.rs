@@ -10,6 +10,7 @@ use std::path::PathBuf;
 
 mod pg;
 mod scale;
+mod startup;
 
 #[derive(Parser)]
 #[command(
@@ -167,23 +168,12 @@ enum TokenCommand {
     },
 }
 
-/// glibc's allocator raises its threshold for serving a large allocation from its own mapping
-/// each time such a block is freed, so that after a few PDFs (typesetting allocates buffers of
-/// a few hundred KiB to a few MiB) they come from the heap and stay there, one copy per thread's
-/// arena: the server grew from 80 to 115 MiB under a burst of sheet PDFs. A fixed threshold of
-/// 256 KiB keeps them mapped and given back when freed (77 MiB, the same throughput; measured in
-/// bench/RESULTS.md).
-fn allocator() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: mallopt only sets a parameter of the allocator; called before any other thread
-    // of ours allocates, with a constant in range.
-    unsafe {
-        libc::mallopt(libc::M_MMAP_THRESHOLD, 256 * 1024);
-    }
-}
-
 fn main() -> std::process::ExitCode {
-    allocator();
+    startup::allocator();
+    if let Err(e) = startup::secrets_from_files() {
+        eprintln!("erreur\u{a0}: {e}");
+        return std::process::ExitCode::FAILURE;
+    }
     match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()

@@ -592,3 +592,42 @@ async fn user_create_names_each_refused_field_and_creates_nothing_then_creates_t
         .unwrap();
     assert!(out.status.success(), "the account exists once, active");
 }
+
+#[tokio::test]
+async fn secrets_are_read_from_files_and_never_from_both_places() {
+    let db = TestDatabase::new().await.unwrap();
+    let dir = std::env::temp_dir().join(format!("hybride-secrets-{}", free_port()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("database-url");
+    // As orchestrators write them: the secret and a final line break.
+    std::fs::write(&file, format!("{}\n", db.url)).unwrap();
+    let run = |envs: &[(&str, &std::ffi::OsStr)]| {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_hybride"));
+        c.arg("migrate")
+            .env("HYBRIDE_LOG", "warn")
+            .env_remove("HYBRIDE_DATABASE_URL");
+        for (k, v) in envs {
+            c.env(k, v);
+        }
+        c.output().unwrap()
+    };
+    let out = run(&[("HYBRIDE_DATABASE_URL_FILE", file.as_os_str())]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    let out = run(&[
+        ("HYBRIDE_DATABASE_URL_FILE", file.as_os_str()),
+        ("HYBRIDE_DATABASE_URL", std::ffi::OsStr::new(&db.url)),
+    ]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("keep one"));
+
+    let missing = dir.join("absent");
+    let out = run(&[("HYBRIDE_SMTP_URL_FILE", missing.as_os_str())]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("HYBRIDE_SMTP_URL_FILE"));
+    let _ = std::fs::remove_dir_all(dir);
+}
