@@ -145,6 +145,18 @@ pub async fn set_status(store: &Store, id: i64, next: CohortStatus) -> StoreResu
     get(store, id).await
 }
 
+/// Ready cohorts whose first activity has started by `at`: they are running, whoever says so.
+pub async fn started_while_ready(store: &Store, at: i64) -> StoreResult<Vec<i64>> {
+    let rows: Vec<(i64,)> = sqlx::query_as(
+        "SELECT c.id FROM cohorts c WHERE c.status = 'ready' AND EXISTS \
+         (SELECT 1 FROM activities a WHERE a.cohort_id = c.id AND a.starts_at <= $1) ORDER BY c.id",
+    )
+    .bind(at)
+    .fetch_all(store.pool())
+    .await?;
+    Ok(rows.into_iter().map(|(id,)| id).collect())
+}
+
 async fn editable(store: &Store, cohort_id: i64) -> StoreResult<Cohort> {
     let c = get(store, cohort_id).await?;
     if !c.status.is_editable() {

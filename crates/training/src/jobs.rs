@@ -1,4 +1,5 @@
-//! What runs on its own, every half-minute, on whichever instance gets there first: instructions
+//! What runs on its own, every half-minute, on whichever instance gets there first: a ready
+//! cohort set running when its first activity starts, instructions
 //! published at an activity's start, the discussion digests, the satisfaction surveys and their
 //! reminders, archiving, and convocation reminders. It calls the others; nobody imports it.
 
@@ -13,6 +14,18 @@ use hybride_store::now;
 pub async fn run_once(state: &Hybride) -> Result<(), Error> {
     let s = &state.store;
     let at = now();
+    // A cohort's status follows reality: nobody has to click « Démarrer ».
+    for id in cohorts::started_while_ready(s, at).await? {
+        match cohorts::set_status(s, id, hybride_domain::CohortStatus::Running).await {
+            Ok(_) => tracing::info!(
+                cohort = id,
+                "cohort running: its first activity has started"
+            ),
+            // Another instance (or a person) moved it first.
+            Err(hybride_store::StoreError::Refused(_)) => {}
+            Err(e) => return Err(e.into()),
+        }
+    }
     for a in during::instructions_due(s, at).await? {
         if crate::during::publish_instructions(state, &a).await? {
             tracing::info!(

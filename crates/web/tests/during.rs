@@ -884,3 +884,21 @@ async fn the_discussion_space_notifies_and_measures_the_accompaniment() {
         StatusCode::NOT_FOUND
     );
 }
+
+#[tokio::test]
+async fn a_ready_cohort_runs_once_its_first_activity_has_started_without_anyone_clicking() {
+    let app = TestApp::start().await;
+    let s = setup(&app).await;
+    let (_, c) = s.api.get(&format!("/api/v1/cohorts/{}", s.cohort)).await;
+    assert_eq!(c["status"], "ready");
+    // The scheduler's round (on every instance: the second finds nothing left to do).
+    hybride_training::jobs::run_once(&app.state).await.unwrap();
+    hybride_training::jobs::run_once(&app.state).await.unwrap();
+    let (_, c) = s.api.get(&format!("/api/v1/cohorts/{}", s.cohort)).await;
+    assert_eq!(c["status"], "running");
+    let (_, html) = s.trainer.get_html("/").await;
+    assert!(
+        html.contains("status-running"),
+        "the trainer’s home shows it running"
+    );
+}
