@@ -158,4 +158,31 @@ describe('connexion par l’académie', () => {
       await context.close();
     }
   });
+
+  test('une pilote crée un jeton d’API en lecture seule, puis le révoque', async () => {
+    const context = await newContext(browser, server);
+    const page = await newPage(context);
+    try {
+      await login(page, 'pilot');
+      await page.goto('/password');
+      await clickAndLoad(page, page.getByRole('link', { name: 'Vos jetons d’accès à l’API' }));
+      await checkPage(page, 'tokens');
+      await page.getByLabel('Nom du jeton').fill('Tableau de bord du pôle');
+      await page.getByLabel('Durée de validité, en jours').fill('30');
+      await clickAndLoad(page, page.getByRole('button', { name: 'Créer le jeton' }));
+      const secret = (await page.locator('code.secret').innerText()).trim();
+      assert.match(secret, /^[A-Za-z0-9_-]{43}$/);
+      await checkPage(page, 'tokens-created');
+      const r = await page.request.get('/api/v1/me', { headers: { Authorization: `Bearer ${secret}` } });
+      assert.equal(r.status(), 200);
+      await clickAndLoad(page, page.getByRole('button', { name: 'Révoquer le jeton « Tableau de bord du pôle »' }));
+      await page.getByText('Le jeton est révoqué').waitFor();
+      const after = await page.request.get('/api/v1/me', { headers: { Authorization: `Bearer ${secret}` } });
+      assert.equal(after.status(), 401);
+    } catch (e) {
+      await failed(page, e);
+    } finally {
+      await context.close();
+    }
+  });
 });

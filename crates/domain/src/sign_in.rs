@@ -424,6 +424,74 @@ pub fn decide(
     }
 }
 
+/// What an API token may do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum TokenScope {
+    /// Read only: any request but GET and HEAD is refused.
+    Read,
+    /// Read and write, as its owner may.
+    Write,
+}
+
+impl TokenScope {
+    pub const ALL: [TokenScope; 2] = [TokenScope::Read, TokenScope::Write];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TokenScope::Read => "read",
+            TokenScope::Write => "write",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Result<TokenScope, Invalid> {
+        TokenScope::ALL
+            .into_iter()
+            .find(|s| s.as_str() == raw.trim())
+            .ok_or(Invalid::new("error-token-scope"))
+    }
+}
+
+impl TryFrom<String> for TokenScope {
+    type Error = Invalid;
+    fn try_from(s: String) -> Result<Self, Invalid> {
+        TokenScope::parse(&s)
+    }
+}
+
+/// The longest an API token may live, in days: a year.
+pub const TOKEN_MAX_DAYS: i64 = 365;
+
+/// A new API token as its owner asks for it: a label, a scope, and how many days it lives.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewToken {
+    pub label: Title,
+    pub scope: TokenScope,
+    pub days: i64,
+}
+
+impl NewToken {
+    pub fn parse(label: &str, scope: &str, days: &str) -> Result<NewToken, FieldErrors> {
+        let mut e = FieldErrors::default();
+        let label = e.check("label", Title::parse(label));
+        let scope = e.check("scope", TokenScope::parse(scope));
+        let days = e.check(
+            "days",
+            days.trim()
+                .parse::<i64>()
+                .ok()
+                .filter(|d| (1..=TOKEN_MAX_DAYS).contains(d))
+                .ok_or(Invalid::with("error-token-days", TOKEN_MAX_DAYS)),
+        );
+        match (label, scope, days) {
+            (Some(label), Some(scope), Some(days)) if e.is_empty() => {
+                Ok(NewToken { label, scope, days })
+            }
+            _ => Err(e),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -578,6 +646,17 @@ mod tests {
             (s.email_claim.as_str(), s.last_name_claim.as_str()),
             ("mail", "sn")
         );
+    }
+
+    #[test]
+    fn a_token_lives_one_day_to_a_year_with_a_scope() {
+        let t = NewToken::parse("Tableau de bord", "read", "30").unwrap();
+        assert_eq!((t.scope, t.days), (TokenScope::Read, 30));
+        let e = NewToken::parse("", "tout", "366").unwrap_err();
+        let fields: Vec<&str> = e.0.iter().map(|(f, _)| *f).collect();
+        assert_eq!(fields, ["label", "scope", "days"]);
+        assert!(NewToken::parse("x", "write", "0").is_err());
+        assert!(NewToken::parse("x", "write", "1.5").is_err());
     }
 
     proptest! {

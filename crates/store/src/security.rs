@@ -2,6 +2,7 @@
 
 use crate::people::{User, USER_COLUMNS};
 use crate::{now, outbox, token, Store, StoreError, StoreResult};
+use hybride_domain::sign_in::TokenScope;
 
 /// Opens a session for `user_id`; returns the secret to put in the cookie.
 pub async fn create_session(store: &Store, user_id: i64, ttl_seconds: i64) -> StoreResult<String> {
@@ -109,16 +110,39 @@ pub async fn purge_expired(store: &Store) -> StoreResult<u64> {
     Ok(a.rows_affected() + b.rows_affected() + c.rows_affected())
 }
 
-/// Creates a bearer token for the API; the secret is returned once and never stored.
+/// Creates a bearer token for the API that may read and write for a year; the secret is
+/// returned once and never stored.
 pub async fn create_api_token(store: &Store, user_id: i64, label: &str) -> StoreResult<String> {
+    create_scoped_api_token(
+        store,
+        user_id,
+        label,
+        TokenScope::Write,
+        now() + 365 * 86_400,
+    )
+    .await
+}
+
+/// Creates a bearer token of `scope`, valid until `expires_at`; the secret is returned once and
+/// never stored.
+pub async fn create_scoped_api_token(
+    store: &Store,
+    user_id: i64,
+    label: &str,
+    scope: TokenScope,
+    expires_at: i64,
+) -> StoreResult<String> {
     let secret = token::generate();
     sqlx::query(
-        "INSERT INTO api_tokens (user_id, token_hash, label, created_at) VALUES ($1, $2, $3, $4)",
+        "INSERT INTO api_tokens (user_id, token_hash, label, created_at, scope, expires_at) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
     )
     .bind(user_id)
     .bind(token::digest(&secret))
     .bind(label)
     .bind(now())
+    .bind(scope.as_str())
+    .bind(expires_at)
     .execute(store.pool())
     .await
     .map_err(StoreError::unique("token"))?;
@@ -127,24 +151,35 @@ pub async fn create_api_token(store: &Store, user_id: i64, label: &str) -> Store
 
 /// The active user behind a bearer token. Records its use at most once a minute.
 pub async fn api_token_user(store: &Store, secret: &str) -> StoreResult<Option<User>> {
+    Ok(api_token(store, secret).await?.map(|(u, _)| u))
+}
+
+/// The active user behind a bearer token that has neither expired nor been revoked, and what
+/// the token may do. Records its use at most once a minute.
+pub async fn api_token(store: &Store, secret: &str) -> StoreResult<Option<(User, TokenScope)>> {
     #[derive(sqlx::FromRow)]
     struct Row {
         #[sqlx(flatten)]
         user: User,
         last_used_at: Option<i64>,
+        #[sqlx(try_from = "String")]
+        scope: TokenScope,
     }
     let digest = token::digest(secret);
+    let at = now();
     let row: Option<Row> = sqlx::query_as(&format!(
-        "SELECT {USER_COLUMNS}, t.last_used_at FROM api_tokens t JOIN users u ON u.id = t.user_id \
-         WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.active = 1"
+        "SELECT {USER_COLUMNS}, t.last_used_at, t.scope FROM api_tokens t \
+         JOIN users u ON u.id = t.user_id \
+         WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.active = 1 \
+         AND (t.expires_at IS NULL OR t.expires_at > $2)"
     ))
     .bind(&digest)
+    .bind(at)
     .fetch_optional(store.pool())
     .await?;
     let Some(row) = row else { return Ok(None) };
     // When it was last used, to the minute: written only when a minute has passed, so that a
     // client's burst of requests reads and never waits for the write lock.
-    let at = now();
     if row.last_used_at.is_none_or(|t| t < at - 60) {
         sqlx::query(
             "UPDATE api_tokens SET last_used_at = $1 WHERE token_hash = $2 \
@@ -156,7 +191,47 @@ pub async fn api_token_user(store: &Store, secret: &str) -> StoreResult<Option<U
         .execute(store.pool())
         .await?;
     }
-    Ok(Some(row.user))
+    Ok(Some((row.user, row.scope)))
+}
+
+/// An API token as its owner sees it (never its secret).
+#[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
+pub struct ApiToken {
+    pub id: i64,
+    pub label: String,
+    #[sqlx(try_from = "String")]
+    pub scope: TokenScope,
+    pub created_at: i64,
+    pub last_used_at: Option<i64>,
+    pub expires_at: Option<i64>,
+    pub revoked_at: Option<i64>,
+}
+
+/// A person's API tokens, newest first.
+pub async fn api_tokens(store: &Store, user_id: i64) -> StoreResult<Vec<ApiToken>> {
+    Ok(sqlx::query_as(
+        "SELECT id, label, scope, created_at, last_used_at, expires_at, revoked_at \
+         FROM api_tokens WHERE user_id = $1 ORDER BY created_at DESC, id DESC",
+    )
+    .bind(user_id)
+    .fetch_all(store.pool())
+    .await?)
+}
+
+/// Revokes one of `user_id`'s tokens; another's, or one already revoked, is not found.
+pub async fn revoke_api_token(store: &Store, user_id: i64, id: i64) -> StoreResult<()> {
+    let done = sqlx::query(
+        "UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND user_id = $3 AND revoked_at IS NULL",
+    )
+    .bind(now())
+    .bind(id)
+    .bind(user_id)
+    .execute(store.pool())
+    .await?;
+    if done.rows_affected() == 0 {
+        return Err(StoreError::NotFound);
+    }
+    Ok(())
 }
 
 /// A magic login link to mail: creates the link and queues the e-mail in one transaction, so

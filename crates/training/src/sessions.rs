@@ -7,7 +7,8 @@ use hybride_store::outbox::Mail;
 use hybride_store::security;
 use hybride_store::Store;
 
-pub use hybride_store::security::UsedLink;
+pub use hybride_domain::sign_in::{NewToken, TokenScope};
+pub use hybride_store::security::{ApiToken, UsedLink};
 
 /// A new 256-bit random secret, URL-safe (a session, a CSRF token, a device's cookie).
 pub fn secret() -> String {
@@ -32,6 +33,45 @@ pub async fn end(store: &Store, secret: &str) -> Result<()> {
 /// The active user behind an API token, if the token is known.
 pub async fn api_token_user(store: &Store, secret: &str) -> Result<Option<User>> {
     Ok(security::api_token_user(store, secret).await?)
+}
+
+/// The active user behind an API token that has neither expired nor been revoked, and what it
+/// may do.
+pub async fn api_token(store: &Store, secret: &str) -> Result<Option<(User, TokenScope)>> {
+    Ok(security::api_token(store, secret).await?)
+}
+
+/// `user`'s API tokens, newest first (never their secrets).
+pub async fn api_tokens(store: &Store, user: &User) -> Result<Vec<ApiToken>> {
+    Ok(security::api_tokens(store, user.id).await?)
+}
+
+/// Creates an API token for `user` as asked (label, scope, days, each checked); the secret is
+/// returned once.
+pub async fn create_api_token(store: &Store, user: &User, asked: &NewToken) -> Result<String> {
+    let expires_at = crate::now() + asked.days * 86_400;
+    let secret = security::create_scoped_api_token(
+        store,
+        user.id,
+        asked.label.as_str(),
+        asked.scope,
+        expires_at,
+    )
+    .await?;
+    tracing::info!(
+        user = user.id,
+        scope = asked.scope.as_str(),
+        days = asked.days,
+        "API token created"
+    );
+    Ok(secret)
+}
+
+/// Revokes one of `user`'s tokens.
+pub async fn revoke_api_token(store: &Store, user: &User, id: i64) -> Result<()> {
+    security::revoke_api_token(store, user.id, id).await?;
+    tracing::info!(user = user.id, token = id, "API token revoked");
+    Ok(())
 }
 
 /// Mails `user_id` a login link valid `ttl_seconds`: `mail` writes the mail around the link's

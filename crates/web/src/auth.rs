@@ -4,7 +4,7 @@ use crate::error::AppError;
 use crate::AppState;
 use axum::extract::{FromRequestParts, Request, State};
 use axum::http::request::Parts;
-use axum::http::{header, HeaderMap, HeaderValue};
+use axum::http::{header, HeaderMap, HeaderValue, Method};
 use axum::middleware::Next;
 use axum::response::Response;
 use hybride_domain::Role;
@@ -28,6 +28,8 @@ pub struct Ctx {
     pub csrf: String,
     /// Authenticated by a bearer token rather than by a cookie.
     pub bearer: bool,
+    /// Authenticated by a token that may only read.
+    pub read_only: bool,
     /// Path and query of the request, to come back to after logging in.
     pub path: String,
 }
@@ -77,13 +79,18 @@ pub async fn identify(State(state): State<AppState>, mut req: Request, next: Nex
         .map(|t| t.trim().to_owned());
     let session = cookie(headers, SESSION_COOKIE).map(str::to_owned);
     let lookup = match (&bearer_token, &session) {
-        (Some(t), _) if looks_like_token(t) => sessions::api_token_user(&state.store, t).await,
+        (Some(t), _) if looks_like_token(t) => sessions::api_token(&state.store, t)
+            .await
+            .map(|found| found.map(|(u, scope)| (u, scope == sessions::TokenScope::Read))),
         (Some(_), _) => Ok(None),
-        (None, Some(s)) if looks_like_token(s) => sessions::user(&state.store, s).await,
+        (None, Some(s)) if looks_like_token(s) => sessions::user(&state.store, s)
+            .await
+            .map(|found| found.map(|u| (u, false))),
         _ => Ok(None),
     };
-    let user = match lookup {
-        Ok(u) => u,
+    let (user, read_only) = match lookup {
+        Ok(Some((u, read_only))) => (Some(u), read_only),
+        Ok(None) => (None, false),
         Err(e) => {
             tracing::error!(error = %e, "identifying the caller failed");
             return AppError::Unavailable.into_bare_response();
@@ -121,6 +128,7 @@ pub async fn identify(State(state): State<AppState>, mut req: Request, next: Nex
         lang,
         csrf: csrf.clone(),
         bearer,
+        read_only,
         path,
     });
     let mut response = next.run(req).await;
@@ -169,6 +177,10 @@ impl<G: Gate, S: Send + Sync> FromRequestParts<S> for Allowed<G> {
         };
         if !G::ROLES.contains(&user.role) {
             return Err(AppError::Forbidden);
+        }
+        // A read-only token reads, whatever its owner may do.
+        if ctx.read_only && !matches!(parts.method, Method::GET | Method::HEAD) {
+            return Err(AppError::Refused("token_read_only"));
         }
         Ok(Allowed {
             user,

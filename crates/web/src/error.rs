@@ -78,6 +78,8 @@ impl AppError {
             AppError::Forbidden | AppError::Csrf => StatusCode::FORBIDDEN,
             AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::Conflict(_) => StatusCode::CONFLICT,
+            // Not the request's content: what the caller's token allows.
+            AppError::Refused("token_read_only") => StatusCode::FORBIDDEN,
             AppError::Refused(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,

@@ -91,6 +91,7 @@ impl Templates {
             "sign_in_failed.html",
             "password_forgotten.html",
             "password_reset.html",
+            "tokens.html",
             "settings.html",
             "exports.html",
             "exports_live.html",
@@ -135,6 +136,7 @@ impl Templates {
             lang,
             csrf: String::new(),
             bearer: false,
+            read_only: false,
             path: "/".into(),
         };
         let ctx = ctx.unwrap_or(&fallback);

@@ -776,3 +776,103 @@ async fn a_forgotten_password_is_reset_through_a_mailed_link() {
         .await;
     assert_eq!(r.status(), StatusCode::GONE);
 }
+
+#[tokio::test]
+async fn api_tokens_expire_may_only_read_and_are_revoked_one_by_one() {
+    let app = TestApp::start().await;
+    let (admin, me) = app.as_admin().await;
+    let (s, html) = admin.get_html("/tokens").await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(html.contains("Vous n’avez aucun jeton."));
+
+    // Every field is checked.
+    let r = admin
+        .post_form(
+            "/tokens",
+            &[("label", ""), ("scope", "tout"), ("days", "400")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = r.text().await.unwrap();
+    for field in ["label", "scope", "days"] {
+        assert!(html.contains(&format!("id=\"f-{field}-error\"")), "{field}");
+    }
+
+    // A read-only token, its secret shown once.
+    let made = |label: &'static str, scope: &'static str| {
+        let admin = &admin;
+        async move {
+            let r = admin
+                .post_form(
+                    "/tokens",
+                    &[("label", label), ("scope", scope), ("days", "30")],
+                )
+                .await;
+            assert_eq!(r.status(), StatusCode::OK);
+            let html = r.text().await.unwrap();
+            html.split("<code class=\"secret\">")
+                .nth(1)
+                .unwrap()
+                .split('<')
+                .next()
+                .unwrap()
+                .to_owned()
+        }
+    };
+    let reader = made("Tableau de bord", "read").await;
+    let writer = made("Script d’import", "write").await;
+    let (_, html) = admin.get_html("/tokens").await;
+    assert!(!html.contains(&reader), "never shown again");
+    assert!(html.contains("Tableau de bord") && html.contains("Lecture seule"));
+
+    let api = |secret: &str| Api {
+        base: app.base.clone(),
+        token: Some(secret.to_owned()),
+        client: reqwest::Client::new(),
+        lang: None,
+    };
+    let (s, body) = api(&reader).get("/api/v1/me").await;
+    assert_eq!(s, StatusCode::OK, "{body}");
+    let plan = serde_json::json!({"school_year": "2027-2028", "title": "PAF 2027"});
+    let (s, body) = api(&reader).post("/api/v1/plans", plan.clone()).await;
+    assert_eq!(s, StatusCode::FORBIDDEN, "{body}");
+    assert_eq!(body["title"], "Ce jeton ne permet que la lecture.");
+    let (s, body) = api(&writer).post("/api/v1/plans", plan).await;
+    assert_eq!(s, StatusCode::CREATED, "{body}");
+
+    // Revoked, it opens nothing; someone else's cannot be revoked.
+    let tokens = hybride_store::security::api_tokens(app.store(), me.id)
+        .await
+        .unwrap();
+    let reader_id = tokens
+        .iter()
+        .find(|t| t.label == "Tableau de bord")
+        .unwrap()
+        .id;
+    let (other, _) = app.as_pilot().await;
+    let r = other
+        .post_form(&format!("/tokens/{reader_id}/revoke"), &[])
+        .await;
+    assert_eq!(r.status(), StatusCode::NOT_FOUND);
+    let r = admin
+        .post_form(&format!("/tokens/{reader_id}/revoke"), &[])
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (s, _) = api(&reader).get("/api/v1/me").await;
+    assert_eq!(s, StatusCode::UNAUTHORIZED);
+
+    // Expired, neither.
+    hybride_store::testing::tamper(
+        app.store(),
+        &format!(
+            "UPDATE api_tokens SET expires_at = {} WHERE label = 'Script d’import'",
+            hybride_store::now() - 1
+        ),
+    )
+    .await
+    .unwrap();
+    let (s, _) = api(&writer).get("/api/v1/me").await;
+    assert_eq!(s, StatusCode::UNAUTHORIZED);
+    let (_, html) = admin.get_html("/tokens").await;
+    assert!(html.contains("expiré") && html.contains("révoqué"));
+}

@@ -71,3 +71,9 @@ CREATE TABLE password_resets (
     used_at         BIGINT
 );
 CREATE INDEX password_resets_expiry ON password_resets (expires_at);
+
+-- API tokens expire, and may be limited to reading. Tokens made before keep their rights and
+-- end a year after this migration.
+ALTER TABLE api_tokens ADD COLUMN scope TEXT NOT NULL DEFAULT 'write';
+ALTER TABLE api_tokens ADD COLUMN expires_at BIGINT;
+UPDATE api_tokens SET expires_at = CAST(strftime('%s', 'now') AS INTEGER) + 31536000 WHERE expires_at IS NULL;

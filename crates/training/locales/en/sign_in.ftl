@@ -97,3 +97,32 @@ mail-reset-body =
         [one] { $minutes } minute
        *[other] { $minutes } minutes
     } and works only once. If you asked for nothing, ignore this message: your password does not change.
+
+tokens-title = API access tokens
+tokens-link = Your API access tokens
+tokens-lead = A token lets a program (a spreadsheet, an EAFC script) read or change your data in Hybride on your behalf, through the API. Give it the fewest rights and the shortest life you can; revoke it as soon as it is no longer used.
+tokens-secret-once = Here is the token. Copy it now: it will never be shown again.
+tokens-yours = Your tokens
+tokens-none = You have no token.
+tokens-label = Token name
+tokens-label-hint = To remind you what it is for, for example "Team dashboard".
+tokens-scope = Rights
+tokens-scope-read = Read only
+tokens-scope-write = Read and change
+tokens-days = Valid for, in days
+tokens-days-hint = From 1 to { $max } days.
+tokens-created = Created
+tokens-last-used = Last used
+tokens-never = never
+tokens-expires = Expires
+tokens-state = State
+tokens-revoked = revoked
+tokens-expired = expired
+tokens-revoke = Revoke
+tokens-revoke-named = Revoke the token "{ $label }"
+tokens-new = Create a token
+tokens-create = Create the token
+flash-token-revoked = The token is revoked: it no longer gives access to anything.
+refused-token-read-only = This token may only read.
+error-token-scope = Choose read only, or read and change.
+error-token-days = Give a whole number of days, from 1 to { $value }.

@@ -97,3 +97,32 @@ mail-reset-body =
         [one] { $minutes } minute
        *[other] { $minutes } minutes
     } et ne sert qu’une fois. Si vous n’avez rien demandé, ignorez ce message : votre mot de passe ne change pas.
+
+tokens-title = Jetons d’accès à l’API
+tokens-link = Vos jetons d’accès à l’API
+tokens-lead = Un jeton permet à un logiciel (un tableur, un script de l’EAFC) de lire ou de modifier vos données dans Hybride à votre place, par l’API. Donnez-lui le moins de droits et la durée la plus courte possible ; révoquez-le dès qu’il ne sert plus.
+tokens-secret-once = Voici le jeton. Copiez-le maintenant : il ne sera plus jamais affiché.
+tokens-yours = Vos jetons
+tokens-none = Vous n’avez aucun jeton.
+tokens-label = Nom du jeton
+tokens-label-hint = Pour vous rappeler à quoi il sert, par exemple « Tableau de bord du pôle ».
+tokens-scope = Droits
+tokens-scope-read = Lecture seule
+tokens-scope-write = Lecture et modification
+tokens-days = Durée de validité, en jours
+tokens-days-hint = De 1 à { $max } jours.
+tokens-created = Créé le
+tokens-last-used = Dernière utilisation
+tokens-never = jamais
+tokens-expires = Expire le
+tokens-state = État
+tokens-revoked = révoqué
+tokens-expired = expiré
+tokens-revoke = Révoquer
+tokens-revoke-named = Révoquer le jeton « { $label } »
+tokens-new = Créer un jeton
+tokens-create = Créer le jeton
+flash-token-revoked = Le jeton est révoqué : il ne donne plus accès à rien.
+refused-token-read-only = Ce jeton ne permet que la lecture.
+error-token-scope = Choisissez la lecture seule ou la lecture et la modification.
+error-token-days = Indiquez un nombre entier de jours, de 1 à { $value }.

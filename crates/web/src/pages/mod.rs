@@ -21,6 +21,7 @@ mod scenario;
 mod settings;
 mod sign_in;
 mod surveys;
+mod tokens;
 mod trainings;
 
 use crate::auth::Ctx;
@@ -54,6 +55,7 @@ pub fn router() -> Router<AppState> {
         .merge(surveys::router())
         .merge(settings::router())
         .merge(sign_in::router())
+        .merge(tokens::router())
         .merge(retention::router())
 }
 
@@ -168,6 +170,7 @@ const FLASHES: &[&str] = &[
     "logged-out",
     "provider-saved",
     "password-reset",
+    "token-revoked",
     "sso-only-on",
     "sso-only-off",
     "step-added",
