@@ -46,8 +46,19 @@ pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
         .map(|(_, v)| v)
 }
 
-/// A `Set-Cookie` header value. Session-bearing cookies are `HttpOnly`; `Secure` whenever
-/// Hybride is served over https.
+/// A cookie's name as set and read: over https with the `__Host-` prefix, which browsers accept
+/// only from this very host, `Secure`, for the whole site (a neighbouring sub-domain of the
+/// académie cannot plant a session or CSRF cookie of its own).
+pub fn cookie_name(name: &str, secure: bool) -> std::borrow::Cow<'_, str> {
+    if secure {
+        format!("__Host-{name}").into()
+    } else {
+        name.into()
+    }
+}
+
+/// A `Set-Cookie` header value. Session-bearing cookies are `HttpOnly`; `Secure` (and named
+/// `__Host-…`) whenever Hybride is served over https.
 pub fn set_cookie(
     name: &str,
     value: &str,
@@ -55,6 +66,7 @@ pub fn set_cookie(
     secure: bool,
     same_site: &str,
 ) -> HeaderValue {
+    let name = cookie_name(name, secure);
     let mut s =
         format!("{name}={value}; Path=/; Max-Age={max_age}; HttpOnly; SameSite={same_site}");
     if secure {
@@ -77,7 +89,8 @@ pub async fn identify(State(state): State<AppState>, mut req: Request, next: Nex
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Bearer "))
         .map(|t| t.trim().to_owned());
-    let session = cookie(headers, SESSION_COOKIE).map(str::to_owned);
+    let secure = state.config.secure_cookies;
+    let session = cookie(headers, &cookie_name(SESSION_COOKIE, secure)).map(str::to_owned);
     let lookup = match (&bearer_token, &session) {
         (Some(t), _) if looks_like_token(t) => sessions::api_token(&state.store, t)
             .await
@@ -104,7 +117,7 @@ pub async fn identify(State(state): State<AppState>, mut req: Request, next: Nex
     let chosen = user.as_ref().and_then(|u| Lang::parse(&u.locale));
     // A browser always sends Accept-Language, so there the account's choice wins; an API client
     // sends it on purpose, so there the header wins.
-    let lang = cookie(headers, LANG_COOKIE)
+    let lang = cookie(headers, &cookie_name(LANG_COOKIE, secure))
         .and_then(Lang::parse)
         .or(if bearer_token.is_some() {
             accepted.or(chosen)
@@ -112,7 +125,7 @@ pub async fn identify(State(state): State<AppState>, mut req: Request, next: Nex
             chosen.or(accepted)
         })
         .unwrap_or_default();
-    let existing_csrf = cookie(headers, CSRF_COOKIE)
+    let existing_csrf = cookie(headers, &cookie_name(CSRF_COOKIE, secure))
         .filter(|c| looks_like_token(c))
         .map(str::to_owned);
     let new_csrf = existing_csrf.is_none();

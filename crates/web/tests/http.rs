@@ -1203,6 +1203,36 @@ async fn https_deployments_send_hsts() {
     let plain = TestApp::start().await;
     let r = plain.anonymous().get("/healthz").await;
     assert!(!r.headers().contains_key("strict-transport-security"));
+
+    // Over https the cookies are `__Host-` ones: only this host, Secure, the whole site; a
+    // cookie without the prefix (which a neighbouring sub-domain could plant) opens nothing.
+    let r = app.anonymous().get("/login").await;
+    let set = r.headers()["set-cookie"].to_str().unwrap().to_owned();
+    assert!(set.starts_with("__Host-hybride_csrf="), "{set}");
+    assert!(
+        set.contains("; Path=/;") && set.ends_with("; Secure"),
+        "{set}"
+    );
+    let user = app.user("formatrice@ac-lyon.fr", Role::Trainer).await;
+    let secret = hybride_store::security::create_session(app.store(), user.id, 3600)
+        .await
+        .unwrap();
+    let bare = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    for (cookie, signed_in) in [
+        (format!("hybride_session={secret}"), false),
+        (format!("__Host-hybride_session={secret}"), true),
+    ] {
+        let r = bare
+            .get(app.url("/"))
+            .header("cookie", &cookie)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status() == StatusCode::OK, signed_in, "{cookie}");
+    }
 }
 
 /// A person changes their own password: the current one is asked, the new one typed twice; the

@@ -164,7 +164,8 @@ pub async fn logout(
     CsrfForm(_): CsrfForm<Empty>,
 ) -> Result<Response, AppError> {
     let mut to = "/login?ok=logged-out".to_owned();
-    if let Some(secret) = crate::auth::cookie(&headers, SESSION_COOKIE) {
+    let name = crate::auth::cookie_name(SESSION_COOKIE, state.config.secure_cookies);
+    if let Some(secret) = crate::auth::cookie(&headers, &name) {
         // A session opened through the académie's provider ends there too.
         if let Some(at_provider) = hybride_training::sign_in::logout_address(&state, secret).await?
         {

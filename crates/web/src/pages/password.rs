@@ -73,7 +73,10 @@ async fn change(
         new: &f.new_password,
         confirm: &f.confirm_password,
     };
-    let keep = cookie(&headers, SESSION_COOKIE);
+    let keep = cookie(
+        &headers,
+        &crate::auth::cookie_name(SESSION_COOKIE, state.config.secure_cookies),
+    );
     match accounts::change_password(&state.store, &who.user, &change, keep).await {
         Ok(()) => {
             attempt.succeeded(&state.store).await?;

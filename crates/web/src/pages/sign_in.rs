@@ -89,7 +89,10 @@ pub async fn arrive(
     });
     let back = Return {
         state: &q.state,
-        cookie: cookie(&headers, STATE_COOKIE),
+        cookie: cookie(
+            &headers,
+            &crate::auth::cookie_name(STATE_COOKIE, state.config.secure_cookies),
+        ),
         code: q.code.as_deref().or(q.ticket.as_deref()),
         error,
     };
