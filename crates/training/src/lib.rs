@@ -164,12 +164,18 @@ impl Hybride {
     }
 }
 
+/// The largest file a form accepts (a scanned certificate, a photo of a production): 10 Mo.
+pub const MAX_UPLOAD: usize = 10 * 1024 * 1024;
+
 /// A file a person sent with a form (a justification, a piece of evidence).
 #[derive(Debug, Clone)]
 pub struct Upload {
     /// The file's name as the browser gave it, without any folder.
     pub name: String,
+    /// Its content; empty when it was larger than [`MAX_UPLOAD`] (then `too_large`).
     pub bytes: Vec<u8>,
+    /// Larger than [`MAX_UPLOAD`]: not kept, refused on its field with the rest of the form.
+    pub too_large: bool,
 }
 
 #[cfg(test)]

@@ -46,6 +46,10 @@ const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-
 /// typeset by a debug build on a busy machine, well below a proxy's patience.
 const REQUEST_SECONDS: u64 = 120;
 
+/// The largest request: a form with a file of [`hybride_training::MAX_UPLOAD`] and its fields,
+/// with room to spare, so that a file somewhat too large is refused on its field.
+const BODY_LIMIT: usize = hybride_training::MAX_UPLOAD + 4 * 1024 * 1024;
+
 /// Over https, browsers are told to come back over https only, for a year.
 const HSTS: &str = "max-age=31536000; includeSubDomains";
 
@@ -65,10 +69,13 @@ pub fn build_router(state: AppState) -> Router {
             axum::http::StatusCode::SERVICE_UNAVAILABLE,
             std::time::Duration::from_secs(REQUEST_SECONDS),
         ))
+        // Inside the error pages: a request too large for any form is answered in words.
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(BODY_LIMIT))
+        // axum's own extractors (multipart forms) would stop at 2 Mo otherwise.
+        .layer(axum::extract::DefaultBodyLimit::max(BODY_LIMIT))
         .layer(axum::middleware::from_fn_with_state(state.clone(), crate::render::render_errors))
         .layer(axum::middleware::from_fn(csrf::check_origin))
         .layer(axum::middleware::from_fn_with_state(state.clone(), auth::identify))
-        .layer(tower_http::limit::RequestBodyLimitLayer::new(8 * 1024 * 1024))
         .layer(tower_http::catch_panic::CatchPanicLayer::custom(error::panic_response))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,

@@ -93,12 +93,14 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for CsrfForm<T> {
 /// A file sent with a form.
 pub use hybride_training::Upload;
 
-/// The largest file a form accepts (a scanned certificate, a photo of a production).
-pub const MAX_UPLOAD: usize = 5 * 1024 * 1024;
+/// The largest file a form accepts.
+pub use hybride_training::MAX_UPLOAD;
 
 /// A form that may carry a file (`multipart/form-data`), or a plain URL-encoded one; its CSRF
 /// token checked either way. Text fields are read into `T`; the first non-empty file field, if
-/// any, is the upload. A file larger than [`MAX_UPLOAD`] is refused as a field error.
+/// any, is the upload. A file larger than [`MAX_UPLOAD`] is read to its end but not kept: it
+/// comes as an upload marked `too_large`, so that the handler shows the form again with what was
+/// typed and the refusal on its field.
 pub struct CsrfUpload<T>(pub T, pub Option<Upload>);
 
 impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for CsrfUpload<T> {
@@ -131,20 +133,29 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for CsrfUpload<T> {
             let name = field.name().unwrap_or("").to_owned();
             match field.file_name().map(str::to_owned) {
                 Some(file_name) => {
-                    let bytes = field
-                        .bytes()
+                    let mut field = field;
+                    let mut bytes: Vec<u8> = Vec::new();
+                    let mut too_large = false;
+                    while let Some(chunk) = field
+                        .chunk()
                         .await
-                        .map_err(|e| AppError::BadRequest(e.body_text()))?;
-                    if bytes.len() > MAX_UPLOAD {
-                        let mut e = hybride_domain::FieldErrors::new();
-                        e.add(
-                            "document",
-                            hybride_domain::Invalid::with(
-                                "error-file-too-large",
-                                MAX_UPLOAD / 1024 / 1024,
-                            ),
-                        );
-                        return Err(AppError::Invalid(e));
+                        .map_err(|e| AppError::BadRequest(e.body_text()))?
+                    {
+                        if bytes.len() + chunk.len() > MAX_UPLOAD {
+                            too_large = true;
+                            bytes = Vec::new();
+                        }
+                        if !too_large {
+                            bytes.extend_from_slice(&chunk);
+                        }
+                    }
+                    if too_large && upload.is_none() {
+                        upload = Some(Upload {
+                            name: "document".into(),
+                            bytes: Vec::new(),
+                            too_large: true,
+                        });
+                        continue;
                     }
                     if upload.is_none() && !bytes.is_empty() {
                         let base = file_name
@@ -161,7 +172,8 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for CsrfUpload<T> {
                             } else {
                                 base
                             },
-                            bytes: bytes.to_vec(),
+                            bytes,
+                            too_large: false,
                         });
                     }
                 }

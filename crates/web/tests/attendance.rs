@@ -1401,6 +1401,21 @@ async fn asynchronous_work_is_declared_validated_and_imported_from_the_lms() {
         .await
         .unwrap()
         .contains("Seuls les fichiers PDF, PNG ou JPEG"));
+    // A file over 10 Mo: the form again, with the refusal on its field; far over, a page in
+    // words (never the bare « payload too large »).
+    let mut big = b"%PDF-1.7\n".to_vec();
+    big.resize(11 * 1024 * 1024, b'0');
+    let r = send(big, "scan.pdf").await;
+    let status = r.status();
+    let html = r.text().await.unwrap();
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{html}");
+    assert!(html.contains("Le fichier dépasse 10"), "{html}");
+    let mut huge = b"%PDF-1.7\n".to_vec();
+    huge.resize(20 * 1024 * 1024, b'0');
+    let r = send(huge, "scan.pdf").await;
+    assert_eq!(r.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    let html = r.text().await.unwrap();
+    assert!(html.contains("10\u{a0}Mo au plus par fichier"), "{html}");
     let r = send(
         b"%PDF-1.7\n% grille de Tom\n".to_vec(),
         "../../grille Tom.pdf",

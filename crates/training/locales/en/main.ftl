@@ -291,7 +291,7 @@ problem-csrf = The form expired or does not come from Hybride. Reload the page a
 problem-unavailable = The service is temporarily unavailable. Try again in a moment.
 problem-internal = An unexpected error occurred. It was logged; try again later.
 problem-method = This action is not possible at this address.
-problem-too-large = The file or form sent is too large.
+problem-too-large = The file or form sent is too large (10 MB at most per file). Go back to the previous page and choose a smaller file.
 problem-media-type = The request's format is not supported.
 
 conflict-email = An account already exists with this address.

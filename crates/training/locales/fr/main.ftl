@@ -291,7 +291,7 @@ problem-csrf = Le formulaire a expiré ou ne vient pas de Hybride. Rechargez la 
 problem-unavailable = Le service est momentanément indisponible. Réessayez dans un instant.
 problem-internal = Une erreur inattendue s’est produite. Elle a été consignée ; réessayez plus tard.
 problem-method = Cette action n’est pas possible à cette adresse.
-problem-too-large = Le fichier ou le formulaire envoyé est trop volumineux.
+problem-too-large = Le fichier ou le formulaire envoyé est trop volumineux (10 Mo au plus par fichier). Revenez à la page précédente et choisissez un fichier plus léger.
 problem-media-type = Le format de la requête n’est pas pris en charge.
 
 conflict-email = Un compte existe déjà avec cette adresse.

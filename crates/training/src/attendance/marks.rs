@@ -73,6 +73,12 @@ pub fn sniff(bytes: &[u8]) -> Option<&'static str> {
 
 /// Whether an upload is a justification or evidence Hybride keeps: its type, by its bytes.
 pub fn check_document(upload: &crate::Upload) -> Result<&'static str, hybride_domain::Invalid> {
+    if upload.too_large {
+        return Err(hybride_domain::Invalid::with(
+            "error-file-too-large",
+            crate::MAX_UPLOAD / 1024 / 1024,
+        ));
+    }
     sniff(&upload.bytes).ok_or(hybride_domain::Invalid::new("error-file-type"))
 }
 
