@@ -43,7 +43,39 @@ pub enum Mailer {
         from: Mailbox,
         /// The domain of Message-IDs.
         domain: String,
+        /// Where mail to reserved domains (`.test`, `.invalid`, `.example`…: the demo's people)
+        /// is written instead of being relayed.
+        reserved_dir: PathBuf,
     },
+}
+
+/// Domains that never receive mail (RFC 2606 and RFC 6761): the demo's people live there.
+pub fn is_reserved(address: &str) -> bool {
+    let domain = address
+        .rsplit('@')
+        .next()
+        .unwrap_or_default()
+        .trim_end_matches('>')
+        .to_ascii_lowercase();
+    ["test", "invalid", "example", "localhost"]
+        .iter()
+        .any(|tld| domain == *tld || domain.ends_with(&format!(".{tld}")))
+        || ["example.com", "example.net", "example.org"]
+            .iter()
+            .any(|d| domain == *d || domain.ends_with(&format!(".{d}")))
+}
+
+async fn write_eml(dir: &std::path::Path, m: &Outgoing<'_>) -> Result<(), SendError> {
+    let from: Mailbox = "Hybride <ne-pas-repondre@hybride.invalid>"
+        .parse()
+        .map_err(|e| SendError::Permanent(format!("{e}")))?;
+    let message = build(m, &from, "hybride.invalid")?;
+    tokio::fs::create_dir_all(dir)
+        .await
+        .map_err(|e| SendError::Transient(e.to_string()))?;
+    tokio::fs::write(dir.join(format!("{:08}.eml", m.id)), message.formatted())
+        .await
+        .map_err(|e| SendError::Transient(e.to_string()))
 }
 
 impl std::fmt::Debug for Mailer {
@@ -71,7 +103,26 @@ impl Mailer {
             transport,
             from,
             domain,
+            reserved_dir: PathBuf::from("hybride-mail"),
         })
+    }
+
+    /// Mail to reserved domains is written to `dir` rather than relayed.
+    pub fn keeping_reserved_in(self, dir: impl Into<PathBuf>) -> Mailer {
+        match self {
+            Mailer::Smtp {
+                transport,
+                from,
+                domain,
+                ..
+            } => Mailer::Smtp {
+                transport,
+                from,
+                domain,
+                reserved_dir: dir.into(),
+            },
+            folder => folder,
+        }
     }
 
     pub fn folder(dir: impl Into<PathBuf>) -> Mailer {
@@ -81,22 +132,20 @@ impl Mailer {
     /// Sends one mail.
     pub async fn send(&self, m: &Outgoing<'_>) -> Result<(), SendError> {
         match self {
-            Mailer::Folder(dir) => {
-                let from: Mailbox = "Hybride <ne-pas-repondre@hybride.invalid>"
-                    .parse()
-                    .map_err(|e| SendError::Permanent(format!("{e}")))?;
-                let message = build(m, &from, "hybride.invalid")?;
-                tokio::fs::create_dir_all(dir)
-                    .await
-                    .map_err(|e| SendError::Transient(e.to_string()))?;
-                tokio::fs::write(dir.join(format!("{:08}.eml", m.id)), message.formatted())
-                    .await
-                    .map_err(|e| SendError::Transient(e.to_string()))
+            Mailer::Folder(dir) => write_eml(dir, m).await,
+            // Never relayed: nobody is there (the demo's people), and a real relay would try.
+            Mailer::Smtp { reserved_dir, .. } if is_reserved(m.to) => {
+                tracing::info!(
+                    mail = m.id,
+                    "reserved domain: written to the mail folder, not relayed"
+                );
+                write_eml(reserved_dir, m).await
             }
             Mailer::Smtp {
                 transport,
                 from,
                 domain,
+                ..
             } => {
                 let message = build(m, from, domain)?;
                 match transport.send(message).await {
@@ -167,6 +216,30 @@ mod tests {
         let headers = eml.split("\r\n\r\n").next().unwrap();
         assert!(headers.contains("=?utf-8?"), "{headers}");
         assert!(!headers.contains('«'), "{headers}");
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[tokio::test]
+    async fn mail_to_reserved_domains_is_never_relayed() {
+        assert!(is_reserved("lea.martin@ac-demo.test"));
+        assert!(is_reserved("x@hybride.invalid") && is_reserved("x@example.org"));
+        assert!(!is_reserved("lea.martin@ac-lyon.fr") && !is_reserved("x@testing.fr"));
+        // Port 9 on loopback: nothing listens, so a relay attempt would fail; it is written down.
+        let dir = std::env::temp_dir().join(format!("hybride-reserved-{}", std::process::id()));
+        let mailer = Mailer::smtp("smtp://127.0.0.1:9", "Hybride <hybride@ac-lyon.fr>")
+            .unwrap()
+            .keeping_reserved_in(&dir);
+        mailer
+            .send(&Outgoing {
+                id: 3,
+                to: "lea.martin@ac-demo.test",
+                subject: "Convocation",
+                body: "Bonjour.",
+                attachment: None,
+            })
+            .await
+            .unwrap();
+        assert!(dir.join("00000003.eml").exists());
         std::fs::remove_dir_all(&dir).ok();
     }
 

@@ -9,7 +9,8 @@ use hybride_domain::{Email, PersonName, Role};
 use hybride_store::{people, Store, StoreError};
 use std::collections::{HashMap, HashSet};
 
-const MAIL_DOMAIN: &str = "ac-demo.fr";
+/// A reserved domain (RFC 6761): demo mail is never relayed, whatever the SMTP server.
+const MAIL_DOMAIN: &str = "ac-demo.test";
 
 /// One person of the demo, before their account is written.
 #[derive(Debug, Clone, PartialEq, Eq)]

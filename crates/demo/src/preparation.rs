@@ -41,7 +41,7 @@ async fn prepare_trainings(store: &Store, training_ids: &[i64]) -> Result<(), St
                     } else {
                         "Jeudi de 17 h à 18 h, en classe virtuelle, sur inscription".into()
                     },
-                    technical_contact: "Assistance EAFC : assistance.eafc@ac-demo.fr, 04 72 00 00 00".into(),
+                    technical_contact: "Assistance EAFC : assistance.eafc@ac-demo.test, 04 72 00 00 00".into(),
                     exchange_hours: "Réponses du lundi au vendredi, de 8 h à 18 h ; aucune le week-end ni pendant les vacances scolaires".into(),
                 },
             )

@@ -134,7 +134,9 @@ impl Config {
     pub fn mailer(&self) -> anyhow::Result<hybride_connect::mail::Mailer> {
         use hybride_connect::mail::Mailer;
         match &self.smtp {
-            Some((url, from)) => Mailer::smtp(url, from).map_err(anyhow::Error::msg),
+            Some((url, from)) => Mailer::smtp(url, from)
+                .map(|m| m.keeping_reserved_in(self.mail_dir.clone()))
+                .map_err(anyhow::Error::msg),
             None => Ok(Mailer::folder(self.mail_dir.clone())),
         }
     }
