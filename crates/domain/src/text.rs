@@ -106,10 +106,75 @@ pub fn optional_line(raw: &str) -> Result<Option<String>, Invalid> {
     }
 }
 
+/// A text with its working links made useless: in every web address, a path segment that is a
+/// secret (43 URL-safe characters, as Hybride's personal, login, calendar and reset links carry)
+/// and what follows it become `…`. Sent mails are shown and exported this way, so that nobody
+/// reads a working link to someone else's account in them.
+pub fn without_working_links(text: &str) -> String {
+    fn secret(segment: &str) -> bool {
+        let s = segment.strip_suffix(".ics").unwrap_or(segment);
+        s.len() == 43
+            && s.bytes()
+                .all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_')
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("http") {
+        let (before, from) = rest.split_at(at);
+        out.push_str(before);
+        let end = from
+            .find(|c: char| c.is_whitespace() || matches!(c, '"' | '<' | '>' | ')'))
+            .unwrap_or(from.len());
+        let (url, after) = from.split_at(end);
+        let cut = url.match_indices('/').map(|(i, _)| i + 1).find(|&i| {
+            let segment = url[i..].split(['/', '?', '#']).next().unwrap_or("");
+            secret(segment)
+        });
+        match cut {
+            Some(i) => {
+                out.push_str(&url[..i]);
+                out.push('…');
+            }
+            None => out.push_str(url),
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn working_links_are_cut_from_sent_mails() {
+        let t = "A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8S9t0U1v";
+        assert_eq!(t.len(), 43);
+        let mail = format!(
+            "Bonjour,\nVotre lien : https://formation.ac-lyon.fr/m/{t}\n\
+             Agenda : http://127.0.0.1:8080/calendar/{t}.ics (à ajouter).\n\
+             Signer : https://h.fr/sign/12/2026-12-03-morning/{t}?x=1\n\
+             Le parcours : https://magistere.education.fr/ac-lyon/course/view.php?id=42"
+        );
+        let shown = without_working_links(&mail);
+        assert!(!shown.contains(t), "{shown}");
+        assert!(
+            shown.contains("https://formation.ac-lyon.fr/m/…\n"),
+            "{shown}"
+        );
+        assert!(
+            shown.contains("http://127.0.0.1:8080/calendar/… (à ajouter)"),
+            "{shown}"
+        );
+        assert!(
+            shown.contains("https://h.fr/sign/12/2026-12-03-morning/…\n"),
+            "{shown}"
+        );
+        assert!(shown.contains("course/view.php?id=42"), "{shown}");
+        assert_eq!(without_working_links("Aucun lien ici."), "Aucun lien ici.");
+    }
 
     #[test]
     fn names() {

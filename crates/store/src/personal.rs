@@ -114,6 +114,8 @@ pub async fn export(store: &Store, user_id: i64) -> StoreResult<Value> {
     let mails: Vec<Value> = mails
         .into_iter()
         .map(|(subject, body, created_at, sent_at)| {
+            // Without their working links: the export is a copy that travels.
+            let body = hybride_domain::text::without_working_links(&body);
             serde_json::json!({"subject": subject, "body": body, "created_at": created_at, "sent_at": sent_at})
         })
         .collect();

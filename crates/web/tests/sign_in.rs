@@ -718,6 +718,16 @@ async fn a_forgotten_password_is_reset_through_a_mailed_link() {
         .unwrap();
     assert!(!outbox.iter().any(|m| m.recipient == "personne@ac-lyon.fr"));
 
+    // Admins see the mail on « Courriels » without its working link.
+    let (admin, _) = app.as_admin().await;
+    let (_, outbox) = admin.get_html("/outbox").await;
+    let secret = path.rsplit('/').next().unwrap();
+    assert!(!outbox.contains(secret), "the link is not shown");
+    assert!(
+        outbox.replace("&#x2f;", "/").contains("/password/reset/…"),
+        "{outbox}"
+    );
+
     // Opening the link uses nothing; the new password follows the rules, typed twice.
     let (s, html) = b.get_html(&path).await;
     assert_eq!(s, StatusCode::OK);
