@@ -110,7 +110,10 @@ tokens-scope = Rights
 tokens-scope-read = Read only
 tokens-scope-write = Read and change
 tokens-days = Valid for, in days
-tokens-days-hint = From 1 to { $max } days.
+tokens-days-hint = From 1 to { $max } { $max ->
+    [one] day
+   *[other] days
+}.
 tokens-created = Created
 tokens-last-used = Last used
 tokens-never = never

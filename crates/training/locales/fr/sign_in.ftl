@@ -110,7 +110,10 @@ tokens-scope = Droits
 tokens-scope-read = Lecture seule
 tokens-scope-write = Lecture et modification
 tokens-days = Durée de validité, en jours
-tokens-days-hint = De 1 à { $max } jours.
+tokens-days-hint = De 1 à { $max } { $max ->
+    [one] jour
+   *[other] jours
+}.
 tokens-created = Créé le
 tokens-last-used = Dernière utilisation
 tokens-never = jamais
