@@ -2,41 +2,18 @@
 //! the direction « par délégation ». The académie's admins name them; a certificate without
 //! its signatory is not issued.
 
-use crate::{FieldErrors, Invalid, PersonName, Title};
+use crate::{FieldErrors, PersonName, Title};
 use serde::{Deserialize, Serialize};
 
-/// In what capacity the signatory signs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Capacity {
-    /// The EAFC's director signs in their own name.
-    Director,
-    /// A delegate signs for the direction, « par délégation ».
-    Delegate,
-}
-
-impl Capacity {
-    pub const ALL: [Capacity; 2] = [Capacity::Director, Capacity::Delegate];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Capacity::Director => "director",
-            Capacity::Delegate => "delegate",
-        }
-    }
-
-    pub fn parse(raw: &str) -> Result<Capacity, Invalid> {
-        Capacity::ALL
-            .into_iter()
-            .find(|c| c.as_str() == raw.trim())
-            .ok_or(Invalid::new("error-signatory-capacity"))
-    }
-}
-
-impl TryFrom<String> for Capacity {
-    type Error = Invalid;
-    fn try_from(s: String) -> Result<Self, Invalid> {
-        Capacity::parse(&s)
+crate::words! {
+    /// In what capacity the signatory signs.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Capacity (refused "error-signatory-capacity") {
+        /// The EAFC's director signs in their own name.
+        Director = "director",
+        /// A delegate signs for the direction, « par délégation ».
+        Delegate = "delegate",
     }
 }
 

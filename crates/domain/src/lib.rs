@@ -27,6 +27,7 @@ pub mod spreadsheet;
 pub mod survey;
 pub mod text;
 pub mod time;
+pub mod words;
 
 pub use cohort::CohortStatus;
 pub use email::Email;

@@ -11,48 +11,25 @@ use crate::modality::Modality;
 use crate::{FieldErrors, Invalid};
 use serde::{Deserialize, Serialize};
 
-/// The level of a training, which sets its hourly band (arrêté du 7 mai 2012, art. 3).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Band {
-    /// Sensibilisation et initiation: 25 € to 40 € per hour.
-    Initiation,
-    /// Approfondissement: 30 € to 80 € per hour.
-    Deepening,
-    /// Expertise: 35 € to 90 € per hour.
-    Expertise,
-    /// Conférence occasionnelle: 40 € to 100 € per hour.
-    Lecture,
-    /// Conférence exceptionnelle (only for people outside the ministry): 100 € to 175 €.
-    ExceptionalLecture,
+crate::words! {
+    /// The level of a training, which sets its hourly band (arrêté du 7 mai 2012, art. 3).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Band (refused_with_value "error-pay-band-unknown") {
+        /// Sensibilisation et initiation: 25 € to 40 € per hour.
+        Initiation = "initiation",
+        /// Approfondissement: 30 € to 80 € per hour.
+        Deepening = "deepening",
+        /// Expertise: 35 € to 90 € per hour.
+        Expertise = "expertise",
+        /// Conférence occasionnelle: 40 € to 100 € per hour.
+        Lecture = "lecture",
+        /// Conférence exceptionnelle (only for people outside the ministry): 100 € to 175 €.
+        ExceptionalLecture = "exceptional_lecture",
+    }
 }
 
 impl Band {
-    pub const ALL: [Band; 5] = [
-        Band::Initiation,
-        Band::Deepening,
-        Band::Expertise,
-        Band::Lecture,
-        Band::ExceptionalLecture,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Band::Initiation => "initiation",
-            Band::Deepening => "deepening",
-            Band::Expertise => "expertise",
-            Band::Lecture => "lecture",
-            Band::ExceptionalLecture => "exceptional_lecture",
-        }
-    }
-
-    pub fn parse(raw: &str) -> Result<Band, Invalid> {
-        Band::ALL
-            .into_iter()
-            .find(|b| b.as_str() == raw.trim())
-            .ok_or_else(|| Invalid::with("error-pay-band-unknown", raw.trim()))
-    }
-
     /// The arrêté's range for one hour, in cents.
     pub fn range(self) -> (i64, i64) {
         match self {
@@ -65,33 +42,19 @@ impl Band {
     }
 }
 
-/// A lump sum of the arrêté.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum LumpKind {
-    /// Ingénierie pédagogique: taking part in designing programmes and resources, 30 € to 300 €.
-    Engineering,
-    /// Accompagnement pédagogique (tutorat, individual or collective project): 100 € to 800 €.
-    Tutoring,
+crate::words! {
+    /// A lump sum of the arrêté.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
+    #[serde(rename_all = "snake_case")]
+    pub enum LumpKind (refused_with_value "error-pay-lump-unknown") {
+        /// Ingénierie pédagogique: taking part in designing programmes and resources, 30 € to 300 €.
+        Engineering = "engineering",
+        /// Accompagnement pédagogique (tutorat, individual or collective project): 100 € to 800 €.
+        Tutoring = "tutoring",
+    }
 }
 
 impl LumpKind {
-    pub const ALL: [LumpKind; 2] = [LumpKind::Engineering, LumpKind::Tutoring];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            LumpKind::Engineering => "engineering",
-            LumpKind::Tutoring => "tutoring",
-        }
-    }
-
-    pub fn parse(raw: &str) -> Result<LumpKind, Invalid> {
-        LumpKind::ALL
-            .into_iter()
-            .find(|k| k.as_str() == raw.trim())
-            .ok_or_else(|| Invalid::with("error-pay-lump-unknown", raw.trim()))
-    }
-
     pub fn range(self) -> (i64, i64) {
         match self {
             LumpKind::Engineering => (3_000, 30_000),
@@ -378,42 +341,19 @@ pub fn form(
     }
 }
 
-/// A trainer's statut, as the pay service needs it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum TrainerStatus {
-    /// Fonctionnaire of the Éducation nationale.
-    Civil,
-    /// Contractuel of the Éducation nationale.
-    Contract,
-    /// Another public employer.
-    OtherPublic,
-    /// Outside the public service.
-    External,
-}
-
-impl TrainerStatus {
-    pub const ALL: [TrainerStatus; 4] = [
-        TrainerStatus::Civil,
-        TrainerStatus::Contract,
-        TrainerStatus::OtherPublic,
-        TrainerStatus::External,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            TrainerStatus::Civil => "civil",
-            TrainerStatus::Contract => "contract",
-            TrainerStatus::OtherPublic => "other_public",
-            TrainerStatus::External => "external",
-        }
-    }
-
-    pub fn parse(raw: &str) -> Result<TrainerStatus, Invalid> {
-        TrainerStatus::ALL
-            .into_iter()
-            .find(|s| s.as_str() == raw.trim())
-            .ok_or_else(|| Invalid::with("error-pay-status-unknown", raw.trim()))
+crate::words! {
+    /// A trainer's statut, as the pay service needs it.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+    #[serde(rename_all = "snake_case")]
+    pub enum TrainerStatus (refused_with_value "error-pay-status-unknown") {
+        /// Fonctionnaire of the Éducation nationale.
+        Civil = "civil",
+        /// Contractuel of the Éducation nationale.
+        Contract = "contract",
+        /// Another public employer.
+        OtherPublic = "other_public",
+        /// Outside the public service.
+        External = "external",
     }
 }
 

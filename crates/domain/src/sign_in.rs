@@ -4,73 +4,27 @@
 use crate::{Email, FieldErrors, Invalid, Role, Title};
 use serde::{Deserialize, Serialize};
 
-/// The protocol a provider speaks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Protocol {
-    /// OpenID Connect (ProConnect, or the académie's own provider).
-    Oidc,
-    /// CAS 3.0 (many académies' portals).
-    Cas,
-}
-
-impl Protocol {
-    pub const ALL: [Protocol; 2] = [Protocol::Oidc, Protocol::Cas];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Protocol::Oidc => "oidc",
-            Protocol::Cas => "cas",
-        }
-    }
-
-    pub fn parse(raw: &str) -> Result<Protocol, Invalid> {
-        Protocol::ALL
-            .into_iter()
-            .find(|p| p.as_str() == raw.trim())
-            .ok_or(Invalid::new("error-sign-in-protocol"))
+crate::words! {
+    /// The protocol a provider speaks.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Protocol (refused "error-sign-in-protocol") {
+        /// OpenID Connect (ProConnect, or the académie's own provider).
+        Oidc = "oidc",
+        /// CAS 3.0 (many académies' portals).
+        Cas = "cas",
     }
 }
 
-impl TryFrom<String> for Protocol {
-    type Error = Invalid;
-    fn try_from(s: String) -> Result<Self, Invalid> {
-        Protocol::parse(&s)
-    }
-}
-
-/// What happens when the provider names someone who has no account with that e-mail yet.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Newcomers {
-    /// A trainee account is created (staff accounts are always made by the EAFC).
-    CreateTrainee,
-    /// The sign-in is refused with a page telling whom to ask.
-    Refuse,
-}
-
-impl Newcomers {
-    pub const ALL: [Newcomers; 2] = [Newcomers::CreateTrainee, Newcomers::Refuse];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Newcomers::CreateTrainee => "create_trainee",
-            Newcomers::Refuse => "refuse",
-        }
-    }
-
-    pub fn parse(raw: &str) -> Result<Newcomers, Invalid> {
-        Newcomers::ALL
-            .into_iter()
-            .find(|p| p.as_str() == raw.trim())
-            .ok_or(Invalid::new("error-sign-in-newcomers"))
-    }
-}
-
-impl TryFrom<String> for Newcomers {
-    type Error = Invalid;
-    fn try_from(s: String) -> Result<Self, Invalid> {
-        Newcomers::parse(&s)
+crate::words! {
+    /// What happens when the provider names someone who has no account with that e-mail yet.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Newcomers (refused "error-sign-in-newcomers") {
+        /// A trainee account is created (staff accounts are always made by the EAFC).
+        CreateTrainee = "create_trainee",
+        /// The sign-in is refused with a page telling whom to ask.
+        Refuse = "refuse",
     }
 }
 
@@ -424,38 +378,15 @@ pub fn decide(
     }
 }
 
-/// What an API token may do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum TokenScope {
-    /// Read only: any request but GET and HEAD is refused.
-    Read,
-    /// Read and write, as its owner may.
-    Write,
-}
-
-impl TokenScope {
-    pub const ALL: [TokenScope; 2] = [TokenScope::Read, TokenScope::Write];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            TokenScope::Read => "read",
-            TokenScope::Write => "write",
-        }
-    }
-
-    pub fn parse(raw: &str) -> Result<TokenScope, Invalid> {
-        TokenScope::ALL
-            .into_iter()
-            .find(|s| s.as_str() == raw.trim())
-            .ok_or(Invalid::new("error-token-scope"))
-    }
-}
-
-impl TryFrom<String> for TokenScope {
-    type Error = Invalid;
-    fn try_from(s: String) -> Result<Self, Invalid> {
-        TokenScope::parse(&s)
+crate::words! {
+    /// What an API token may do.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
+    #[serde(rename_all = "snake_case")]
+    pub enum TokenScope (refused "error-token-scope") {
+        /// Read only: any request but GET and HEAD is refused.
+        Read = "read",
+        /// Read and write, as its owner may.
+        Write = "write",
     }
 }
 

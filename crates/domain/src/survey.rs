@@ -6,66 +6,27 @@
 use crate::{FieldErrors, Invalid};
 use serde::{Deserialize, Serialize};
 
-/// When a survey is sent.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum SurveyKind {
-    /// À chaud: when the cohort's last activity has ended.
-    Hot,
-    /// À froid: some weeks after the end, to ask what became of it in practice.
-    Cold,
-}
-
-impl SurveyKind {
-    pub const ALL: [SurveyKind; 2] = [SurveyKind::Hot, SurveyKind::Cold];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SurveyKind::Hot => "hot",
-            SurveyKind::Cold => "cold",
-        }
-    }
-
-    pub fn parse(raw: &str) -> Result<SurveyKind, Invalid> {
-        SurveyKind::ALL
-            .into_iter()
-            .find(|k| k.as_str() == raw.trim())
-            .ok_or_else(|| Invalid::with("error-survey-kind", raw.trim()))
+crate::words! {
+    /// When a survey is sent.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
+    #[serde(rename_all = "snake_case")]
+    pub enum SurveyKind (refused_with_value "error-survey-kind") {
+        /// À chaud: when the cohort's last activity has ended.
+        Hot = "hot",
+        /// À froid: some weeks after the end, to ask what became of it in practice.
+        Cold = "cold",
     }
 }
 
-impl TryFrom<String> for SurveyKind {
-    type Error = Invalid;
-    fn try_from(s: String) -> Result<Self, Invalid> {
-        SurveyKind::parse(&s)
-    }
-}
-
-/// How a question is answered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum QuestionKind {
-    /// 1 (pas du tout) to 5 (tout à fait); required.
-    Scale,
-    /// A free comment; optional.
-    Text,
-}
-
-impl QuestionKind {
-    pub const ALL: [QuestionKind; 2] = [QuestionKind::Scale, QuestionKind::Text];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            QuestionKind::Scale => "scale",
-            QuestionKind::Text => "text",
-        }
-    }
-
-    pub fn parse(raw: &str) -> Result<QuestionKind, Invalid> {
-        QuestionKind::ALL
-            .into_iter()
-            .find(|k| k.as_str() == raw.trim())
-            .ok_or_else(|| Invalid::with("error-question-kind", raw.trim()))
+crate::words! {
+    /// How a question is answered.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
+    #[serde(rename_all = "snake_case")]
+    pub enum QuestionKind (refused_with_value "error-question-kind") {
+        /// 1 (pas du tout) to 5 (tout à fait); required.
+        Scale = "scale",
+        /// A free comment; optional.
+        Text = "text",
     }
 }
 

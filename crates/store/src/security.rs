@@ -340,20 +340,24 @@ pub async fn password_reset_user(store: &Store, secret: &str) -> StoreResult<Opt
 }
 
 /// Uses a reset link: the password becomes `hash`, every session of the person ends, and the
-/// link (with any other the person was sent) can no longer be used. `None` when the link is
-/// unknown, used or expired.
-pub async fn reset_password(store: &Store, secret: &str, hash: &str) -> StoreResult<Option<User>> {
-    let Some(user) = password_reset_user(store, secret).await? else {
-        return Ok(None);
-    };
+/// link (with any other the person was sent) can no longer be used. `user` is the link's holder
+/// as [`password_reset_user`] read it; `None` when the link is no longer theirs to use (used or
+/// expired in the meantime).
+pub async fn reset_password(
+    store: &Store,
+    secret: &str,
+    user: User,
+    hash: &str,
+) -> StoreResult<Option<User>> {
     let at = now();
     let mut tx = store.pool().begin().await?;
     let taken = sqlx::query(
         "UPDATE password_resets SET used_at = $1 \
-         WHERE token_hash = $2 AND used_at IS NULL AND expires_at > $1",
+         WHERE token_hash = $2 AND user_id = $3 AND used_at IS NULL AND expires_at > $1",
     )
     .bind(at)
     .bind(token::digest(secret))
+    .bind(user.id)
     .execute(&mut *tx)
     .await?
     .rows_affected();

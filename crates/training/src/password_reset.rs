@@ -68,11 +68,11 @@ pub async fn reset(state: &Hybride, secret: &str, new: &str, confirm: &str) -> R
     let (Some(new), true) = (checked, e.is_empty()) else {
         return Err(Error::Invalid(e));
     };
-    if holder(state, secret).await?.is_none() {
+    let Some(holder) = holder(state, secret).await? else {
         return Err(Error::Refused("reset_link_invalid"));
-    }
+    };
     let hash = password::hash_async(new).await?;
-    let user = security::reset_password(&state.store, secret, &hash)
+    let user = security::reset_password(&state.store, secret, holder, &hash)
         .await?
         .ok_or(Error::Refused("reset_link_invalid"))?;
     tracing::info!(

@@ -414,14 +414,11 @@ async fn resolve(
     );
     match decision {
         Decision::Refuse(r) => Err(Failure::Refused(r)),
-        Decision::SignIn { account, link } => {
-            if link {
-                store::link(&state.store, p.id, subject, account).await?;
-            }
+        Decision::SignIn { account, .. } => {
             let user = linked.or(by_email).ok_or(Failure::Other(Error::NotFound))?;
-            if !link {
-                store::link(&state.store, p.id, subject, account).await?;
-            }
+            // One upsert either way: it links a subject seen for the first time, and only
+            // refreshes `last_seen_at` for one already linked.
+            store::link(&state.store, p.id, subject, account).await?;
             Ok(user)
         }
         Decision::CreateTrainee(email) => {

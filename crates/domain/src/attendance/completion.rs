@@ -2,7 +2,6 @@
 //! time is credited.
 
 use super::marks::{Channel, Kind, Mark};
-use crate::Invalid;
 use serde::{Deserialize, Serialize};
 
 /// Where one trainee stands with an asynchronous activity.
@@ -78,45 +77,24 @@ pub fn completion<'a>(marks: impl IntoIterator<Item = &'a Mark>) -> Completion {
     c
 }
 
-/// How an asynchronous activity's time is credited, as the scenario states it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum CreditRule {
-    /// The estimated duration, on validation.
-    EstimateOnValidation,
-    /// The time the trainee declares, capped at the estimated duration, on validation.
-    DeclaredCapped,
+crate::words! {
+    /// How an asynchronous activity's time is credited, as the scenario states it.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+    #[serde(rename_all = "snake_case")]
+    pub enum CreditRule (refused_with_value "error-credit-rule-unknown") {
+        /// The estimated duration, on validation.
+        EstimateOnValidation = "estimate_on_validation",
+        /// The time the trainee declares, capped at the estimated duration, on validation.
+        DeclaredCapped = "declared_capped",
+    }
 }
 
 impl CreditRule {
-    pub const ALL: [CreditRule; 2] = [CreditRule::EstimateOnValidation, CreditRule::DeclaredCapped];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            CreditRule::EstimateOnValidation => "estimate_on_validation",
-            CreditRule::DeclaredCapped => "declared_capped",
-        }
-    }
-
-    pub fn parse(raw: &str) -> Result<CreditRule, Invalid> {
-        CreditRule::ALL
-            .into_iter()
-            .find(|k| k.as_str() == raw.trim())
-            .ok_or_else(|| Invalid::with("error-credit-rule-unknown", raw.trim()))
-    }
-
     /// The minutes credited on validation.
     pub fn credit(self, estimate: i64, declared: Option<i64>) -> i64 {
         match self {
             CreditRule::EstimateOnValidation => estimate.max(0),
             CreditRule::DeclaredCapped => declared.unwrap_or(estimate).clamp(0, estimate.max(0)),
         }
-    }
-}
-
-impl TryFrom<String> for CreditRule {
-    type Error = Invalid;
-    fn try_from(s: String) -> Result<Self, Invalid> {
-        CreditRule::parse(&s)
     }
 }

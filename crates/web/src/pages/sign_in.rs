@@ -254,12 +254,6 @@ pub async fn edit(
     settings_page(&state, &who, Some(id), &values, None, q.ok).await
 }
 
-#[derive(Deserialize, Default)]
-pub struct ProviderForm {
-    #[serde(flatten)]
-    fields: ProviderFields,
-}
-
 async fn save(
     state: &AppState,
     who: &Allowed<Admins>,
@@ -298,19 +292,19 @@ async fn save(
 pub async fn create(
     State(state): State<AppState>,
     who: Allowed<Admins>,
-    CsrfForm(f): CsrfForm<ProviderForm>,
+    CsrfForm(f): CsrfForm<ProviderFields>,
 ) -> Result<Response, AppError> {
-    save(&state, &who, None, f.fields).await
+    save(&state, &who, None, f).await
 }
 
 pub async fn update(
     State(state): State<AppState>,
     who: Allowed<Admins>,
     Path(id): Path<i64>,
-    CsrfForm(f): CsrfForm<ProviderForm>,
+    CsrfForm(f): CsrfForm<ProviderFields>,
 ) -> Result<Response, AppError> {
     sso::provider(&state, id).await?;
-    save(&state, &who, Some(id), f.fields).await
+    save(&state, &who, Some(id), f).await
 }
 
 #[derive(Deserialize, Default)]
