@@ -575,6 +575,16 @@ async fn a_trainer_closes_a_cohort_and_hands_in_its_documents() {
         text.contains("Convocation") && text.contains(&first.last_name),
         "{text}"
     );
+    // Its schedule reads as French dates (« jeudi 3 décembre 2026, 8 h 00 – 12 h 00 »), never ISO.
+    let chars: Vec<char> = text.chars().collect();
+    let iso = chars.windows(10).any(|w| {
+        w.iter().enumerate().all(|(i, c)| match i {
+            4 | 7 => *c == '-',
+            _ => c.is_ascii_digit(),
+        })
+    });
+    assert!(!iso, "an ISO date in the convocation: {text}");
+    assert!(text.contains(" h "), "{text}");
     // The opening message, when published, with its parts.
     if hybride_store::during::published_opening(s, id)
         .await

@@ -2,6 +2,7 @@
 //! message, and the chronogramme of the scenario.
 
 use super::*;
+use crate::i18n::{clock, day_words};
 
 /// The chronogramme of a training: its scenario, step by step.
 pub fn chronogramme(lang: Lang, training: &Training, steps: &[Step]) -> Chronogramme {
@@ -91,27 +92,21 @@ fn schedule_table(
     let rows = activities
         .into_iter()
         .map(|a| {
+            // Dates as people read them, as the pages print them: « jeudi 3 décembre 2026,
+            // 8 h 00 – 12 h 00 ».
+            let day = |ts: i64| day_words(lang, hybride_domain::time::civil(ts).date());
             let when = if a.modality == Modality::Async {
                 tr(
                     lang,
                     "activity-window",
-                    &[
-                        (
-                            "start",
-                            hybride_domain::time::civil(a.starts_at).date().to_string(),
-                        ),
-                        (
-                            "end",
-                            hybride_domain::time::civil(a.ends_at).date().to_string(),
-                        ),
-                    ],
+                    &[("start", day(a.starts_at)), ("end", day(a.ends_at))],
                 )
             } else {
                 format!(
-                    "{} {}–{}",
-                    hybride_domain::time::civil(a.starts_at).date(),
-                    hm(a.starts_at),
-                    hm(a.ends_at)
+                    "{}, {} – {}",
+                    day(a.starts_at),
+                    clock(lang, a.starts_at),
+                    clock(lang, a.ends_at)
                 )
             };
             let place = match a.modality {
