@@ -79,12 +79,13 @@ const toDecide = (page) => main(page).getByRole('region', { name: /^Avant de clo
 test('le formateur décide les déclarations en attente, clôt une session, remet ses documents et son bilan', async () => {
   await withPage(async (page) => {
     await login(page, 'trainer');
-    const running = cohortCards(page, 'en cours');
+    // Running, or ended and waiting to be closed.
+    const running = cohortCards(page, /^(en cours|terminée)$/);
     assert.ok((await running.count()) >= 1, 'the demo trainer has a cohort under way');
     // A running cohort with distance work declared and not yet decided (the demo has some).
     for (let i = 0; i < (await running.count()) && !COHORT.path; i += 1) {
       await page.goto('/');
-      const link = cohortCards(page, 'en cours').nth(i).getByRole('heading').getByRole('link');
+      const link = cohortCards(page, /^(en cours|terminée)$/).nth(i).getByRole('heading').getByRole('link');
       const name = words(await link.innerText());
       await clickAndLoad(page, link);
       if (await toDecide(page).count()) {
@@ -95,7 +96,7 @@ test('le formateur décide les déclarations en attente, clôt une session, reme
     assert.ok(COHORT.path, 'a running demo cohort has declarations awaiting a decision');
 
     // No closing yet: the page lists what awaits a decision instead of the button.
-    assert.equal(await main(page).getByRole('button', { name: 'Clore la session', exact: true }).count(), 0);
+    assert.equal(await main(page).getByRole('link', { name: 'Clore la session', exact: true }).count(), 0);
     await checkPage(page, 'after-01a-declarations-a-decider');
     // A page left open from before is refused, with the reason, and the list to decide.
     const csrf = (await page.context().cookies()).find((c) => c.name === 'hybride_csrf').value;
@@ -121,10 +122,28 @@ test('le formateur décide les déclarations en attente, clôt une session, reme
     }
     assert.ok(decided >= 1);
 
-    // Closing, from the cohort's page.
-    await clickAndLoad(page, main(page).getByRole('button', { name: 'Clore la session', exact: true }));
+    // Closing, from the cohort's page, after a page that says what it does.
+    const close = async () => {
+      await clickAndLoad(page, main(page).getByRole('link', { name: 'Clore la session', exact: true }));
+      await main(page).getByRole('heading', { level: 1, name: /^Clore la session/ }).waitFor();
+      await main(page).getByText(/annuler la clôture pendant 7 jours/).waitFor();
+      return clickAndLoad(page, main(page).getByRole('button', { name: 'Clore la session', exact: true }));
+    };
+    await clickAndLoad(page, main(page).getByRole('link', { name: 'Clore la session', exact: true }));
+    await checkPage(page, 'after-01d-confirmer-cloture');
+    await page.goBack();
+    await close();
     await main(page).locator('.notice').filter({ hasText: 'Session close' }).waitFor();
     await checkPage(page, 'after-01-session-close');
+
+    // Undone for a forgotten presence, with its reason; the page keeps both events; closed again.
+    await main(page).getByLabel('Motif de la réouverture').fill('Une présence oubliée au premier atelier');
+    await clickAndLoad(page, main(page).getByRole('button', { name: 'Rouvrir la session' }));
+    await main(page).getByText('La session est rouverte. Pensez à la clore de nouveau.').waitFor();
+    await main(page).getByText(/«\s*Une présence oubliée au premier atelier\s*»$/).waitFor();
+    await checkPage(page, 'after-01e-session-rouverte');
+    await close();
+    await main(page).locator('.notice').filter({ hasText: 'Session close' }).waitFor();
 
     // Its documents, the certificates signed by the académie's signatory, and the bundle.
     await clickAndLoad(page, main(page).getByRole('link', { name: 'Documents et dossier' }));

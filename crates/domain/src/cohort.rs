@@ -1,28 +1,29 @@
 //! A cohort's lifecycle: draft → ready → running → closed → archived.
 
-use crate::Invalid;
 use serde::{Deserialize, Serialize};
 
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    utoipa::ToSchema,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum CohortStatus {
-    Draft,
-    Ready,
-    Running,
-    Closed,
-    Archived,
+crate::words! {
+    #[derive(
+        Debug,
+        Clone,
+        Copy,
+        PartialEq,
+        Eq,
+        Hash,
+        PartialOrd,
+        Ord,
+        Serialize,
+        Deserialize,
+        utoipa::ToSchema,
+    )]
+    #[serde(rename_all = "snake_case")]
+    pub enum CohortStatus (refused_with_value "error-cohort-status-unknown") {
+        Draft = "draft",
+        Ready = "ready",
+        Running = "running",
+        Closed = "closed",
+        Archived = "archived",
+    }
 }
 
 impl CohortStatus {
@@ -30,31 +31,6 @@ impl CohortStatus {
     /// is ready, and while it runs.
     pub fn may_convoke(self) -> bool {
         matches!(self, CohortStatus::Ready | CohortStatus::Running)
-    }
-
-    pub const ALL: [CohortStatus; 5] = [
-        CohortStatus::Draft,
-        CohortStatus::Ready,
-        CohortStatus::Running,
-        CohortStatus::Closed,
-        CohortStatus::Archived,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            CohortStatus::Draft => "draft",
-            CohortStatus::Ready => "ready",
-            CohortStatus::Running => "running",
-            CohortStatus::Closed => "closed",
-            CohortStatus::Archived => "archived",
-        }
-    }
-
-    pub fn parse(raw: &str) -> Result<CohortStatus, Invalid> {
-        CohortStatus::ALL
-            .into_iter()
-            .find(|s| s.as_str() == raw.trim())
-            .ok_or_else(|| Invalid::with("error-cohort-status-unknown", raw.trim()))
     }
 
     /// Moves forward one stage at a time; a ready cohort may go back to draft to be reworked.
@@ -79,6 +55,51 @@ impl CohortStatus {
     }
 }
 
+crate::words! {
+    /// Where a cohort stands as its people see it: its status, except that a cohort whose last
+    /// activity is over reads « terminée » until its staff close it.
+    #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Stage (refused_with_value "error-cohort-status-unknown") {
+        #[default]
+        Draft = "draft",
+        Ready = "ready",
+        Running = "running",
+        /// Its last activity is over; it waits to be closed.
+        Ended = "ended",
+        Closed = "closed",
+        Archived = "archived",
+    }
+}
+
+/// The stage of a cohort with this status whose last activity ends at `last_activity_end`
+/// (none without activities), at `at`.
+pub fn stage(status: CohortStatus, last_activity_end: Option<i64>, at: i64) -> Stage {
+    let over = last_activity_end.is_some_and(|end| end <= at);
+    match status {
+        CohortStatus::Ready | CohortStatus::Running if over => Stage::Ended,
+        CohortStatus::Draft => Stage::Draft,
+        CohortStatus::Ready => Stage::Ready,
+        CohortStatus::Running => Stage::Running,
+        CohortStatus::Closed => Stage::Closed,
+        CohortStatus::Archived => Stage::Archived,
+    }
+}
+
+/// How long after closing a cohort its staff may undo the closing (a declaration forgotten, a
+/// correction to make): seven days.
+pub const REOPEN_SECONDS: i64 = 7 * 24 * 3600;
+
+/// Until when a cohort closed at `closed_at` may be reopened.
+pub fn reopen_until(closed_at: i64) -> i64 {
+    closed_at + REOPEN_SECONDS
+}
+
+/// Whether a cohort with this status, closed at `closed_at`, may be reopened at `at`.
+pub fn may_reopen(status: CohortStatus, closed_at: Option<i64>, at: i64) -> bool {
+    status == CohortStatus::Closed && closed_at.is_some_and(|c| at < reopen_until(c))
+}
+
 /// When a cohort ended, none while it has not: when its last activity was over
 /// (`last_activity_end`, none without activities), or when it was closed (`closed_at`),
 /// whichever came first. A closed or archived cohort has always ended (at `at` when its
@@ -98,16 +119,31 @@ pub fn ended_at(
     }
 }
 
-impl TryFrom<String> for CohortStatus {
-    type Error = Invalid;
-    fn try_from(s: String) -> Result<Self, Invalid> {
-        CohortStatus::parse(&s)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cohort_reads_ended_once_its_last_activity_is_over_until_it_is_closed() {
+        use CohortStatus::*;
+        assert_eq!(stage(Running, Some(100), 99), Stage::Running);
+        assert_eq!(stage(Running, Some(100), 100), Stage::Ended);
+        assert_eq!(stage(Ready, Some(100), 200), Stage::Ended);
+        assert_eq!(stage(Running, None, 200), Stage::Running);
+        assert_eq!(stage(Draft, Some(100), 200), Stage::Draft);
+        assert_eq!(stage(Closed, Some(100), 200), Stage::Closed);
+        assert_eq!(stage(Archived, None, 200), Stage::Archived);
+    }
+
+    #[test]
+    fn a_closing_is_undone_within_seven_days_only() {
+        use CohortStatus::*;
+        assert!(may_reopen(Closed, Some(1_000), 1_000 + REOPEN_SECONDS - 1));
+        assert!(!may_reopen(Closed, Some(1_000), 1_000 + REOPEN_SECONDS));
+        assert!(!may_reopen(Closed, None, 1_000));
+        assert!(!may_reopen(Archived, Some(1_000), 1_001));
+        assert!(!may_reopen(Running, Some(1_000), 1_001));
+    }
 
     #[test]
     fn lifecycle() {

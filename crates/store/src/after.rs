@@ -303,7 +303,14 @@ pub async fn events_seq(store: &Store, cohort_id: i64) -> StoreResult<i64> {
 /// `events_seq` (what the caller decided from): refused with `status_transition` when it is not
 /// running any more, `record_changed` when a mark came in meanwhile (a declaration, say), so
 /// that no cohort closes on a record its closer has not seen.
-pub async fn close(store: &Store, id: i64, events_seq: i64, at: i64) -> StoreResult<()> {
+pub async fn close(
+    store: &Store,
+    id: i64,
+    events_seq: i64,
+    by: Option<i64>,
+    at: i64,
+) -> StoreResult<()> {
+    let mut tx = store.pool().begin().await?;
     let done = sqlx::query(
         "UPDATE cohorts SET status = $1, closed_at = $2 WHERE id = $3 AND status = $4 \
          AND COALESCE((SELECT h.seq FROM attendance_heads h WHERE h.cohort_id = $3), 0) = $5",
@@ -313,17 +320,97 @@ pub async fn close(store: &Store, id: i64, events_seq: i64, at: i64) -> StoreRes
     .bind(id)
     .bind(CohortStatus::Running.as_str())
     .bind(events_seq)
-    .execute(store.pool())
+    .execute(&mut *tx)
     .await?;
     if done.rows_affected() == 1 {
+        closing_event(&mut tx, id, "closed", by, at, "").await?;
+        tx.commit().await?;
         return Ok(());
     }
+    drop(tx);
     let c = crate::cohorts::get(store, id).await?;
     Err(StoreError::Refused(if c.status == CohortStatus::Running {
         "record_changed"
     } else {
         "status_transition"
     }))
+}
+
+async fn closing_event(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    cohort_id: i64,
+    kind: &str,
+    by: Option<i64>,
+    at: i64,
+    reason: &str,
+) -> StoreResult<()> {
+    sqlx::query(
+        "INSERT INTO cohort_closings (cohort_id, kind, by_user, at, reason) \
+         VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(cohort_id)
+    .bind(kind)
+    .bind(by)
+    .bind(at)
+    .bind(reason)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Undoes the closing of cohort `id`, closed at `closed_at`: it runs again, and the reopening
+/// is kept beside the closing. Refused when the cohort is no longer closed as it was read (closed
+/// again, reopened or archived by someone else in the meantime).
+pub async fn reopen(
+    store: &Store,
+    id: i64,
+    closed_at: i64,
+    by: i64,
+    reason: &str,
+    at: i64,
+) -> StoreResult<()> {
+    let mut tx = store.pool().begin().await?;
+    let done = sqlx::query(
+        "UPDATE cohorts SET status = $1, closed_at = NULL \
+         WHERE id = $2 AND status = $3 AND closed_at = $4",
+    )
+    .bind(CohortStatus::Running.as_str())
+    .bind(id)
+    .bind(CohortStatus::Closed.as_str())
+    .bind(closed_at)
+    .execute(&mut *tx)
+    .await?;
+    if done.rows_affected() != 1 {
+        return Err(StoreError::Refused("status_transition"));
+    }
+    closing_event(&mut tx, id, "reopened", Some(by), at, reason).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// One closing or reopening of a cohort, with who did it.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow, Serialize, utoipa::ToSchema)]
+pub struct ClosingEvent {
+    /// `closed` or `reopened`.
+    pub kind: String,
+    pub at: i64,
+    /// Who did it; empty once the account is gone (or for a cohort closed before this was kept).
+    pub by_name: Option<String>,
+    /// Why it was reopened (empty for a closing).
+    pub reason: String,
+}
+
+/// The closings and reopenings of a cohort, oldest first.
+pub async fn closing_events(store: &Store, cohort_id: i64) -> StoreResult<Vec<ClosingEvent>> {
+    Ok(sqlx::query_as(
+        "SELECT e.kind, e.at, CASE WHEN u.id IS NULL THEN NULL \
+         ELSE u.first_name || ' ' || u.last_name END AS by_name, e.reason \
+         FROM cohort_closings e LEFT JOIN users u ON u.id = e.by_user \
+         WHERE e.cohort_id = $1 ORDER BY e.at, e.id",
+    )
+    .bind(cohort_id)
+    .fetch_all(store.pool())
+    .await?)
 }
 
 /// Archives the closed cohorts whose contents are no longer available on `today`; returns

@@ -3,6 +3,7 @@
 
 use crate::people::{User, USER_COLUMNS};
 use crate::{now, Store, StoreError, StoreResult};
+use hybride_domain::cohort::Stage;
 use hybride_domain::{CohortStatus, Modality, Role, Title};
 use jiff::civil::Date;
 use serde::Serialize;
@@ -30,12 +31,26 @@ pub struct Cohort {
     pub created_at: i64,
     /// When the cohort was closed (Unix seconds).
     pub closed_at: Option<i64>,
+    /// When its last activity ends (Unix seconds), none without activities.
+    pub last_activity_end: Option<i64>,
+    /// Its status as people see it when it was read: « terminée » once its last activity is
+    /// over, until it is closed.
+    #[sqlx(skip)]
+    pub stage: Stage,
+}
+
+impl Cohort {
+    fn staged(mut self, at: i64) -> Cohort {
+        self.stage = hybride_domain::cohort::stage(self.status, self.last_activity_end, at);
+        self
+    }
 }
 
 const COHORT_SELECT: &str =
     "SELECT c.id, c.training_id, t.title AS training_title, t.dispositif_id, t.module_id, \
      c.label, c.gaia_session_id, c.status, c.starts_on, c.ends_on, c.course_url, \
-     (SELECT COUNT(*) FROM enrollments e WHERE e.cohort_id = c.id) AS trainees, c.created_at, c.closed_at \
+     (SELECT COUNT(*) FROM enrollments e WHERE e.cohort_id = c.id) AS trainees, c.created_at, c.closed_at, \
+     (SELECT MAX(a.ends_at) FROM activities a WHERE a.cohort_id = c.id) AS last_activity_end \
      FROM cohorts c JOIN trainings t ON t.id = c.training_id";
 
 #[derive(Debug, Clone)]
@@ -80,11 +95,12 @@ pub async fn create(store: &Store, c: &NewCohort) -> StoreResult<Cohort> {
 }
 
 pub async fn get(store: &Store, id: i64) -> StoreResult<Cohort> {
-    sqlx::query_as(&format!("{COHORT_SELECT} WHERE c.id = $1"))
+    let c: Cohort = sqlx::query_as(&format!("{COHORT_SELECT} WHERE c.id = $1"))
         .bind(id)
         .fetch_optional(store.pool())
         .await?
-        .ok_or(StoreError::NotFound)
+        .ok_or(StoreError::NotFound)?;
+    Ok(c.staged(now()))
 }
 
 pub async fn list(store: &Store, f: CohortFilter) -> StoreResult<Vec<Cohort>> {
@@ -117,7 +133,9 @@ pub async fn list(store: &Store, f: CohortFilter) -> StoreResult<Vec<Cohort>> {
     for a in args {
         q = q.bind(a);
     }
-    Ok(q.fetch_all(store.pool()).await?)
+    let at = now();
+    let rows: Vec<Cohort> = q.fetch_all(store.pool()).await?;
+    Ok(rows.into_iter().map(|c| c.staged(at)).collect())
 }
 
 /// Moves a cohort along its lifecycle; refuses a transition the lifecycle does not allow.
@@ -363,7 +381,8 @@ pub async fn activities(store: &Store, cohort_id: i64) -> StoreResult<Vec<Activi
     .await?)
 }
 
-/// A trainee's or trainer's upcoming activities across their cohorts, soonest first.
+/// A trainee's or trainer's upcoming activities across their cohorts, soonest first, except in
+/// closed cohorts: their future activities and join links are gone.
 pub async fn upcoming_for(
     store: &Store,
     user_id: i64,
@@ -379,7 +398,8 @@ pub async fn upcoming_for(
     let rows: Vec<UpcomingRow> = sqlx::query_as(&format!(
         "SELECT {A_ACTIVITY_COLUMNS}, t.title AS training_title FROM activities a JOIN cohorts c ON c.id = a.cohort_id \
          JOIN trainings t ON t.id = c.training_id \
-         WHERE a.ends_at >= $1 AND a.cohort_id IN (SELECT e.cohort_id FROM enrollments e WHERE e.user_id = $2 \
+         WHERE a.ends_at >= $1 AND c.status NOT IN ('closed', 'archived') \
+         AND a.cohort_id IN (SELECT e.cohort_id FROM enrollments e WHERE e.user_id = $2 \
          UNION SELECT x.cohort_id FROM cohort_trainers x WHERE x.user_id = $2) \
          ORDER BY a.starts_at, a.id LIMIT $3"
     ))

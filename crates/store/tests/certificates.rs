@@ -147,19 +147,77 @@ async fn a_cohort_closes_on_the_record_its_closer_read() {
     let seq = after::events_seq(s, c.id).await.unwrap();
     // Decided from a record that has moved on since: refused, still running.
     assert!(matches!(
-        after::close(s, c.id, seq + 1, 5_000).await,
+        after::close(s, c.id, seq + 1, None, 5_000).await,
         Err(StoreError::Refused("record_changed"))
     ));
     assert_eq!(
         cohorts::get(s, c.id).await.unwrap().status,
         CohortStatus::Running
     );
-    after::close(s, c.id, seq, 5_000).await.unwrap();
+    after::close(s, c.id, seq, None, 5_000).await.unwrap();
     let closed = cohorts::get(s, c.id).await.unwrap();
     assert_eq!(closed.status, CohortStatus::Closed);
     assert_eq!(closed.closed_at, Some(5_000));
     assert!(matches!(
-        after::close(s, c.id, seq, 6_000).await,
+        after::close(s, c.id, seq, None, 6_000).await,
         Err(StoreError::Refused("status_transition"))
     ));
+}
+
+#[tokio::test]
+async fn a_closing_undone_keeps_both_events_and_only_the_closing_read_can_be_undone() {
+    let db = TestDatabase::new().await.unwrap();
+    let s = &db.store;
+    let c = running_cohort(s).await;
+    let pilot = trainings::get(s, c.training_id).await.unwrap().pilot_id;
+    let seq = after::events_seq(s, c.id).await.unwrap();
+    after::close(s, c.id, seq, Some(pilot), 5_000)
+        .await
+        .unwrap();
+    // Undone from a page that read another closing: refused, still closed.
+    assert!(matches!(
+        after::reopen(s, c.id, 4_000, pilot, "Une déclaration oubliée", 6_000).await,
+        Err(StoreError::Refused("status_transition"))
+    ));
+    assert_eq!(
+        cohorts::get(s, c.id).await.unwrap().status,
+        CohortStatus::Closed
+    );
+    after::reopen(s, c.id, 5_000, pilot, "Une déclaration oubliée", 6_000)
+        .await
+        .unwrap();
+    let open = cohorts::get(s, c.id).await.unwrap();
+    assert_eq!(open.status, CohortStatus::Running);
+    assert_eq!(open.closed_at, None);
+    // Played twice (a second tab): the second is refused.
+    assert!(after::reopen(s, c.id, 5_000, pilot, "Encore", 6_500)
+        .await
+        .is_err());
+    let seq = after::events_seq(s, c.id).await.unwrap();
+    after::close(s, c.id, seq, None, 7_000).await.unwrap();
+    let events = after::closing_events(s, c.id).await.unwrap();
+    let seen: Vec<_> = events
+        .iter()
+        .map(|e| {
+            (
+                e.kind.as_str(),
+                e.at,
+                e.by_name.as_deref(),
+                e.reason.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            ("closed", 5_000, Some("Paul Roux"), ""),
+            (
+                "reopened",
+                6_000,
+                Some("Paul Roux"),
+                "Une déclaration oubliée"
+            ),
+            ("closed", 7_000, None, ""),
+        ]
+    );
 }

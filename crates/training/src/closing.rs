@@ -6,6 +6,7 @@
 use crate::Error;
 use hybride_domain::attendance::{self as rules, AsyncState};
 use hybride_domain::{CohortStatus, Modality};
+pub use hybride_store::after::ClosingEvent;
 use hybride_store::attendance::{self as record, Event};
 use hybride_store::cohorts::{self, Activity, Cohort, Enrollment};
 use hybride_store::{now, Store};
@@ -87,7 +88,7 @@ pub async fn pending(s: &Store, c: &Cohort) -> Result<Pending, Error> {
 
 /// Closes the running cohort `c`: refused (`declarations_pending`) while a declaration awaits
 /// a decision, and (`record_changed`) when a mark came in between the check and the closing.
-pub async fn close(s: &Store, c: &Cohort) -> Result<Cohort, Error> {
+pub async fn close(s: &Store, c: &Cohort, by: Option<i64>) -> Result<Cohort, Error> {
     if c.status != CohortStatus::Running {
         return Err(Error::Refused("status_transition"));
     }
@@ -95,6 +96,33 @@ pub async fn close(s: &Store, c: &Cohort) -> Result<Cohort, Error> {
     if !p.declarations.is_empty() {
         return Err(Error::Refused("declarations_pending"));
     }
-    hybride_store::after::close(s, c.id, p.events_seq, now()).await?;
+    hybride_store::after::close(s, c.id, p.events_seq, by, now()).await?;
     Ok(cohorts::get(s, c.id).await?)
+}
+
+/// Undoes the closing of `c` as it was read, within [`REOPEN_SECONDS`](hybride_domain::cohort::REOPEN_SECONDS)
+/// of it, with a reason (one line) kept beside the closing. The cohort runs again: its record
+/// and schedule can change, and it must be closed again.
+pub async fn reopen(s: &Store, c: &Cohort, by: i64, reason: &str) -> Result<Cohort, Error> {
+    let mut e = hybride_domain::FieldErrors::new();
+    let reason = e.check("reason", hybride_domain::Title::parse(reason));
+    let Some(reason) = reason else {
+        return Err(Error::Invalid(e));
+    };
+    let at = now();
+    let closed_at = match c.closed_at {
+        Some(closed_at) if c.status == CohortStatus::Closed => closed_at,
+        _ => return Err(Error::Refused("status_transition")),
+    };
+    if !hybride_domain::cohort::may_reopen(c.status, c.closed_at, at) {
+        return Err(Error::Refused("reopen_too_late"));
+    }
+    hybride_store::after::reopen(s, c.id, closed_at, by, reason.as_str(), at).await?;
+    tracing::info!(cohort = c.id, user = by, "cohort reopened by its staff");
+    Ok(cohorts::get(s, c.id).await?)
+}
+
+/// The closings and reopenings of a cohort, oldest first.
+pub async fn events(s: &Store, cohort_id: i64) -> Result<Vec<ClosingEvent>, Error> {
+    Ok(hybride_store::after::closing_events(s, cohort_id).await?)
 }

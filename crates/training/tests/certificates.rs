@@ -339,7 +339,7 @@ async fn a_cohort_closes_once_every_declaration_is_decided() {
     assert_eq!(pending[0].activity_title, "Lecture");
     assert!(pending[0].declared_at.is_some());
     assert!(matches!(
-        closing::close(s, c).await,
+        closing::close(s, c, None).await,
         Err(Error::Refused("declarations_pending"))
     ));
     assert_eq!(
@@ -360,10 +360,10 @@ async fn a_cohort_closes_once_every_declaration_is_decided() {
     )
     .await
     .unwrap();
-    let closed = closing::close(s, c).await.unwrap();
+    let closed = closing::close(s, c, None).await.unwrap();
     assert_eq!(closed.status, CohortStatus::Closed);
     assert!(matches!(
-        closing::close(s, &closed).await,
+        closing::close(s, &closed, None).await,
         Err(Error::Refused("status_transition"))
     ));
 

@@ -92,6 +92,8 @@ impl Templates {
             "password_forgotten.html",
             "password_reset.html",
             "tokens.html",
+            "close_confirm.html",
+            "unenroll_confirm.html",
             "settings.html",
             "exports.html",
             "exports_live.html",

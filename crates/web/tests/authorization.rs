@@ -163,6 +163,9 @@ fn expected() -> BTreeMap<(&'static str, &'static str), (u8, bool)> {
         // The cohort's trainers close it (the body decides which transition; an empty one is
         // refused as malformed after the check).
         ("POST", "/cohorts/{id}/status", COHORT_STAFF, false),
+        // What closing does, then undoing it: the cohort's trainers and its pilot, like closing.
+        ("GET", "/cohorts/{id}/close", COHORT_STAFF, false),
+        ("POST", "/cohorts/{id}/reopen", COHORT_STAFF, false),
         ("GET", "/cohorts/{id}/edit", COHORT_STAFF, false),
         ("POST", "/cohorts/{id}/edit", COHORT_STAFF, false),
         ("POST", "/cohorts/{id}/schedule", COHORT_STAFF, false),
@@ -195,6 +198,12 @@ fn expected() -> BTreeMap<(&'static str, &'static str), (u8, bool)> {
         ("GET", "/rooms/{activity}", COHORT, true),
         ("POST", "/cohorts/{id}/trainers", PLANNERS, false),
         ("POST", "/cohorts/{id}/enrollments", PLANNERS, false),
+        (
+            "GET",
+            "/cohorts/{id}/enrollments/{user}/remove",
+            PLANNERS,
+            true,
+        ),
         (
             "POST",
             "/cohorts/{id}/enrollments/{user}/remove",
@@ -531,6 +540,7 @@ fn expected() -> BTreeMap<(&'static str, &'static str), (u8, bool)> {
         ("POST", "/api/v1/cohorts", PLANNERS, false),
         ("GET", "/api/v1/cohorts/{id}", COHORT, false),
         ("POST", "/api/v1/cohorts/{id}/status", PLANNERS, false),
+        ("POST", "/api/v1/cohorts/{id}/reopen", COHORT_STAFF, false),
         ("GET", "/api/v1/cohorts/{id}/trainers", COHORT, false),
         ("POST", "/api/v1/cohorts/{id}/trainers", PLANNERS, false),
         (

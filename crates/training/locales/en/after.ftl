@@ -144,6 +144,8 @@ refused-pay-rates = Rates outside the arrêté's ranges.
 sheet-cocountersign-hint = Did you co-lead this half-day? Countersign it too: it will count in your pay form.
 sheet-cocountersign = Countersign too (co-leading)
 cohort-close-hint = The cohort is running: close it at the end. It becomes read-only; trainees keep the contents until { $day }.
+cohort-close-hint-ended = Its last activity is over: the cohort has ended. Close it once attendance and declarations are checked; it becomes read-only and trainees keep the contents until { $day }.
+cohort-open-hint = The cohort is ready: open it when it starts (it opens by itself when its first activity starts).
 cohort-closed-notice = Closed cohort: its contents, instructions, forum and your documents stay available until { $day }.
 
 # The loop back to the pilot (reviews) and the free-access courses.
@@ -508,3 +510,26 @@ documents-certificates-pending = { $count ->
 }
 documents-bundle-blocked = The cohort's bundle cannot be made until all its certificates of completion are issued (see “Certificates of completion” below).
 evidence-signatory-missing = No signatory of certificates is named: the certificates of completion are not issued (Académie management › Signatory of certificates).
+close-confirm-title = Close the cohort "{ $cohort }"?
+close-confirm-lead = This is what closing does:
+close-confirm-read-only = The cohort becomes read-only: attendance, declarations and the schedule can no longer change.
+close-confirm-trainees = { $count ->
+    [0] No trainee is enrolled; the contents stay available until { $day }.
+    [one] The enrolled trainee keeps access to the contents until { $day }.
+   *[other] The { $count } enrolled trainees keep access to the contents until { $day }.
+}
+close-confirm-certificates = The certificates of completion show the record as it stands at closing, and the activities to come leave the trainees' home page.
+close-confirm-undo = { $count ->
+    [one] Its trainers and pilot may undo the closing for { $count } day, giving a reason.
+   *[other] Its trainers and pilot may undo the closing for { $count } days, giving a reason.
+}
+reopen-title = Reopen the cohort
+reopen-hint = The closing may be undone until { $day }, if an attendance or a declaration was forgotten. The record keeps the closing and the reopening; the cohort must be closed again.
+reopen-reason = Why it is reopened
+reopen-submit = Reopen the cohort
+closings-title = Closings
+closing-event-closed = Closed on { $day } at { $time } by { $name }
+closing-event-reopened = Reopened on { $day } at { $time } by { $name }
+cohort-error-reopen-reason = Why it is reopened: this field is required (one line, 200 characters at most).
+cohort-error-reopen-too-late = The closing can no longer be undone: the time to reopen has passed.
+refused-reopen-too-late = The closing can no longer be undone: the time to reopen has passed.

@@ -45,6 +45,7 @@ role-plural-trainee = trainees
 status-draft = draft
 status-ready = ready
 status-running = running
+status-ended = ended
 status-closed = closed
 status-archived = archived
 status-to-draft = Back to draft
@@ -411,3 +412,15 @@ password-none = You sign in without a password, with a link sent to your e-mail 
 flash-password-changed = Password changed; your other sessions have ended.
 error-password-wrong = This is not your current password.
 error-password-mismatch = The two entries of the new password differ.
+dashboard-ended = { $count ->
+    [one] One ended cohort waits to be closed
+   *[other] { $count } ended cohorts wait to be closed
+}
+dashboard-ended-hint = Their last activity is over. Check attendance and declarations, then close them.
+dashboard-ended-on = ended on { $day }
+flash-reopened = The cohort is open again. Remember to close it again.
+unenroll-confirm-title = Remove { $name } from the cohort?
+unenroll-confirm-sheets = This person will no longer appear on the attendance sheets nor among those who receive the cohort's convocations and messages.
+unenroll-confirm-record = What they already signed or declared stays in the attendance record.
+unenroll-confirm-again = They may be enrolled again as long as the cohort is not closed.
+unenroll-confirm-submit = Remove from the cohort

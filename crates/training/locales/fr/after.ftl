@@ -144,6 +144,8 @@ refused-pay-rates = Taux en dehors des fourchettes de l’arrêté.
 sheet-cocountersign-hint = Vous avez co-animé cette demi-journée ? Contresignez-la aussi : elle comptera dans votre fiche de rémunération.
 sheet-cocountersign = Contresigner aussi (co-animation)
 cohort-close-hint = La session est en cours : clôturez-la à la fin. Elle passera en lecture seule ; les stagiaires garderont les contenus jusqu’au { $day }.
+cohort-close-hint-ended = Sa dernière activité est passée : la session est terminée. Clôturez-la une fois les présences et les déclarations vérifiées ; elle passera en lecture seule et les stagiaires garderont les contenus jusqu’au { $day }.
+cohort-open-hint = La session est prête : ouvrez-la quand elle commence (elle s’ouvre d’elle-même au début de sa première activité).
 cohort-closed-notice = Session close : ses contenus, ses consignes, son forum et vos documents restent consultables jusqu’au { $day }.
 
 # The loop back to the pilot (reviews) and the free-access courses.
@@ -519,3 +521,26 @@ documents-certificates-pending = { $count ->
 }
 documents-bundle-blocked = Le dossier de la session ne peut pas être constitué tant que tous ses certificats de réalisation ne sont pas délivrés (voir « Certificats de réalisation » plus bas).
 evidence-signatory-missing = Aucun signataire des certificats n’est désigné : les certificats de réalisation ne sont pas délivrés (Gestion › Signataire des certificats).
+close-confirm-title = Clore la session « { $cohort } » ?
+close-confirm-lead = Voici ce que fera la clôture :
+close-confirm-read-only = La session passe en lecture seule : les présences, les déclarations et le planning ne pourront plus être modifiés.
+close-confirm-trainees = { $count ->
+    [0] Aucun stagiaire n’est inscrit ; les contenus restent consultables jusqu’au { $day }.
+    [one] Le stagiaire inscrit garde l’accès aux contenus jusqu’au { $day }.
+   *[other] Les { $count } stagiaires inscrits gardent l’accès aux contenus jusqu’au { $day }.
+}
+close-confirm-certificates = Les certificats de réalisation reprennent le registre tel qu’il est à la clôture, et les activités à venir disparaissent de l’accueil des stagiaires.
+close-confirm-undo = { $count ->
+    [one] Ses formateurs et son pilote pourront annuler la clôture pendant { $count } jour, en indiquant un motif.
+   *[other] Ses formateurs et son pilote pourront annuler la clôture pendant { $count } jours, en indiquant un motif.
+}
+reopen-title = Rouvrir la session
+reopen-hint = La clôture peut être annulée jusqu’au { $day }, si une présence ou une déclaration a été oubliée. Le registre garde la clôture et la réouverture ; la session devra être close de nouveau.
+reopen-reason = Motif de la réouverture
+reopen-submit = Rouvrir la session
+closings-title = Clôtures
+closing-event-closed = Close le { $day } à { $time } par { $name }
+closing-event-reopened = Rouverte le { $day } à { $time } par { $name }
+cohort-error-reopen-reason = Motif de la réouverture : ce champ est obligatoire (une ligne, 200 caractères au plus).
+cohort-error-reopen-too-late = La clôture ne peut plus être annulée : le délai de réouverture est passé.
+refused-reopen-too-late = La clôture ne peut plus être annulée : le délai de réouverture est passé.

@@ -45,6 +45,7 @@ role-plural-trainee = stagiaires
 status-draft = brouillon
 status-ready = prête
 status-running = en cours
+status-ended = terminée
 status-closed = close
 status-archived = archivée
 status-to-draft = Repasser en brouillon
@@ -411,3 +412,15 @@ password-none = Vous vous connectez sans mot de passe, par un lien envoyé à vo
 flash-password-changed = Mot de passe changé ; vos autres sessions sont fermées.
 error-password-wrong = Ce n’est pas votre mot de passe actuel.
 error-password-mismatch = Les deux saisies du nouveau mot de passe diffèrent.
+dashboard-ended = { $count ->
+    [one] Une session terminée attend d’être close
+   *[other] { $count } sessions terminées attendent d’être closes
+}
+dashboard-ended-hint = Leur dernière activité est passée. Vérifiez les présences et les déclarations, puis clôturez-les.
+dashboard-ended-on = terminée le { $day }
+flash-reopened = La session est rouverte. Pensez à la clore de nouveau.
+unenroll-confirm-title = Retirer { $name } de la session ?
+unenroll-confirm-sheets = Cette personne ne figurera plus sur les feuilles d’émargement ni parmi les destinataires des convocations et des messages de la session.
+unenroll-confirm-record = Ce qu’elle a déjà signé ou déclaré reste dans le registre des présences.
+unenroll-confirm-again = Elle pourra être inscrite de nouveau tant que la session n’est pas close.
+unenroll-confirm-submit = Retirer de la session

@@ -179,6 +179,7 @@ pub fn openapi_router() -> OpenApiRouter<AppState> {
         .routes(routes!(planning::list_cohorts, planning::create_cohort))
         .routes(routes!(planning::get_cohort))
         .routes(routes!(planning::cohort_status))
+        .routes(routes!(planning::reopen_cohort))
         .routes(routes!(planning::list_enrollments, planning::enroll))
         .routes(routes!(planning::cohort_activities))
         .routes(routes!(equipment::list_checks, equipment::record_check))

@@ -360,10 +360,36 @@ pub async fn cohort_status(
     access::manage_cohort(&state.store, &who.user, &c).await?;
     if b.status == CohortStatus::Closed && c.status == CohortStatus::Running {
         return Ok(Json(
-            hybride_training::closing::close(&state.store, &c).await?,
+            hybride_training::closing::close(&state.store, &c, Some(who.user.id)).await?,
         ));
     }
     Ok(Json(cohorts::set_status(&state.store, id, b.status).await?))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct ReopenBody {
+    /// Why the closing is undone (one line), kept beside it.
+    #[schema(schema_with = super::bounds::title)]
+    pub reason: String,
+}
+
+/// Undoes the closing of a closed cohort, within 7 days of it, with a reason: it runs again and
+/// must be closed again. The record keeps the closing and the reopening. Refused (422,
+/// `refused-reopen-too-late`) after 7 days. The cohort's trainers, its pilot and admins.
+#[utoipa::path(post, path = "/api/v1/cohorts/{id}/reopen", tag = "planning", params(("id" = i64, Path)),
+    request_body = ReopenBody,
+    responses((status = 200, body = Cohort), (status = 422, body = super::ProblemDoc)))]
+pub async fn reopen_cohort(
+    State(state): State<AppState>,
+    who: Allowed<Staff>,
+    Path(id): Path<i64>,
+    ApiJson(b): ApiJson<ReopenBody>,
+) -> Result<Json<Cohort>, AppError> {
+    let c = visible_cohort(&state, &who.user, id).await?;
+    access::take_attendance(&state.store, &who.user, &c).await?;
+    Ok(Json(
+        hybride_training::closing::reopen(&state.store, &c, who.user.id, &b.reason).await?,
+    ))
 }
 
 /// Enrolled trainees. Not shown to trainees (personal data of others).

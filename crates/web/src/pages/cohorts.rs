@@ -102,6 +102,8 @@ const COHORT_ERRORS: &[&str] = &[
     "schedule-exists",
     "schedule-no-steps",
     "convocation-status",
+    "reopen-reason",
+    "reopen-too-late",
 ];
 
 pub async fn show(
@@ -151,6 +153,7 @@ pub async fn show(
     let can_schedule = act && c.status.is_editable();
     // The cohort's trainers close it themselves; the rest of its lifecycle is the pilot's.
     let can_close = !manage && c.status == CohortStatus::Running && act;
+    let can_open = !manage && c.status == CohortStatus::Ready && act;
     let after = if staff
         && matches!(
             c.status,
@@ -193,6 +196,7 @@ pub async fn show(
             can_schedule => can_schedule,
             next_statuses => next_statuses,
             can_close => can_close,
+            can_open => can_open,
             after => after,
             contents_until => hybride_training::after::contents_until(s, &c).await?.to_string(),
             recommended => hybride_training::courses::recommended(s, t.id).await?,
@@ -212,6 +216,7 @@ pub async fn show(
             rules => hybride_training::before::validation_rules(s, t.id).await?,
             during => super::during::cohort_context(&state, &who, &c, &t, &steps, &activities).await?,
             end => super::after::cohort_end(s, &who.user, &c, &activities, can_close || manage).await?,
+            closing => super::closing::cohort_context(s, &c, staff, act).await?,
             flash => flash(&super::Flash { ok: q.ok }),
             error => error,
         },
@@ -246,7 +251,7 @@ pub async fn set_status(
         // Closing is the last duty of the cohort's trainers, as well as its pilot's; refused
         // while declarations of distance work await a decision (the page lists them).
         access::take_attendance(&state.store, &who.user, &c).await?;
-        return match hybride_training::closing::close(&state.store, &c).await {
+        return match hybride_training::closing::close(&state.store, &c, Some(who.user.id)).await {
             Ok(_) => Ok(done(&format!("/cohorts/{id}"), "status-changed")),
             Err(hybride_training::Error::Refused("declarations_pending")) => {
                 Ok(back_with_error(id, "declarations-pending#h-closing"))
@@ -259,6 +264,10 @@ pub async fn set_status(
             }
             Err(e) => Err(e.into()),
         };
+    } else if next == CohortStatus::Running && c.status == CohortStatus::Ready {
+        // Opening the session is its trainers' as well as its pilot's (the scheduler opens it
+        // anyway when its first activity starts).
+        access::take_attendance(&state.store, &who.user, &c).await?;
     } else {
         access::manage_cohort(&state.store, &who.user, &c).await?;
     }
@@ -363,6 +372,28 @@ pub async fn enroll(
         Err(Error::Refused(_)) => Ok(back_with_error(id, "enroll-role")),
         Err(e) => Err(e.into()),
     }
+}
+
+/// What removing a trainee will do, before it is done: the « Retirer » link leads here.
+pub async fn unenroll_confirm(
+    State(state): State<AppState>,
+    who: Allowed<Planners>,
+    Path((id, user)): Path<(i64, i64)>,
+) -> Result<Response, AppError> {
+    let c = cohorts::get(&state.store, id).await?;
+    access::manage_cohort(&state.store, &who.user, &c).await?;
+    let trainee = cohorts::enrollments(&state.store, id)
+        .await?
+        .into_iter()
+        .find(|e| e.user_id == user)
+        .ok_or(AppError::NotFound)?;
+    page(
+        &state,
+        &who.ctx,
+        "unenroll_confirm.html",
+        context! { cohort => c, trainee => trainee },
+        false,
+    )
 }
 
 pub async fn unenroll(
@@ -697,5 +728,8 @@ pub fn router() -> axum::Router<crate::AppState> {
         )
         .route("/cohorts/{id}/trainers", post(add_trainer))
         .route("/cohorts/{id}/enrollments", post(enroll))
-        .route("/cohorts/{id}/enrollments/{user}/remove", post(unenroll))
+        .route(
+            "/cohorts/{id}/enrollments/{user}/remove",
+            get(unenroll_confirm).post(unenroll),
+        )
 }

@@ -7,8 +7,9 @@ use crate::error::AppError;
 use crate::AppState;
 use axum::extract::State;
 use axum::response::Response;
+use hybride_domain::cohort::Stage;
 use hybride_domain::Role;
-use hybride_training::cohorts::{self, CohortFilter};
+use hybride_training::cohorts::{self, Cohort, CohortFilter};
 use hybride_training::people::{self, UserFilter};
 use hybride_training::trainings::{self, TrainingFilter};
 use hybride_training::{now, plans};
@@ -88,7 +89,12 @@ pub async fn home(
             } else {
                 (Vec::new(), 0)
             };
-            context! { cohorts => cohorts, upcoming => upcoming, now => now(), progress => progress, unqualified => unqualified, flags => flags, surveys => surveys, sign_open => sign_open }
+            let ended = if user.role == Role::Trainer {
+                ended(&cohorts)
+            } else {
+                Vec::new()
+            };
+            context! { ended => ended, cohorts => cohorts, upcoming => upcoming, now => now(), progress => progress, unqualified => unqualified, flags => flags, surveys => surveys, sign_open => sign_open }
         }
     };
     page(
@@ -114,6 +120,7 @@ async fn admin_home(s: &hybride_training::Store) -> Result<minijinja::Value, App
     let trainings = trainings::list(s, TrainingFilter::default()).await?;
     let cohorts = cohorts::list(s, CohortFilter::default()).await?;
     Ok(context! {
+        ended => ended(&cohorts),
         counts => counts,
         plans => plans::list(s).await?,
         trainings_count => trainings.len(),
@@ -143,7 +150,14 @@ async fn pilot_home(
     )
     .await?;
     let progress = preparation(s, &cohorts).await?;
-    Ok(context! { trainings => trainings, cohorts => cohorts, progress => progress })
+    Ok(
+        context! { ended => ended(&cohorts), trainings => trainings, cohorts => cohorts, progress => progress },
+    )
+}
+
+/// The cohorts whose last activity is over and that wait for their staff to close them.
+fn ended(cohorts: &[Cohort]) -> Vec<&Cohort> {
+    cohorts.iter().filter(|c| c.stage == Stage::Ended).collect()
 }
 
 /// For cohorts still in preparation (draft or ready): how many "before" duties are done.

@@ -3,6 +3,7 @@
 mod accounts;
 mod after;
 pub(crate) mod attendance;
+mod closing;
 mod cohorts;
 mod dashboard;
 mod during;
@@ -46,6 +47,7 @@ pub fn router() -> Router<AppState> {
         .merge(scenario::router())
         .merge(preparation::router())
         .merge(cohorts::router())
+        .merge(closing::router())
         .merge(rooms::router())
         .merge(during::router())
         .merge(forum::router())
@@ -165,6 +167,7 @@ const FLASHES: &[&str] = &[
     "trainer-removed",
     "cohort-created",
     "status-changed",
+    "reopened",
     "enrolled",
     "unenrolled",
     "logged-out",

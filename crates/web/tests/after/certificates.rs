@@ -294,11 +294,27 @@ async fn a_cohort_closes_once_every_declaration_is_decided() {
     let (_, page) = b.get_html(&format!("/cohorts/{id}")).await;
     assert!(page.contains("Avant de clore"), "{page}");
     assert!(page.contains("2 déclarations de travail à distance attendent une décision"));
-    let sheet = format!(
-        "/cohorts/{id}/activities/{}/attendance#h-sheet",
-        run.work.id
-    );
-    assert_eq!(page.matches(&sheet).count(), 2, "{page}");
+    // Each « Décider » link leads to the trainee's own row of the sheet.
+    let sheet = format!("/cohorts/{id}/activities/{}/attendance", run.work.id);
+    let anchor = format!("{sheet}#trainee-");
+    let rows: Vec<String> = page
+        .match_indices(&anchor)
+        .map(|(at, _)| {
+            page[at + anchor.len()..]
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .collect()
+        })
+        .collect();
+    assert_eq!(rows.len(), 2, "{page}");
+    assert_ne!(rows[0], rows[1]);
+    let (_, sheet_page) = b.get_html(&sheet).await;
+    for row in &rows {
+        assert!(
+            sheet_page.contains(&format!("<tr id=\"trainee-{row}\">")),
+            "{sheet_page}"
+        );
+    }
     assert!(!page.contains("Clore la session"));
     // Closing anyway (a page left open) is refused, in French, and the cohort keeps running.
     let r = b
@@ -513,4 +529,201 @@ async fn a_certificate_exists_once_the_cohort_has_ended_and_names_its_signatory(
         page.contains("Signés par Claire Martin, Directrice de l’EAFC."),
         "{page}"
     );
+}
+
+#[tokio::test]
+async fn an_ended_cohort_says_so_closes_after_a_confirmation_and_reopens_within_seven_days() {
+    let app = TestApp::start().await;
+    let s = app.store();
+    let (_, pilot) = app.as_pilot().await;
+    let run = running_cohort(&app, &pilot, false).await;
+    let id = run.cohort.id;
+    let b = logged_in(&app, &run.trainer).await;
+    decide_every_declaration(&b, s, &run.cohort).await;
+
+    // Its last activity is over: « terminée », on the trainer's home and the cohort's page.
+    assert_eq!(
+        cohorts::get(s, id).await.unwrap().stage,
+        hybride_domain::cohort::Stage::Ended
+    );
+    let (_, home) = b.get_html("/").await;
+    assert!(
+        home.contains("Une session terminée attend d’être close"),
+        "{home}"
+    );
+    assert!(home.contains(&format!("/cohorts/{id}#close")), "{home}");
+    let (_, page) = b.get_html(&format!("/cohorts/{id}")).await;
+    assert!(
+        page.contains("<span class=\"badge status-ended\">terminée</span>"),
+        "{page}"
+    );
+    assert!(page.contains("la session est terminée"), "{page}");
+    assert!(
+        page.contains(&format!("href=\"/cohorts/{id}/close\"")),
+        "{page}"
+    );
+
+    // The button leads to what closing does; nothing is closed yet.
+    let (status, confirm) = b.get_html(&format!("/cohorts/{id}/close")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        confirm.contains("Clore la session «\u{a0}Groupe 1\u{a0}»\u{a0}?"),
+        "{confirm}"
+    );
+    assert!(
+        confirm.contains("Les 2 stagiaires inscrits gardent"),
+        "{confirm}"
+    );
+    assert!(confirm.contains("pendant 7 jours"), "{confirm}");
+    assert_eq!(
+        cohorts::get(s, id).await.unwrap().status,
+        CohortStatus::Running
+    );
+    let r = b
+        .post_form(&format!("/cohorts/{id}/status"), &[("status", "closed")])
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        cohorts::get(s, id).await.unwrap().status,
+        CohortStatus::Closed
+    );
+    // A closed cohort's page no longer leads to its closing.
+    assert_eq!(
+        b.get(&format!("/cohorts/{id}/close")).await.status(),
+        StatusCode::SEE_OTHER
+    );
+
+    // Undone by its trainer: a reason is required, and both events are kept.
+    let (_, page) = b.get_html(&format!("/cohorts/{id}")).await;
+    assert!(page.contains("Rouvrir la session"), "{page}");
+    let name = format!("{} {}", run.trainer.first_name, run.trainer.last_name);
+    assert!(page.contains(&format!("par {name}")), "{page}");
+    let r = b
+        .post_form(&format!("/cohorts/{id}/reopen"), &[("reason", "  ")])
+        .await;
+    let to = r.headers()["location"].to_str().unwrap().to_owned();
+    assert_eq!(to, format!("/cohorts/{id}?error=reopen-reason#reopen"));
+    let (_, page) = b.get_html(&to).await;
+    assert!(
+        page.contains("Motif de la réouverture\u{a0}: ce champ est obligatoire"),
+        "{page}"
+    );
+    assert_eq!(
+        cohorts::get(s, id).await.unwrap().status,
+        CohortStatus::Closed
+    );
+    let r = b
+        .post_form(
+            &format!("/cohorts/{id}/reopen"),
+            &[("reason", "Une présence oubliée")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let to = r.headers()["location"].to_str().unwrap().to_owned();
+    let reopened = cohorts::get(s, id).await.unwrap();
+    assert_eq!(reopened.status, CohortStatus::Running);
+    assert_eq!(reopened.closed_at, None);
+    let (_, page) = b.get_html(&to).await;
+    assert!(page.contains("La session est rouverte"), "{page}");
+    assert!(page.contains("Close le "), "{page}");
+    assert!(
+        page.contains(&format!("par {name} — «\u{a0}Une présence oubliée\u{a0}»")),
+        "{page}"
+    );
+
+    // Closed eight days ago: too late to undo, and the form is gone.
+    let seq = hybride_store::after::events_seq(s, id).await.unwrap();
+    let eight_days_ago = hybride_store::now() - 8 * 86_400;
+    hybride_store::after::close(s, id, seq, Some(pilot.id), eight_days_ago)
+        .await
+        .unwrap();
+    let (_, page) = b.get_html(&format!("/cohorts/{id}")).await;
+    assert!(!page.contains("Rouvrir la session"), "{page}");
+    let r = b
+        .post_form(
+            &format!("/cohorts/{id}/reopen"),
+            &[("reason", "Encore une")],
+        )
+        .await;
+    let to = r.headers()["location"].to_str().unwrap().to_owned();
+    assert_eq!(to, format!("/cohorts/{id}?error=reopen-too-late#reopen"));
+    assert_eq!(
+        cohorts::get(s, id).await.unwrap().status,
+        CohortStatus::Closed
+    );
+    // The API says the same, and reopens a fresh closing.
+    let api = app.token_for(&run.trainer).await;
+    let reopen = format!("/api/v1/cohorts/{id}/reopen");
+    let (status, p) = api.post(&reopen, json!({"reason": "Encore une"})).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{p}");
+    assert!(
+        p["title"]
+            .as_str()
+            .unwrap()
+            .starts_with("La clôture ne peut plus être annulée"),
+        "{p}"
+    );
+    let seq = hybride_store::after::events_seq(s, id).await.unwrap();
+    hybride_store::after::reopen(
+        s,
+        id,
+        eight_days_ago,
+        pilot.id,
+        "Test",
+        hybride_store::now(),
+    )
+    .await
+    .unwrap();
+    hybride_store::after::close(s, id, seq, Some(pilot.id), hybride_store::now())
+        .await
+        .unwrap();
+    let (status, c) = api
+        .post(&reopen, json!({"reason": "Une absence à justifier"}))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{c}");
+    assert_eq!(c["status"], "running");
+    assert_eq!(c["stage"], "ended");
+    let kinds: Vec<_> = hybride_training::closing::events(s, id)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| e.kind)
+        .collect();
+    // In the order of their moments (the test dated one closing eight days back).
+    assert_eq!(
+        kinds,
+        ["closed", "closed", "reopened", "reopened", "closed", "reopened"]
+    );
+}
+
+#[tokio::test]
+async fn removing_a_trainee_asks_first_and_says_what_it_does() {
+    let app = TestApp::start().await;
+    let s = app.store();
+    let (_, pilot) = app.as_pilot().await;
+    let run = running_cohort(&app, &pilot, true).await;
+    let id = run.cohort.id;
+    let b = logged_in(&app, &pilot).await;
+    let lea = &run.trainees[0];
+    let path = format!("/cohorts/{id}/enrollments/{}/remove", lea.id);
+    let (_, page) = b.get_html(&format!("/cohorts/{id}")).await;
+    assert!(page.contains(&format!("href=\"{path}\"")), "{page}");
+    let (status, confirm) = b.get_html(&path).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        confirm.contains(&format!(
+            "Retirer {} {} de la session\u{a0}?",
+            lea.first_name, lea.last_name
+        )),
+        "{confirm}"
+    );
+    assert!(confirm.contains("reste dans le registre"), "{confirm}");
+    assert_eq!(cohorts::enrollments(s, id).await.unwrap().len(), 2);
+    assert_eq!(
+        b.post_form(&path, &[]).await.status(),
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(cohorts::enrollments(s, id).await.unwrap().len(), 1);
+    // Someone no longer enrolled has no such page.
+    assert_eq!(b.get(&path).await.status(), StatusCode::NOT_FOUND);
 }
