@@ -7,6 +7,7 @@ use hybride_store::outbox::Mail;
 use hybride_store::security;
 use hybride_store::Store;
 
+pub use hybride_domain::second_factor::Pending;
 pub use hybride_domain::sign_in::{NewToken, TokenScope};
 pub use hybride_store::security::{ApiToken, UsedLink};
 
@@ -20,9 +21,27 @@ pub async fn create(store: &Store, user_id: i64, ttl_seconds: i64) -> Result<Str
     Ok(security::create_session(store, user_id, ttl_seconds).await?)
 }
 
-/// The active user behind a session cookie, if the session is still valid.
+/// Opens a session whose sign-in is not complete: it awaits `pending` (a second factor's code,
+/// or its enrolment) and lets its holder do nothing else; it lasts `ttl_seconds`.
+pub async fn create_pending(
+    store: &Store,
+    user_id: i64,
+    ttl_seconds: i64,
+    pending: Pending,
+) -> Result<String> {
+    Ok(security::create_pending_session(store, user_id, ttl_seconds, pending).await?)
+}
+
+/// The active user behind a session cookie, if the session is still valid and its sign-in
+/// complete.
 pub async fn user(store: &Store, secret: &str) -> Result<Option<User>> {
     Ok(security::session_user(store, secret).await?)
+}
+
+/// The active user behind a session cookie, if the session is still valid, and what its
+/// sign-in still awaits (`None`: nothing).
+pub async fn lookup(store: &Store, secret: &str) -> Result<Option<(User, Option<Pending>)>> {
+    Ok(security::session(store, secret).await?)
 }
 
 /// Ends the session whose cookie holds `secret` (logging out).
