@@ -93,18 +93,26 @@ pub async fn revoke_api_token(store: &Store, user: &User, id: i64) -> Result<()>
     Ok(())
 }
 
-/// Mails `user_id` a login link valid `ttl_seconds`: `mail` writes the mail around the link's
-/// secret; the link and its mail are stored together.
+/// Mails `user` a login link valid `ttl_seconds`: `mail` writes the mail around the link's
+/// secret; the link and its mail are stored together. Only trainees are sent one: for anyone
+/// else nothing is sent, and `false` is answered (the caller answers the same either way).
 pub async fn send_login_link(
     store: &Store,
-    user_id: i64,
+    user: &User,
     ttl_seconds: i64,
     mail: impl FnOnce(&str) -> Mail,
-) -> Result<()> {
-    Ok(security::create_login_link(store, user_id, ttl_seconds, mail).await?)
+) -> Result<bool> {
+    if !user.role.signs_in_by_mailed_link() {
+        return Ok(false);
+    }
+    security::create_login_link(store, user.id, ttl_seconds, mail).await?;
+    Ok(true)
 }
 
-/// Uses a login link once: its user, if the link is valid, unused and unexpired.
+/// Uses a login link once: its user, if the link is valid, unused and unexpired, and its user
+/// one who signs in by mailed links (a trainee).
 pub async fn consume_login_link(store: &Store, secret: &str) -> Result<Option<UsedLink>> {
-    Ok(security::consume_login_link(store, secret).await?)
+    Ok(security::consume_login_link(store, secret)
+        .await?
+        .filter(|used| used.user.role.signs_in_by_mailed_link()))
 }

@@ -1,7 +1,7 @@
 //! The second factor after the password: enrolment (QR code, secret in groups of four, a first
 //! code, recovery codes shown once), the code asked at sign-in (each code once, wrong ones
-//! counted), recovery codes, and what is required of admins and only offered in the demo.
-//! Codes are computed here from the secret the page shows.
+//! counted), recovery codes, what is required of admins and only offered in the demo, and
+//! login links mailed to trainees only. Codes are computed here from the secret the page shows.
 
 mod common;
 
@@ -368,4 +368,59 @@ async fn in_the_demo_the_admin_is_offered_it_on_the_home_page_not_forced() {
     b.post_form("/logout", &[]).await;
     let r = b.login_password(&admin.email, PASSWORD).await;
     assert!(location(&r).starts_with("/login/second-factor"));
+}
+
+#[tokio::test]
+async fn login_links_are_mailed_to_trainees_only_and_staff_are_told_the_same() {
+    let app = TestApp::start().await;
+    let mut answers = Vec::new();
+    for (email, role) in [
+        ("lea@ac-lyon.fr", Role::Trainee),
+        ("formatrice@ac-lyon.fr", Role::Trainer),
+        ("pilote@ac-lyon.fr", Role::Pilot),
+        ("gestion@ac-lyon.fr", Role::Admin),
+        ("personne@ac-lyon.fr", Role::Trainee),
+    ] {
+        if email != "personne@ac-lyon.fr" {
+            app.user(email, role).await;
+        }
+        let r = app
+            .anonymous()
+            .post_form("/login/link", &[("email", email)])
+            .await;
+        assert_eq!(r.status(), StatusCode::OK);
+        let html = r.text().await.unwrap().replace(email, "ADDRESS");
+        // The page differs only by its CSRF token.
+        let at = html.find("name=\"csrf\"").map_or(html.len(), |i| i);
+        answers.push(html[..at].to_owned());
+    }
+    assert!(
+        answers.iter().all(|a| *a == answers[0]),
+        "one neutral answer"
+    );
+    let mails = hybride_store::outbox::recent(app.store(), 100)
+        .await
+        .unwrap();
+    let to: Vec<&str> = mails.iter().map(|m| m.recipient.as_str()).collect();
+    assert_eq!(to, ["lea@ac-lyon.fr"], "a link to the trainee only");
+
+    // A login link that reached a staff member by any other way opens nothing.
+    let trainer = hybride_store::people::by_email(
+        app.store(),
+        &hybride_domain::Email::parse("formatrice@ac-lyon.fr").unwrap(),
+    )
+    .await
+    .unwrap()
+    .unwrap();
+    let mut secret = String::new();
+    hybride_store::security::create_login_link(app.store(), trainer.id, 900, |s| {
+        secret = s.to_owned();
+        hybride_store::outbox::Mail::new(trainer.email.clone(), "x", "x")
+    })
+    .await
+    .unwrap();
+    let b = app.anonymous();
+    let r = b.post_form(&format!("/m/{secret}"), &[]).await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(b.get("/").await.status(), StatusCode::SEE_OTHER);
 }

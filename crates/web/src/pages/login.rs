@@ -273,7 +273,7 @@ pub async fn link_submit(
         let lang = Lang::of_locale(&user.locale);
         let base = state.config.public_url.clone();
         let name = user.first_name.clone();
-        sessions::send_login_link(&state.store, user.id, LINK_SECONDS, |secret| {
+        let sent = sessions::send_login_link(&state.store, &user, LINK_SECONDS, |secret| {
             outbox::Mail::new(
                 user.email.clone(),
                 i18n::t(lang, "mail-login-subject"),
@@ -289,7 +289,14 @@ pub async fn link_submit(
             )
         })
         .await?;
-        tracing::info!(user = user.id, "login link mailed");
+        if sent {
+            tracing::info!(user = user.id, "login link mailed");
+        } else {
+            tracing::info!(
+                user = user.id,
+                "login link refused: staff sign in otherwise"
+            );
+        }
     }
     page(
         &state,
