@@ -22,6 +22,7 @@ pub mod plan;
 pub mod retention;
 pub mod role;
 pub mod scenario;
+pub mod second_factor;
 pub mod sign_in;
 pub mod spreadsheet;
 pub mod survey;

@@ -53,6 +53,13 @@ impl Role {
     pub fn is_staff(self) -> bool {
         !matches!(self, Role::Trainee)
     }
+
+    /// Whether login links are mailed to this role: to trainees only. Staff sign in with a
+    /// password (and a second factor, for admins) or through the académie's provider; a link
+    /// in a mailbox would pass both by.
+    pub fn signs_in_by_mailed_link(self) -> bool {
+        self == Role::Trainee
+    }
 }
 
 impl TryFrom<String> for Role {
@@ -74,5 +81,12 @@ mod tests {
         assert_eq!(Role::parse(" Formatrice ").unwrap(), Role::Trainer);
         assert_eq!(Role::parse("Stagiaire").unwrap(), Role::Trainee);
         assert_eq!(Role::parse("chef").unwrap_err().key, "error-role-unknown");
+    }
+
+    #[test]
+    fn only_trainees_get_login_links() {
+        for r in Role::ALL {
+            assert_eq!(r.signs_in_by_mailed_link(), r == Role::Trainee);
+        }
     }
 }

@@ -24,6 +24,7 @@ pub mod personal;
 pub mod plans;
 pub mod retention;
 pub mod scale;
+pub mod second_factor;
 pub mod security;
 pub mod sign_in;
 pub mod surveys;

@@ -23,6 +23,8 @@ pub const PERSONAL_TABLES: &[(&str, &[&str])] = &[
     ("login_links", &["user_id"]),
     ("api_tokens", &["user_id"]),
     ("sessions", &["user_id"]),
+    ("second_factors", &["user_id"]),
+    ("recovery_codes", &["user_id"]),
     ("equipment_checks", &["user_id"]),
     ("qualifications", &["trainer_id", "trained_by"]),
     ("pay_profiles", &["user_id"]),

@@ -2,19 +2,42 @@
 
 use crate::people::{User, USER_COLUMNS};
 use crate::{now, outbox, token, Store, StoreError, StoreResult};
+use hybride_domain::second_factor::Pending;
 use hybride_domain::sign_in::TokenScope;
 
 /// Opens a session for `user_id`; returns the secret to put in the cookie.
 pub async fn create_session(store: &Store, user_id: i64, ttl_seconds: i64) -> StoreResult<String> {
+    insert_session(store, user_id, ttl_seconds, None).await
+}
+
+/// Opens a session whose sign-in is not complete (`pending`: what it awaits, a second factor's
+/// code or its enrolment): it identifies nobody to [`session_user`], only to [`session`].
+pub async fn create_pending_session(
+    store: &Store,
+    user_id: i64,
+    ttl_seconds: i64,
+    pending: Pending,
+) -> StoreResult<String> {
+    insert_session(store, user_id, ttl_seconds, Some(pending)).await
+}
+
+async fn insert_session(
+    store: &Store,
+    user_id: i64,
+    ttl_seconds: i64,
+    pending: Option<Pending>,
+) -> StoreResult<String> {
     let secret = token::generate();
     let at = now();
     sqlx::query(
-        "INSERT INTO sessions (id_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)",
+        "INSERT INTO sessions (id_hash, user_id, created_at, expires_at, pending) \
+         VALUES ($1, $2, $3, $4, $5)",
     )
     .bind(token::digest(&secret))
     .bind(user_id)
     .bind(at)
     .bind(at + ttl_seconds)
+    .bind(pending.map(Pending::as_str))
     .execute(store.pool())
     .await?;
     Ok(secret)
@@ -32,15 +55,24 @@ struct SeenUser {
     #[sqlx(flatten)]
     user: User,
     seen_at: i64,
+    pending: Option<String>,
 }
 
-/// The active user behind a session cookie, if the session is still valid: before its maximum
-/// age, and used within the last [`IDLE_SECONDS`].
+/// The active user behind a session cookie, if the session is still valid (before its maximum
+/// age, and used within the last [`IDLE_SECONDS`]) and its sign-in complete.
 pub async fn session_user(store: &Store, secret: &str) -> StoreResult<Option<User>> {
+    Ok(session(store, secret)
+        .await?
+        .and_then(|(user, pending)| pending.is_none().then_some(user)))
+}
+
+/// The active user behind a session cookie, if the session is still valid, and what its
+/// sign-in still awaits (`None`: nothing, it is complete).
+pub async fn session(store: &Store, secret: &str) -> StoreResult<Option<(User, Option<Pending>)>> {
     let at = now();
     let digest = token::digest(secret);
     let found: Option<SeenUser> = sqlx::query_as(&format!(
-        "SELECT {USER_COLUMNS}, COALESCE(s.last_seen_at, s.created_at) AS seen_at \
+        "SELECT {USER_COLUMNS}, COALESCE(s.last_seen_at, s.created_at) AS seen_at, s.pending \
          FROM sessions s JOIN users u ON u.id = s.user_id \
          WHERE s.id_hash = $1 AND s.expires_at > $2 AND u.active = 1 \
          AND COALESCE(s.last_seen_at, s.created_at) > $3"
@@ -60,7 +92,15 @@ pub async fn session_user(store: &Store, secret: &str) -> StoreResult<Option<Use
             .execute(store.pool())
             .await?;
     }
-    Ok(Some(found.user))
+    let pending = match found.pending.as_deref() {
+        None => None,
+        Some(p) => match Pending::parse(p) {
+            Some(stage) => Some(stage),
+            // A stage this version does not know identifies nobody.
+            None => return Ok(None),
+        },
+    };
+    Ok(Some((found.user, pending)))
 }
 
 pub async fn delete_session(store: &Store, secret: &str) -> StoreResult<()> {

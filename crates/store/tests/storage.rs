@@ -1541,3 +1541,81 @@ async fn a_plan_export_is_claimed_once_and_a_stopped_one_taken_over() {
         2
     );
 }
+
+#[tokio::test]
+async fn second_factors_count_each_step_and_recovery_code_once() {
+    use hybride_domain::second_factor::Pending;
+    use hybride_store::second_factor as sf;
+    let db = TestDatabase::new().await.unwrap();
+    let s = &db.store;
+    let u = people::create(s, &account("g@ac-lyon.fr", Role::Admin), Some("hash"))
+        .await
+        .unwrap();
+    let other = people::create(s, &account("p@ac-lyon.fr", Role::Pilot), Some("hash"))
+        .await
+        .unwrap();
+
+    // An enrolment under way keeps its secret when started again, and accepts nothing.
+    let f = sf::start(s, u.id, "AAAABBBBCCCCDDDD").await.unwrap();
+    assert_eq!(f.secret, "AAAABBBBCCCCDDDD");
+    assert!(f.confirmed_at.is_none());
+    let again = sf::start(s, u.id, "EEEEFFFFGGGGHHHH").await.unwrap();
+    assert_eq!(again.secret, "AAAABBBBCCCCDDDD");
+    assert!(
+        !sf::accept_step(s, u.id, 10).await.unwrap(),
+        "not confirmed"
+    );
+
+    // Confirmed with a code of step 100 and two recovery codes.
+    let codes = vec!["0000111122223333".to_owned(), "4444555566667777".to_owned()];
+    assert!(sf::confirm(s, u.id, 100, &codes).await.unwrap());
+    assert!(!sf::confirm(s, u.id, 101, &codes).await.unwrap(), "once");
+    let f = sf::get(s, u.id).await.unwrap().unwrap();
+    assert!(f.confirmed_at.is_some());
+    assert_eq!(f.last_step, Some(100));
+
+    // Each step once, never an earlier one.
+    assert!(!sf::accept_step(s, u.id, 100).await.unwrap());
+    assert!(!sf::accept_step(s, u.id, 99).await.unwrap());
+    assert!(sf::accept_step(s, u.id, 101).await.unwrap());
+    assert!(!sf::accept_step(s, u.id, 101).await.unwrap());
+
+    // Recovery codes: stored as digests, each used once, by their owner only.
+    assert_eq!(sf::recovery_codes_left(s, u.id).await.unwrap(), 2);
+    assert!(!sf::use_recovery_code(s, other.id, &codes[0]).await.unwrap());
+    assert!(sf::use_recovery_code(s, u.id, &codes[0]).await.unwrap());
+    assert!(!sf::use_recovery_code(s, u.id, &codes[0]).await.unwrap());
+    assert_eq!(sf::recovery_codes_left(s, u.id).await.unwrap(), 1);
+    let export = hybride_store::personal::export(s, u.id)
+        .await
+        .unwrap()
+        .to_string();
+    assert!(!export.contains("4444555566667777"));
+    assert!(!export.contains("AAAABBBBCCCCDDDD"), "the secret stays in");
+
+    // New codes replace the old ones.
+    sf::replace_recovery_codes(s, u.id, &["8888999900001111".to_owned()])
+        .await
+        .unwrap();
+    assert!(!sf::use_recovery_code(s, u.id, &codes[1]).await.unwrap());
+    assert_eq!(sf::recovery_codes_left(s, u.id).await.unwrap(), 1);
+
+    // A session awaiting the second factor identifies nobody, but says who signs in.
+    let pending = security::create_pending_session(s, u.id, 300, Pending::Code)
+        .await
+        .unwrap();
+    assert!(security::session_user(s, &pending).await.unwrap().is_none());
+    let (who, stage) = security::session(s, &pending).await.unwrap().unwrap();
+    assert_eq!((who.id, stage), (u.id, Some(Pending::Code)));
+    let expired = security::create_pending_session(s, u.id, -1, Pending::Enrol)
+        .await
+        .unwrap();
+    assert!(security::session(s, &expired).await.unwrap().is_none());
+    let full = security::create_session(s, u.id, 300).await.unwrap();
+    assert_eq!(security::session(s, &full).await.unwrap().unwrap().1, None);
+
+    // Removed: nothing left.
+    sf::remove(s, u.id).await.unwrap();
+    assert!(sf::get(s, u.id).await.unwrap().is_none());
+    assert_eq!(sf::recovery_codes_left(s, u.id).await.unwrap(), 0);
+}

@@ -70,14 +70,15 @@ macro_rules! locale_files {
             include_str!(concat!("../locales/", $lang, "/after.ftl")),
             include_str!(concat!("../locales/", $lang, "/surveys.ftl")),
             include_str!(concat!("../locales/", $lang, "/sign_in.ftl")),
+            include_str!(concat!("../locales/", $lang, "/second_factor.ftl")),
         ]
     };
 }
 
 /// Every French source, for tests that check keys and typography.
-pub const FRENCH_SOURCES: [&str; 8] = locale_files!("fr");
+pub const FRENCH_SOURCES: [&str; 9] = locale_files!("fr");
 /// Every English source.
-pub const ENGLISH_SOURCES: [&str; 8] = locale_files!("en");
+pub const ENGLISH_SOURCES: [&str; 9] = locale_files!("en");
 
 fn bundle(lang: &str, sources: &[&'static str]) -> FluentBundle<FluentResource> {
     let id: unic_langid::LanguageIdentifier = lang.parse().expect("valid language id");

@@ -36,6 +36,7 @@ pub mod pay;
 pub mod people;
 pub mod plans;
 pub mod retention;
+pub mod second_factor;
 pub mod sessions;
 pub mod sign_in;
 pub mod surveys;

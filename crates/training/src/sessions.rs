@@ -7,6 +7,7 @@ use hybride_store::outbox::Mail;
 use hybride_store::security;
 use hybride_store::Store;
 
+pub use hybride_domain::second_factor::Pending;
 pub use hybride_domain::sign_in::{NewToken, TokenScope};
 pub use hybride_store::security::{ApiToken, UsedLink};
 
@@ -20,9 +21,27 @@ pub async fn create(store: &Store, user_id: i64, ttl_seconds: i64) -> Result<Str
     Ok(security::create_session(store, user_id, ttl_seconds).await?)
 }
 
-/// The active user behind a session cookie, if the session is still valid.
+/// Opens a session whose sign-in is not complete: it awaits `pending` (a second factor's code,
+/// or its enrolment) and lets its holder do nothing else; it lasts `ttl_seconds`.
+pub async fn create_pending(
+    store: &Store,
+    user_id: i64,
+    ttl_seconds: i64,
+    pending: Pending,
+) -> Result<String> {
+    Ok(security::create_pending_session(store, user_id, ttl_seconds, pending).await?)
+}
+
+/// The active user behind a session cookie, if the session is still valid and its sign-in
+/// complete.
 pub async fn user(store: &Store, secret: &str) -> Result<Option<User>> {
     Ok(security::session_user(store, secret).await?)
+}
+
+/// The active user behind a session cookie, if the session is still valid, and what its
+/// sign-in still awaits (`None`: nothing).
+pub async fn lookup(store: &Store, secret: &str) -> Result<Option<(User, Option<Pending>)>> {
+    Ok(security::session(store, secret).await?)
 }
 
 /// Ends the session whose cookie holds `secret` (logging out).
@@ -74,18 +93,26 @@ pub async fn revoke_api_token(store: &Store, user: &User, id: i64) -> Result<()>
     Ok(())
 }
 
-/// Mails `user_id` a login link valid `ttl_seconds`: `mail` writes the mail around the link's
-/// secret; the link and its mail are stored together.
+/// Mails `user` a login link valid `ttl_seconds`: `mail` writes the mail around the link's
+/// secret; the link and its mail are stored together. Only trainees are sent one: for anyone
+/// else nothing is sent, and `false` is answered (the caller answers the same either way).
 pub async fn send_login_link(
     store: &Store,
-    user_id: i64,
+    user: &User,
     ttl_seconds: i64,
     mail: impl FnOnce(&str) -> Mail,
-) -> Result<()> {
-    Ok(security::create_login_link(store, user_id, ttl_seconds, mail).await?)
+) -> Result<bool> {
+    if !user.role.signs_in_by_mailed_link() {
+        return Ok(false);
+    }
+    security::create_login_link(store, user.id, ttl_seconds, mail).await?;
+    Ok(true)
 }
 
-/// Uses a login link once: its user, if the link is valid, unused and unexpired.
+/// Uses a login link once: its user, if the link is valid, unused and unexpired, and its user
+/// one who signs in by mailed links (a trainee).
 pub async fn consume_login_link(store: &Store, secret: &str) -> Result<Option<UsedLink>> {
-    Ok(security::consume_login_link(store, secret).await?)
+    Ok(security::consume_login_link(store, secret)
+        .await?
+        .filter(|used| used.user.role.signs_in_by_mailed_link()))
 }

@@ -10,7 +10,7 @@ use axum::response::Response;
 use hybride_domain::Role;
 use hybride_training::i18n::Lang;
 use hybride_training::people::User;
-use hybride_training::sessions;
+use hybride_training::sessions::{self, Pending};
 use std::marker::PhantomData;
 
 pub const SESSION_COOKIE: &str = "hybride_session";
@@ -32,6 +32,24 @@ pub struct Ctx {
     pub read_only: bool,
     /// Path and query of the request, to come back to after logging in.
     pub path: String,
+    /// A sign-in not complete (the password was right; a second factor's code or its
+    /// enrolment is awaited): `user` is then `None`.
+    pub pending: Option<PendingSignIn>,
+}
+
+/// Who is signing in, and what their sign-in still awaits.
+#[derive(Clone, Debug)]
+pub struct PendingSignIn {
+    pub user: User,
+    pub stage: Pending,
+}
+
+/// Where a sign-in awaiting `stage` goes on.
+pub fn pending_page(stage: Pending) -> &'static str {
+    match stage {
+        Pending::Code => "/login/second-factor",
+        Pending::Enrol => "/second-factor",
+    }
 }
 
 /// The value of cookie `name` in the request.
@@ -94,16 +112,18 @@ pub async fn identify(State(state): State<AppState>, mut req: Request, next: Nex
     let lookup = match (&bearer_token, &session) {
         (Some(t), _) if looks_like_token(t) => sessions::api_token(&state.store, t)
             .await
-            .map(|found| found.map(|(u, scope)| (u, scope == sessions::TokenScope::Read))),
+            .map(|found| found.map(|(u, scope)| (u, scope == sessions::TokenScope::Read, None))),
         (Some(_), _) => Ok(None),
-        (None, Some(s)) if looks_like_token(s) => sessions::user(&state.store, s)
+        (None, Some(s)) if looks_like_token(s) => sessions::lookup(&state.store, s)
             .await
-            .map(|found| found.map(|u| (u, false))),
+            .map(|found| found.map(|(u, pending)| (u, false, pending))),
         _ => Ok(None),
     };
-    let (user, read_only) = match lookup {
-        Ok(Some((u, read_only))) => (Some(u), read_only),
-        Ok(None) => (None, false),
+    let (user, read_only, pending) = match lookup {
+        // A sign-in not complete identifies nobody: only its own pages read it.
+        Ok(Some((u, _, Some(stage)))) => (None, false, Some(PendingSignIn { user: u, stage })),
+        Ok(Some((u, read_only, None))) => (Some(u), read_only, None),
+        Ok(None) => (None, false, None),
         Err(e) => {
             tracing::error!(error = %e, "identifying the caller failed");
             return AppError::Unavailable.into_bare_response();
@@ -143,6 +163,7 @@ pub async fn identify(State(state): State<AppState>, mut req: Request, next: Nex
         bearer,
         read_only,
         path,
+        pending,
     });
     let mut response = next.run(req).await;
     if new_csrf && !bearer {
@@ -200,6 +221,41 @@ impl<G: Gate, S: Send + Sync> FromRequestParts<S> for Allowed<G> {
             ctx,
             _gate: PhantomData,
         })
+    }
+}
+
+/// Someone enrolling a second factor in their own browser: signed in (`pending` false), or
+/// held after their password until enrolment, required of them, is confirmed (`pending` true).
+/// Anyone else gets 401 (a sign-in awaiting a code is sent back to it); a bearer token, 403.
+pub struct Enrolling {
+    pub user: User,
+    pub ctx: Ctx,
+    pub pending: bool,
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Enrolling {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let ctx = Ctx::from_request_parts(parts, state).await?;
+        if ctx.bearer {
+            return Err(AppError::Forbidden);
+        }
+        if let Some(user) = ctx.user.clone() {
+            return Ok(Enrolling {
+                user,
+                ctx,
+                pending: false,
+            });
+        }
+        match &ctx.pending {
+            Some(p) if p.stage == Pending::Enrol => Ok(Enrolling {
+                user: p.user.clone(),
+                ctx: ctx.clone(),
+                pending: true,
+            }),
+            _ => Err(AppError::Unauthorized),
+        }
     }
 }
 

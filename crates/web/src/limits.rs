@@ -57,6 +57,14 @@ pub const CODE_ACCOUNT: Limit = Limit {
     max: 10,
 };
 
+/// Wrong second-factor codes (after the password, or to change the second factor) typed for one
+/// account: 10 per quarter of an hour, as wrong passwords.
+pub const SECOND_FACTOR_ACCOUNT: Limit = Limit {
+    name: "second-factor-account",
+    window_seconds: 900,
+    max: 10,
+};
+
 /// Counts an attempt of `subject` (an e-mail, an address); refuses it past the limit.
 pub async fn check(store: &Store, limit: Limit, subject: &str) -> Result<(), AppError> {
     let hits = limits::hit(store, &key(limit, subject), limit.window_seconds).await?;

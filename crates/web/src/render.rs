@@ -94,6 +94,8 @@ impl Templates {
             "tokens.html",
             "close_confirm.html",
             "unenroll_confirm.html",
+            "second_factor.html",
+            "login_second_factor.html",
             "settings.html",
             "exports.html",
             "exports_live.html",
@@ -140,6 +142,7 @@ impl Templates {
             bearer: false,
             read_only: false,
             path: "/".into(),
+            pending: None,
         };
         let ctx = ctx.unwrap_or(&fallback);
         let page = context! {
@@ -276,6 +279,10 @@ pub async fn render_errors(State(state): State<AppState>, req: Request, next: Ne
         return r;
     }
     if status == StatusCode::UNAUTHORIZED {
+        // A sign-in half done goes on where it stopped, whatever page was asked for.
+        if let Some(pending) = ctx.as_ref().and_then(|c| c.pending.as_ref()) {
+            return Redirect::to(crate::auth::pending_page(pending.stage)).into_response();
+        }
         let next = match (&ctx, is_get) {
             (Some(c), true) => c.path.clone(),
             _ => "/".into(),

@@ -79,6 +79,16 @@ fn expected() -> BTreeMap<(&'static str, &'static str), (u8, bool)> {
         ("GET", "/equipment", LOGGED_IN, false),
         ("GET", "/password", LOGGED_IN, false),
         ("POST", "/password", LOGGED_IN, false),
+        // One's own second factor (also reached, after the password, by an admin who must
+        // enrol: tests/second_factor.rs).
+        ("GET", "/second-factor", LOGGED_IN, false),
+        ("POST", "/second-factor", LOGGED_IN, false),
+        ("POST", "/second-factor/recovery-codes", LOGGED_IN, false),
+        ("POST", "/second-factor/disable", LOGGED_IN, false),
+        // The code after the password: the sign-in under way (a session of its own) decides,
+        // not a signed-in session; without one, everyone is sent to the login page.
+        ("GET", "/login/second-factor", TOKEN, false),
+        ("POST", "/login/second-factor", TOKEN, false),
         ("GET", "/calendar", LOGGED_IN, false),
         ("POST", "/calendar", LOGGED_IN, false),
         // Accounts: admins.

@@ -996,7 +996,7 @@ async fn password_guessing_and_link_requests_are_limited() {
     assert_eq!(r.status(), StatusCode::TOO_MANY_REQUESTS);
     assert!(r.text().await.unwrap().contains("Trop de tentatives"));
     // Another account is not affected.
-    let other = app.user("lea.martin@ac-lyon.fr", Role::Trainer).await;
+    let other = app.user("lea.martin@ac-lyon.fr", Role::Trainee).await;
     assert_eq!(
         app.anonymous().login(&other.email, PASSWORD).await.status(),
         StatusCode::SEE_OTHER

@@ -886,3 +886,28 @@ async fn api_tokens_expire_may_only_read_and_are_revoked_one_by_one() {
     let (_, html) = admin.get_html("/tokens").await;
     assert!(html.contains("expiré") && html.contains("révoqué"));
 }
+
+#[tokio::test]
+async fn an_admin_signing_in_through_the_provider_is_not_asked_for_a_code() {
+    let app = TestApp::start().await;
+    let peer = oidc_provider(&app, "academie", false);
+    declare_oidc(&app, "academie", &peer.base, "refuse").await;
+    // An admin with a password and a confirmed second factor (the harness gives one).
+    let admin = app.user("claire.fontaine@ac-lyon.fr", Role::Admin).await;
+
+    // With the password, a code is asked…
+    let r = app.anonymous().login_password(&admin.email, PASSWORD).await;
+    assert!(
+        location(&r).starts_with("/login/second-factor"),
+        "{}",
+        location(&r)
+    );
+
+    // …through the académie's provider, which is responsible for how she proved who she is,
+    // none.
+    let b = app.anonymous();
+    let (_, r) = through_oidc(&b, "academie", "claire.fontaine").await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&r), "/");
+    assert!(home_of(&b).await.contains("Comptes, plans de formation"));
+}

@@ -77,7 +77,7 @@ pub fn qr_svg(url: &str, label: &str) -> String {
     svg
 }
 
-fn draw_qr(url: &str, label: &str) -> String {
+pub(crate) fn draw_qr(url: &str, label: &str) -> String {
     let Ok(code) = qrcode::QrCode::new(url.as_bytes()) else {
         return String::new();
     };

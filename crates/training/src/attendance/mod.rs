@@ -32,6 +32,7 @@ mod sheet;
 mod signing;
 mod validation;
 
+pub(crate) use codes::draw_qr;
 pub use codes::{accepts_code, accepts_qr, code, device_digest, qr_svg, qr_token, window};
 pub use countersigning::{
     corrections_words, countersign, countersignature_words, countersigning_words, CorrectionWords,

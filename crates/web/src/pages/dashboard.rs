@@ -97,11 +97,20 @@ pub async fn home(
             context! { ended => ended, cohorts => cohorts, upcoming => upcoming, now => now(), progress => progress, unqualified => unqualified, flags => flags, surveys => surveys, sign_open => sign_open }
         }
     };
+    // Where enrolling a second factor is suggested rather than required (the demo's admin),
+    // the home page offers it until it is done (the rule only ever suggests it to admins: the
+    // other homes, trainees' above all, are spared the queries).
+    let second_factor_suggested = user.role == Role::Admin
+        && hybride_training::second_factor::enrolment(&state, user).await?
+            == hybride_training::second_factor::Enrolment::Suggested
+        && hybride_training::second_factor::status(s, user)
+            .await?
+            .is_none();
     page(
         &state,
         &who.ctx,
         "dashboard.html",
-        context! { role => user.role.as_str(), ..data },
+        context! { role => user.role.as_str(), second_factor_suggested => second_factor_suggested, ..data },
         false,
     )
 }

@@ -13,6 +13,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use hybride_domain::Email;
 use hybride_training::i18n::{self, Lang};
 use hybride_training::password;
+use hybride_training::second_factor::{self, Pending};
 use hybride_training::{outbox, people, sessions};
 use minijinja::context;
 use serde::Deserialize;
@@ -71,7 +72,7 @@ pub struct LoginForm {
     next: String,
 }
 
-fn session_response(state: &AppState, secret: &str, to: &str) -> Response {
+pub(super) fn session_response(state: &AppState, secret: &str, to: &str) -> Response {
     let mut r = Redirect::to(to).into_response();
     r.headers_mut().append(
         header::SET_COOKIE,
@@ -123,9 +124,48 @@ pub async fn submit(
         }
         Some((user, _)) if verified => {
             attempt.succeeded(&state.store).await?;
-            let secret = sessions::create(&state.store, user.id, SESSION_SECONDS).await?;
-            tracing::info!(user = user.id, "logged in with password");
-            Ok(session_response(&state, &secret, safe_next(&f.next)))
+            match second_factor::after_password(&state, &user).await? {
+                None => {
+                    let secret = sessions::create(&state.store, user.id, SESSION_SECONDS).await?;
+                    tracing::info!(user = user.id, "logged in with password");
+                    Ok(session_response(&state, &secret, safe_next(&f.next)))
+                }
+                Some(stage) => {
+                    // Not signed in yet: a short session that can only go on with the sign-in.
+                    let (ttl, to) = match stage {
+                        Pending::Code => (
+                            second_factor::PENDING_SECONDS,
+                            format!(
+                                "/login/second-factor?next={}",
+                                percent_encoding::utf8_percent_encode(
+                                    safe_next(&f.next),
+                                    percent_encoding::NON_ALPHANUMERIC
+                                )
+                            ),
+                        ),
+                        Pending::Enrol => (second_factor::ENROL_SECONDS, "/second-factor".into()),
+                    };
+                    let secret =
+                        sessions::create_pending(&state.store, user.id, ttl, stage).await?;
+                    tracing::info!(
+                        user = user.id,
+                        awaits = stage.as_str(),
+                        "password right; second factor awaited"
+                    );
+                    let mut r = Redirect::to(&to).into_response();
+                    r.headers_mut().append(
+                        header::SET_COOKIE,
+                        set_cookie(
+                            SESSION_COOKIE,
+                            &secret,
+                            ttl,
+                            state.config.secure_cookies,
+                            "Lax",
+                        ),
+                    );
+                    Ok(r)
+                }
+            }
         }
         _ => {
             attempt.failed();
@@ -233,7 +273,7 @@ pub async fn link_submit(
         let lang = Lang::of_locale(&user.locale);
         let base = state.config.public_url.clone();
         let name = user.first_name.clone();
-        sessions::send_login_link(&state.store, user.id, LINK_SECONDS, |secret| {
+        let sent = sessions::send_login_link(&state.store, &user, LINK_SECONDS, |secret| {
             outbox::Mail::new(
                 user.email.clone(),
                 i18n::t(lang, "mail-login-subject"),
@@ -249,7 +289,14 @@ pub async fn link_submit(
             )
         })
         .await?;
-        tracing::info!(user = user.id, "login link mailed");
+        if sent {
+            tracing::info!(user = user.id, "login link mailed");
+        } else {
+            tracing::info!(
+                user = user.id,
+                "login link refused: staff sign in otherwise"
+            );
+        }
     }
     page(
         &state,

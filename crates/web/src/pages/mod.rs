@@ -19,6 +19,7 @@ pub mod preparation;
 mod retention;
 mod rooms;
 mod scenario;
+mod second_factor;
 mod settings;
 mod sign_in;
 mod surveys;
@@ -39,6 +40,7 @@ pub fn router() -> Router<AppState> {
         .merge(dashboard::router())
         .merge(login::router())
         .merge(password::router())
+        .merge(second_factor::router())
         .merge(password_reset::router())
         .merge(equipment::router())
         .merge(accounts::router())
@@ -227,6 +229,7 @@ const FLASHES: &[&str] = &[
     "signatory-saved",
     "export-requested",
     "password-changed",
+    "second-factor-disabled",
 ];
 
 #[derive(serde::Deserialize, Default)]

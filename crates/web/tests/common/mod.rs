@@ -11,9 +11,26 @@ use hybride_store::Store;
 use hybride_web::{AppState, Config};
 use reqwest::{Client, Response, StatusCode};
 use serde_json::Value;
-use std::sync::OnceLock;
+use std::collections::BTreeMap;
+use std::sync::{Mutex, OnceLock};
 
 pub const PASSWORD: &str = "correct horse battery staple";
+
+/// The second factor's secret of the admins this harness creates (base 32).
+pub const TEST_TOTP_SECRET: &str = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+
+/// Recovery codes the harness gives each admin it creates: one per login.
+const HARNESS_CODES: usize = 30;
+
+/// The `k`th recovery code the harness gives `email`.
+fn harness_code(email: &str, k: usize) -> String {
+    let digest = hybride_store::token::digest(&format!("harness {email} {k}"));
+    let mut bytes = [0u8; hybride_domain::second_factor::RECOVERY_BYTES];
+    for (i, b) in bytes.iter_mut().enumerate() {
+        *b = u8::from_str_radix(&digest[2 * i..2 * i + 2], 16).unwrap();
+    }
+    hybride_domain::second_factor::recovery_code(&bytes)
+}
 
 pub struct TestApp {
     pub base: String,
@@ -83,8 +100,32 @@ impl TestApp {
         format!("{}{}", self.base, path)
     }
 
-    /// Creates an account with the test password.
+    /// Creates an account with the test password. An admin also gets a confirmed second factor
+    /// (required of admins with a password), signed in with by [`Browser::login`] through
+    /// recovery codes of this harness, one per login.
     pub async fn user(&self, email: &str, role: Role) -> User {
+        let user = self.user_alone(email, role).await;
+        if role == Role::Admin {
+            hybride_store::second_factor::start(self.store(), user.id, TEST_TOTP_SECRET)
+                .await
+                .unwrap();
+            let codes: Vec<String> = (0..HARNESS_CODES)
+                .map(|k| {
+                    hybride_domain::second_factor::normalise_recovery(&harness_code(email, k))
+                        .unwrap()
+                })
+                .collect();
+            assert!(
+                hybride_store::second_factor::confirm(self.store(), user.id, 0, &codes)
+                    .await
+                    .unwrap()
+            );
+        }
+        user
+    }
+
+    /// Creates an account with the test password, and nothing else (no second factor).
+    pub async fn user_alone(&self, email: &str, role: Role) -> User {
         let account = NewAccount {
             email: Email::parse(email).unwrap(),
             last_name: PersonName::parse("Durand").unwrap(),
@@ -270,7 +311,38 @@ impl Browser {
             .unwrap()
     }
 
+    /// Logs in with a password; when a second factor is asked for, answers with the next of
+    /// the harness's recovery codes for `email` (see [`TestApp::user`]).
     pub async fn login(&self, email: &str, password: &str) -> Response {
+        let r = self.login_password(email, password).await;
+        let asks_code = r
+            .headers()
+            .get("location")
+            .and_then(|l| l.to_str().ok())
+            .is_some_and(|l| l.starts_with("/login/second-factor"));
+        if !asks_code {
+            return r;
+        }
+        let k = {
+            static USED: Mutex<BTreeMap<String, usize>> = Mutex::new(BTreeMap::new());
+            let mut used = USED.lock().unwrap();
+            let n = used.entry(format!("{} {email}", self.base)).or_insert(0);
+            *n += 1;
+            *n - 1
+        };
+        assert!(
+            k < HARNESS_CODES,
+            "more logins of {email} than harness codes"
+        );
+        self.post_form(
+            "/login/second-factor",
+            &[("code", &harness_code(email, k)), ("next", "/")],
+        )
+        .await
+    }
+
+    /// Posts the login form only: the answer to the password.
+    pub async fn login_password(&self, email: &str, password: &str) -> Response {
         self.post_form(
             "/login",
             &[("email", email), ("password", password), ("next", "/")],
