@@ -27,17 +27,39 @@ async fn insert_session(
     ttl_seconds: i64,
     pending: Option<Pending>,
 ) -> StoreResult<String> {
+    insert_session_from(store, user_id, ttl_seconds, pending, None).await
+}
+
+/// Where a session signed in through a provider came from, for logging out there.
+pub(crate) struct Origin<'a> {
+    pub provider_id: i64,
+    pub id_token: Option<&'a str>,
+    pub ticket: Option<&'a str>,
+}
+
+/// The one way a session row is written: by a password (with what its sign-in still awaits),
+/// or through a provider (`origin`).
+pub(crate) async fn insert_session_from(
+    store: &Store,
+    user_id: i64,
+    ttl_seconds: i64,
+    pending: Option<Pending>,
+    origin: Option<Origin<'_>>,
+) -> StoreResult<String> {
     let secret = token::generate();
     let at = now();
     sqlx::query(
-        "INSERT INTO sessions (id_hash, user_id, created_at, expires_at, pending) \
-         VALUES ($1, $2, $3, $4, $5)",
+        "INSERT INTO sessions (id_hash, user_id, created_at, expires_at, pending, provider_id, \
+         id_token, ticket_hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
     )
     .bind(token::digest(&secret))
     .bind(user_id)
     .bind(at)
     .bind(at + ttl_seconds)
     .bind(pending.map(Pending::as_str))
+    .bind(origin.as_ref().map(|o| o.provider_id))
+    .bind(origin.as_ref().and_then(|o| o.id_token))
+    .bind(origin.as_ref().and_then(|o| o.ticket).map(token::digest))
     .execute(store.pool())
     .await?;
     Ok(secret)

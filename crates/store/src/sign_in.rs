@@ -208,22 +208,12 @@ pub async fn create_session(
     id_token: Option<&str>,
     ticket: Option<&str>,
 ) -> StoreResult<String> {
-    let secret = token::generate();
-    let at = now();
-    sqlx::query(
-        "INSERT INTO sessions (id_hash, user_id, created_at, expires_at, provider_id, id_token, \
-         ticket_hash) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-    )
-    .bind(token::digest(&secret))
-    .bind(user_id)
-    .bind(at)
-    .bind(at + ttl_seconds)
-    .bind(provider_id)
-    .bind(id_token)
-    .bind(ticket.map(token::digest))
-    .execute(store.pool())
-    .await?;
-    Ok(secret)
+    let origin = crate::security::Origin {
+        provider_id,
+        id_token,
+        ticket,
+    };
+    crate::security::insert_session_from(store, user_id, ttl_seconds, None, Some(origin)).await
 }
 
 /// How a session was opened, for logging out: the provider and the ID token, if any.
