@@ -10,7 +10,7 @@ pub mod ics;
 mod pool;
 mod world;
 
-pub use pool::{typeset, PoolError};
+pub use pool::{capacity as typesetting_capacity, typeset, Pool, PoolError};
 
 use serde::Serialize;
 use unicode_normalization::char::is_combining_mark;

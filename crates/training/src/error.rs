@@ -58,7 +58,11 @@ impl From<StoreError> for Error {
 
 impl From<hybride_docs::PoolError> for Error {
     fn from(e: hybride_docs::PoolError) -> Error {
-        Error::Internal(e.into())
+        match e {
+            // A burst of documents: the caller is told to ask again shortly (503).
+            hybride_docs::PoolError::Busy => Error::Unavailable,
+            e => Error::Internal(e.into()),
+        }
     }
 }
 

@@ -223,7 +223,19 @@ fn generic_key(status: StatusCode) -> &'static str {
 }
 
 /// Turns every error response into the caller's format and language.
-pub async fn render_errors(State(state): State<AppState>, req: Request, next: Next) -> Response {
+pub async fn render_errors(state: State<AppState>, req: Request, next: Next) -> Response {
+    let mut response = render_error(state, req, next).await;
+    if response.status() == StatusCode::SERVICE_UNAVAILABLE {
+        // Busy (a burst of documents) or too slow: worth trying again in a moment.
+        response
+            .headers_mut()
+            .entry(header::RETRY_AFTER)
+            .or_insert(HeaderValue::from_static("5"));
+    }
+    response
+}
+
+async fn render_error(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let ctx = req.extensions().get::<Ctx>().cloned();
     let is_api = req.uri().path().starts_with("/api/");
     let is_get = req.method() == axum::http::Method::GET;

@@ -126,7 +126,7 @@ async fn pdf_response(
 ) -> Result<Response, AppError> {
     let pdf = hybride_docs::typeset(typeset)
         .await
-        .map_err(|e| AppError::Internal(e.into()))?
+        .map_err(|e| AppError::from(hybride_training::Error::from(e)))?
         .map_err(|e| {
             tracing::warn!(document = %what, error = %e, "document not typeset");
             AppError::Refused("document")
