@@ -719,6 +719,38 @@ pub async fn bbb_room(store: &Store, activity_id: i64) -> StoreResult<Option<(St
 }
 
 /// The activity whose BigBlueButton meeting has this id (the analytics callback names it).
+/// Takes the one delivery of a meeting's analytics, with the digest of the token it came with:
+/// `false` when the meeting's analytics were already received, or the token already used.
+pub async fn claim_analytics(
+    store: &Store,
+    meeting_id: &str,
+    activity_id: i64,
+    token: &str,
+    at: i64,
+) -> StoreResult<bool> {
+    let done = sqlx::query(
+        "INSERT INTO bbb_analytics (meeting_id, activity_id, token_hash, received_at) \
+         VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+    )
+    .bind(meeting_id)
+    .bind(activity_id)
+    .bind(crate::token::digest(token))
+    .bind(at)
+    .execute(store.pool())
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Gives back a meeting's delivery taken by [`claim_analytics`] whose recording failed, so that
+/// the server's next attempt is heard.
+pub async fn release_analytics(store: &Store, meeting_id: &str) -> StoreResult<()> {
+    sqlx::query("DELETE FROM bbb_analytics WHERE meeting_id = $1")
+        .bind(meeting_id)
+        .execute(store.pool())
+        .await?;
+    Ok(())
+}
+
 pub async fn activity_of_meeting(store: &Store, meeting_id: &str) -> StoreResult<Option<Activity>> {
     let row: Option<(i64,)> =
         sqlx::query_as("SELECT activity_id FROM bbb_rooms WHERE meeting_id = $1")

@@ -168,6 +168,22 @@ pub async fn bbb_room(store: &Store, activity_id: i64) -> Result<Option<(String,
 }
 
 /// The activity whose BigBlueButton meeting has this id (the analytics callback names it).
+/// Takes the one delivery of a meeting's analytics (see the store's `claim_analytics`).
+pub async fn claim_analytics(
+    store: &Store,
+    meeting_id: &str,
+    activity_id: i64,
+    token: &str,
+    at: i64,
+) -> Result<bool> {
+    Ok(hybride_store::cohorts::claim_analytics(store, meeting_id, activity_id, token, at).await?)
+}
+
+/// Gives back a delivery whose recording failed.
+pub async fn release_analytics(store: &Store, meeting_id: &str) -> Result<()> {
+    Ok(hybride_store::cohorts::release_analytics(store, meeting_id).await?)
+}
+
 pub async fn activity_of_meeting(store: &Store, meeting_id: &str) -> Result<Option<Activity>> {
     Ok(hybride_store::cohorts::activity_of_meeting(store, meeting_id).await?)
 }

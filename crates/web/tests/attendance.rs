@@ -1117,11 +1117,11 @@ async fn virtual_classes_count_from_the_servers_analytics_or_from_confirmations(
             ]
         }
     });
-    let jwt = |key: &str| {
+    let jwt_with = |key: &str, claims: &str| {
         let out = std::process::Command::new("python3")
             .arg("-c")
             .arg(format!(
-                "import jwt, time; print(jwt.encode({{'exp': int(time.time()) + 86400}}, '{key}', algorithm='HS512'))"
+                "import jwt, time, uuid; print(jwt.encode({claims}, '{key}', algorithm='HS512'))"
             ))
             .output()
             .expect("python3 with PyJWT");
@@ -1131,6 +1131,13 @@ async fn virtual_classes_count_from_the_servers_analytics_or_from_confirmations(
             String::from_utf8_lossy(&out.stderr)
         );
         String::from_utf8(out.stdout).unwrap().trim().to_owned()
+    };
+    // Each token differs (`jti`), as the server's do from one meeting to the next.
+    let jwt = |key: &str| {
+        jwt_with(
+            key,
+            "{'exp': int(time.time()) + 86400, 'jti': str(uuid.uuid4())}",
+        )
     };
     let client = reqwest::Client::new();
     let post = |token: String| {
@@ -1150,22 +1157,104 @@ async fn virtual_classes_count_from_the_servers_analytics_or_from_confirmations(
         .await
         .unwrap();
     assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
+    // A token without its end (`exp`) is good for nothing.
+    let r = post(jwt_with(secret, "{'jti': 'no-end'}")).await.unwrap();
+    assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
     assert!(record::of_activity(app.store(), vc.id)
         .await
         .unwrap()
         .is_empty());
-    let r = post(jwt(secret)).await.unwrap();
+    let token = jwt(secret);
+    let r = post(token.clone()).await.unwrap();
     assert_eq!(r.status(), StatusCode::OK);
     let body: Value = r.json().await.unwrap();
     assert_eq!(body, json!({"credited": 2, "ignored": 2}));
     let n = record::of_activity(app.store(), vc.id).await.unwrap().len();
-    // The server may post again: nothing new is recorded.
-    let r = post(jwt(secret)).await.unwrap();
-    assert_eq!(r.status(), StatusCode::OK);
+    // Heard once: the same meeting posted again, with a new token or the captured one, is
+    // refused and records nothing.
+    for t in [jwt(secret), token.clone()] {
+        let r = post(t).await.unwrap();
+        assert_eq!(r.status(), StatusCode::CONFLICT);
+    }
     assert_eq!(
         record::of_activity(app.store(), vc.id).await.unwrap().len(),
         n
     );
+    // The captured token does not serve for another meeting either (yesterday afternoon's);
+    // a fresh one is heard.
+    let afternoon = activity(
+        &app,
+        &s,
+        s.step_sync,
+        Modality::VirtualClass,
+        -ago + 300,
+        -ago + 360,
+        "Classe virtuelle de l’après-midi",
+    )
+    .await;
+    cohorts::set_bbb_room(
+        app.store(),
+        s.cohort,
+        afternoon.id,
+        "hybride-meeting-live",
+        &format!("{}/rooms/{}", app.base, afternoon.id),
+    )
+    .await
+    .unwrap();
+    let mut other = payload.clone();
+    other["meeting_id"] = json!("hybride-meeting-live");
+    other["data"]["attendees"] = json!([]);
+    let post_other = |token: String| {
+        client
+            .post(app.url("/api/v1/bbb/analytics"))
+            .bearer_auth(token)
+            .json(&other)
+            .send()
+    };
+    assert_eq!(
+        post_other(token).await.unwrap().status(),
+        StatusCode::CONFLICT
+    );
+    assert_eq!(
+        post_other(jwt(secret)).await.unwrap().status(),
+        StatusCode::OK
+    );
+    // A room whose activity ended three days ago: too late, in words.
+    let old = activity(
+        &app,
+        &s,
+        s.step_sync,
+        Modality::VirtualClass,
+        -ago - 3 * 24 * 60,
+        -ago - 3 * 24 * 60 + 90,
+        "Classe virtuelle ancienne",
+    )
+    .await;
+    cohorts::set_bbb_room(
+        app.store(),
+        s.cohort,
+        old.id,
+        "hybride-meeting-old",
+        &format!("{}/rooms/{}", app.base, old.id),
+    )
+    .await
+    .unwrap();
+    let mut late = payload.clone();
+    late["meeting_id"] = json!("hybride-meeting-old");
+    let r = client
+        .post(app.url("/api/v1/bbb/analytics"))
+        .bearer_auth(jwt(secret))
+        .json(&late)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let p: Value = r.json().await.unwrap();
+    assert!(p["title"].as_str().unwrap().contains("trop tard"), "{p}");
+    assert!(record::of_activity(app.store(), old.id)
+        .await
+        .unwrap()
+        .is_empty());
 
     let trainer_api = app.token_for(&s.trainer).await;
     let (_, att) = trainer_api

@@ -25,7 +25,8 @@ pub use countersigning::{
 };
 pub use marks::{Channel, Kind, Mark};
 pub use presence::{
-    attended, credited, presence, presences, prompt_of, prompts, Absence, Presence,
+    analytics_heard, attended, credited, presence, presences, prompt_of, prompts, Absence,
+    Presence, ANALYTICS_SECONDS,
 };
 pub use red_flags::{red_flags, two_places, Countersign, RedFlag, BURST_COUNT, BURST_SECONDS};
 pub use slot::{

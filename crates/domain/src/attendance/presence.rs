@@ -161,3 +161,13 @@ pub fn presences(marks: &[Mark], slot: &str) -> HashMap<i64, Presence> {
     }
     by.into_iter().map(|(k, v)| (k, presence(v))).collect()
 }
+
+/// How long after a virtual class's scheduled end its server's analytics are still heard: two
+/// days (the server posts them when the meeting ends, and may try again for a while).
+pub const ANALYTICS_SECONDS: i64 = 2 * 24 * 3600;
+
+/// Whether analytics of a meeting for the activity held from `starts_at` to `ends_at` are heard
+/// at `at`: not before it starts, not later than [`ANALYTICS_SECONDS`] after its end.
+pub fn analytics_heard(starts_at: i64, ends_at: i64, at: i64) -> bool {
+    at >= starts_at && at <= ends_at + ANALYTICS_SECONDS
+}

@@ -342,3 +342,11 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_meetings_analytics_are_heard_from_its_start_until_two_days_after_its_end() {
+    assert!(!analytics_heard(1_000, 2_000, 999));
+    assert!(analytics_heard(1_000, 2_000, 1_500));
+    assert!(analytics_heard(1_000, 2_000, 2_000 + ANALYTICS_SECONDS));
+    assert!(!analytics_heard(1_000, 2_000, 2_001 + ANALYTICS_SECONDS));
+}

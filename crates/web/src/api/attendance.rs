@@ -256,10 +256,11 @@ pub fn verify_jwt(token: &str, secret: &str, at: i64) -> bool {
     let Ok(payload): Result<Value, _> = serde_json::from_slice(&payload) else {
         return false;
     };
-    match payload.get("exp") {
-        None => true,
-        Some(exp) => exp.as_i64().is_some_and(|e| e + 60 >= at),
-    }
+    // Required: a token without an end would be good forever.
+    payload
+        .get("exp")
+        .and_then(Value::as_i64)
+        .is_some_and(|e| e + 60 >= at)
 }
 
 /// A time in an analytics payload: unix seconds or milliseconds, RFC 3339, or
@@ -353,11 +354,15 @@ pub fn minutes_per_slot(attendee: &Value, finish: Option<i64>, slots: &[Slot]) -
 
 /// BigBlueButton's analytics callback (`meta_analytics-callback-url`): after a meeting, the
 /// server posts each attendee's joins and leaves, authenticated by a JWT (HS512, the shared
-/// secret). Each trainee's connected minutes per half-day are recorded; trainers and unknown
-/// attendees are ignored. Sending the same data again records nothing new.
+/// secret, with its `exp`). Each trainee's connected minutes per half-day are recorded; trainers
+/// and unknown attendees are ignored. Heard once per meeting, for a room Hybride created, from
+/// the activity's start until two days after its end (422 later): the same meeting posted again,
+/// or any post with a token already used, is refused (409) and records nothing.
 #[utoipa::path(post, path = "/api/v1/bbb/analytics", tag = "attendance",
     request_body = Object,
-    responses((status = 200, body = AnalyticsResult), (status = 401, body = super::ProblemDoc), (status = 404, body = super::ProblemDoc)))]
+    responses((status = 200, body = AnalyticsResult), (status = 401, body = super::ProblemDoc),
+        (status = 404, body = super::ProblemDoc), (status = 409, body = super::ProblemDoc),
+        (status = 422, body = super::ProblemDoc)))]
 pub async fn bbb_analytics(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -385,6 +390,30 @@ pub async fn bbb_analytics(
     let Some(a) = cohorts::activity_of_meeting(s, meeting).await? else {
         return Err(AppError::NotFound);
     };
+    let at = now();
+    if !rules::analytics_heard(a.starts_at, a.ends_at, at) {
+        return Err(AppError::Refused("analytics_too_late"));
+    }
+    if !cohorts::claim_analytics(s, meeting, a.id, token.trim(), at).await? {
+        return Err(AppError::Conflict("analytics"));
+    }
+    match record_analytics(&state, &a, &payload).await {
+        Ok(result) => Ok(Json(result)),
+        Err(e) => {
+            // Not recorded: the server's next attempt is heard.
+            cohorts::release_analytics(s, meeting).await?;
+            Err(e)
+        }
+    }
+}
+
+/// Records each trainee's connected minutes per half-day from a meeting's analytics.
+async fn record_analytics(
+    state: &AppState,
+    a: &cohorts::Activity,
+    payload: &Value,
+) -> Result<AnalyticsResult, AppError> {
+    let s = &state.store;
     let data = payload.get("data").unwrap_or(&Value::Null);
     let finish = data.get("finish").and_then(instant);
     let attendees = data
@@ -394,7 +423,7 @@ pub async fn bbb_analytics(
         .unwrap_or_default();
     let c = cohorts::get(s, a.cohort_id).await?;
     let steps = trainings::steps(s, c.training_id).await?;
-    let slots = att::slots(&a, &steps);
+    let slots = att::slots(a, &steps);
     let events = att::of_activity(s, a.id).await?;
     let (mut credited, mut ignored) = (0, 0);
     for at in &attendees {
@@ -427,7 +456,7 @@ pub async fn bbb_analytics(
             }
             att::mark(
                 s,
-                &a,
+                a,
                 Some(&key),
                 user,
                 Kind::Connected,
@@ -448,7 +477,7 @@ pub async fn bbb_analytics(
         ignored,
         "BigBlueButton analytics received"
     );
-    Ok(Json(AnalyticsResult { credited, ignored }))
+    Ok(AnalyticsResult { credited, ignored })
 }
 
 #[cfg(test)]
@@ -473,7 +502,8 @@ mod tests {
         assert!(!verify_jwt(&jwt("secret", "{}", "none"), "secret", 0));
         assert!(!verify_jwt("a.b", "secret", 0));
         assert!(!verify_jwt("", "secret", 0));
-        assert!(verify_jwt(&jwt("secret", "{}", "HS512"), "secret", 0));
+        // Without its end, a token is refused.
+        assert!(!verify_jwt(&jwt("secret", "{}", "HS512"), "secret", 0));
     }
 
     #[test]
