@@ -88,13 +88,13 @@ impl Text {
     fn push(&mut self, event: &Event<'_>) -> Result<(), Failure> {
         let bad = |e: &dyn std::fmt::Display| Failure::Unreadable(e.to_string());
         match event {
-            Event::Text(t) => self.0.push_str(&t.decode().map_err(|e| bad(&e))?),
-            Event::CData(t) => self.0.push_str(&t.decode().map_err(|e| bad(&e))?),
+            Event::Text(t) => self.0.push_str(&t.xml10_content()),
+            Event::CData(t) => self.0.push_str(&t.xml10_content()),
             Event::GeneralRef(r) => {
                 if let Some(c) = r.resolve_char_ref().map_err(|e| bad(&e))? {
                     self.0.push(c);
                 } else {
-                    let name = r.decode().map_err(|e| bad(&e))?;
+                    let name = r.xml10_content();
                     let resolved = quick_xml::escape::resolve_predefined_entity(&name)
                         .ok_or_else(|| Failure::Unreadable(format!("unknown entity &{name};")))?;
                     self.0.push_str(resolved);
@@ -120,13 +120,17 @@ pub fn parse_validation(xml: &str) -> Result<Identity, Failure> {
             .map_err(|e| Failure::Unreadable(e.to_string()))?;
         match &event {
             Event::Start(e) => {
-                let name = String::from_utf8_lossy(e.local_name().as_ref()).into_owned();
+                let name = e.local_name().as_ref().to_owned();
                 if name == "authenticationFailure" {
                     let code = e
                         .try_get_attribute("code")
                         .ok()
                         .flatten()
-                        .and_then(|a| a.unescape_value().ok().map(|v| v.into_owned()))
+                        .and_then(|a| {
+                            a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                                .ok()
+                                .map(|v| v.into_owned())
+                        })
                         .unwrap_or_default();
                     failure = Some((code, Text::default()));
                 }
@@ -184,8 +188,8 @@ pub fn logout_ticket(xml: &str) -> Option<String> {
     let mut text = Text::default();
     loop {
         match reader.read_event().ok()? {
-            Event::Start(e) if e.local_name().as_ref() == b"SessionIndex" => inside = true,
-            Event::End(e) if e.local_name().as_ref() == b"SessionIndex" => {
+            Event::Start(e) if e.local_name().as_ref() == "SessionIndex" => inside = true,
+            Event::End(e) if e.local_name().as_ref() == "SessionIndex" => {
                 let t = text.0.trim().to_owned();
                 return (!t.is_empty()).then_some(t);
             }
