@@ -27,6 +27,7 @@ BEYOND_THE_SCHEMA = {
     "error-hours-none": "the three durations all zero",
     "error-enroll-nobody": "neither ids nor addresses",
     "error-person-nobody": "neither an id nor an address",
+    "error-person-mismatch": "an id and an address naming two different people",
     "error-list-too-long": "ids and addresses together over the limit",
     # Rules that depend on the caller.
     "error-pilot-required": "an admin names the pilot; a pilot creates their own trainings",

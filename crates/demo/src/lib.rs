@@ -73,6 +73,9 @@ pub async fn seed(
     let plan_trainings =
         trainings::create_all(store, plan_id, year, &ids.pilots, &ids.trainers).await?;
     let demo_pilot = ids.pilots[0];
+    // The demo pilot heads the EAFC's training office: granted the whole plan, they see every
+    // training; the other pilots see those they pilot.
+    people::grant_whole_plan(store, demo_pilot, true).await?;
     preparation::prepare(store, &plan_trainings.ids, &ids.trainers, demo_pilot, today).await?;
     let written = cohorts::create_all(
         store,

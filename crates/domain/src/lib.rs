@@ -7,6 +7,7 @@
 pub mod accounts;
 pub mod attendance;
 pub mod attendance_import;
+pub mod audit;
 pub mod calendar;
 pub mod certificate;
 pub mod checklist;

@@ -28,9 +28,17 @@ struct Cli {
         default_value = "sqlite:hybride.sqlite"
     )]
     database_url: String,
+    /// The Ed25519 key (a PKCS#8 PEM file made by `hybride key create`) that seals every entry
+    /// appended to the attendance record and the audit log. Keep it outside the database's
+    /// machine's backups, readable by Hybride alone.
+    #[arg(long, global = true, env = "HYBRIDE_SEAL_KEY")]
+    seal_key: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
+
+/// The sealing key's file, as the command line or the environment named it (read by [`open`]).
+static SEAL_KEY: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
 
 #[derive(clap::Args)]
 struct ServeArgs {
@@ -79,9 +87,21 @@ enum Command {
     /// Applies pending database migrations, then exits.
     Migrate,
     /// Checks the attendance record: every event's hash, its link to the previous one, no
-    /// event missing or inserted. Exits with status 1 and names the first altered event of
-    /// each broken chain.
-    Verify,
+    /// event missing or inserted; then the audit log's chain; then, with public keys (those
+    /// given, and the sealing key's), that every chain ends with a sealed entry. Exits with
+    /// status 1 and names the first altered event of each broken chain, and the first entry
+    /// after the last valid seal.
+    Verify {
+        /// A public key (PEM, as `hybride key create` writes it beside the key) whose seals
+        /// count; repeat for a key that was replaced.
+        #[arg(long = "public-key")]
+        public_keys: Vec<PathBuf>,
+    },
+    /// Manages the key that seals the record.
+    Key {
+        #[command(subcommand)]
+        command: KeyCommand,
+    },
     /// Seeds the demo académie (once), then exits.
     Demo,
     /// Generates a plan for benchmarks, in bulk: `academie` (85,000 staff, 8,000 cohorts,
@@ -159,6 +179,16 @@ enum UserCommand {
 }
 
 #[derive(Subcommand)]
+enum KeyCommand {
+    /// Writes a new Ed25519 key to FILE (readable by its owner alone) and its public half to
+    /// FILE.pub, then prints the public key.
+    Create { file: PathBuf },
+    /// Seals every chain's head as it stands with the key of --seal-key: run once when the key
+    /// is put in place, so that the record written before it is vouched for.
+    Inaugurate,
+}
+
+#[derive(Subcommand)]
 enum TokenCommand {
     /// Creates an API bearer token for an account and prints it as the last line.
     Create {
@@ -215,9 +245,68 @@ async fn start() -> std::process::ExitCode {
 }
 
 async fn open(url: &str) -> anyhow::Result<Store> {
-    Store::open(url)
+    let store = Store::open(url)
         .await
-        .with_context(|| format!("opening the database {}", redact(url)))
+        .with_context(|| format!("opening the database {}", redact(url)))?;
+    Ok(match seal_key()? {
+        Some(key) => store.sealed_with(key),
+        None => store,
+    })
+}
+
+/// The sealing key named by --seal-key, read from its file.
+fn seal_key() -> anyhow::Result<Option<hybride_store::seal::SealKey>> {
+    let Some(Some(path)) = SEAL_KEY.get() else {
+        return Ok(None);
+    };
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("lecture de la clé de scellement {}", path.display()))?;
+    let key = hybride_store::seal::SealKey::from_pem(&text).map_err(|_| {
+        anyhow::anyhow!(
+            "{} n’est pas une clé Ed25519 au format PKCS#8 (PEM)\u{a0}: créez-en une avec «\u{a0}hybride key create\u{a0}»",
+            path.display()
+        )
+    })?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        if std::fs::metadata(path)?.permissions().mode() & 0o077 != 0 {
+            tracing::warn!(file = %path.display(), "the seal key is readable by others than its owner");
+        }
+    }
+    Ok(Some(key))
+}
+
+/// `hybride key create FILE`: a new key, readable by its owner alone, and its public half.
+fn create_key(file: &std::path::Path) -> anyhow::Result<std::process::ExitCode> {
+    use std::io::Write;
+    let key = hybride_store::seal::SealKey::generate()?;
+    let public = key.public().to_pem()?;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut f = options.open(file).with_context(|| {
+        format!(
+            "{} existe déjà ou ne peut être créé\u{a0}: choisissez un nouveau fichier",
+            file.display()
+        )
+    })?;
+    f.write_all(key.to_pem()?.as_bytes())?;
+    f.sync_all()?;
+    let public_file = PathBuf::from(format!("{}.pub", file.display()));
+    std::fs::write(&public_file, &public)?;
+    println!(
+        "Clé de scellement {} écrite dans {} (clé publique dans {})\u{a0}:",
+        key.id(),
+        file.display(),
+        public_file.display()
+    );
+    print!("{public}");
+    Ok(std::process::ExitCode::SUCCESS)
 }
 
 /// A database URL without its password, for messages.
@@ -254,6 +343,7 @@ async fn seed_demo(store: &Store) -> anyhow::Result<()> {
 
 async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
     use std::process::ExitCode;
+    let _ = SEAL_KEY.set(cli.seal_key.clone());
     match cli.command {
         Command::Serve(args) => serve(&cli.database_url, args).await,
         Command::Migrate => {
@@ -263,7 +353,25 @@ async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
         }
         Command::Backup { file } => backup::backup(&cli.database_url, file).await,
         Command::Restore { file, force } => backup::restore(&cli.database_url, file, force).await,
-        Command::Verify => verify(&cli.database_url).await,
+        Command::Verify { public_keys } => verify(&cli.database_url, &public_keys).await,
+        Command::Key {
+            command: KeyCommand::Create { file },
+        } => create_key(&file),
+        Command::Key {
+            command: KeyCommand::Inaugurate,
+        } => {
+            let store = open(&cli.database_url).await?;
+            if store.seal_key().is_none() {
+                anyhow::bail!("indiquez la clé avec --seal-key ou HYBRIDE_SEAL_KEY");
+            }
+            let n = hybride_store::seal::inaugurate(&store).await?;
+            println!(
+                "{} avec la clé {}.",
+                count(n, "tête de chaîne scellée", "têtes de chaîne scellées"),
+                store.seal_key().map(|k| k.id()).unwrap_or_default()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Purge { dry_run, lang } => purge(&cli.database_url, dry_run, lang).await,
         Command::Export { plan, out, lang } => {
             let store = open(&cli.database_url).await?;
@@ -395,11 +503,15 @@ async fn serve(database_url: &str, args: ServeArgs) -> anyhow::Result<std::proce
     Ok(ExitCode::SUCCESS)
 }
 
-/// `hybride verify`: the attendance record's chains, each break named.
-async fn verify(database_url: &str) -> anyhow::Result<std::process::ExitCode> {
+/// `hybride verify`: the attendance record's chains, each break named, then the audit log's.
+async fn verify(
+    database_url: &str,
+    public_keys: &[PathBuf],
+) -> anyhow::Result<std::process::ExitCode> {
     use std::process::ExitCode;
     let store = open(database_url).await?;
     let v = hybride_store::attendance::verify(&store).await?;
+    let audit_holds = verify_audit(&store).await? & verify_seals(&store, public_keys).await?;
     if v.breaks.is_empty() {
         println!(
             "Enregistrement intact\u{a0}: {} dans {}, chaînes vérifiées.",
@@ -407,7 +519,11 @@ async fn verify(database_url: &str) -> anyhow::Result<std::process::ExitCode> {
             count(v.chains, "session", "sessions")
         );
         print_to_countersign_again(&v.to_countersign_again);
-        return Ok(ExitCode::SUCCESS);
+        return Ok(if audit_holds {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(1)
+        });
     }
     for b in &v.breaks {
         let what = match b.problem {
@@ -438,6 +554,80 @@ async fn verify(database_url: &str) -> anyhow::Result<std::process::ExitCode> {
         count(v.events, "événement lu", "événements lus")
     );
     Ok(ExitCode::from(1))
+}
+
+/// The audit log's chain: whether it holds, said on the standard output or the error output.
+async fn verify_audit(store: &hybride_store::Store) -> anyhow::Result<bool> {
+    let a = hybride_store::audit::verify(store).await?;
+    match a.first_break {
+        None => {
+            println!(
+                "Journal d’audit intact\u{a0}: {}.",
+                count(a.entries, "entrée vérifiée", "entrées vérifiées")
+            );
+            Ok(true)
+        }
+        Some(seq) => {
+            eprintln!(
+                "Journal d’audit altéré à l’entrée n°\u{a0}{seq}\u{a0}: {} avant elle.",
+                count(a.entries, "entrée intacte", "entrées intactes")
+            );
+            Ok(false)
+        }
+    }
+}
+
+/// The seals: with the public keys given (and the sealing key's), every chain must end with a
+/// sealed entry; the first entry after the last valid seal is named.
+async fn verify_seals(store: &Store, files: &[PathBuf]) -> anyhow::Result<bool> {
+    let mut keys = Vec::new();
+    for f in files {
+        let text = std::fs::read_to_string(f)
+            .with_context(|| format!("lecture de la clé publique {}", f.display()))?;
+        keys.push(
+            hybride_store::seal::PublicSeal::from_pem(&text).map_err(|_| {
+                anyhow::anyhow!("{} n’est pas une clé publique Ed25519 (PEM)", f.display())
+            })?,
+        );
+    }
+    keys.extend(store.seal_key().map(|k| k.public()));
+    if keys.is_empty() {
+        println!("Sceaux non vérifiés\u{a0}: aucune clé (--public-key, --seal-key).");
+        return Ok(true);
+    }
+    let c = hybride_store::seal::check(store, &keys).await?;
+    if c.unsealed.is_empty() {
+        println!(
+            "Sceaux valides\u{a0}: {} se terminent par une entrée scellée ({}).",
+            count(c.chains, "chaîne", "chaînes"),
+            count(c.sealed, "entrée scellée", "entrées scellées")
+        );
+        return Ok(true);
+    }
+    for u in &c.unsealed {
+        let chain = match u.chain.strip_prefix("attendance:") {
+            Some(cohort) => format!("Session {cohort}"),
+            None => "Journal d’audit".to_owned(),
+        };
+        match u.last_sealed {
+            Some(last) => eprintln!(
+                "{chain}\u{a0}: {} sans sceau valide après l’entrée n°\u{a0}{last}, la première étant l’entrée n°\u{a0}{}.",
+                count(u.entries, "entrée", "entrées"),
+                u.first
+            ),
+            None => eprintln!(
+                "{chain}\u{a0}: aucun sceau valide\u{a0}; {} à partir de l’entrée n°\u{a0}{}.",
+                count(u.entries, "entrée", "entrées"),
+                u.first
+            ),
+        }
+    }
+    eprintln!(
+        "Sceaux manquants ou invalides\u{a0}: {} sur {}.",
+        count(c.unsealed.len(), "chaîne", "chaînes"),
+        c.chains
+    );
+    Ok(false)
 }
 
 /// The half-days that `verify` found countersigned, then corrected: as their sheets say, each
@@ -487,9 +677,13 @@ async fn purge(
 ) -> anyhow::Result<std::process::ExitCode> {
     use std::process::ExitCode;
     let store = open(database_url).await?;
-    let (policy, report) = hybride_training::retention::purge(&store, !dry_run)
-        .await
-        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let (policy, report) = hybride_training::retention::purge(
+        &store,
+        hybride_training::audit::Actor::Command,
+        !dry_run,
+    )
+    .await
+    .map_err(|e| anyhow::anyhow!("{e}"))?;
     let lang = if lang == "en" {
         hybride_training::i18n::Lang::En
     } else {
@@ -512,9 +706,13 @@ async fn import_users(database_url: &str, file: PathBuf) -> anyhow::Result<std::
     use std::process::ExitCode;
     let store = open(database_url).await?;
     let bytes = std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
-    match hybride_training::import::import_accounts(&store, &bytes)
-        .await
-        .map_err(|e| anyhow::anyhow!("{e}"))?
+    match hybride_training::import::import_accounts(
+        &store,
+        hybride_training::audit::Actor::Command,
+        &bytes,
+    )
+    .await
+    .map_err(|e| anyhow::anyhow!("{e}"))?
     {
         Ok(n) => {
             println!("{}.", count(n, "compte importé", "comptes importés"));
@@ -549,7 +747,7 @@ async fn create_user(
 ) -> anyhow::Result<std::process::ExitCode> {
     use hybride_training::{accounts, i18n, Error};
     let store = open(database_url).await?;
-    match accounts::create(&store, &fields).await {
+    match accounts::create(&store, hybride_training::audit::Actor::Command, &fields).await {
         Ok(user) => {
             println!("Compte {} créé ({}).", user.email, user.id);
             Ok(std::process::ExitCode::SUCCESS)

@@ -1056,6 +1056,7 @@ impl Chain {
             attests: None,
             prev_hash: std::mem::take(&mut self.prev),
             hash: String::new(),
+            seal: None,
         };
         e.hash = e.expected_hash();
         self.prev = e.hash.clone();

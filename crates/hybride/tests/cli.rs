@@ -197,6 +197,20 @@ async fn user_import_is_all_or_nothing_and_reports_lines() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(String::from_utf8_lossy(&out.stdout).contains("2 comptes importés"));
+    // The import is in the audit log, made from the command line; the refused one is not.
+    let log = hybride_store::audit::recent(&db.store, None, 10)
+        .await
+        .unwrap();
+    assert_eq!(log.len(), 1, "{log:?}");
+    assert_eq!(
+        (
+            log[0].action.as_str(),
+            log[0].actor.as_str(),
+            log[0].actor_id
+        ),
+        ("accounts_imported", "command", None)
+    );
+    assert!(log[0].details.contains("\"accounts\":2"), "{:?}", log[0]);
     let _ = std::fs::remove_file(bad);
     let _ = std::fs::remove_file(good);
 
@@ -630,4 +644,127 @@ async fn secrets_are_read_from_files_and_never_from_both_places() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("HYBRIDE_SMTP_URL_FILE"));
     let _ = std::fs::remove_dir_all(dir);
+}
+
+/// The record sealed with a key kept outside the database: someone who can only write to the
+/// database appends a well-chained mark, and `verify` with the public key alone names it.
+#[tokio::test]
+async fn seals_find_a_mark_appended_without_the_key() {
+    use hybride_domain::attendance::{Channel, Kind};
+    use hybride_store::attendance::{self as record, NewMark};
+    let db = TestDatabase::new().await.unwrap();
+    let dir = std::env::temp_dir().join(format!("hybride-seal-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let key = dir.join("sceau.pem");
+    let _ = std::fs::remove_file(&key);
+    let _ = std::fs::remove_file(dir.join("sceau.pem.pub"));
+    let out = hybride(&db.url)
+        .args(["key", "create"])
+        .arg(&key)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("BEGIN PUBLIC KEY"));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&key).unwrap().permissions().mode();
+        assert_eq!(mode & 0o077, 0, "readable by its owner alone: {mode:o}");
+    }
+    // Never over an existing key.
+    let again = hybride(&db.url)
+        .args(["key", "create"])
+        .arg(&key)
+        .output()
+        .unwrap();
+    assert!(!again.status.success());
+    let public = dir.join("sceau.pem.pub");
+
+    // The demo's record, appended with the key.
+    let out = hybride(&db.url)
+        .arg("--seal-key")
+        .arg(&key)
+        .arg("demo")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let verify = |keys: &[&std::path::Path]| {
+        let mut c = hybride(&db.url);
+        c.arg("verify");
+        for k in keys {
+            c.arg("--public-key").arg(k);
+        }
+        c.output().unwrap()
+    };
+    let out = verify(&[&public]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success() && stdout.contains("Sceaux valides"),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    // A writer without the key: a correct hash, no seal.
+    let last = record::of_cohort(&db.store, 1).await.unwrap();
+    let e = last.last().unwrap();
+    let forged = record::record(
+        &db.store,
+        &NewMark {
+            cohort_id: e.cohort_id,
+            activity_id: e.activity_id,
+            slot: e.slot.clone(),
+            subject_id: e.subject_id,
+            kind: Kind::Signed,
+            channel: Channel::Trainer,
+            actor_id: e.actor_id,
+            at: e.at,
+            device: None,
+            minutes: None,
+            moment: None,
+            note: None,
+            document: None,
+            attests: None,
+        },
+    )
+    .await
+    .unwrap();
+    let plain = hybride(&db.url).arg("verify").output().unwrap();
+    assert!(plain.status.success(), "the hashes alone hold");
+    assert!(String::from_utf8_lossy(&plain.stdout).contains("Sceaux non vérifiés"));
+    let out = verify(&[&public]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!(
+            "Session {}\u{a0}: 1 entrée sans sceau valide après l’entrée n°\u{a0}{}, la première étant l’entrée n°\u{a0}{}.",
+            forged.cohort_id,
+            forged.seq - 1,
+            forged.seq
+        )),
+        "{stderr}"
+    );
+
+    // Another key's public half vouches for nothing.
+    let other = dir.join("autre.pem");
+    let _ = std::fs::remove_file(&other);
+    let _ = std::fs::remove_file(dir.join("autre.pem.pub"));
+    assert!(hybride(&db.url)
+        .args(["key", "create"])
+        .arg(&other)
+        .output()
+        .unwrap()
+        .status
+        .success());
+    let out = verify(&[&dir.join("autre.pem.pub")]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("aucun sceau valide"));
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -87,6 +87,9 @@ pub struct Event {
     pub attests: Option<String>,
     pub prev_hash: String,
     pub hash: String,
+    /// The seal of the key that appended it (see [`crate::seal`]), none without a key.
+    #[serde(skip)]
+    pub seal: Option<String>,
 }
 
 impl Event {
@@ -109,7 +112,7 @@ impl Event {
 
 const EVENT_COLUMNS: &str = "id, cohort_id, seq, activity_id, slot, subject_id, kind, channel, \
      actor_id, at, device, minutes, moment, note, document_id, document_sha256, attests, \
-     prev_hash, hash";
+     prev_hash, hash, seal";
 
 #[allow(clippy::too_many_arguments)]
 fn hash_fields(
@@ -226,20 +229,21 @@ fn insert_events(n: usize) -> String {
     format!(
         "INSERT INTO attendance_events (cohort_id, seq, activity_id, slot, subject_id, kind, channel, \
          actor_id, at, device, minutes, moment, note, document_id, document_sha256, attests, \
-         prev_hash, hash) VALUES {} RETURNING {EVENT_COLUMNS}",
-        rows(n, 18)
+         prev_hash, hash, seal) VALUES {} RETURNING {EVENT_COLUMNS}",
+        rows(n, 19)
     )
 }
 
 type EventQuery<'q> = sqlx::query::QueryAs<'q, sqlx::Any, Event, sqlx::any::AnyArguments<'q>>;
 
-/// Binds one event's 18 values, in [`insert_events`]' order.
+/// Binds one event's 19 values, in [`insert_events`]' order.
 fn bind_event<'q>(
     q: EventQuery<'q>,
     m: &'q NewMark,
     seq: i64,
     prev: &'q str,
     hash: &'q str,
+    seal: Option<String>,
 ) -> EventQuery<'q> {
     q.bind(m.cohort_id)
         .bind(seq)
@@ -259,6 +263,7 @@ fn bind_event<'q>(
         .bind(m.attests.as_deref())
         .bind(prev)
         .bind(hash)
+        .bind(seal)
 }
 
 /// Marks waiting to be appended, and the turn to write them (one writer at a time per process).
@@ -275,7 +280,7 @@ struct Pending {
 
 /// At most this many marks go in one transaction.
 const BATCH: usize = 256;
-/// Rows per `INSERT` of events: 18 parameters each, kept under 1,000 per statement.
+/// Rows per `INSERT` of events: 19 parameters each, kept under 1,000 per statement.
 const ROWS_PER_INSERT: usize = 50;
 
 /// Appends one mark to its cohort's chain, and answers once it is committed.
@@ -406,7 +411,8 @@ async fn append_all(store: &Store, marks: &[&NewMark]) -> StoreResult<Vec<Event>
         let sql = insert_events(chunk.len());
         let mut q = sqlx::query_as::<_, Event>(&sql);
         for (m, (seq, prev, hash)) in chunk.iter().zip(places) {
-            q = bind_event(q, m, *seq, prev, hash);
+            let seal = store.seal_of(&crate::seal::attendance(m.cohort_id), *seq, hash);
+            q = bind_event(q, m, *seq, prev, hash, seal);
         }
         for e in q
             .fetch_all(&mut *tx)
@@ -454,7 +460,8 @@ async fn append_one(store: &Store, m: &NewMark) -> StoreResult<Event> {
     .map_err(StoreError::unique("attendance"))?;
     let hash = m.hash(&prev, seq);
     let sql = insert_events(1);
-    let event: Event = bind_event(sqlx::query_as(&sql), m, seq, &prev, &hash)
+    let seal = store.seal_of(&crate::seal::attendance(m.cohort_id), seq, &hash);
+    let event: Event = bind_event(sqlx::query_as(&sql), m, seq, &prev, &hash, seal)
         .fetch_one(&mut *tx)
         .await
         .map_err(StoreError::unique("attendance"))?;

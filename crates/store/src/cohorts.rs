@@ -15,6 +15,8 @@ pub struct Cohort {
     pub id: i64,
     pub training_id: i64,
     pub training_title: String,
+    /// Its training's pilot.
+    pub pilot_id: i64,
     pub dispositif_id: String,
     pub module_id: String,
     pub label: String,
@@ -47,7 +49,7 @@ impl Cohort {
 }
 
 const COHORT_SELECT: &str =
-    "SELECT c.id, c.training_id, t.title AS training_title, t.dispositif_id, t.module_id, \
+    "SELECT c.id, c.training_id, t.title AS training_title, t.pilot_id, t.dispositif_id, t.module_id, \
      c.label, c.gaia_session_id, c.status, c.starts_on, c.ends_on, c.course_url, \
      (SELECT COUNT(*) FROM enrollments e WHERE e.cohort_id = c.id) AS trainees, c.created_at, c.closed_at, \
      (SELECT MAX(a.ends_at) FROM activities a WHERE a.cohort_id = c.id) AS last_activity_end \

@@ -8,6 +8,7 @@
 
 pub mod after;
 pub mod attendance;
+pub mod audit;
 pub mod before;
 pub mod certificates;
 pub mod cohorts;
@@ -24,6 +25,7 @@ pub mod personal;
 pub mod plans;
 pub mod retention;
 pub mod scale;
+pub mod seal;
 pub mod second_factor;
 pub mod security;
 pub mod sign_in;
@@ -52,6 +54,8 @@ pub struct Store {
     backend: Backend,
     /// Marks waiting to be appended together (see [`attendance::record`]).
     appends: std::sync::Arc<attendance::Appends>,
+    /// The key that seals what is appended to the chains, when one is configured.
+    seal: Option<std::sync::Arc<seal::SealKey>>,
 }
 
 impl std::fmt::Debug for Store {
@@ -99,7 +103,24 @@ impl Store {
             pool,
             backend,
             appends: Default::default(),
+            seal: None,
         })
+    }
+
+    /// This store, sealing every entry it appends to a chain with `key` from now on.
+    pub fn sealed_with(mut self, key: seal::SealKey) -> Store {
+        self.seal = Some(std::sync::Arc::new(key));
+        self
+    }
+
+    /// The sealing key, when one is configured.
+    pub fn seal_key(&self) -> Option<&seal::SealKey> {
+        self.seal.as_deref()
+    }
+
+    /// The seal of entry `seq` of `chain`, none without a key.
+    pub(crate) fn seal_of(&self, chain: &str, seq: i64, hash: &str) -> Option<String> {
+        self.seal.as_ref().map(|k| k.seal(chain, seq, hash))
     }
 
     async fn migrate(backend: Backend, url: &str) -> StoreResult<()> {

@@ -21,6 +21,10 @@ pub struct User {
     pub active: Flag,
     pub locale: String,
     pub created_at: i64,
+    /// A pilot granted the whole plan sees every training, not only those they pilot.
+    #[sqlx(try_from = "i64")]
+    #[schema(value_type = bool)]
+    pub whole_plan: Flag,
 }
 
 impl User {
@@ -30,7 +34,7 @@ impl User {
 }
 
 pub(crate) const USER_COLUMNS: &str =
-    "u.id, u.email, u.last_name, u.first_name, u.role, u.establishment, u.active, u.locale, u.created_at";
+    "u.id, u.email, u.last_name, u.first_name, u.role, u.establishment, u.active, u.locale, u.created_at, u.whole_plan";
 
 /// Which accounts to list.
 #[derive(Debug, Clone, Default)]
@@ -197,18 +201,22 @@ pub struct AccountUpdate {
     pub role: Role,
     pub establishment: Option<String>,
     pub active: bool,
+    /// Kept only for a pilot: another role drops the grant.
+    pub whole_plan: bool,
 }
 
 pub async fn update(store: &Store, id: i64, u: &AccountUpdate) -> StoreResult<User> {
     let mut tx = store.pool().begin().await?;
     let done = sqlx::query(
-        "UPDATE users SET last_name = $1, first_name = $2, role = $3, establishment = $4, active = $5 WHERE id = $6",
+        "UPDATE users SET last_name = $1, first_name = $2, role = $3, establishment = $4, active = $5, \
+         whole_plan = $6 WHERE id = $7",
     )
     .bind(u.last_name.as_str())
     .bind(u.first_name.as_str())
     .bind(u.role.as_str())
     .bind(u.establishment.as_deref())
     .bind(i64::from(u.active))
+    .bind(i64::from(u.whole_plan && u.role == Role::Pilot))
     .bind(id)
     .execute(&mut *tx)
     .await?;
@@ -231,6 +239,19 @@ pub async fn update(store: &Store, id: i64, u: &AccountUpdate) -> StoreResult<Us
     }
     tx.commit().await?;
     get(store, id).await
+}
+
+/// Grants pilot `id` the whole plan, or takes the grant back; refused for another role.
+pub async fn grant_whole_plan(store: &Store, id: i64, granted: bool) -> StoreResult<()> {
+    let done = sqlx::query("UPDATE users SET whole_plan = $1 WHERE id = $2 AND role = 'pilot'")
+        .bind(i64::from(granted))
+        .bind(id)
+        .execute(store.pool())
+        .await?;
+    if done.rows_affected() == 0 {
+        return Err(StoreError::NotFound);
+    }
+    Ok(())
 }
 
 pub async fn set_password(store: &Store, id: i64, hash: &str) -> StoreResult<()> {

@@ -145,6 +145,7 @@ async fn accounts_are_unique_by_email_and_updatable() {
             role: Role::Trainer,
             establishment: None,
             active: false,
+            whole_plan: true,
         },
     )
     .await
@@ -153,6 +154,8 @@ async fn accounts_are_unique_by_email_and_updatable() {
         (updated.last_name.as_str(), updated.role, updated.active.0),
         ("Martin", Role::Trainer, false)
     );
+    // The whole plan is a pilot's grant: another role does not keep it.
+    assert!(!updated.whole_plan.0);
     assert!(matches!(
         people::get(s, 999_999).await,
         Err(StoreError::NotFound)
@@ -1618,4 +1621,75 @@ async fn second_factors_count_each_step_and_recovery_code_once() {
     sf::remove(s, u.id).await.unwrap();
     assert!(sf::get(s, u.id).await.unwrap().is_none());
     assert_eq!(sf::recovery_codes_left(s, u.id).await.unwrap(), 0);
+}
+
+#[tokio::test]
+async fn the_audit_log_is_chained_and_append_only() {
+    use hybride_store::audit::{self, NewEntry};
+    let db = TestDatabase::new().await.unwrap();
+    let s = &db.store;
+    assert_eq!(
+        audit::verify(s).await.unwrap(),
+        audit::Check {
+            entries: 0,
+            first_break: None
+        }
+    );
+    for (i, action) in ["account_created", "account_updated", "retention_set"]
+        .into_iter()
+        .enumerate()
+    {
+        let details = format!("{{\"n\":{i}}}");
+        let e = audit::append(
+            s,
+            &NewEntry {
+                actor_id: Some(7),
+                actor: "Camille Durand",
+                action,
+                subject: "user:3",
+                details: &details,
+            },
+        )
+        .await
+        .unwrap();
+        assert_eq!(e.seq, i as i64 + 1);
+        assert_eq!(e.hash, e.expected_hash());
+    }
+    let recent = audit::recent(s, None, 2).await.unwrap();
+    assert_eq!(recent.iter().map(|e| e.seq).collect::<Vec<_>>(), vec![3, 2]);
+    assert_eq!(recent[1].hash, recent[0].prev_hash);
+    assert_eq!(audit::recent(s, Some(2), 10).await.unwrap().len(), 1);
+    assert_eq!(audit::verify(s).await.unwrap().first_break, None);
+
+    // Changing or deleting an entry is refused by the database itself.
+    for sql in [
+        "UPDATE audit_log SET actor = 'Quelqu’un' WHERE seq = 2",
+        "DELETE FROM audit_log WHERE seq = 3",
+    ] {
+        assert!(
+            hybride_store::testing::tamper(s, sql).await.is_err(),
+            "{sql}"
+        );
+    }
+    // A writer who removes the guard is still caught: the changed entry is named.
+    let unguard: &[&str] = match s.backend() {
+        hybride_store::Backend::Sqlite => &["DROP TRIGGER audit_log_no_update"],
+        hybride_store::Backend::Postgres => &["DROP TRIGGER audit_log_no_change ON audit_log"],
+    };
+    for sql in unguard {
+        hybride_store::testing::tamper(s, sql).await.unwrap();
+    }
+    hybride_store::testing::tamper(
+        s,
+        "UPDATE audit_log SET details = '{\"n\":9}' WHERE seq = 2",
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        audit::verify(s).await.unwrap(),
+        audit::Check {
+            entries: 1,
+            first_break: Some(2)
+        }
+    );
 }

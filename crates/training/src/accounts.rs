@@ -1,8 +1,10 @@
 //! Accounts, managed by the EAFC's admins: one rule for creating and changing an account,
 //! which the pages and the API share (the import of many at once is `import`).
 
+use crate::audit::{self, Actor};
 use crate::{password, Error};
 use hybride_domain::accounts::NewAccount;
+use hybride_domain::audit::AuditAction;
 use hybride_domain::text::optional_line;
 use hybride_domain::{Email, FieldErrors, Invalid, PersonName, Role};
 use hybride_store::people::{self, AccountUpdate, User};
@@ -21,7 +23,7 @@ pub struct NewFields<'a> {
 
 /// Creates an account. Every field's problem is named (`Error::Invalid`); an address already
 /// taken is `Error::Conflict("email")`.
-pub async fn create(store: &Store, f: &NewFields<'_>) -> Result<User, Error> {
+pub async fn create(store: &Store, by: Actor<'_>, f: &NewFields<'_>) -> Result<User, Error> {
     let mut e = FieldErrors::new();
     let email = e.check("email", Email::parse(f.email));
     let last_name = e.check("last_name", PersonName::parse(f.last_name));
@@ -46,7 +48,22 @@ pub async fn create(store: &Store, f: &NewFields<'_>) -> Result<User, Error> {
         establishment,
     };
     match people::create(store, &account, hash.as_deref()).await {
-        Ok(user) => Ok(user),
+        Ok(user) => {
+            let details = serde_json::json!({
+                "email": user.email,
+                "role": user.role.as_str(),
+                "password": hash.is_some(),
+            });
+            audit::record(
+                store,
+                by,
+                AuditAction::AccountCreated,
+                &subject(&user),
+                details,
+            )
+            .await?;
+            Ok(user)
+        }
         Err(StoreError::Conflict(_)) => Err(Error::Conflict("email")),
         Err(other) => Err(other.into()),
     }
@@ -61,6 +78,8 @@ pub struct Changes<'a> {
     pub establishment: Option<&'a str>,
     /// `false` deactivates the account at once: its sessions and tokens stop working.
     pub active: Option<bool>,
+    /// A pilot granted the whole plan sees every training; another role drops the grant.
+    pub whole_plan: Option<bool>,
     pub password: Option<&'a str>,
 }
 
@@ -87,6 +106,7 @@ pub async fn update(store: &Store, by: &User, id: i64, c: &Changes<'_>) -> Resul
     );
     let pw = e.check("password", c.password.map(password::check).transpose());
     let active = c.active.unwrap_or(current.active.0);
+    let whole_plan = c.whole_plan.unwrap_or(current.whole_plan.0);
     if id == by.id && (!active || role.is_some_and(|r| r != Role::Admin)) {
         e.add("role", Invalid::new("error-self-demotion"));
     }
@@ -104,14 +124,47 @@ pub async fn update(store: &Store, by: &User, id: i64, c: &Changes<'_>) -> Resul
         role,
         establishment,
         active,
+        whole_plan,
     };
     let user = people::update(store, id, &update).await?;
+    let password_changed = pw.is_some();
     if let Some(p) = pw {
         let hash = password::hash_async(p).await?;
         people::set_password(store, id, &hash).await?;
     }
+    let mut details = audit::changes(&audited(&current), &audited(&user));
+    if password_changed {
+        details["password"] = serde_json::json!("changed");
+    }
+    if details.as_object().is_some_and(|d| !d.is_empty()) {
+        audit::record(
+            store,
+            Actor::Person(by),
+            AuditAction::AccountUpdated,
+            &subject(&user),
+            details,
+        )
+        .await?;
+    }
     tracing::info!(admin = by.id, user = id, "account updated");
     Ok(user)
+}
+
+/// How the audit log names an account.
+fn subject(u: &User) -> String {
+    format!("user:{} {}", u.id, u.email)
+}
+
+/// What the audit log compares of an account before and after a change.
+fn audited(u: &User) -> serde_json::Value {
+    serde_json::json!({
+        "last_name": u.last_name,
+        "first_name": u.first_name,
+        "role": u.role.as_str(),
+        "establishment": u.establishment,
+        "active": u.active.0,
+        "whole_plan": u.whole_plan.0,
+    })
 }
 
 /// A password change as typed by its owner.

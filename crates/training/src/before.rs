@@ -7,6 +7,7 @@ use hybride_domain::scenario::{self, ActivityFacts, Advice, Holidays, Hours, Ste
 use hybride_domain::time::civil;
 use hybride_domain::{Minutes, Modality};
 use hybride_store::cohorts::{Activity, Cohort};
+use hybride_store::people::User;
 use hybride_store::trainings::{Step, Training};
 use hybride_store::{before, Store};
 use std::collections::HashMap;
@@ -308,8 +309,34 @@ pub async fn school_holidays(store: &Store, zone: &str) -> crate::Result<Vec<Sch
     Ok(hybride_store::before::school_holidays(store, zone).await?)
 }
 
-pub async fn delete_school_holiday(store: &Store, id: i64) -> crate::Result<()> {
-    Ok(hybride_store::before::delete_school_holiday(store, id).await?)
+pub async fn delete_school_holiday(store: &Store, by: &User, id: i64) -> crate::Result<()> {
+    hybride_store::before::delete_school_holiday(store, id).await?;
+    crate::audit::record(
+        store,
+        crate::audit::Actor::Person(by),
+        hybride_domain::audit::AuditAction::HolidayRemoved,
+        &format!("holiday:{id}"),
+        serde_json::json!({}),
+    )
+    .await?;
+    Ok(())
+}
+
+/// Sets the académie's school-holiday zone.
+pub async fn set_school_zone(store: &Store, by: &User, zone: &str) -> crate::Result<()> {
+    let before = school_zone(store).await?;
+    hybride_store::before::set_setting(store, "school_zone", zone).await?;
+    if before != zone {
+        crate::audit::record(
+            store,
+            crate::audit::Actor::Person(by),
+            hybride_domain::audit::AuditAction::SchoolZoneSet,
+            "settings:school_zone",
+            serde_json::json!({ "zone": [before, zone] }),
+        )
+        .await?;
+    }
+    Ok(())
 }
 
 pub async fn delete_qualification(store: &Store, id: i64) -> crate::Result<()> {
@@ -318,10 +345,27 @@ pub async fn delete_qualification(store: &Store, id: i64) -> crate::Result<()> {
 
 pub async fn add_school_holiday(
     store: &Store,
+    by: &User,
     zone: &str,
     label: &str,
     first_day: jiff::civil::Date,
     last_day: jiff::civil::Date,
 ) -> crate::Result<SchoolHoliday> {
-    Ok(hybride_store::before::add_school_holiday(store, zone, label, first_day, last_day).await?)
+    let h =
+        hybride_store::before::add_school_holiday(store, zone, label, first_day, last_day).await?;
+    let details = serde_json::json!({
+        "zone": zone,
+        "label": label,
+        "first_day": first_day.to_string(),
+        "last_day": last_day.to_string(),
+    });
+    crate::audit::record(
+        store,
+        crate::audit::Actor::Person(by),
+        hybride_domain::audit::AuditAction::HolidayAdded,
+        &format!("holiday:{}", h.id),
+        details,
+    )
+    .await?;
+    Ok(h)
 }

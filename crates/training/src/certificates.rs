@@ -26,7 +26,7 @@ pub use hybride_store::certificates::NamedSignatory;
 pub async fn name_signatory(
     s: &Store,
     signatory: &Signatory,
-    by: i64,
+    by: &crate::people::User,
 ) -> Result<NamedSignatory, Error> {
     if let Some(n) = store::current(s).await? {
         let same = n.name == signatory.name.as_str()
@@ -36,7 +36,21 @@ pub async fn name_signatory(
             return Ok(n);
         }
     }
-    Ok(store::name(s, signatory, Some(by), now()).await?)
+    let named = store::name(s, signatory, Some(by.id), now()).await?;
+    let details = serde_json::json!({
+        "name": named.name,
+        "title": named.title,
+        "capacity": named.capacity,
+    });
+    crate::audit::record(
+        s,
+        crate::audit::Actor::Person(by),
+        hybride_domain::audit::AuditAction::SignatoryNamed,
+        "settings:signatory",
+        details,
+    )
+    .await?;
+    Ok(named)
 }
 
 /// Whether a cohort's certificates are issued, and if not, why.

@@ -188,11 +188,13 @@ pub async fn activity_of_meeting(store: &Store, meeting_id: &str) -> Result<Opti
     Ok(hybride_store::cohorts::activity_of_meeting(store, meeting_id).await?)
 }
 
-/// Whether `user` sees cohort `c`: admins and pilots every one, its trainers, and its trainees
-/// until it is archived (its contents then stop being available to them).
+/// Whether `user` sees cohort `c`: admins every one, a pilot those of the trainings they see
+/// ([`crate::trainings::covers`]), its trainers, and its trainees until it is archived (its
+/// contents then stop being available to them).
 pub async fn sees(store: &Store, user: &User, c: &Cohort) -> Result<bool> {
     Ok(match user.role {
-        Role::Admin | Role::Pilot => true,
+        Role::Admin => true,
+        Role::Pilot => crate::trainings::covers(user, c.pilot_id),
         Role::Trainer => is_trainer(store, c.id, user.id).await?,
         Role::Trainee => {
             c.status != CohortStatus::Archived && is_enrolled(store, c.id, user.id).await?

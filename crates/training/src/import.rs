@@ -31,6 +31,7 @@ pub fn show_line_errors(lang: i18n::Lang, errors: &[LineError]) -> Vec<ShownLine
 /// Parses and imports accounts, all or nothing. Shared by the page, the API and the CLI.
 pub async fn import_accounts(
     store: &hybride_store::Store,
+    by: crate::audit::Actor<'_>,
     bytes: &[u8],
 ) -> Result<Result<usize, Vec<LineError>>, Error> {
     let accounts = match parse_accounts_csv(bytes) {
@@ -38,7 +39,22 @@ pub async fn import_accounts(
         Err(errors) => return Ok(Err(errors)),
     };
     match people::import(store, &accounts).await? {
-        Ok(n) => Ok(Ok(n)),
+        Ok(n) => {
+            let mut roles = std::collections::BTreeMap::new();
+            for a in &accounts {
+                *roles.entry(a.role.as_str()).or_insert(0) += 1;
+            }
+            let details = serde_json::json!({ "accounts": n, "roles": roles });
+            crate::audit::record(
+                store,
+                by,
+                hybride_domain::audit::AuditAction::AccountsImported,
+                "users",
+                details,
+            )
+            .await?;
+            Ok(Ok(n))
+        }
         Err(existing) => {
             // Line numbers: the header is line 1 and blank lines were skipped, so recover each
             // line from the file by its e-mail.

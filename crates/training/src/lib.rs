@@ -10,6 +10,7 @@
 pub mod accounts;
 pub mod after;
 pub mod attendance;
+pub mod audit;
 pub mod before;
 pub mod certificates;
 pub mod checklist;

@@ -240,6 +240,16 @@ pub async fn rates(s: &Store) -> Result<Rates, Error> {
 }
 
 /// Stores rates already checked against the arrêté.
-pub async fn set_rates(s: &Store, rates: &Rates) -> Result<(), Error> {
-    Ok(store::set_pay_rates(s, rates).await?)
+pub async fn set_rates(s: &Store, by: &crate::people::User, rates: &Rates) -> Result<(), Error> {
+    let before = store::pay_rates(s).await?;
+    store::set_pay_rates(s, rates).await?;
+    crate::audit::record_change(
+        s,
+        by,
+        hybride_domain::audit::AuditAction::PayRatesSet,
+        "settings:pay",
+        &before,
+        rates,
+    )
+    .await
 }

@@ -45,12 +45,28 @@ pub fn line(lang: Lang, policy: &Retention, r: &Removed) -> String {
     text
 }
 
-/// Applies the académie's policy now (`apply` false: only says what it would remove).
-pub async fn purge(s: &Store, apply: bool) -> Result<(Retention, PurgeReport), crate::Error> {
+/// Applies the académie's policy now (`apply` false: only says what it would remove). A purge
+/// that removed rows is written to the audit log, with what it removed.
+pub async fn purge(
+    s: &Store,
+    by: crate::audit::Actor<'_>,
+    apply: bool,
+) -> Result<(Retention, PurgeReport), crate::Error> {
     let policy = hybride_store::retention::policy(s).await?;
     let now = hybride_store::now();
     let today = hybride_domain::time::civil(now).date();
     let report = hybride_store::retention::purge(s, &policy, today, now, apply).await?;
+    if report.applied && report.total() > 0 {
+        let details = serde_json::json!({ "rows": report.total(), "kinds": &report.kinds });
+        crate::audit::record(
+            s,
+            by,
+            hybride_domain::audit::AuditAction::Purged,
+            "record",
+            details,
+        )
+        .await?;
+    }
     Ok((policy, report))
 }
 
@@ -116,6 +132,20 @@ pub async fn policy(store: &Store) -> crate::Result<Retention> {
     Ok(hybride_store::retention::policy(store).await?)
 }
 
-pub async fn set_policy(store: &Store, r: &Retention) -> crate::Result<()> {
-    Ok(hybride_store::retention::set_policy(store, r).await?)
+pub async fn set_policy(
+    store: &Store,
+    by: &crate::people::User,
+    r: &Retention,
+) -> crate::Result<()> {
+    let before = hybride_store::retention::policy(store).await?;
+    hybride_store::retention::set_policy(store, r).await?;
+    crate::audit::record_change(
+        store,
+        by,
+        hybride_domain::audit::AuditAction::RetentionSet,
+        "settings:retention",
+        &before,
+        r,
+    )
+    .await
 }

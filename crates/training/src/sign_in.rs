@@ -166,7 +166,12 @@ pub async fn buttons(state: &Hybride) -> Result<Vec<(String, String)>, Error> {
 }
 
 /// Declares a provider (`id` none) or changes one; every field is checked at once.
-pub async fn save(state: &Hybride, id: Option<i64>, f: &ProviderFields) -> Result<i64, Error> {
+pub async fn save(
+    state: &Hybride,
+    by: &User,
+    id: Option<i64>,
+    f: &ProviderFields,
+) -> Result<i64, Error> {
     let has_secret = match id {
         Some(id) => !store::provider(&state.store, id)
             .await?
@@ -175,13 +180,35 @@ pub async fn save(state: &Hybride, id: Option<i64>, f: &ProviderFields) -> Resul
         None => false,
     };
     let settings = f.validate(has_secret).map_err(Error::Invalid)?;
-    match id {
+    let saved = match id {
         Some(id) => {
             store::update_provider(&state.store, id, &settings).await?;
-            Ok(id)
+            id
         }
-        None => Ok(store::create_provider(&state.store, &settings).await?),
-    }
+        None => store::create_provider(&state.store, &settings).await?,
+    };
+    // Never the secret: only whether one was given.
+    let details = serde_json::json!({
+        "created": id.is_none(),
+        "slug": settings.slug,
+        "protocol": settings.protocol.as_str(),
+        "label": settings.label.as_str(),
+        "url": settings.url,
+        "client_id": settings.client_id,
+        "secret_changed": settings.client_secret.is_some(),
+        "domains": settings.domains.as_list(),
+        "newcomers": settings.newcomers.as_str(),
+        "active": settings.active,
+    });
+    crate::audit::record(
+        &state.store,
+        crate::audit::Actor::Person(by),
+        hybride_domain::audit::AuditAction::ProviderSaved,
+        &format!("provider:{saved}"),
+        details,
+    )
+    .await?;
+    Ok(saved)
 }
 
 /// Whether staff may only come in through a provider (demo mode keeps passwords working).
@@ -192,11 +219,22 @@ pub async fn sso_only_for_staff(state: &Hybride) -> Result<bool, Error> {
         == Some("1"))
 }
 
-pub async fn set_sso_only_for_staff(state: &Hybride, on: bool) -> Result<(), Error> {
+pub async fn set_sso_only_for_staff(state: &Hybride, by: &User, on: bool) -> Result<(), Error> {
     if on && buttons(state).await?.is_empty() {
         return Err(Error::Refused("sso_only_without_provider"));
     }
+    let was = sso_only_for_staff(state).await?;
     before::set_setting(&state.store, SSO_ONLY_FOR_STAFF, if on { "1" } else { "0" }).await?;
+    if was != on {
+        crate::audit::record(
+            &state.store,
+            crate::audit::Actor::Person(by),
+            hybride_domain::audit::AuditAction::SsoOnlySet,
+            "settings:sign_in",
+            serde_json::json!({ "sso_only_for_staff": [was, on] }),
+        )
+        .await?;
+    }
     Ok(())
 }
 

@@ -329,8 +329,22 @@ pub async fn settings(store: &Store) -> crate::Result<SurveySettings> {
     Ok(hybride_store::surveys::settings(store).await?)
 }
 
-pub async fn set_settings(store: &Store, s: &SurveySettings) -> crate::Result<()> {
-    Ok(hybride_store::surveys::set_settings(store, s).await?)
+pub async fn set_settings(
+    store: &Store,
+    by: &people::User,
+    s: &SurveySettings,
+) -> crate::Result<()> {
+    let before = hybride_store::surveys::settings(store).await?;
+    hybride_store::surveys::set_settings(store, s).await?;
+    crate::audit::record_change(
+        store,
+        by,
+        hybride_domain::audit::AuditAction::SurveySettingsSet,
+        "settings:surveys",
+        &before,
+        s,
+    )
+    .await
 }
 
 /// The open surveys a person was invited to and has not answered, soonest closing first.

@@ -93,14 +93,27 @@ pub async fn copy_scenario(store: &Store, from_training: i64, to_training: i64) 
     Ok(hybride_store::trainings::copy_scenario(store, from_training, to_training).await?)
 }
 
-/// Whether `user` sees training `t`: admins and pilots every training of the plan, a trainer
-/// those they deliver.
+/// Whether `user` sees training `t`: admins every training of the plan, a pilot those they
+/// pilot (every one when granted the whole plan), a trainer those they deliver.
 pub async fn sees(store: &Store, user: &User, t: &Training) -> Result<bool> {
     Ok(match user.role {
-        Role::Admin | Role::Pilot => true,
+        Role::Admin => true,
+        Role::Pilot => covers(user, t.pilot_id),
         Role::Trainer => is_trainer_of(store, t.id, user.id).await?,
         Role::Trainee => false,
     })
+}
+
+/// Whether pilot `user` sees what pilot `pilot_id` pilots: their own, or everything when an
+/// admin granted them the whole plan.
+pub fn covers(user: &User, pilot_id: i64) -> bool {
+    user.whole_plan.0 || user.id == pilot_id
+}
+
+/// The pilot whose trainings a pilot's lists are limited to: none for a pilot granted the whole
+/// plan (nor for other roles, whose lists are limited otherwise).
+pub fn pilot_scope(user: &User) -> Option<i64> {
+    (user.role == Role::Pilot && !user.whole_plan.0).then_some(user.id)
 }
 
 /// The training `id`, when `user` sees it ([`sees`]); otherwise `NotFound`.

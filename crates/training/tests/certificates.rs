@@ -276,7 +276,7 @@ async fn a_certificate_exists_once_its_cohort_has_ended_signed_and_dated_by_that
 
     // Named now (after its end): the first named signs it, whoever comes after.
     let claire = Signatory::parse("Claire Martin", "Directrice de l’EAFC", "director").unwrap();
-    certificates::name_signatory(s, &claire, f.trainer.id)
+    certificates::name_signatory(s, &claire, &f.trainer)
         .await
         .unwrap();
     let later = Signatory::parse("Paul Roux", "Adjoint à la directrice", "delegate").unwrap();
@@ -378,7 +378,7 @@ async fn a_cohort_closes_once_every_declaration_is_decided() {
     let bundle = documents::bundle(s, Lang::Fr, &closed, &f.training, None, |_, _| {}).await;
     assert!(matches!(bundle, Err(Error::Refused("bundle_unsigned"))));
     let claire = Signatory::parse("Claire Martin", "Directrice de l’EAFC", "director").unwrap();
-    certificates::name_signatory(s, &claire, f.trainer.id)
+    certificates::name_signatory(s, &claire, &f.trainer)
         .await
         .unwrap();
     let items = checklist::after(s, &closed, &f.training).await.unwrap();

@@ -9,7 +9,8 @@ use hybride_training::people::User;
 use hybride_training::trainings::{self, Training};
 use hybride_training::Store;
 
-/// Admins and pilots see every training of the plan; a trainer sees those they deliver.
+/// Admins see every training of the plan, a pilot those they pilot (every one when granted the
+/// whole plan), a trainer those they deliver.
 pub async fn see_training(store: &Store, user: &User, t: &Training) -> Result<(), AppError> {
     if trainings::sees(store, user, t).await? {
         Ok(())
@@ -23,11 +24,13 @@ pub fn manage_training(user: &User, t: &Training) -> Result<(), AppError> {
     match user.role {
         Role::Admin => Ok(()),
         Role::Pilot if t.pilot_id == user.id => Ok(()),
+        // Another pilot's training is, to a pilot who does not see the whole plan, unknown.
+        Role::Pilot if !trainings::covers(user, t.pilot_id) => Err(AppError::NotFound),
         _ => Err(AppError::Forbidden),
     }
 }
 
-/// A cohort is visible to admins and pilots, to its trainers and to its trainees — to its
+/// A cohort is visible to admins, to the pilots who see its training, to its trainers and to its trainees — to its
 /// trainees until it is archived, when its contents stop being available.
 pub async fn see_cohort(store: &Store, user: &User, c: &Cohort) -> Result<(), AppError> {
     if cohorts::sees(store, user, c).await? {
@@ -71,6 +74,7 @@ pub async fn edit_schedule(store: &Store, user: &User, c: &Cohort) -> Result<Tra
     let ok = match user.role {
         // Not known to see the cohort: ask.
         Role::Trainer => cohorts::is_trainer(store, c.id, user.id).await?,
+        Role::Pilot if !trainings::covers(user, t.pilot_id) => return Err(AppError::NotFound),
         _ => rights(user, &t).act,
     };
     if ok {
@@ -100,26 +104,28 @@ pub async fn schedulable(store: &Store, user: &User, id: i64) -> Result<Cohort, 
     Ok(c)
 }
 
-/// The trainings a person's lists show: a trainer's own; a pilot's own when they ask for theirs
-/// (`mine`); every one to admins and other pilots.
+/// The trainings a person's lists show: a trainer's own; a pilot's own (every one when granted
+/// the whole plan, unless they ask for theirs: `mine`); every one to admins.
 pub fn trainings_listed(user: &User, mine: bool) -> trainings::TrainingFilter {
     let mut filter = trainings::TrainingFilter::default();
     match user.role {
         Role::Trainer => filter.trainer_id = Some(user.id),
         Role::Pilot if mine => filter.pilot_id = Some(user.id),
+        Role::Pilot => filter.pilot_id = trainings::pilot_scope(user),
         _ => {}
     }
     filter
 }
 
 /// The cohorts (of training `training_id`, or all) a person's lists show: a trainer's own, a
-/// trainee's own (see [`listed_to`] for archived ones), every one to pilots and admins.
+/// trainee's own (see [`listed_to`] for archived ones), a pilot's trainings' (every one when
+/// granted the whole plan), every one to admins.
 pub fn cohorts_listed(user: &User, training_id: Option<i64>) -> cohorts::CohortFilter {
     cohorts::CohortFilter {
         training_id,
         trainer_id: (user.role == Role::Trainer).then_some(user.id),
         trainee_id: (user.role == Role::Trainee).then_some(user.id),
-        ..Default::default()
+        pilot_id: trainings::pilot_scope(user),
     }
 }
 
@@ -136,9 +142,9 @@ pub fn pay_forms_read(user: &User) -> Option<i64> {
 }
 
 /// The pilot whose trainings the pilot's view covers: a pilot's own (`Some`), every training's
-/// for admins (`None`).
+/// for admins and for a pilot granted the whole plan (`None`).
 pub fn piloted_by(user: &User) -> Option<i64> {
-    (user.role == Role::Pilot).then_some(user.id)
+    trainings::pilot_scope(user)
 }
 
 /// Whether `user`, whom [`see_cohort`] admitted to a cohort (a trainer only to theirs), enters

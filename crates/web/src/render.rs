@@ -49,6 +49,7 @@ impl Templates {
             "cohort_form.html",
             "cohort.html",
             "outbox.html",
+            "audit.html",
             "equipment.html",
             "scenario.html",
             "step_form.html",

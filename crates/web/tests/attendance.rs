@@ -20,6 +20,8 @@ use serde_json::{json, Value};
 
 struct Setup {
     api: Api,
+    /// The training's pilot.
+    pilot: User,
     cohort: i64,
     trainer: User,
     trainees: Vec<User>,
@@ -107,6 +109,7 @@ async fn setup(app: &TestApp) -> Setup {
     assert_eq!(status, StatusCode::CREATED);
     Setup {
         api,
+        pilot,
         cohort: cid,
         trainer,
         trainees,
@@ -152,6 +155,29 @@ async fn around_now(before: i64, after: i64) -> (i64, i64) {
         ))
         .await;
     }
+}
+
+/// `from` to `to` minutes from now, kept inside the current half-day (half-days split at 13:00
+/// and at midnight, Paris time), so that an activity under way opens one half-day to
+/// signatures whatever the hour the test runs at.
+fn within_this_half_day(from: i64, to: i64) -> (i64, i64) {
+    let now = jiff::Timestamp::now().to_zoned(hybride_domain::time::paris());
+    let date = now.date();
+    let at = |d: jiff::civil::Date, h: i8| {
+        d.at(h, 0, 0, 0)
+            .to_zoned(hybride_domain::time::paris())
+            .unwrap()
+            .timestamp()
+    };
+    let (start, end) = if now.time() < jiff::civil::time(13, 0, 0, 0) {
+        (at(date, 0), at(date, 13))
+    } else {
+        (at(date, 13), at(date.tomorrow().unwrap(), 0))
+    };
+    let t = now.timestamp();
+    let before = (t.as_second() - start.as_second()) / 60;
+    let after = (end.as_second() - t.as_second()) / 60;
+    (from.max(-before), to.min(after.max(1)))
 }
 
 fn minutes_from_now(m: i64) -> jiff::Timestamp {
@@ -234,13 +260,14 @@ fn location(r: &reqwest::Response) -> String {
 async fn a_half_day_is_signed_by_code_and_by_qr_code_corrected_and_countersigned() {
     let app = TestApp::start().await;
     let s = setup(&app).await;
+    let (from, to) = within_this_half_day(-20, 100);
     let a = activity(
         &app,
         &s,
         s.step_in_person,
         Modality::InPerson,
-        -20,
-        100,
+        from,
+        to,
         "Atelier grilles",
     )
     .await;
@@ -408,8 +435,8 @@ async fn a_half_day_is_signed_by_code_and_by_qr_code_corrected_and_countersigned
         .await;
     assert!(location(&r).contains("error=already-signed"));
 
-    // Countersigned by the trainer, not by the pilot.
-    let (pilot_browser, _) = app.as_pilot().await;
+    // Countersigned by the trainer, not by the training's pilot.
+    let pilot_browser = browser_of(&app, &s.pilot).await;
     let r = pilot_browser
         .post_form(&format!("{sheet_path}/countersign"), &[("slot", &key)])
         .await;

@@ -420,6 +420,8 @@ fn expected() -> BTreeMap<(&'static str, &'static str), (u8, bool)> {
             true,
         ),
         ("GET", "/settings/pay", ADMIN, false),
+        ("GET", "/settings/audit", ADMIN, false),
+        ("GET", "/api/v1/audit", ADMIN, false),
         ("POST", "/settings/pay", ADMIN, false),
         ("GET", "/settings/sign-in", ADMIN, false),
         ("POST", "/settings/sign-in", ADMIN, false),

@@ -749,3 +749,42 @@ async fn trainees_read_the_validation_rules_in_words() {
         "the checklist is for the staff"
     );
 }
+
+/// A person named by id and address: a malformed address is refused even beside a good id, and
+/// both must name the same person; nothing is assigned in either case.
+#[tokio::test]
+async fn a_trainer_named_twice_must_be_named_consistently() {
+    let app = TestApp::start().await;
+    let (_, api, tid, trainer) = training(&app).await;
+    let other = app.user("ines.roux@ac-lyon.fr", Role::Trainer).await;
+    let path = format!("/api/v1/trainings/{tid}/trainers");
+
+    let (status, body) = api
+        .post(&path, json!({"user_id": other.id, "email": "000000"}))
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(body["errors"][0]["field"], "email", "{body}");
+
+    let (status, body) = api
+        .post(&path, json!({"user_id": other.id, "email": trainer.email}))
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(body["errors"][0]["code"], "error-person-mismatch", "{body}");
+
+    let (_, list) = api.get(&path).await;
+    let ids: Vec<i64> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].as_i64().unwrap())
+        .collect();
+    assert_eq!(ids, vec![trainer.id]);
+
+    let (status, body) = api
+        .post(
+            &path,
+            json!({"user_id": other.id, "email": other.email.to_uppercase()}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+}

@@ -642,7 +642,8 @@ async fn a_pilot_builds_a_training_and_a_cohort_in_the_pages() {
             &[("emails", "lea.fontaine@ac-lyon.fr")],
         )
         .await;
-    assert_eq!(r.status(), StatusCode::FORBIDDEN);
+    // Another pilot's cohort is, to a pilot without the whole plan, unknown.
+    assert_eq!(r.status(), StatusCode::NOT_FOUND);
     let (stranger, _) = app.as_role(Role::Trainee).await;
     assert_eq!(
         stranger.get(&cohort_path).await.status(),

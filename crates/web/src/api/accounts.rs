@@ -132,7 +132,7 @@ pub struct NewUser {
     responses((status = 201, body = User), (status = 409, body = super::ProblemDoc), (status = 422, body = super::ProblemDoc)))]
 pub async fn create_user(
     State(state): State<AppState>,
-    _who: Allowed<Admins>,
+    who: Allowed<Admins>,
     ApiJson(u): ApiJson<NewUser>,
 ) -> Result<Response, AppError> {
     let fields = accounts::NewFields {
@@ -143,7 +143,9 @@ pub async fn create_user(
         establishment: u.establishment.as_deref().unwrap_or(""),
         password: u.password.as_deref(),
     };
-    Ok(created(accounts::create(&state.store, &fields).await?))
+    Ok(created(
+        accounts::create(&state.store, (&who.user).into(), &fields).await?,
+    ))
 }
 
 #[derive(Serialize, ToSchema)]
@@ -178,7 +180,7 @@ pub async fn import_users(
     who: Allowed<Admins>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    match import_accounts(&state.store, &body).await? {
+    match import_accounts(&state.store, (&who.user).into(), &body).await? {
         Ok(n) => Ok(created(ImportResult { imported: n })),
         Err(errors) => {
             let lang = who.ctx.lang;
@@ -223,6 +225,9 @@ pub struct UserChanges {
     pub establishment: Option<String>,
     /// `false` deactivates the account at once: its sessions and tokens stop working.
     pub active: Option<bool>,
+    /// A pilot granted the whole plan sees every training, not only those they pilot; another
+    /// role drops the grant.
+    pub whole_plan: Option<bool>,
     /// At least 12 characters.
     #[schema(schema_with = super::bounds::optional_password)]
     pub password: Option<String>,
@@ -244,6 +249,7 @@ pub async fn update_user(
         role: c.role.as_deref(),
         establishment: c.establishment.as_deref(),
         active: c.active,
+        whole_plan: c.whole_plan,
         password: c.password.as_deref(),
     };
     Ok(Json(

@@ -4,6 +4,7 @@
 mod accounts;
 mod after;
 mod attendance;
+mod audit;
 mod before;
 mod bounds;
 mod during;
@@ -210,6 +211,7 @@ pub fn openapi_router() -> OpenApiRouter<AppState> {
         .routes(routes!(retention::get_policy, retention::put_policy))
         .routes(routes!(signatory::get_signatory, signatory::put_signatory))
         .routes(routes!(retention::preview))
+        .routes(routes!(audit::list))
         .routes(routes!(exports::list, exports::request))
         .routes(routes!(before::scenario_advice))
         .routes(routes!(before::add_step))

@@ -41,7 +41,7 @@ pub struct NewPlan {
     responses((status = 201, body = Plan), (status = 409, body = super::ProblemDoc), (status = 422, body = super::ProblemDoc)))]
 pub async fn create_plan(
     State(state): State<AppState>,
-    _who: Allowed<Admins>,
+    who: Allowed<Admins>,
     ApiJson(p): ApiJson<NewPlan>,
 ) -> Result<Response, AppError> {
     let mut e = FieldErrors::new();
@@ -50,7 +50,9 @@ pub async fn create_plan(
     let (Some(year), Some(title)) = (year, title) else {
         return Err(AppError::Invalid(e));
     };
-    Ok(created(plans::create(&state.store, year, &title).await?))
+    Ok(created(
+        plans::create(&state.store, (&who.user).into(), year, &title).await?,
+    ))
 }
 
 #[derive(Deserialize, IntoParams)]
@@ -67,10 +69,17 @@ pub async fn list_trainings(
     who: Allowed<Staff>,
     Query(q): Query<TrainingQuery>,
 ) -> Result<Json<Vec<Training>>, AppError> {
+    let listed = access::trainings_listed(&who.user, false);
+    // A pilot limited to their own trainings asks for another pilot's: none of them.
+    let pilot_id = match (listed.pilot_id, q.pilot_id) {
+        (Some(own), Some(asked)) if own != asked => return Ok(Json(Vec::new())),
+        (Some(own), _) => Some(own),
+        (None, asked) => asked,
+    };
     let f = TrainingFilter {
         plan_id: q.plan_id,
-        pilot_id: q.pilot_id,
-        ..access::trainings_listed(&who.user, false)
+        pilot_id,
+        ..listed
     };
     Ok(Json(trainings::list(&state.store, f).await?))
 }
@@ -212,23 +221,28 @@ pub struct PersonRef {
 
 async fn resolve(state: &AppState, r: &PersonRef) -> Result<User, AppError> {
     let mut e = FieldErrors::new();
-    let found = match (r.user_id, r.email.as_deref()) {
+    // An address, when given, is read even beside an id: a malformed one is refused, and both
+    // must name the same person.
+    let email = match r.email.as_deref() {
+        Some(raw) => match e.check("email", Email::parse(raw)) {
+            Some(email) => Some(email),
+            None => return Err(AppError::Invalid(e)),
+        },
+        None => None,
+    };
+    let found = match (r.user_id, &email) {
         (Some(id), _) => match people::get(&state.store, id).await {
             Ok(u) => Some(u),
             Err(Error::NotFound) => None,
             Err(other) => return Err(other.into()),
         },
-        (None, Some(raw)) => match e.check("email", Email::parse(raw)) {
-            Some(email) => people::by_email(&state.store, &email).await?,
-            None => return Err(AppError::Invalid(e)),
-        },
+        (None, Some(email)) => people::by_email(&state.store, email).await?,
         (None, None) => {
             e.add("user_id", Invalid::new("error-person-nobody"));
             return Err(AppError::Invalid(e));
         }
     };
-    found.ok_or_else(|| {
-        let mut e = FieldErrors::new();
+    let Some(user) = found else {
         e.add(
             if r.user_id.is_some() {
                 "user_id"
@@ -237,8 +251,15 @@ async fn resolve(state: &AppState, r: &PersonRef) -> Result<User, AppError> {
             },
             Invalid::new("error-person-unknown"),
         );
-        AppError::Invalid(e)
-    })
+        return Err(AppError::Invalid(e));
+    };
+    if let Some(email) = &email {
+        if !user.email.eq_ignore_ascii_case(email.as_str()) {
+            e.add("email", Invalid::new("error-person-mismatch"));
+            return Err(AppError::Invalid(e));
+        }
+    }
+    Ok(user)
 }
 
 #[utoipa::path(post, path = "/api/v1/trainings/{id}/trainers", tag = "planning", params(("id" = i64, Path)),

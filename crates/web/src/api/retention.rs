@@ -26,11 +26,11 @@ pub async fn get_policy(
     responses((status = 200, body = Retention), (status = 422, body = super::ProblemDoc)))]
 pub async fn put_policy(
     State(state): State<AppState>,
-    _who: Allowed<Admins>,
+    who: Allowed<Admins>,
     ApiJson(b): ApiJson<Retention>,
 ) -> Result<Json<Retention>, AppError> {
     let checked = b.check()?;
-    retention::set_policy(&state.store, &checked).await?;
+    retention::set_policy(&state.store, &who.user, &checked).await?;
     Ok(Json(checked))
 }
 
@@ -40,10 +40,10 @@ pub async fn put_policy(
     responses((status = 200, body = PurgeReport)))]
 pub async fn preview(
     State(state): State<AppState>,
-    _who: Allowed<Admins>,
+    who: Allowed<Admins>,
 ) -> Result<Json<PurgeReport>, AppError> {
     Ok(Json(
-        hybride_training::retention::purge(&state.store, false)
+        hybride_training::retention::purge(&state.store, (&who.user).into(), false)
             .await?
             .1,
     ))

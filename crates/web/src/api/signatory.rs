@@ -68,6 +68,6 @@ pub async fn put_signatory(
     ApiJson(b): ApiJson<SignatoryBody>,
 ) -> Result<Json<SignatorySettings>, AppError> {
     let signatory = Signatory::parse(&b.name, &b.title, &b.capacity)?;
-    certificates::name_signatory(&state.store, &signatory, who.user.id).await?;
+    certificates::name_signatory(&state.store, &signatory, &who.user).await?;
     Ok(Json(settings(&state).await?))
 }

@@ -138,10 +138,10 @@ pub async fn get_settings(
     responses((status = 200, body = SurveySettings), (status = 422, body = super::ProblemDoc)))]
 pub async fn put_settings(
     State(state): State<AppState>,
-    _who: Allowed<Admins>,
+    who: Allowed<Admins>,
     ApiJson(b): ApiJson<SurveySettings>,
 ) -> Result<Json<SurveySettings>, AppError> {
     let checked = b.check()?;
-    surveys::set_settings(&state.store, &checked).await?;
+    surveys::set_settings(&state.store, &who.user, &checked).await?;
     Ok(Json(checked))
 }

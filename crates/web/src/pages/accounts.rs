@@ -78,6 +78,8 @@ pub struct AccountForm {
     password: String,
     #[serde(default)]
     active: Option<String>,
+    #[serde(default)]
+    whole_plan: Option<String>,
 }
 
 fn account_page(
@@ -132,7 +134,7 @@ pub async fn create(
         establishment: &f.establishment,
         password: typed_password(&f.password),
     };
-    match accounts::create(&state.store, &fields).await {
+    match accounts::create(&state.store, (&who.user).into(), &fields).await {
         Ok(u) => {
             tracing::info!(admin = who.user.id, user = u.id, "account created");
             Ok(done("/accounts", "account-created"))
@@ -161,6 +163,7 @@ pub async fn edit_form(
         establishment: u.establishment.unwrap_or_default(),
         password: String::new(),
         active: u.active.0.then(|| "on".into()),
+        whole_plan: u.whole_plan.0.then(|| "on".into()),
     };
     account_page(&state, &who, &form, Some(id), &FieldErrors::new())
 }
@@ -178,6 +181,7 @@ pub async fn update(
         role: Some(&f.role),
         establishment: Some(&f.establishment),
         active: Some(f.active.is_some()),
+        whole_plan: Some(f.whole_plan.is_some()),
         password: typed_password(&f.password),
     };
     match accounts::update(&state.store, &who.user, id, &changes).await {
@@ -248,7 +252,7 @@ pub async fn import(
             true,
         );
     };
-    match import_accounts(&state.store, &bytes).await? {
+    match import_accounts(&state.store, (&who.user).into(), &bytes).await? {
         Ok(n) => {
             tracing::info!(admin = who.user.id, accounts = n, "accounts imported");
             Ok(done("/accounts", "accounts-imported"))

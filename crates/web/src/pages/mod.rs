@@ -3,6 +3,7 @@
 mod accounts;
 mod after;
 pub(crate) mod attendance;
+mod audit;
 mod closing;
 mod cohorts;
 mod dashboard;
@@ -44,6 +45,7 @@ pub fn router() -> Router<AppState> {
         .merge(password_reset::router())
         .merge(equipment::router())
         .merge(accounts::router())
+        .merge(audit::router())
         .merge(plans::router())
         .merge(trainings::router())
         .merge(scenario::router())

@@ -71,7 +71,7 @@ pub async fn create(
     let year = e.check("school_year", SchoolYear::parse(&f.school_year));
     let title = e.check("title", Title::parse(&f.title));
     if let (Some(year), Some(title)) = (year, title) {
-        match plans::create(&state.store, year, &title).await {
+        match plans::create(&state.store, (&who.user).into(), year, &title).await {
             Ok(_) => return Ok(done("/plans", "plan-created")),
             Err(Error::Conflict(_)) => e.add("school_year", Invalid::new("error-plan-exists")),
             Err(other) => return Err(other.into()),

@@ -328,6 +328,8 @@ async fn register_page(
             &state.store,
             hybride_training::cohorts::CohortFilter {
                 trainer_id: Some(tr.id),
+                // A pilot is shown the trainers of their own trainings.
+                pilot_id: hybride_training::trainings::pilot_scope(&who.user),
                 ..Default::default()
             },
         )
@@ -467,7 +469,8 @@ pub async fn add_holiday(
     }
     if let (Some(label), Some(first), Some(last), true) = (label, first, last, e.is_empty()) {
         let zone = before::school_zone(&state.store).await?;
-        before::add_school_holiday(&state.store, &zone, label.as_str(), first, last).await?;
+        before::add_school_holiday(&state.store, &who.user, &zone, label.as_str(), first, last)
+            .await?;
         return Ok(done("/holidays", "holiday-added"));
     }
     holidays_page(&state, &who, &f, &e, None).await
@@ -475,11 +478,11 @@ pub async fn add_holiday(
 
 pub async fn remove_holiday(
     State(state): State<AppState>,
-    _who: Allowed<Admins>,
+    who: Allowed<Admins>,
     Path(id): Path<i64>,
     CsrfForm(_): CsrfForm<super::login::Empty>,
 ) -> Result<Response, AppError> {
-    before::delete_school_holiday(&state.store, id).await?;
+    before::delete_school_holiday(&state.store, &who.user, id).await?;
     Ok(done("/holidays", "holiday-removed"))
 }
 
@@ -491,7 +494,7 @@ pub struct ZoneForm {
 
 pub async fn set_zone(
     State(state): State<AppState>,
-    _who: Allowed<Admins>,
+    who: Allowed<Admins>,
     CsrfForm(f): CsrfForm<ZoneForm>,
 ) -> Result<Response, AppError> {
     if !["A", "B", "C", "Corse", "DROM"].contains(&f.zone.as_str()) {
@@ -499,7 +502,7 @@ pub async fn set_zone(
             "zone must be A, B, C, Corse or DROM".into(),
         ));
     }
-    before::set_setting(&state.store, "school_zone", &f.zone).await?;
+    before::set_school_zone(&state.store, &who.user, &f.zone).await?;
     Ok(done("/holidays", "zone-saved"))
 }
 

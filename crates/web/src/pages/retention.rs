@@ -41,7 +41,8 @@ async fn settings_page(
     ok: Option<String>,
 ) -> Result<Response, AppError> {
     let lines = if preview {
-        let (policy, report) = hybride_training::retention::purge(&state.store, false).await?;
+        let (policy, report) =
+            hybride_training::retention::purge(&state.store, (&who.user).into(), false).await?;
         Some(hybride_training::retention::report_lines(
             who.ctx.lang,
             &policy,
@@ -82,7 +83,7 @@ pub async fn save(
 ) -> Result<Response, AppError> {
     match Retention::parse(|k| f.get(k).cloned().unwrap_or_default()) {
         Ok(r) => {
-            retention::set_policy(&state.store, &r).await?;
+            retention::set_policy(&state.store, &who.user, &r).await?;
             Ok(done("/settings/retention", "retention-saved"))
         }
         Err(e) => settings_page(&state, &who, &f, Some(&e), false, None).await,

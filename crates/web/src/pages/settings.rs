@@ -36,6 +36,7 @@ const SETTINGS: &[(&str, &str, &str)] = &[
         "retention-title",
         "settings-about-retention",
     ),
+    ("/settings/audit", "audit-title", "settings-about-audit"),
 ];
 
 pub async fn index(

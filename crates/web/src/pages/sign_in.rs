@@ -262,7 +262,7 @@ async fn save(
 ) -> Result<Response, AppError> {
     // A checkbox sends nothing when unticked.
     f.active = Some(if f.active.is_some() { "true" } else { "false" }.into());
-    match sso::save(state, id, &f).await {
+    match sso::save(state, &who.user, id, &f).await {
         Ok(saved) => {
             tracing::info!(
                 admin = who.user.id,
@@ -320,7 +320,7 @@ pub async fn only(
     CsrfForm(f): CsrfForm<OnlyForm>,
 ) -> Result<Response, AppError> {
     let on = f.only.is_some();
-    sso::set_sso_only_for_staff(&state, on).await?;
+    sso::set_sso_only_for_staff(&state, &who.user, on).await?;
     tracing::info!(
         admin = who.user.id,
         on,

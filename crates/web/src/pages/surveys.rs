@@ -336,7 +336,7 @@ pub async fn save_settings(
 ) -> Result<Response, AppError> {
     match domain::parse_settings(|k| f.get(k).cloned().unwrap_or_default()) {
         Ok(settings) => {
-            surveys::set_settings(&state.store, &settings).await?;
+            surveys::set_settings(&state.store, &who.user, &settings).await?;
             Ok(done("/settings/surveys", "survey-settings-saved"))
         }
         Err(e) => settings_page(&state, &who, &f, Some(&e), None),

@@ -392,6 +392,10 @@ impl Api {
         self.send(reqwest::Method::PUT, path, body).await
     }
 
+    pub async fn patch(&self, path: &str, body: Value) -> (StatusCode, Value) {
+        self.send(reqwest::Method::PATCH, path, body).await
+    }
+
     async fn send(&self, method: reqwest::Method, path: &str, body: Value) -> (StatusCode, Value) {
         let r = self.req(method, path).json(&body).send().await.unwrap();
         let s = r.status();

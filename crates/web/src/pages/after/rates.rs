@@ -133,7 +133,7 @@ pub async fn save_rates(
 ) -> Result<Response, AppError> {
     match parse_rates(&f) {
         Ok(r) => {
-            hybride_training::pay::set_rates(&state.store, &r).await?;
+            hybride_training::pay::set_rates(&state.store, &who.user, &r).await?;
             Ok(done("/settings/pay", "rates-saved"))
         }
         Err(e) => rates_page(&state, &who, &f, Some(&e), String::new()),

@@ -80,7 +80,7 @@ pub async fn save_signatory(
 ) -> Result<Response, AppError> {
     match Signatory::parse(&f.name, &f.title, &f.capacity) {
         Ok(signatory) => {
-            certificates::name_signatory(&state.store, &signatory, who.user.id).await?;
+            certificates::name_signatory(&state.store, &signatory, &who.user).await?;
             Ok(done("/settings/signatory", "signatory-saved"))
         }
         Err(e) => signatory_page(&state, &who, &f, Some(&e), String::new()).await,
