@@ -27,32 +27,35 @@ async fn insert_session(
     ttl_seconds: i64,
     pending: Option<Pending>,
 ) -> StoreResult<String> {
-    insert_session_from(store, user_id, ttl_seconds, pending, None).await
+    let secret = token::generate();
+    insert_session_from(store, &secret, user_id, ttl_seconds, pending, None).await?;
+    Ok(secret)
 }
 
 /// Where a session signed in through a provider came from, for logging out there.
 pub(crate) struct Origin<'a> {
     pub provider_id: i64,
+    /// The ID token as the caller seals it (never in clear).
     pub id_token: Option<&'a str>,
     pub ticket: Option<&'a str>,
 }
 
-/// The one way a session row is written: by a password (with what its sign-in still awaits),
-/// or through a provider (`origin`).
+/// The one way a session row is written, for the cookie's `secret` (only its digest is kept):
+/// by a password (with what its sign-in still awaits), or through a provider (`origin`).
 pub(crate) async fn insert_session_from(
     store: &Store,
+    secret: &str,
     user_id: i64,
     ttl_seconds: i64,
     pending: Option<Pending>,
     origin: Option<Origin<'_>>,
-) -> StoreResult<String> {
-    let secret = token::generate();
+) -> StoreResult<()> {
     let at = now();
     sqlx::query(
         "INSERT INTO sessions (id_hash, user_id, created_at, expires_at, pending, provider_id, \
          id_token, ticket_hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
     )
-    .bind(token::digest(&secret))
+    .bind(token::digest(secret))
     .bind(user_id)
     .bind(at)
     .bind(at + ttl_seconds)
@@ -62,7 +65,7 @@ pub(crate) async fn insert_session_from(
     .bind(origin.as_ref().and_then(|o| o.ticket).map(token::digest))
     .execute(store.pool())
     .await?;
-    Ok(secret)
+    Ok(())
 }
 
 /// A session unused for this long ends, whatever its maximum age: a browser left open in a

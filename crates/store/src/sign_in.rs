@@ -198,25 +198,28 @@ pub async fn link(store: &Store, provider_id: i64, subject: &str, user_id: i64) 
     Ok(())
 }
 
-/// Opens a session that came through a provider: it remembers the provider, the ID token (to
-/// log out there) or the CAS ticket (as a digest, to end when the CAS server asks).
+/// Opens a session that came through a provider, for the cookie's `secret` (made by the caller,
+/// who seals the ID token with it): it remembers the provider, the sealed ID token (to log out
+/// there) or the CAS ticket (as a digest, to end when the CAS server asks).
 pub async fn create_session(
     store: &Store,
+    secret: &str,
     user_id: i64,
     ttl_seconds: i64,
     provider_id: i64,
-    id_token: Option<&str>,
+    sealed_id_token: Option<&str>,
     ticket: Option<&str>,
-) -> StoreResult<String> {
+) -> StoreResult<()> {
     let origin = crate::security::Origin {
         provider_id,
-        id_token,
+        id_token: sealed_id_token,
         ticket,
     };
-    crate::security::insert_session_from(store, user_id, ttl_seconds, None, Some(origin)).await
+    crate::security::insert_session_from(store, secret, user_id, ttl_seconds, None, Some(origin))
+        .await
 }
 
-/// How a session was opened, for logging out: the provider and the ID token, if any.
+/// How a session was opened, for logging out: the provider and the sealed ID token, if any.
 pub async fn session_origin(
     store: &Store,
     secret: &str,

@@ -116,3 +116,77 @@ pub async fn consume_login_link(store: &Store, secret: &str) -> Result<Option<Us
         .await?
         .filter(|used| used.user.role.signs_in_by_mailed_link()))
 }
+
+/// What a session keeps that only its own browser may read back (the provider's ID token, for
+/// logging out there): sealed with ChaCha20-Poly1305 under a key derived from the session's
+/// secret. The database holds the secret's digest only, so a copy of the database (a backup,
+/// a reader of the sessions table) cannot open it; the browser's cookie can.
+pub mod kept {
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    use base64::Engine;
+    use chacha20poly1305::aead::{Aead, KeyInit};
+    use chacha20poly1305::{ChaCha20Poly1305, Nonce};
+    use sha2::{Digest, Sha256};
+
+    /// Marks the format (and the key's derivation) of what [`seal`] writes.
+    const VERSION: &str = "v1.";
+
+    fn cipher(session: &str) -> ChaCha20Poly1305 {
+        let mut h = Sha256::new();
+        h.update(b"hybride session-kept v1\0");
+        h.update(session.as_bytes());
+        ChaCha20Poly1305::new_from_slice(&h.finalize()).expect("a 256-bit key")
+    }
+
+    /// `text` sealed for the session whose cookie holds `session`.
+    pub fn seal(session: &str, text: &str) -> String {
+        let mut nonce = [0u8; 12];
+        getrandom::getrandom(&mut nonce).expect("the system's random source");
+        let sealed = cipher(session)
+            .encrypt(&Nonce::from(nonce), text.as_bytes())
+            .expect("sealing in memory cannot fail");
+        let mut bytes = nonce.to_vec();
+        bytes.extend_from_slice(&sealed);
+        format!("{VERSION}{}", URL_SAFE_NO_PAD.encode(bytes))
+    }
+
+    /// What [`seal`] sealed for `session`; `None` for another session's, a changed one, or
+    /// anything else (a token kept in clear before sealing existed).
+    pub fn open(session: &str, kept: &str) -> Option<String> {
+        let bytes = URL_SAFE_NO_PAD.decode(kept.strip_prefix(VERSION)?).ok()?;
+        if bytes.len() < 12 {
+            return None;
+        }
+        let (nonce, sealed) = bytes.split_at(12);
+        let nonce: [u8; 12] = nonce.try_into().ok()?;
+        let text = cipher(session).decrypt(&Nonce::from(nonce), sealed).ok()?;
+        String::from_utf8(text).ok()
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn only_the_session_that_sealed_opens() {
+            let session = crate::sessions::secret();
+            let token = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJjbGFpcmUifQ.c2lnbmF0dXJl";
+            let kept = seal(&session, token);
+            assert!(kept.starts_with(VERSION));
+            assert!(!kept.contains("eyJ"), "{kept}");
+            assert_eq!(open(&session, &kept).as_deref(), Some(token));
+            // Sealed twice, never the same text.
+            assert_ne!(seal(&session, token), kept);
+            // Another session's key opens nothing.
+            assert_eq!(open(&crate::sessions::secret(), &kept), None);
+            // A changed byte, a cut text, a token kept in clear: nothing.
+            let mut changed = kept.clone().into_bytes();
+            let last = changed.len() - 1;
+            changed[last] = if changed[last] == b'A' { b'B' } else { b'A' };
+            assert_eq!(open(&session, &String::from_utf8(changed).unwrap()), None);
+            assert_eq!(open(&session, &kept[..20]), None);
+            assert_eq!(open(&session, token), None);
+            assert_eq!(open(&session, "v1."), None);
+        }
+    }
+}

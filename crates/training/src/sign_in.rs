@@ -381,12 +381,15 @@ pub async fn arrive(
         }
     };
     let user = resolve(state, &p, &subject, &claims).await?;
-    let session = store::create_session(
+    let session = crate::sessions::secret();
+    let sealed = id_token.map(|t| crate::sessions::kept::seal(&session, &t));
+    store::create_session(
         &state.store,
+        &session,
         user.id,
         session_seconds,
         p.id,
-        id_token.as_deref(),
+        sealed.as_deref(),
         ticket.as_deref(),
     )
     .await?;
@@ -497,6 +500,7 @@ pub async fn logout_address(state: &Hybride, session: &str) -> Result<Option<Str
         Err(e) => return Err(e.into()),
     };
     let back = format!("{}/login?ok=logged-out", state.config.public_url);
+    let id_token = id_token.and_then(|kept| crate::sessions::kept::open(session, &kept));
     match (p.protocol, id_token) {
         (Protocol::Oidc, Some(t)) => {
             let http = oidc::http_client();

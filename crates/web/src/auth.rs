@@ -93,6 +93,18 @@ pub fn set_cookie(
     HeaderValue::from_str(&s).expect("cookie values are URL-safe")
 }
 
+/// Whether `response` gives the browser a new session in place of `old` (a sign-in): it sets
+/// cookie `name` to another, non-empty value.
+fn replaces_session(response: &Response, name: &str, old: &str) -> bool {
+    response
+        .headers()
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .filter_map(|v| v.split(';').next()?.split_once('='))
+        .any(|(k, v)| k.trim() == name && !v.is_empty() && v != old)
+}
+
 fn looks_like_token(s: &str) -> bool {
     s.len() == 43
         && s.bytes()
@@ -166,6 +178,15 @@ pub async fn identify(State(state): State<AppState>, mut req: Request, next: Nex
         pending,
     });
     let mut response = next.run(req).await;
+    // A sign-in (by password, link, second factor or provider) ends the session this browser
+    // held before: one browser, one session, never two living side by side.
+    if let Some(old) = session.as_deref().filter(|s| looks_like_token(s)) {
+        if replaces_session(&response, &cookie_name(SESSION_COOKIE, secure), old) {
+            if let Err(e) = sessions::end(&state.store, old).await {
+                tracing::warn!(error = %e, "ending the session replaced at sign-in failed");
+            }
+        }
+    }
     if new_csrf && !bearer {
         response.headers_mut().append(
             header::SET_COOKIE,

@@ -1239,6 +1239,52 @@ async fn https_deployments_send_hsts() {
 /// A person changes their own password: the current one is asked, the new one typed twice; the
 /// person's other sessions end, this one stays; the old password no longer signs in.
 #[tokio::test]
+async fn signing_in_ends_the_session_the_browser_held_before() {
+    let app = TestApp::start().await;
+    let first = app.user("camille.durand@ac-lyon.fr", Role::Trainer).await;
+    let second = app.user("nadia.roux@ac-lyon.fr", Role::Pilot).await;
+    let b = app.anonymous();
+    assert_eq!(
+        b.login(&first.email, PASSWORD).await.status(),
+        StatusCode::SEE_OTHER
+    );
+    let held = session_of(&b);
+    assert!(hybride_store::security::session_user(app.store(), &held)
+        .await
+        .unwrap()
+        .is_some());
+
+    // Someone else signs in on the same browser: the session held before is over, not left
+    // alive beside the new one.
+    assert_eq!(
+        b.login(&second.email, PASSWORD).await.status(),
+        StatusCode::SEE_OTHER
+    );
+    let now_held = session_of(&b);
+    assert_ne!(now_held, held);
+    assert!(hybride_store::security::session_user(app.store(), &held)
+        .await
+        .unwrap()
+        .is_none());
+    let (s, _) = b.get_html("/").await;
+    assert_eq!(s, StatusCode::OK);
+
+    // A request that sets no session leaves it be.
+    let _ = b.get_html("/password").await;
+    assert!(
+        hybride_store::security::session_user(app.store(), &now_held)
+            .await
+            .unwrap()
+            .is_some()
+    );
+}
+
+/// The session secret `b`'s cookie holds.
+fn session_of(b: &common::Browser) -> String {
+    b.cookie("hybride_session").expect("a session cookie")
+}
+
+#[tokio::test]
 async fn a_person_changes_their_password_and_their_other_sessions_end() {
     let app = TestApp::start().await;
     let user = app.user("camille.durand@ac-lyon.fr", Role::Trainer).await;

@@ -252,6 +252,15 @@ async fn staff_sign_in_through_the_academie_openid_connect_provider() {
     let r = stranger.client.get(&callback).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::BAD_REQUEST);
 
+    // The ID token is kept sealed: the database alone cannot read it.
+    let session = b.cookie("hybride_session").expect("a session");
+    let (_, kept) = hybride_store::sign_in::session_origin(app.store(), &session)
+        .await
+        .unwrap()
+        .expect("a session through a provider");
+    let kept = kept.expect("an ID token kept");
+    assert!(kept.starts_with("v1.") && !kept.contains("eyJ"), "{kept}");
+
     // Logging out ends the session at the provider too, with the ID token as a hint.
     let r = b.post_form("/logout", &[]).await;
     let to = location(&r);
@@ -259,7 +268,7 @@ async fn staff_sign_in_through_the_academie_openid_connect_provider() {
         to.starts_with(&format!("{}/session/end?", peer.base)),
         "{to}"
     );
-    assert!(to.contains("id_token_hint="), "{to}");
+    assert!(to.contains("id_token_hint=eyJ"), "{to}");
     assert!(to.contains("post_logout_redirect_uri="), "{to}");
     let (s, _) = b.get_html("/").await;
     assert_eq!(s, StatusCode::SEE_OTHER);

@@ -140,13 +140,15 @@ impl TestApp {
 
     /// A browser with no one logged in.
     pub fn anonymous(&self) -> Browser {
+        let jar = std::sync::Arc::new(reqwest::cookie::Jar::default());
         Browser {
             base: self.base.clone(),
             client: Client::builder()
-                .cookie_store(true)
+                .cookie_provider(jar.clone())
                 .redirect(reqwest::redirect::Policy::none())
                 .build()
                 .unwrap(),
+            jar,
         }
     }
 
@@ -240,6 +242,8 @@ impl Drop for TestApp {
 pub struct Browser {
     pub base: String,
     pub client: Client,
+    /// Its cookies.
+    pub jar: std::sync::Arc<reqwest::cookie::Jar>,
 }
 
 /// The CSRF token of the first form in a page.
@@ -251,6 +255,19 @@ pub fn csrf_in(html: &str) -> String {
 }
 
 impl Browser {
+    /// The value of cookie `name` this browser holds for the site.
+    pub fn cookie(&self, name: &str) -> Option<String> {
+        use reqwest::cookie::CookieStore;
+        let url = self.base.parse().unwrap();
+        let all = self.jar.cookies(&url)?;
+        all.to_str()
+            .unwrap()
+            .split("; ")
+            .filter_map(|pair| pair.split_once('='))
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| v.to_owned())
+    }
+
     pub async fn get(&self, path: &str) -> Response {
         self.client
             .get(format!("{}{}", self.base, path))
