@@ -18,6 +18,7 @@ crate::words! {
         SchoolZoneSet = "school_zone_set",
         ProviderSaved = "provider_saved",
         SsoOnlySet = "sso_only_set",
+        SecondFactorReset = "second_factor_reset",
     }
 }
 

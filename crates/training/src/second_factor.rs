@@ -170,6 +170,49 @@ pub async fn disable(h: &Hybride, user: &User, raw: &str) -> Result<()> {
     Ok(())
 }
 
+/// An admin resets the second factor of `user_id`, who lost both their app and their recovery
+/// codes: the factor goes with every session of theirs, the audit log records who did it, and
+/// the person is told by mail. At their next sign-in with a password they enrol again (an
+/// admin must). One's own factor is turned off from one's own page, with a code, never here.
+pub async fn reset(h: &Hybride, by: &User, user_id: i64) -> Result<()> {
+    if by.id == user_id {
+        return Err(Error::Refused("second_factor_reset_self"));
+    }
+    let user = crate::people::get(&h.store, user_id).await?;
+    if !stored::reset(&h.store, user.id).await? {
+        return Err(Error::Refused("second_factor_none"));
+    }
+    crate::audit::record(
+        &h.store,
+        crate::audit::Actor::Person(by),
+        hybride_domain::audit::AuditAction::SecondFactorReset,
+        &format!("user:{}", user.id),
+        serde_json::json!({ "email": user.email }),
+    )
+    .await?;
+    let lang = crate::i18n::Lang::of_locale(&user.locale);
+    let mail = hybride_store::outbox::Mail::new(
+        user.email.clone(),
+        crate::i18n::t(lang, "mail-second-factor-reset-subject"),
+        crate::i18n::tr(
+            lang,
+            "mail-second-factor-reset-body",
+            &[
+                ("name", user.first_name.clone()),
+                ("admin", format!("{} {}", by.first_name, by.last_name)),
+                ("link", format!("{}/login", h.config.public_url)),
+            ],
+        ),
+    );
+    crate::outbox::enqueue(&h.store, &mail).await?;
+    tracing::info!(
+        user = user.id,
+        admin = by.id,
+        "second factor reset by an admin"
+    );
+    Ok(())
+}
+
 fn refused(e: Invalid) -> Error {
     let mut errors = FieldErrors::new();
     errors.add("code", e);

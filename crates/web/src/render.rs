@@ -94,6 +94,7 @@ impl Templates {
             "password_reset.html",
             "tokens.html",
             "close_confirm.html",
+            "second_factor_reset.html",
             "unenroll_confirm.html",
             "second_factor.html",
             "login_second_factor.html",

@@ -99,6 +99,8 @@ fn expected() -> BTreeMap<(&'static str, &'static str), (u8, bool)> {
         ("POST", "/accounts/import", ADMIN, false),
         ("GET", "/accounts/{id}", ADMIN, false),
         ("POST", "/accounts/{id}", ADMIN, false),
+        ("GET", "/accounts/{id}/second-factor/reset", ADMIN, false),
+        ("POST", "/accounts/{id}/second-factor/reset", ADMIN, false),
         ("GET", "/outbox", ADMIN, false),
         // The plan.
         ("GET", "/plans", PLANNERS, false),
@@ -473,6 +475,7 @@ fn expected() -> BTreeMap<(&'static str, &'static str), (u8, bool)> {
         ("POST", "/api/v1/users", ADMIN, false),
         ("POST", "/api/v1/users/import", ADMIN, false),
         ("PATCH", "/api/v1/users/{id}", ADMIN, false),
+        ("DELETE", "/api/v1/users/{id}/second-factor", ADMIN, false),
         // Trainers read the plans (names and years) to filter their trainings.
         ("GET", "/api/v1/plans", STAFF, false),
         ("POST", "/api/v1/plans", ADMIN, false),

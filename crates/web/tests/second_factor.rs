@@ -424,3 +424,95 @@ async fn login_links_are_mailed_to_trainees_only_and_staff_are_told_the_same() {
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(b.get("/").await.status(), StatusCode::SEE_OTHER);
 }
+
+#[tokio::test]
+async fn an_admin_resets_the_second_factor_of_someone_who_lost_it() {
+    let app = TestApp::start().await;
+    let (admin, me) = app.as_admin().await;
+    // A colleague who lost her phone and her recovery codes; she is signed in elsewhere.
+    let lost = app.user("nadia.roux@ac-lyon.fr", Role::Admin).await;
+    let elsewhere = app.anonymous();
+    assert_eq!(
+        elsewhere.login(&lost.email, PASSWORD).await.status(),
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(elsewhere.get_html("/").await.0, StatusCode::OK);
+
+    // Her account's page says the factor is on and leads to a page that says what will happen.
+    let (s, html) = admin.get_html(&format!("/accounts/{}", lost.id)).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(html.contains("Activée depuis le"), "{html}");
+    let reset = format!("/accounts/{}/second-factor/reset", lost.id);
+    assert!(html.contains(&reset));
+    let (s, html) = admin.get_html(&reset).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(html.contains("Réinitialiser la double authentification de Camille Durand"));
+    assert!(html.contains("ses sessions ouvertes se ferment"));
+
+    let r = admin.post_form(&reset, &[]).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        location(&r),
+        format!("/accounts/{}?ok=second-factor-reset", lost.id)
+    );
+    let (_, html) = admin
+        .get_html(&format!("/accounts/{}?ok=second-factor-reset", lost.id))
+        .await;
+    assert!(html.contains("La double authentification est réinitialisée"));
+    assert!(html.contains("Pas activée."));
+
+    // Her sessions ended; she is told by mail; the audit log names who did it.
+    assert_eq!(elsewhere.get_html("/").await.0, StatusCode::SEE_OTHER);
+    let mail = app.last_mail_to(&lost.email).await;
+    assert!(
+        mail.subject.contains("double authentification"),
+        "{}",
+        mail.subject
+    );
+    assert!(mail
+        .body
+        .contains("a réinitialisé la double authentification"));
+    let entries = hybride_store::audit::recent(app.store(), None, 10)
+        .await
+        .unwrap();
+    let entry = entries
+        .iter()
+        .find(|e| e.action == "second_factor_reset")
+        .expect("an audit entry");
+    assert_eq!(entry.actor_id, Some(me.id));
+    assert_eq!(entry.subject, format!("user:{}", lost.id));
+
+    // At her next sign-in with her password she enrols again.
+    let again = app.anonymous();
+    let r = again.login_password(&lost.email, PASSWORD).await;
+    assert_eq!(location(&r), "/second-factor");
+
+    // Twice, or one's own, is refused; in the API too, where only admins may ask.
+    let r = admin.post_form(&reset, &[]).await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let api = app.token_for(&me).await;
+    let (s, body) = api
+        .delete(&format!("/api/v1/users/{}/second-factor", me.id))
+        .await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(body["type"], "/problems/refused-second-factor-reset-self");
+    let other = app.user("paul.girard@ac-lyon.fr", Role::Admin).await;
+    let (s, _) = api
+        .delete(&format!("/api/v1/users/{}/second-factor", other.id))
+        .await;
+    assert_eq!(s, StatusCode::NO_CONTENT);
+    let (s, body) = api
+        .delete(&format!("/api/v1/users/{}/second-factor", other.id))
+        .await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(body["type"], "/problems/refused-second-factor-none");
+    let (s, _) = api.delete("/api/v1/users/999999/second-factor").await;
+    assert_eq!(s, StatusCode::NOT_FOUND);
+    let pilot = app.user("pilote.x@ac-lyon.fr", Role::Pilot).await;
+    let (s, _) = app
+        .token_for(&pilot)
+        .await
+        .delete(&format!("/api/v1/users/{}/second-factor", other.id))
+        .await;
+    assert_eq!(s, StatusCode::FORBIDDEN);
+}

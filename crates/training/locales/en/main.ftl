@@ -472,4 +472,5 @@ audit-holiday_removed = School holidays removed
 audit-school_zone_set = School holiday zone changed
 audit-provider_saved = Identity provider saved
 audit-sso_only_set = Providers-only sign-in changed
+audit-second_factor_reset = Two-factor authentication reset
 error-audit-action = Unknown action: “{ $value }”.

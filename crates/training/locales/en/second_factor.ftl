@@ -45,3 +45,28 @@ error-second-factor-format = Type the six digits shown by the app, or a sixteen-
 error-second-factor-app-code = Type the six-digit code shown by the app, not a recovery code.
 error-second-factor-wrong = This code is not valid: it is wrong, has expired or was used already. Type the code shown right now.
 conflict-second_factor_enrolled = Two-factor authentication is on already.
+
+# An admin resets the second factor of someone who lost their phone and their recovery codes.
+second-factor-admin-on = On since { $date }.
+second-factor-admin-off = Not on.
+second-factor-admin-own = Manage your own two-factor authentication
+second-factor-admin-reset-lead = If this person lost their phone and their recovery codes, reset their two-factor authentication: they will turn it on again at their next sign-in.
+second-factor-admin-reset = Reset two-factor authentication
+second-factor-reset-title = Reset the two-factor authentication of { $name }
+second-factor-reset-lead = First check, by another way than e-mail, that this person is asking. Then:
+second-factor-reset-sessions = their authenticator app and recovery codes stop working at once, and their open sessions end;
+second-factor-reset-mail = an e-mail tells them, at { $email };
+second-factor-reset-enrol = at their next sign-in with a password they turn two-factor authentication on again (an EAFC administrator must);
+second-factor-reset-audit = the audit log keeps your name and the date.
+flash-second-factor-reset = Two-factor authentication is reset; the person is told by e-mail.
+refused-second-factor-reset-self = Your own two-factor authentication is managed from your « Two-factor authentication » page.
+refused-second-factor-none = This person has no two-factor authentication to reset.
+mail-second-factor-reset-subject = Your Hybride two-factor authentication is reset
+mail-second-factor-reset-body =
+    Hello { $name },
+
+    { $admin }, EAFC administrator, reset the two-factor authentication of your Hybride account. Your former authenticator app and recovery codes no longer work, and your open sessions have ended.
+
+    At your next sign-in ({ $link }), Hybride will ask you to turn two-factor authentication on again.
+
+    If you did not ask for this, tell the EAFC at once.

@@ -472,4 +472,5 @@ audit-holiday_removed = Vacances scolaires retirées
 audit-school_zone_set = Zone de vacances scolaires changée
 audit-provider_saved = Fournisseur d’identité enregistré
 audit-sso_only_set = Connexion par fournisseur seulement, changée
+audit-second_factor_reset = Double authentification réinitialisée
 error-audit-action = Action inconnue : « { $value } ».

@@ -45,3 +45,28 @@ error-second-factor-format = Saisissez les six chiffres affichés par l’applic
 error-second-factor-app-code = Saisissez le code à six chiffres affiché par l’application, pas un code de secours.
 error-second-factor-wrong = Ce code n’est pas valable : il est erroné, a expiré ou a déjà servi. Saisissez le code affiché en ce moment.
 conflict-second_factor_enrolled = La double authentification est déjà activée.
+
+# An admin resets the second factor of someone who lost their phone and their recovery codes.
+second-factor-admin-on = Activée depuis le { $date }.
+second-factor-admin-off = Pas activée.
+second-factor-admin-own = Gérer votre propre double authentification
+second-factor-admin-reset-lead = Si cette personne a perdu son téléphone et ses codes de secours, réinitialisez sa double authentification : elle l’activera de nouveau à sa prochaine connexion.
+second-factor-admin-reset = Réinitialiser la double authentification
+second-factor-reset-title = Réinitialiser la double authentification de { $name }
+second-factor-reset-lead = Vérifiez d’abord, par un autre moyen que le courriel, que c’est bien cette personne qui le demande. Ensuite :
+second-factor-reset-sessions = son application d’authentification et ses codes de secours cessent aussitôt de fonctionner, et ses sessions ouvertes se ferment ;
+second-factor-reset-mail = un courriel la prévient, à l’adresse { $email } ;
+second-factor-reset-enrol = à sa prochaine connexion par mot de passe, elle active de nouveau la double authentification (obligatoire pour une ou un gestionnaire EAFC) ;
+second-factor-reset-audit = le journal d’audit garde votre nom et la date.
+flash-second-factor-reset = La double authentification est réinitialisée ; la personne est prévenue par courriel.
+refused-second-factor-reset-self = Votre propre double authentification se gère depuis votre page « Double authentification ».
+refused-second-factor-none = Cette personne n’a pas de double authentification à réinitialiser.
+mail-second-factor-reset-subject = Votre double authentification Hybride est réinitialisée
+mail-second-factor-reset-body =
+    Bonjour { $name },
+
+    { $admin }, gestionnaire EAFC, a réinitialisé la double authentification de votre compte Hybride. Votre ancienne application d’authentification et vos codes de secours ne fonctionnent plus, et vos sessions ouvertes sont fermées.
+
+    À votre prochaine connexion ({ $link }), Hybride vous demandera d’activer de nouveau la double authentification.
+
+    Si vous n’avez rien demandé, prévenez l’EAFC sans attendre.

@@ -282,3 +282,19 @@ pub async fn export_user(
         hybride_training::accounts::personal_data(&state.store, id).await?,
     ))
 }
+
+/// Resets the second factor of someone who lost their phone and their recovery codes: the
+/// factor and every session of theirs end, they are told by mail, the audit log records it, and
+/// they enrol again at their next sign-in with a password. Not for one's own (422
+/// `refused-second-factor-reset-self`); 422 `refused-second-factor-none` when they have none.
+#[utoipa::path(delete, path = "/api/v1/users/{id}/second-factor", tag = "accounts",
+    params(("id" = i64, Path)),
+    responses((status = 204), (status = 404, body = super::ProblemDoc), (status = 422, body = super::ProblemDoc)))]
+pub async fn reset_second_factor(
+    State(state): State<AppState>,
+    who: Allowed<Admins>,
+    Path(id): Path<i64>,
+) -> Result<axum::http::StatusCode, AppError> {
+    hybride_training::second_factor::reset(&state, &who.user, id).await?;
+    Ok(axum::http::StatusCode::NO_CONTENT)
+}

@@ -163,6 +163,7 @@ pub fn openapi_router() -> OpenApiRouter<AppState> {
         .routes(routes!(accounts::list_users, accounts::create_user))
         .routes(routes!(accounts::import_users))
         .routes(routes!(accounts::update_user))
+        .routes(routes!(accounts::reset_second_factor))
         .routes(routes!(planning::list_plans, planning::create_plan))
         .routes(routes!(planning::list_trainings, planning::create_training))
         .routes(routes!(planning::get_training))

@@ -7,11 +7,11 @@ use crate::csrf;
 use crate::error::AppError;
 use crate::AppState;
 use axum::extract::{Multipart, Path, Query, State};
-use axum::response::Response;
+use axum::response::{IntoResponse, Redirect, Response};
 use hybride_domain::{FieldErrors, Invalid, Role};
 use hybride_training::import::{import_accounts, show_line_errors};
 use hybride_training::people::{self, UserFilter};
-use hybride_training::{accounts, i18n};
+use hybride_training::{accounts, i18n, second_factor};
 use minijinja::context;
 use serde::{Deserialize, Serialize};
 
@@ -89,6 +89,20 @@ fn account_page(
     id: Option<i64>,
     errors: &FieldErrors,
 ) -> Result<Response, AppError> {
+    account_page_with(state, who, form, id, errors, None, None)
+}
+
+/// The account form; for an existing account, with its second factor (`factor`) and a
+/// confirmation (`flash`).
+fn account_page_with(
+    state: &AppState,
+    who: &Allowed<Admins>,
+    form: &AccountForm,
+    id: Option<i64>,
+    errors: &FieldErrors,
+    factor: Option<second_factor::Status>,
+    flash_key: Option<String>,
+) -> Result<Response, AppError> {
     page(
         state,
         &who.ctx,
@@ -96,9 +110,11 @@ fn account_page(
         context! {
             form => form,
             id => id,
+            own => id == Some(who.user.id),
+            factor => factor,
             errors => field_errors(&who.ctx, errors),
             roles => Role::ALL.iter().map(|r| r.as_str()).collect::<Vec<_>>(),
-            flash => None::<String>,
+            flash => flash_key,
         },
         !errors.is_empty(),
     )
@@ -153,8 +169,10 @@ pub async fn edit_form(
     State(state): State<AppState>,
     who: Allowed<Admins>,
     Path(id): Path<i64>,
+    Query(ok): Query<Flash>,
 ) -> Result<Response, AppError> {
     let u = people::get(&state.store, id).await?;
+    let factor = second_factor::status(&state.store, &u).await?;
     let form = AccountForm {
         email: u.email,
         last_name: u.last_name,
@@ -165,7 +183,50 @@ pub async fn edit_form(
         active: u.active.0.then(|| "on".into()),
         whole_plan: u.whole_plan.0.then(|| "on".into()),
     };
-    account_page(&state, &who, &form, Some(id), &FieldErrors::new())
+    account_page_with(
+        &state,
+        &who,
+        &form,
+        Some(id),
+        &FieldErrors::new(),
+        factor,
+        flash(&ok),
+    )
+}
+
+/// What resetting someone's second factor will do, to confirm.
+pub async fn reset_second_factor_form(
+    State(state): State<AppState>,
+    who: Allowed<Admins>,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    let u = people::get(&state.store, id).await?;
+    if u.id == who.user.id || second_factor::status(&state.store, &u).await?.is_none() {
+        // Nothing to reset here: the account's page says why.
+        return Ok(Redirect::to(&format!("/accounts/{id}")).into_response());
+    }
+    page(
+        &state,
+        &who.ctx,
+        "second_factor_reset.html",
+        context! {
+            id => id,
+            name => format!("{} {}", u.first_name, u.last_name),
+            email => u.email,
+        },
+        false,
+    )
+}
+
+/// Resets someone's second factor (they lost their phone and their recovery codes).
+pub async fn reset_second_factor(
+    State(state): State<AppState>,
+    who: Allowed<Admins>,
+    Path(id): Path<i64>,
+    csrf::CsrfForm(_): csrf::CsrfForm<super::login::Empty>,
+) -> Result<Response, AppError> {
+    second_factor::reset(&state, &who.user, id).await?;
+    Ok(done(&format!("/accounts/{id}"), "second-factor-reset"))
 }
 
 pub async fn update(
@@ -275,4 +336,8 @@ pub fn router() -> axum::Router<crate::AppState> {
         .route("/accounts/new", get(new_form))
         .route("/accounts/import", get(import_form).post(import))
         .route("/accounts/{id}", get(edit_form).post(update))
+        .route(
+            "/accounts/{id}/second-factor/reset",
+            get(reset_second_factor_form).post(reset_second_factor),
+        )
 }

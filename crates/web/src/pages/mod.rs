@@ -232,6 +232,7 @@ const FLASHES: &[&str] = &[
     "export-requested",
     "password-changed",
     "second-factor-disabled",
+    "second-factor-reset",
 ];
 
 #[derive(serde::Deserialize, Default)]

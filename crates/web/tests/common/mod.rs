@@ -413,6 +413,16 @@ impl Api {
         self.send(reqwest::Method::PATCH, path, body).await
     }
 
+    pub async fn delete(&self, path: &str) -> (StatusCode, Value) {
+        let r = self
+            .req(reqwest::Method::DELETE, path)
+            .send()
+            .await
+            .unwrap();
+        let s = r.status();
+        (s, r.json().await.unwrap_or(Value::Null))
+    }
+
     async fn send(&self, method: reqwest::Method, path: &str, body: Value) -> (StatusCode, Value) {
         let r = self.req(method, path).json(&body).send().await.unwrap();
         let s = r.status();
