@@ -169,14 +169,15 @@ pub async fn remove(store: &Store, user_id: i64) -> StoreResult<()> {
 
 /// Resets `user_id`'s second factor for them (they lost their phone and their recovery codes):
 /// the factor and its codes go, and so do their sessions, all at once. `false` when they had
-/// none (nothing changes).
+/// no confirmed one (nothing changes: an enrolment under way is theirs to finish or restart).
 pub async fn reset(store: &Store, user_id: i64) -> StoreResult<bool> {
     let mut tx = store.pool().begin().await?;
-    let removed = sqlx::query("DELETE FROM second_factors WHERE user_id = $1")
-        .bind(user_id)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
+    let removed =
+        sqlx::query("DELETE FROM second_factors WHERE user_id = $1 AND confirmed_at IS NOT NULL")
+            .bind(user_id)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
     if removed == 0 {
         return Ok(false);
     }

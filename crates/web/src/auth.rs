@@ -182,8 +182,11 @@ pub async fn identify(State(state): State<AppState>, mut req: Request, next: Nex
     // held before: one browser, one session, never two living side by side.
     if let Some(old) = session.as_deref().filter(|s| looks_like_token(s)) {
         if replaces_session(&response, &cookie_name(SESSION_COOKIE, secure), old) {
-            if let Err(e) = sessions::end(&state.store, old).await {
-                tracing::warn!(error = %e, "ending the session replaced at sign-in failed");
+            match sessions::end(&state.store, old).await {
+                Ok(()) => tracing::info!("the session held before ended at sign-in"),
+                Err(e) => {
+                    tracing::warn!(error = %e, "ending the session replaced at sign-in failed")
+                }
             }
         }
     }

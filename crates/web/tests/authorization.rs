@@ -476,6 +476,11 @@ fn expected() -> BTreeMap<(&'static str, &'static str), (u8, bool)> {
         ("POST", "/api/v1/users/import", ADMIN, false),
         ("PATCH", "/api/v1/users/{id}", ADMIN, false),
         ("DELETE", "/api/v1/users/{id}/second-factor", ADMIN, false),
+        ("GET", "/api/v1/sign-in/providers", ADMIN, false),
+        ("POST", "/api/v1/sign-in/providers", ADMIN, false),
+        ("GET", "/api/v1/sign-in/providers/{id}", ADMIN, false),
+        ("PUT", "/api/v1/sign-in/providers/{id}", ADMIN, false),
+        ("PUT", "/api/v1/sign-in/sso-only", ADMIN, false),
         // Trainers read the plans (names and years) to filter their trainings.
         ("GET", "/api/v1/plans", STAFF, false),
         ("POST", "/api/v1/plans", ADMIN, false),
@@ -1074,7 +1079,7 @@ async fn each_person_is_let_in_or_kept_out_as_the_table_says() {
             plan.id
         } else if p.contains("/qualifications/{id}") {
             qualification_id
-        } else if p.contains("/sign-in/{id}") {
+        } else if p.contains("/sign-in/{id}") || p.contains("/sign-in/providers/{id}") {
             provider_id
         } else {
             holiday

@@ -9,6 +9,7 @@ mod common;
 use common::*;
 use hybride_domain::Role;
 use reqwest::StatusCode;
+use serde_json::json;
 use std::io::BufRead;
 use std::process::{Child, Command, Stdio};
 use std::sync::Mutex;
@@ -919,4 +920,137 @@ async fn an_admin_signing_in_through_the_provider_is_not_asked_for_a_code() {
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     assert_eq!(location(&r), "/");
     assert!(home_of(&b).await.contains("Comptes, plans de formation"));
+}
+
+#[tokio::test]
+async fn admins_declare_and_change_providers_through_the_api() {
+    let app = TestApp::start().await;
+    let (_, admin) = app.as_admin().await;
+    let api = app.token_for(&admin).await;
+    let (s, body) = api.get("/api/v1/sign-in/providers").await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(body, json!({"providers": [], "sso_only_for_staff": false}));
+
+    // Providers-only needs a provider first.
+    let (s, body) = api
+        .put(
+            "/api/v1/sign-in/sso-only",
+            json!({"sso_only_for_staff": true}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(body["type"], "/problems/refused-sso-only-without-provider");
+
+    // Every field refused is named at once, in French, and nothing is stored.
+    let (s, body) = api
+        .post(
+            "/api/v1/sign-in/providers",
+            json!({"slug": "Mauvais Nom", "protocol": "oidc", "label": " ",
+                   "url": "http://idp.ac-lyon.fr", "domains": ["pas un domaine"],
+                   "newcomers": "refuse"}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    let named: Vec<&str> = body["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["field"].as_str().unwrap())
+        .collect();
+    for field in [
+        "slug",
+        "label",
+        "url",
+        "client_id",
+        "client_secret",
+        "domains",
+    ] {
+        assert!(named.contains(&field), "{field}: {body}");
+    }
+    assert_eq!(
+        api.get("/api/v1/sign-in/providers").await.1["providers"],
+        json!([])
+    );
+
+    let (s, body) = api
+        .post(
+            "/api/v1/sign-in/providers",
+            json!({"slug": "academie", "protocol": "oidc", "label": "Compte académique",
+                   "url": "https://idp.ac-lyon.fr", "client_id": "hybride",
+                   "client_secret": SECRET, "establishment_claim": "rne",
+                   "domains": ["ac-lyon.fr", "@ac-grenoble.fr"], "newcomers": "create_trainee"}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{body}");
+    assert!(!body.to_string().contains(SECRET));
+    assert_eq!(body["has_secret"], true);
+    assert_eq!(body["email_claim"], "email");
+    assert_eq!(body["domains"], json!(["ac-lyon.fr", "ac-grenoble.fr"]));
+    assert_eq!(body["active"], true);
+    assert!(body["redirect_uri"]
+        .as_str()
+        .unwrap()
+        .ends_with("/sso/academie/callback"));
+    let id = body["id"].as_i64().unwrap();
+
+    // Changed without a secret: the stored one stays.
+    let (s, body) = api
+        .put(
+            &format!("/api/v1/sign-in/providers/{id}"),
+            json!({"slug": "academie", "protocol": "oidc", "label": "ProConnect",
+                   "url": "https://idp.ac-lyon.fr", "client_id": "hybride",
+                   "domains": ["ac-lyon.fr"], "newcomers": "refuse", "active": true}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK, "{body}");
+    assert_eq!(body["label"], "ProConnect");
+    let stored = hybride_store::sign_in::provider(app.store(), id)
+        .await
+        .unwrap();
+    assert_eq!(stored.client_secret, SECRET);
+
+    // A second provider cannot take its short name.
+    let (s, _) = api
+        .post(
+            "/api/v1/sign-in/providers",
+            json!({"slug": "academie", "protocol": "cas", "label": "Annuaire",
+                   "url": "https://cas.ac-lyon.fr/cas", "domains": ["ac-lyon.fr"],
+                   "newcomers": "refuse"}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CONFLICT);
+
+    let (s, body) = api
+        .put(
+            "/api/v1/sign-in/sso-only",
+            json!({"sso_only_for_staff": true}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK, "{body}");
+    assert_eq!(body["sso_only_for_staff"], true);
+    assert_eq!(body["providers"][0]["label"], "ProConnect");
+    let (s, _) = api.get("/api/v1/sign-in/providers/999999").await;
+    assert_eq!(s, StatusCode::NOT_FOUND);
+
+    // Both changes are in the audit log, by this admin.
+    let entries = hybride_store::audit::recent(app.store(), None, 10)
+        .await
+        .unwrap();
+    assert_eq!(
+        entries
+            .iter()
+            .filter(|e| e.action == "provider_saved" && e.actor_id == Some(admin.id))
+            .count(),
+        2
+    );
+    assert!(entries.iter().any(|e| e.action == "sso_only_set"));
+
+    // Nobody else reads them.
+    let pilot = app.user("pilote@ac-lyon.fr", Role::Pilot).await;
+    let (s, _) = app
+        .token_for(&pilot)
+        .await
+        .get("/api/v1/sign-in/providers")
+        .await;
+    assert_eq!(s, StatusCode::FORBIDDEN);
 }

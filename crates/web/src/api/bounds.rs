@@ -279,3 +279,51 @@ pub fn optional_round_trip() -> Object {
 pub fn note() -> Object {
     string(OPTIONAL_LINE, None, 500).build()
 }
+
+/// An identity provider's short name: 2 to 40 lower-case letters, digits or hyphens, no hyphen
+/// at either end.
+pub fn provider_slug() -> Object {
+    string(r"^[a-z0-9][a-z0-9-]{0,38}[a-z0-9]$", Some(2), 40).build()
+}
+
+/// An identity provider's address: https, or http on loopback only; a host name, an optional
+/// port and path.
+pub fn provider_url() -> Object {
+    string(
+        r"^(https://[a-z0-9]([a-z0-9-]{0,30}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,30}[a-z0-9])?){1,4}|http://(127\.0\.0\.1|localhost))(:[1-9][0-9]{1,3})?(/[A-Za-z0-9_-]{1,20}){0,4}$",
+        Some(11),
+        300,
+    )
+    .build()
+}
+
+/// An OpenID Connect client id: printable ASCII, at most 200 characters, or null.
+pub fn client_id() -> Object {
+    nullable(string(r"^[!-~]{0,200}$", None, 200)).build()
+}
+
+/// An OpenID Connect client secret: printable ASCII, at most 500 characters, or null.
+pub fn client_secret() -> Object {
+    nullable(string(r"^[!-~]{0,500}$", None, 500))
+        .write_only(Some(true))
+        .build()
+}
+
+/// A claim's or attribute's name (`email`, `given_name`): printable ASCII without spaces, at
+/// most 100 characters; null or empty for the protocol's usual name.
+pub fn claim() -> Object {
+    nullable(string(r"^[!-~]{0,100}$", None, 100)).build()
+}
+
+/// The e-mail domains an identity provider serves: 1 to 50, as in an address after the `@`.
+pub fn mail_domains() -> utoipa::openapi::schema::Array {
+    utoipa::openapi::schema::ArrayBuilder::new()
+        .items(string(
+            r"^([A-Za-z0-9]([A-Za-z0-9-]{0,20}[A-Za-z0-9])?\.){1,3}[A-Za-z]{2,20}$",
+            Some(4),
+            100,
+        ))
+        .min_items(Some(1))
+        .max_items(Some(50))
+        .build()
+}

@@ -12,6 +12,7 @@ mod equipment;
 mod exports;
 mod planning;
 mod retention;
+mod sign_in;
 mod signatory;
 mod surveys;
 
@@ -164,6 +165,9 @@ pub fn openapi_router() -> OpenApiRouter<AppState> {
         .routes(routes!(accounts::import_users))
         .routes(routes!(accounts::update_user))
         .routes(routes!(accounts::reset_second_factor))
+        .routes(routes!(sign_in::list, sign_in::create))
+        .routes(routes!(sign_in::get, sign_in::update))
+        .routes(routes!(sign_in::put_sso_only))
         .routes(routes!(planning::list_plans, planning::create_plan))
         .routes(routes!(planning::list_trainings, planning::create_training))
         .routes(routes!(planning::get_training))
