@@ -2,6 +2,7 @@
 //! académie's pay rates (a setting); the trainers' statut; lump sums; transmissions of a
 //! cohort's documents; archiving cohorts whose contents are no longer available.
 
+use crate::Found;
 use crate::{now, Store, StoreError, StoreResult};
 use hybride_domain::pay::{Band, Lump, LumpKind, Rates, TrainerStatus};
 use hybride_domain::CohortStatus;
@@ -220,14 +221,12 @@ pub async fn add_lump(
 }
 
 pub async fn delete_lump(store: &Store, cohort_id: i64, id: i64) -> StoreResult<()> {
-    let done = sqlx::query("DELETE FROM pay_lumps WHERE id = $1 AND cohort_id = $2")
+    sqlx::query("DELETE FROM pay_lumps WHERE id = $1 AND cohort_id = $2")
         .bind(id)
         .bind(cohort_id)
         .execute(store.pool())
-        .await?;
-    if done.rows_affected() == 0 {
-        return Err(StoreError::NotFound);
-    }
+        .await?
+        .found()?;
     Ok(())
 }
 

@@ -10,7 +10,6 @@
 use crate::{Store, StoreError, StoreResult};
 use hybride_domain::attendance::{Channel, Kind, Mark};
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 use sqlx::FromRow;
 use utoipa::ToSchema;
 
@@ -133,46 +132,30 @@ fn hash_fields(
     document: Option<(i64, &str)>,
     attests: Option<&str>,
 ) -> String {
-    // Length-prefixed fields: no two different events encode alike.
-    let mut h = Sha256::new();
-    let mut field = |s: Option<&str>| match s {
-        None => h.update(b"-;"),
-        Some(v) => {
-            h.update(format!("{}:", v.len()).as_bytes());
-            h.update(v.as_bytes());
-            h.update(b";");
-        }
-    };
-    let n = |v: i64| Some(v.to_string());
-    let o = |v: Option<i64>| v.map(|x| x.to_string());
-    field(Some("hybride-attendance-v1"));
-    field(Some(prev));
-    field(n(cohort_id).as_deref());
-    field(n(seq).as_deref());
-    field(n(activity_id).as_deref());
-    field(slot);
-    field(n(subject_id).as_deref());
-    field(Some(kind));
-    field(Some(channel));
-    field(n(actor_id).as_deref());
-    field(n(at).as_deref());
-    field(device);
-    field(o(minutes).as_deref());
-    field(o(moment).as_deref());
-    field(note);
+    let mut e = crate::chain::Encoder::new("hybride-attendance-v1");
+    e.text(prev)
+        .number(cohort_id)
+        .number(seq)
+        .number(activity_id)
+        .field(slot)
+        .number(subject_id)
+        .text(kind)
+        .text(channel)
+        .number(actor_id)
+        .number(at)
+        .field(device)
+        .optional_number(minutes)
+        .optional_number(moment)
+        .field(note);
     // Version 1 events carried no document: the field is hashed only when there is one.
     if let Some((id, sha)) = document {
-        field(Some("document"));
-        field(n(id).as_deref());
-        field(Some(sha));
+        e.text("document").number(id).text(sha);
     }
     // Nor an attestation: hashed only when there is one, so that older chains still hold.
     if let Some(a) = attests {
-        field(Some("attests"));
-        field(Some(a));
+        e.text("attests").text(a);
     }
-    let d = h.finalize();
-    d.iter().map(|b| format!("{b:02x}")).collect()
+    e.finish()
 }
 
 impl Event {
@@ -680,13 +663,6 @@ pub struct Document {
     pub created_at: i64,
 }
 
-fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
-
 /// Stores a document for a mark to name.
 pub async fn add_document(
     store: &Store,
@@ -696,7 +672,7 @@ pub async fn add_document(
     content_type: &str,
     body: &[u8],
 ) -> StoreResult<Document> {
-    let sha = sha256_hex(body);
+    let sha = crate::token::digest_bytes(body);
     sqlx::query_as(
         "INSERT INTO attendance_documents (cohort_id, user_id, name, content_type, size, sha256, body, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \

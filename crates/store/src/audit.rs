@@ -6,7 +6,6 @@
 use crate::attendance::GENESIS;
 use crate::{now, Store, StoreResult};
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 use sqlx::FromRow;
 use utoipa::ToSchema;
 
@@ -57,26 +56,16 @@ fn hash_fields(
     subject: &str,
     details: &str,
 ) -> String {
-    let mut h = Sha256::new();
-    let mut field = |s: Option<&str>| match s {
-        None => h.update(b"-;"),
-        Some(v) => {
-            h.update(format!("{}:", v.len()).as_bytes());
-            h.update(v.as_bytes());
-            h.update(b";");
-        }
-    };
-    field(Some("hybride-audit-v1"));
-    field(Some(prev));
-    field(Some(&seq.to_string()));
-    field(Some(&at.to_string()));
-    field(actor_id.map(|i| i.to_string()).as_deref());
-    field(Some(actor));
-    field(Some(action));
-    field(Some(subject));
-    field(Some(details));
-    let d = h.finalize();
-    d.iter().map(|b| format!("{b:02x}")).collect()
+    let mut e = crate::chain::Encoder::new("hybride-audit-v1");
+    e.text(prev)
+        .number(seq)
+        .number(at)
+        .optional_number(actor_id)
+        .text(actor)
+        .text(action)
+        .text(subject)
+        .text(details);
+    e.finish()
 }
 
 impl AuditEntry {

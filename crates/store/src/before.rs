@@ -2,6 +2,7 @@
 //! structured validation rules, equipment checks, the register of trainers qualified in hybrid
 //! delivery, the school holidays and the académie's settings.
 
+use crate::Found;
 use crate::{now, Flag, Store, StoreError, StoreResult};
 use serde::Serialize;
 use sqlx::FromRow;
@@ -312,13 +313,11 @@ pub async fn qualifications(
 }
 
 pub async fn delete_qualification(store: &Store, id: i64) -> StoreResult<()> {
-    let done = sqlx::query("DELETE FROM qualifications WHERE id = $1")
+    sqlx::query("DELETE FROM qualifications WHERE id = $1")
         .bind(id)
         .execute(store.pool())
-        .await?;
-    if done.rows_affected() == 0 {
-        return Err(StoreError::NotFound);
-    }
+        .await?
+        .found()?;
     Ok(())
 }
 
@@ -367,13 +366,11 @@ pub async fn school_holidays(store: &Store, zone: &str) -> StoreResult<Vec<Schoo
 }
 
 pub async fn delete_school_holiday(store: &Store, id: i64) -> StoreResult<()> {
-    let done = sqlx::query("DELETE FROM school_holidays WHERE id = $1")
+    sqlx::query("DELETE FROM school_holidays WHERE id = $1")
         .bind(id)
         .execute(store.pool())
-        .await?;
-    if done.rows_affected() == 0 {
-        return Err(StoreError::NotFound);
-    }
+        .await?
+        .found()?;
     Ok(())
 }
 

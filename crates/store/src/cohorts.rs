@@ -2,6 +2,7 @@
 //! enrollments and scheduled activities.
 
 use crate::people::{User, USER_COLUMNS};
+use crate::Found;
 use crate::{now, Store, StoreError, StoreResult};
 use hybride_domain::cohort::Stage;
 use hybride_domain::{CohortStatus, Modality, Role, Title};
@@ -283,14 +284,12 @@ pub async fn enroll(store: &Store, cohort_id: i64, user_ids: &[i64]) -> StoreRes
 
 pub async fn unenroll(store: &Store, cohort_id: i64, user_id: i64) -> StoreResult<()> {
     editable(store, cohort_id).await?;
-    let done = sqlx::query("DELETE FROM enrollments WHERE cohort_id = $1 AND user_id = $2")
+    sqlx::query("DELETE FROM enrollments WHERE cohort_id = $1 AND user_id = $2")
         .bind(cohort_id)
         .bind(user_id)
         .execute(store.pool())
-        .await?;
-    if done.rows_affected() == 0 {
-        return Err(StoreError::NotFound);
-    }
+        .await?
+        .found()?;
     Ok(())
 }
 
@@ -435,7 +434,7 @@ pub async fn update_activity(
         return Err(StoreError::Refused("times_order"));
     }
     editable(store, cohort_id).await?;
-    let done = sqlx::query(
+    sqlx::query(
         "UPDATE activities SET title = $1, modality = $2, starts_at = $3, ends_at = $4, place = $5, room_url = $6 \
          WHERE id = $7 AND cohort_id = $8",
     )
@@ -448,10 +447,8 @@ pub async fn update_activity(
     .bind(activity_id)
     .bind(cohort_id)
     .execute(store.pool())
-    .await?;
-    if done.rows_affected() == 0 {
-        return Err(StoreError::NotFound);
-    }
+    .await?
+    .found()?;
     activity(store, cohort_id, activity_id).await
 }
 
@@ -461,14 +458,12 @@ pub async fn delete_activity(store: &Store, cohort_id: i64, activity_id: i64) ->
     if crate::attendance::any_for_activity(store, activity_id).await? {
         return Err(StoreError::Refused("activity_has_attendance"));
     }
-    let done = sqlx::query("DELETE FROM activities WHERE id = $1 AND cohort_id = $2")
+    sqlx::query("DELETE FROM activities WHERE id = $1 AND cohort_id = $2")
         .bind(activity_id)
         .bind(cohort_id)
         .execute(store.pool())
-        .await?;
-    if done.rows_affected() == 0 {
-        return Err(StoreError::NotFound);
-    }
+        .await?
+        .found()?;
     Ok(())
 }
 
@@ -479,15 +474,13 @@ pub async fn set_capacity(
     activity_id: i64,
     capacity: Option<i64>,
 ) -> StoreResult<()> {
-    let done = sqlx::query("UPDATE activities SET capacity = $1 WHERE id = $2 AND cohort_id = $3")
+    sqlx::query("UPDATE activities SET capacity = $1 WHERE id = $2 AND cohort_id = $3")
         .bind(capacity.filter(|c| *c > 0))
         .bind(activity_id)
         .bind(cohort_id)
         .execute(store.pool())
-        .await?;
-    if done.rows_affected() == 0 {
-        return Err(StoreError::NotFound);
-    }
+        .await?
+        .found()?;
     Ok(())
 }
 

@@ -2,6 +2,7 @@
 //! académie's catalogue, the courses a training recommends, and the closing message that sends
 //! them to a cohort's trainees.
 
+use crate::Found;
 use crate::{now, Store, StoreError, StoreResult};
 use serde::Serialize;
 use sqlx::FromRow;
@@ -80,13 +81,11 @@ pub async fn add_all(
 }
 
 pub async fn delete(store: &Store, id: i64) -> StoreResult<()> {
-    let done = sqlx::query("DELETE FROM open_courses WHERE id = $1")
+    sqlx::query("DELETE FROM open_courses WHERE id = $1")
         .bind(id)
         .execute(store.pool())
-        .await?;
-    if done.rows_affected() == 0 {
-        return Err(StoreError::NotFound);
-    }
+        .await?
+        .found()?;
     Ok(())
 }
 

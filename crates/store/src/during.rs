@@ -5,6 +5,7 @@
 use crate::cohorts::{Activity, ACTIVITY_COLUMNS};
 use crate::links::{self, Purpose, Scope};
 use crate::outbox::{self, Mail};
+use crate::Found;
 use crate::{now, Store, StoreError, StoreResult};
 use serde::Serialize;
 use sqlx::FromRow;
@@ -15,7 +16,7 @@ const AFTER_END_SECONDS: i64 = 30 * 24 * 3600;
 
 /// The trainee says they have received their links (« j'ai bien reçu mes liens »).
 pub async fn acknowledge(store: &Store, cohort_id: i64, user_id: i64) -> StoreResult<()> {
-    let done = sqlx::query(
+    sqlx::query(
         "UPDATE enrollments SET links_acknowledged_at = COALESCE(links_acknowledged_at, $1) \
          WHERE cohort_id = $2 AND user_id = $3",
     )
@@ -23,10 +24,8 @@ pub async fn acknowledge(store: &Store, cohort_id: i64, user_id: i64) -> StoreRe
     .bind(cohort_id)
     .bind(user_id)
     .execute(store.pool())
-    .await?;
-    if done.rows_affected() == 0 {
-        return Err(StoreError::NotFound);
-    }
+    .await?
+    .found()?;
     Ok(())
 }
 
@@ -341,7 +340,7 @@ pub async fn set_instructions(
     instructions: Option<&str>,
     by_mail: bool,
 ) -> StoreResult<Activity> {
-    let done = sqlx::query(
+    sqlx::query(
         "UPDATE activities SET instructions = $1, instructions_by_mail = $2 WHERE id = $3 AND cohort_id = $4",
     )
     .bind(instructions)
@@ -349,10 +348,8 @@ pub async fn set_instructions(
     .bind(activity_id)
     .bind(cohort_id)
     .execute(store.pool())
-    .await?;
-    if done.rows_affected() == 0 {
-        return Err(StoreError::NotFound);
-    }
+    .await?
+    .found()?;
     crate::cohorts::activity(store, cohort_id, activity_id).await
 }
 

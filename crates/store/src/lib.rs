@@ -11,6 +11,7 @@ pub mod attendance;
 pub mod audit;
 pub mod before;
 pub mod certificates;
+mod chain;
 pub mod cohorts;
 pub mod courses;
 pub mod discussion;
@@ -40,6 +41,22 @@ use sqlx::any::AnyPoolOptions;
 use sqlx::{AnyPool, Executor};
 use std::str::FromStr;
 use std::time::Duration;
+
+/// A change that names its row by id: touching none means the row does not exist.
+pub(crate) trait Found: Sized {
+    /// `NotFound` when the change touched no row.
+    fn found(self) -> StoreResult<Self>;
+}
+
+impl Found for sqlx::any::AnyQueryResult {
+    fn found(self) -> StoreResult<Self> {
+        if self.rows_affected() == 0 {
+            Err(StoreError::NotFound)
+        } else {
+            Ok(self)
+        }
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {

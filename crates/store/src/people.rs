@@ -1,5 +1,6 @@
 //! Accounts: admins, pilots, trainers and trainees.
 
+use crate::Found;
 use crate::{now, Flag, Store, StoreError, StoreResult};
 use hybride_domain::accounts::NewAccount;
 use hybride_domain::{Email, Role};
@@ -207,7 +208,7 @@ pub struct AccountUpdate {
 
 pub async fn update(store: &Store, id: i64, u: &AccountUpdate) -> StoreResult<User> {
     let mut tx = store.pool().begin().await?;
-    let done = sqlx::query(
+    sqlx::query(
         "UPDATE users SET last_name = $1, first_name = $2, role = $3, establishment = $4, active = $5, \
          whole_plan = $6 WHERE id = $7",
     )
@@ -219,10 +220,8 @@ pub async fn update(store: &Store, id: i64, u: &AccountUpdate) -> StoreResult<Us
     .bind(i64::from(u.whole_plan && u.role == Role::Pilot))
     .bind(id)
     .execute(&mut *tx)
-    .await?;
-    if done.rows_affected() == 0 {
-        return Err(StoreError::NotFound);
-    }
+    .await?
+    .found()?;
     if !u.active {
         // A deactivated account loses its sessions and tokens at once.
         sqlx::query("DELETE FROM sessions WHERE user_id = $1")
@@ -243,26 +242,22 @@ pub async fn update(store: &Store, id: i64, u: &AccountUpdate) -> StoreResult<Us
 
 /// Grants pilot `id` the whole plan, or takes the grant back; refused for another role.
 pub async fn grant_whole_plan(store: &Store, id: i64, granted: bool) -> StoreResult<()> {
-    let done = sqlx::query("UPDATE users SET whole_plan = $1 WHERE id = $2 AND role = 'pilot'")
+    sqlx::query("UPDATE users SET whole_plan = $1 WHERE id = $2 AND role = 'pilot'")
         .bind(i64::from(granted))
         .bind(id)
         .execute(store.pool())
-        .await?;
-    if done.rows_affected() == 0 {
-        return Err(StoreError::NotFound);
-    }
+        .await?
+        .found()?;
     Ok(())
 }
 
 pub async fn set_password(store: &Store, id: i64, hash: &str) -> StoreResult<()> {
-    let done = sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
+    sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
         .bind(hash)
         .bind(id)
         .execute(store.pool())
-        .await?;
-    if done.rows_affected() == 0 {
-        return Err(StoreError::NotFound);
-    }
+        .await?
+        .found()?;
     Ok(())
 }
 

@@ -1,5 +1,6 @@
 //! Training plans (PAF), one per school year.
 
+use crate::Found;
 use crate::{now, Store, StoreError, StoreResult};
 use hybride_domain::{SchoolYear, Title};
 use serde::Serialize;
@@ -59,13 +60,11 @@ pub async fn by_year(store: &Store, year: SchoolYear) -> StoreResult<Option<Plan
 }
 
 pub async fn update_title(store: &Store, id: i64, title: &Title) -> StoreResult<Plan> {
-    let done = sqlx::query("UPDATE plans SET title = $1 WHERE id = $2")
+    sqlx::query("UPDATE plans SET title = $1 WHERE id = $2")
         .bind(title.as_str())
         .bind(id)
         .execute(store.pool())
-        .await?;
-    if done.rows_affected() == 0 {
-        return Err(StoreError::NotFound);
-    }
+        .await?
+        .found()?;
     get(store, id).await
 }

@@ -40,7 +40,7 @@ fn message(chain: &str, seq: i64, hash: &str) -> Vec<u8> {
 /// A short name for a public key: the first 16 hex digits of its SHA-256.
 fn key_id(key: &VerifyingKey) -> String {
     let d = Sha256::digest(key.as_bytes());
-    d.iter().take(8).map(|b| format!("{b:02x}")).collect()
+    crate::chain::hex(&d[..8])
 }
 
 /// The private key that seals.
@@ -232,32 +232,34 @@ pub async fn check(store: &Store, keys: &[PublicSeal]) -> StoreResult<SealCheck>
         sqlx::query_as("SELECT chain, seq, hash, seal FROM head_seals")
             .fetch_all(store.pool())
             .await?;
-    let mut vouched: HashMap<(String, i64), String> = HashMap::new();
+    // Per chain, the entries its inaugural seals vouch for (seq → hash).
+    let mut vouched: HashMap<String, HashMap<i64, String>> = HashMap::new();
     for (chain, seq, hash, seal) in inaugural {
         if holds_any(keys, &chain, seq, &hash, &seal) {
-            vouched.insert((chain, seq), hash);
+            vouched.entry(chain).or_default().insert(seq, hash);
         }
     }
     let mut out = SealCheck::default();
-    // (chain, last seq, last sealed seq)
+    // (chain, last seq, last sealed seq); a chain's name is made once, not per entry.
     let track = |out: &mut SealCheck,
                  current: &mut Option<(String, i64, Option<i64>)>,
-                 chain: String,
+                 chain: &str,
                  seq: i64,
                  hash: &str,
                  seal: Option<&str>| {
-        if current.as_ref().is_none_or(|(c, ..)| *c != chain) {
+        if current.as_ref().is_none_or(|(c, ..)| c != chain) {
             if let Some(done) = current.take() {
                 finish(out, done);
             }
-            *current = Some((chain.clone(), 0, None));
+            *current = Some((chain.to_owned(), 0, None));
         }
-        let own = seal.is_some_and(|s| holds_any(keys, &chain, seq, hash, s));
+        let own = seal.is_some_and(|s| holds_any(keys, chain, seq, hash, s));
         if own {
             out.sealed += 1;
         }
         let vouched_here = vouched
-            .get(&(chain.clone(), seq))
+            .get(chain)
+            .and_then(|v| v.get(&seq))
             .is_some_and(|h| h == hash);
         if let Some((_, last, sealed)) = current.as_mut() {
             *last = seq;
@@ -269,6 +271,7 @@ pub async fn check(store: &Store, keys: &[PublicSeal]) -> StoreResult<SealCheck>
     const PAGE: i64 = 5000;
     let mut current = None;
     let (mut after_cohort, mut after_seq) = (i64::MIN, i64::MIN);
+    let mut name = (i64::MIN, String::new());
     loop {
         let page: Vec<(i64, i64, String, Option<String>)> = sqlx::query_as(
             "SELECT cohort_id, seq, hash, seal FROM attendance_events \
@@ -280,14 +283,10 @@ pub async fn check(store: &Store, keys: &[PublicSeal]) -> StoreResult<SealCheck>
         .fetch_all(store.pool())
         .await?;
         for (cohort, seq, hash, seal) in &page {
-            track(
-                &mut out,
-                &mut current,
-                attendance(*cohort),
-                *seq,
-                hash,
-                seal.as_deref(),
-            );
+            if name.0 != *cohort {
+                name = (*cohort, attendance(*cohort));
+            }
+            track(&mut out, &mut current, &name.1, *seq, hash, seal.as_deref());
             (after_cohort, after_seq) = (*cohort, *seq);
         }
         if (page.len() as i64) < PAGE {
@@ -304,14 +303,7 @@ pub async fn check(store: &Store, keys: &[PublicSeal]) -> StoreResult<SealCheck>
         .fetch_all(store.pool())
         .await?;
         for (seq, hash, seal) in &page {
-            track(
-                &mut out,
-                &mut current,
-                AUDIT.to_owned(),
-                *seq,
-                hash,
-                seal.as_deref(),
-            );
+            track(&mut out, &mut current, AUDIT, *seq, hash, seal.as_deref());
             after = *seq;
         }
         if (page.len() as i64) < PAGE {

@@ -1,6 +1,7 @@
 //! Sessions, API tokens and magic login links. Only digests of the secrets are stored.
 
 use crate::people::{User, USER_COLUMNS};
+use crate::Found;
 use crate::{now, outbox, token, Store, StoreError, StoreResult};
 use hybride_domain::second_factor::Pending;
 use hybride_domain::sign_in::TokenScope;
@@ -285,17 +286,15 @@ pub async fn api_tokens(store: &Store, user_id: i64) -> StoreResult<Vec<ApiToken
 
 /// Revokes one of `user_id`'s tokens; another's, or one already revoked, is not found.
 pub async fn revoke_api_token(store: &Store, user_id: i64, id: i64) -> StoreResult<()> {
-    let done = sqlx::query(
+    sqlx::query(
         "UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND user_id = $3 AND revoked_at IS NULL",
     )
     .bind(now())
     .bind(id)
     .bind(user_id)
     .execute(store.pool())
-    .await?;
-    if done.rows_affected() == 0 {
-        return Err(StoreError::NotFound);
-    }
+    .await?
+    .found()?;
     Ok(())
 }
 

@@ -19,12 +19,7 @@ pub fn digest(token: &str) -> String {
 
 /// The SHA-256 of `bytes`, in lowercase hexadecimal.
 pub fn digest_bytes(bytes: &[u8]) -> String {
-    let d = Sha256::digest(bytes);
-    let mut s = String::with_capacity(64);
-    for b in d {
-        s.push_str(&format!("{b:02x}"));
-    }
-    s
+    crate::chain::hex(&Sha256::digest(bytes))
 }
 
 #[cfg(test)]

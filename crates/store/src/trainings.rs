@@ -1,6 +1,7 @@
 //! Trainings (modules / dispositifs of the plan), their trainers and their scenario steps.
 
 use crate::people::{User, USER_COLUMNS};
+use crate::Found;
 use crate::{now, Flag, Store, StoreError, StoreResult};
 use hybride_domain::attendance::CreditRule;
 use hybride_domain::{
@@ -314,7 +315,7 @@ pub async fn update_step(
     step_id: i64,
     s: &NewStep,
 ) -> StoreResult<Step> {
-    let done = sqlx::query(
+    sqlx::query(
         "UPDATE steps SET modality = $1, learning_type = $2, title = $3, collective = $4, social = $5, minutes = $6, \
          instructions = $7, resources = $8, evidence = $9, evaluation = $10, trainer_role = $11, mandatory = $12, \
          credit_rule = $13 WHERE id = $14 AND training_id = $15",
@@ -335,10 +336,8 @@ pub async fn update_step(
     .bind(step_id)
     .bind(training_id)
     .execute(store.pool())
-    .await?;
-    if done.rows_affected() == 0 {
-        return Err(StoreError::NotFound);
-    }
+    .await?
+    .found()?;
     step(store, training_id, step_id).await
 }
 
@@ -391,14 +390,12 @@ pub async fn move_step(store: &Store, training_id: i64, step_id: i64, by: i64) -
 
 pub async fn delete_step(store: &Store, training_id: i64, step_id: i64) -> StoreResult<()> {
     let mut tx = store.pool().begin().await?;
-    let done = sqlx::query("DELETE FROM steps WHERE id = $1 AND training_id = $2")
+    sqlx::query("DELETE FROM steps WHERE id = $1 AND training_id = $2")
         .bind(step_id)
         .bind(training_id)
         .execute(&mut *tx)
-        .await?;
-    if done.rows_affected() == 0 {
-        return Err(StoreError::NotFound);
-    }
+        .await?
+        .found()?;
     let ids = step_ids(&mut tx, training_id).await?;
     renumber(&mut tx, &ids).await?;
     tx.commit().await?;

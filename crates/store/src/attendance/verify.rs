@@ -3,7 +3,8 @@
 //! and a half-day read against its countersignatures exactly as the sheets read it, so that
 //! `verify` and the sheets agree on which half-days wait to be countersigned again.
 
-use super::{body_column, of_cohort, sha256_hex, Event, GENESIS};
+use super::{body_column, of_cohort, Event, GENESIS};
+use crate::token::digest_bytes as sha256_hex;
 use crate::{Store, StoreResult};
 use hybride_domain::attendance::{self as rules, Countersigning, Kind};
 use serde::Serialize;
@@ -22,11 +23,7 @@ pub fn fingerprint<'a>(events: impl IntoIterator<Item = &'a Event>) -> String {
 
 /// The first 16 hexadecimal digits of a digest, as sheets print it.
 fn short(h: Sha256) -> String {
-    h.finalize()
-        .iter()
-        .take(8)
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    crate::chain::hex(&h.finalize()[..8])
 }
 
 /// For each event of one half-day (record order) that is a countersignature: how many of the
