@@ -2,8 +2,10 @@
 // the académie's OpenID Connect provider (first refused field by field), then a teacher without
 // a Hybride account signs in on the provider's own login page (the OpenID Certified
 // `oidc-provider` package, started on loopback) and lands on her new trainee space; a trainer
-// who forgot her password gets a link by mail and chooses a new one. Hybride's pages on the way
-// are checked with axe-core.
+// who forgot her password gets a link by mail and chooses a new one. The académie's CAS server
+// (the PyPI package `django-cas-server`, started on loopback) is declared too, and a trainer
+// signs in on its own login page, into her existing account. Hybride's pages on the way are
+// checked with axe-core.
 
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -47,13 +49,37 @@ async function startProvider(base) {
   return { issuer, stop: () => child.kill() };
 }
 
+/** The académie's CAS server, accepting Hybride's services (under `base`). */
+async function startCas(base) {
+  const child = spawn('python3', [path.join(REPO, 'peers/cas/serve.py'), '0', `${base}/`], {
+    stdio: ['pipe', 'pipe', 'ignore'],
+  });
+  const lines = createInterface({ input: child.stdout });
+  const url = await new Promise((resolve, reject) => {
+    child.on('exit', (code) => reject(new Error(`the CAS server exited (${code})`)));
+    lines.on('line', (line) => {
+      if (line.startsWith('ready ')) resolve(line.slice(6));
+    });
+  });
+  // It stops when its standard input closes (and on SIGTERM), removing its temporary files.
+  const stop = () => {
+    lines.close();
+    child.stdin.end();
+    child.kill();
+  };
+  return { url, origin: new URL(url).origin, stop };
+}
+
+let cas;
+
 before(async () => {
   [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  provider = await startProvider(server.base);
+  [provider, cas] = await Promise.all([startProvider(server.base), startCas(server.base)]);
 });
 
 after(async () => {
   provider?.stop();
+  cas?.stop();
   await browser?.close();
   await server?.stop();
 });
@@ -113,6 +139,70 @@ describe('connexion par l’académie', () => {
       page.problems.length = 0;
       await page.reload();
       await checkPage(page, 'trainee-home-after-provider');
+    } catch (e) {
+      await failed(page, e);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('une gestionnaire déclare le serveur CAS, un formateur s’y connecte à son compte', async () => {
+    const context = await newContext(browser, server);
+    const local = [server.base, cas.origin];
+    await context.route((url) => !local.includes(url.origin), (route) => route.abort('blockedbyclient'));
+    const page = await newPage(context);
+    try {
+      await login(page, 'admin');
+      // His account exists already, as a trainer's, without a password.
+      await page.goto('/accounts/new');
+      await page.getByRole('textbox', { name: /^Adresse électronique/ }).fill('paul.girard@ac-lyon.fr');
+      await page.getByRole('textbox', { name: /^Nom/ }).fill('Girard');
+      await page.getByRole('textbox', { name: /^Prénom/ }).fill('Paul');
+      await page.getByRole('combobox', { name: /^Rôle/ }).selectOption({ label: 'formateur ou formatrice' });
+      await clickAndLoad(page, page.locator('main').getByRole('button', { name: 'Enregistrer' }));
+
+      await page.goto('/settings/sign-in');
+      await page.getByLabel('Texte du bouton').fill('Annuaire académique');
+      await page.getByLabel('Identifiant court').fill('annuaire');
+      await page.getByLabel('Protocole').selectOption({ label: 'CAS 3.0' });
+      await page.getByLabel('Adresse du service').fill(cas.url);
+      await page.getByLabel('Adresse électronique').fill('email');
+      await page.getByLabel('Prénom').fill('first_name');
+      await page.getByLabel('Nom', { exact: true }).fill('last_name');
+      await page.getByLabel('Établissement (UAI)').fill('uai');
+      await page.getByLabel('Domaines couverts').fill('ac-lyon.fr');
+      await clickAndLoad(page, page.getByRole('button', { name: 'Enregistrer', exact: true }));
+      await page.getByText('Le service d’authentification est enregistré.').waitFor();
+      await page.getByText(`${server.base}/sso/annuaire/cas`).waitFor();
+      await checkPage(page, 'sign-in-cas-provider');
+      await clickAndLoad(page, page.getByRole('button', { name: 'Se déconnecter' }));
+
+      // He signs in on the CAS server's own page and arrives in his trainer's account.
+      await page.goto('/login');
+      await Promise.all([
+        page.waitForURL((u) => u.origin === cas.origin),
+        page.getByRole('link', { name: 'Se connecter avec Annuaire académique' }).click(),
+      ]);
+      await page.locator('input[name="username"]').fill('paul.girard');
+      await page.locator('input[name="password"]').fill('motdepasse-paul');
+      await Promise.all([
+        page.waitForURL((u) => u.origin === server.base && u.pathname === '/'),
+        page.locator('#login_form [type="submit"]').click(),
+      ]);
+      await page.locator('.who').filter({ hasText: 'Paul Girard' }).waitFor();
+      page.problems.length = 0;
+      await page.reload();
+      await checkPage(page, 'trainer-home-after-cas');
+      assert.equal(await page.getByRole('link', { name: 'Signer ma présence' }).count(), 0,
+        'a trainer, not a trainee');
+
+      // Logging out ends the session at the CAS server too, and comes back to Hybride.
+      await Promise.all([
+        page.waitForURL((u) => u.origin === server.base && u.pathname === '/login'),
+        page.getByRole('button', { name: 'Se déconnecter' }).click(),
+      ]);
+      await page.goto('/');
+      assert.equal(new URL(page.url()).pathname, '/login');
     } catch (e) {
       await failed(page, e);
     } finally {

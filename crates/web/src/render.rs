@@ -95,6 +95,7 @@ impl Templates {
             "tokens.html",
             "close_confirm.html",
             "second_factor_reset.html",
+            "logout_provider.html",
             "unenroll_confirm.html",
             "second_factor.html",
             "login_second_factor.html",

@@ -129,3 +129,8 @@ flash-token-revoked = The token is revoked: it no longer gives access to anythin
 refused-token-read-only = This token may only read.
 error-token-scope = Choose read only, or read and change.
 error-token-days = Give a whole number of days, from 1 to { $value }.
+
+# Logging out of a session opened through the académie's provider: on to its own logout.
+logout-provider-title = Logging out
+logout-provider-lead = You are logged out of Hybride. Your browser now logs you out of the académie's sign-in service.
+logout-provider-continue = Go on logging out at the académie's service

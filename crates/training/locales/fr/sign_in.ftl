@@ -129,3 +129,8 @@ flash-token-revoked = Le jeton est révoqué : il ne donne plus accès à rien.
 refused-token-read-only = Ce jeton ne permet que la lecture.
 error-token-scope = Choisissez la lecture seule ou la lecture et la modification.
 error-token-days = Indiquez un nombre entier de jours, de 1 à { $value }.
+
+# Logging out of a session opened through the académie's provider: on to its own logout.
+logout-provider-title = Déconnexion
+logout-provider-lead = Vous êtes déconnecté de Hybride. Votre navigateur vous déconnecte maintenant du service d’authentification de l’académie.
+logout-provider-continue = Continuer la déconnexion auprès du service de l’académie

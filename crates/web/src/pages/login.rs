@@ -203,18 +203,25 @@ pub async fn logout(
     headers: axum::http::HeaderMap,
     CsrfForm(_): CsrfForm<Empty>,
 ) -> Result<Response, AppError> {
-    let mut to = "/login?ok=logged-out".to_owned();
+    let mut at_provider = None;
     let name = crate::auth::cookie_name(SESSION_COOKIE, state.config.secure_cookies);
     if let Some(secret) = crate::auth::cookie(&headers, &name) {
         // A session opened through the académie's provider ends there too.
-        if let Some(at_provider) = hybride_training::sign_in::logout_address(&state, secret).await?
-        {
-            to = at_provider;
-        }
+        at_provider = hybride_training::sign_in::logout_address(&state, secret).await?;
         sessions::end(&state.store, secret).await?;
     }
-    let _ = ctx;
-    let mut r = Redirect::to(&to).into_response();
+    let mut r = match at_provider {
+        // Not a redirect: the policy's `form-action 'self'` forbids a form's answer to lead to
+        // another site. A page that goes there at once (a refresh without delay), with a link.
+        Some(to) => page(
+            &state,
+            &ctx,
+            "logout_provider.html",
+            context! { to => to },
+            false,
+        )?,
+        None => Redirect::to("/login?ok=logged-out").into_response(),
+    };
     r.headers_mut().append(
         header::SET_COOKIE,
         set_cookie(SESSION_COOKIE, "", 0, state.config.secure_cookies, "Lax"),
