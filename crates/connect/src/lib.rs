@@ -4,4 +4,5 @@
 pub mod bbb;
 pub mod cas;
 pub mod mail;
+pub mod moodle;
 pub mod oidc;
