@@ -5,4 +5,6 @@ pub mod bbb;
 pub mod cas;
 pub mod mail;
 pub mod moodle;
+#[cfg(feature = "replay")]
+pub mod moodle_replay;
 pub mod oidc;

@@ -19,6 +19,7 @@ crate::words! {
         ProviderSaved = "provider_saved",
         SsoOnlySet = "sso_only_set",
         SecondFactorReset = "second_factor_reset",
+        MagistereSet = "magistere_set",
     }
 }
 

@@ -29,6 +29,7 @@ pub mod import;
 pub mod jobs;
 pub mod limits;
 pub mod links;
+pub mod magistere;
 pub mod mailer;
 pub mod outbox;
 pub mod password;

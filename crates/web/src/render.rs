@@ -96,6 +96,7 @@ impl Templates {
             "close_confirm.html",
             "second_factor_reset.html",
             "logout_provider.html",
+            "magistere.html",
             "unenroll_confirm.html",
             "second_factor.html",
             "login_second_factor.html",

@@ -428,6 +428,9 @@ fn expected() -> BTreeMap<(&'static str, &'static str), (u8, bool)> {
         ("GET", "/settings/sign-in", ADMIN, false),
         ("POST", "/settings/sign-in", ADMIN, false),
         ("POST", "/settings/sign-in/only", ADMIN, false),
+        ("GET", "/settings/magistere", ADMIN, false),
+        ("POST", "/settings/magistere", ADMIN, false),
+        ("POST", "/settings/magistere/check", ADMIN, false),
         ("GET", "/settings/sign-in/{id}", ADMIN, false),
         ("POST", "/settings/sign-in/{id}", ADMIN, false),
         // Signing in through the académie's provider: the provider's name and the sign-in's
@@ -481,6 +484,9 @@ fn expected() -> BTreeMap<(&'static str, &'static str), (u8, bool)> {
         ("GET", "/api/v1/sign-in/providers/{id}", ADMIN, false),
         ("PUT", "/api/v1/sign-in/providers/{id}", ADMIN, false),
         ("PUT", "/api/v1/sign-in/sso-only", ADMIN, false),
+        ("GET", "/api/v1/settings/magistere", ADMIN, false),
+        ("PUT", "/api/v1/settings/magistere", ADMIN, false),
+        ("POST", "/api/v1/settings/magistere/check", ADMIN, false),
         // Trainers read the plans (names and years) to filter their trainings.
         ("GET", "/api/v1/plans", STAFF, false),
         ("POST", "/api/v1/plans", ADMIN, false),

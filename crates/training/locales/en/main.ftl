@@ -473,4 +473,7 @@ audit-school_zone_set = School holiday zone changed
 audit-provider_saved = Identity provider saved
 audit-sso_only_set = Providers-only sign-in changed
 audit-second_factor_reset = Two-factor authentication reset
+audit-magistere_set = M@gistère connection changed
+audit-field-token-changed = Token changed
+audit-field-url = Address
 error-audit-action = Unknown action: “{ $value }”.

@@ -214,3 +214,35 @@ chrono-subtitle = Plan { $year } · GAIA { $dispositif } / { $module }
 chrono-position = N°
 chrono-footer = Généré par Hybride le { $day }
 rules-attendance = Assiduité minimale : présentiel { $in_person } %, distanciel synchrone { $synchronous } %, distanciel asynchrone { $asynchronous } %.
+
+# The académie's M@gistère: its site and the web-service token Hybride calls it with.
+magistere-title = Connexion à M@gistère
+settings-about-magistere = L’adresse du site M@gistère de l’académie et le jeton de son service web, pour lire les parcours et les inscriptions.
+magistere-lead = Hybride lit les parcours M@gistère par le service web de Moodle (REST), avec le jeton d’un utilisateur de service web que l’administrateur de M@gistère crée pour l’EAFC.
+magistere-url = Adresse du site M@gistère
+magistere-url-hint = Par exemple https://magistere.education.fr/ac-lyon, sans « /webservice/… ».
+magistere-token = Jeton du service web
+magistere-token-hint = Trente-deux lettres et chiffres, donnés par l’administrateur de M@gistère.
+magistere-token-kept = Un jeton est enregistré : laissez ce champ vide pour le garder.
+magistere-save = Enregistrer et tester
+magistere-check = Tester la connexion
+magistere-check-ok = La connexion fonctionne
+magistere-check-failed = La connexion ne fonctionne pas
+magistere-check-site = Site « { $site } » (Moodle { $release }), jeton de { $user }.
+magistere-check-missing = { $count ->
+    [one] Le service web de ce jeton ne propose pas cette fonction dont Hybride a besoin ; demandez à l’administrateur de M@gistère de l’ajouter :
+   *[other] Le service web de ce jeton ne propose pas ces { $count } fonctions dont Hybride a besoin ; demandez à l’administrateur de M@gistère de les ajouter :
+}
+magistere-functions = Fonctions utilisées
+magistere-functions-lead = Le service web du jeton doit proposer ces fonctions de Moodle :
+magistere-failure-unreachable = M@gistère ne répond pas à cette adresse. Vérifiez l’adresse du site, puis réessayez.
+magistere-failure-not-moodle = Cette adresse ne mène pas au service web d’un site Moodle. Indiquez l’adresse du site M@gistère lui-même.
+magistere-failure-invalid-token = M@gistère refuse ce jeton : il est erroné, a expiré ou a été supprimé. Demandez un nouveau jeton à l’administrateur de M@gistère.
+magistere-failure-not-in-service = Le service web de ce jeton ne propose pas une fonction dont Hybride a besoin. Demandez à l’administrateur de M@gistère de l’ajouter.
+magistere-failure-no-such-function = Ce site M@gistère ne connaît pas une fonction dont Hybride a besoin : sa version de Moodle est peut-être trop ancienne.
+magistere-failure-not-found = M@gistère ne trouve pas ce qui est demandé.
+magistere-failure-refused = M@gistère a refusé l’appel.
+flash-magistere-saved = La connexion à M@gistère est enregistrée.
+error-magistere-url = Indiquez l’adresse du site, commençant par https://.
+error-magistere-token = Indiquez le jeton du service web : de 16 à 128 lettres et chiffres.
+refused-magistere-not-configured = Indiquez d’abord l’adresse du site M@gistère et son jeton.

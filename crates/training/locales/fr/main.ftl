@@ -473,4 +473,7 @@ audit-school_zone_set = Zone de vacances scolaires changée
 audit-provider_saved = Fournisseur d’identité enregistré
 audit-sso_only_set = Connexion par fournisseur seulement, changée
 audit-second_factor_reset = Double authentification réinitialisée
+audit-magistere_set = Connexion à M@gistère changée
+audit-field-token-changed = Jeton changé
+audit-field-url = Adresse
 error-audit-action = Action inconnue : « { $value } ».

@@ -327,3 +327,8 @@ pub fn mail_domains() -> utoipa::openapi::schema::Array {
         .max_items(Some(50))
         .build()
 }
+
+/// A Moodle web-service token: 16 to 128 letters and digits, or null to keep the stored one.
+pub fn ws_token() -> Object {
+    nullable(string(r"^[A-Za-z0-9]{16,128}$", Some(16), 128)).build()
+}

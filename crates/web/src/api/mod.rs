@@ -10,6 +10,7 @@ mod bounds;
 mod during;
 mod equipment;
 mod exports;
+mod magistere;
 mod planning;
 mod retention;
 mod sign_in;
@@ -168,6 +169,11 @@ pub fn openapi_router() -> OpenApiRouter<AppState> {
         .routes(routes!(sign_in::list, sign_in::create))
         .routes(routes!(sign_in::get, sign_in::update))
         .routes(routes!(sign_in::put_sso_only))
+        .routes(routes!(
+            magistere::get_connection,
+            magistere::put_connection
+        ))
+        .routes(routes!(magistere::check_connection))
         .routes(routes!(planning::list_plans, planning::create_plan))
         .routes(routes!(planning::list_trainings, planning::create_training))
         .routes(routes!(planning::get_training))

@@ -13,6 +13,7 @@ mod equipment;
 mod forum;
 mod login;
 mod loop_back;
+mod magistere;
 mod password;
 mod password_reset;
 mod plans;
@@ -60,6 +61,7 @@ pub fn router() -> Router<AppState> {
         .merge(loop_back::router())
         .merge(surveys::router())
         .merge(settings::router())
+        .merge(magistere::router())
         .merge(sign_in::router())
         .merge(tokens::router())
         .merge(retention::router())

@@ -36,6 +36,11 @@ const SETTINGS: &[(&str, &str, &str)] = &[
         "retention-title",
         "settings-about-retention",
     ),
+    (
+        "/settings/magistere",
+        "magistere-title",
+        "settings-about-magistere",
+    ),
     ("/settings/audit", "audit-title", "settings-about-audit"),
 ];
 
