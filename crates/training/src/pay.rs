@@ -3,7 +3,7 @@
 
 use crate::attendance as att;
 use crate::Error;
-use hybride_domain::attendance::AsyncState;
+use hybride_domain::attendance::{AsyncState, Countersigning};
 use hybride_domain::pay::{self, Delivered, PayForm};
 use hybride_domain::pay::{Lump, Rates, TrainerStatus};
 use hybride_domain::Modality;
@@ -115,7 +115,9 @@ pub(crate) fn facts_from(src: &RecordSource<'_>, c: &Cohort, now: i64) -> Record
             if sheet.signed == 0 {
                 continue;
             }
-            let countersigned = !sheet.countersigners.is_empty();
+            // A half-day whose later marks wait to be countersigned again is not attested as
+            // it stands: pay forms and the review say so, as its sheet does.
+            let countersigned = sheet.countersigning == Countersigning::Countersigned;
             out.led.push(HalfDayLed {
                 activity_id: a.id,
                 title: a.title.clone(),
@@ -125,7 +127,7 @@ pub(crate) fn facts_from(src: &RecordSource<'_>, c: &Cohort, now: i64) -> Record
                 modality: a.modality,
                 minutes: slot.planned_minutes,
                 attended: sheet.signed,
-                trainers: if countersigned {
+                trainers: if !sheet.countersigners.is_empty() {
                     sheet.countersigners.iter().map(|x| x.trainer_id).collect()
                 } else {
                     src.cohort_trainers.to_vec()

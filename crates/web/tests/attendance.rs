@@ -858,10 +858,29 @@ impl HalfDay {
 async fn a_countersigned_half_day_is_frozen_until_its_corrections_are_countersigned_again() {
     let h = HalfDay::start().await;
     let (seen, first) = countersigned_before_the_end(&h).await;
+    assert_eq!(led_countersigned(&h).await, Some(true));
     late_marks_arrive(&h).await;
     let after = the_sheet_shows_them_as_corrections(&h, &first).await;
     assert_eq!(after.len(), 3, "{after:?}");
+    // Pay forms and the review count it as not countersigned meanwhile, as the sheet says.
+    assert_eq!(led_countersigned(&h).await, Some(false));
     countersigned_again(&h, &seen, &first).await;
+    assert_eq!(led_countersigned(&h).await, Some(true));
+}
+
+/// Whether the half-day counts as countersigned where trainers are paid (pay forms, review).
+async fn led_countersigned(h: &HalfDay) -> Option<bool> {
+    let s = h.app.store();
+    let c = hybride_training::cohorts::get(s, h.s.cohort).await.unwrap();
+    let t = hybride_training::trainings::get(s, c.training_id)
+        .await
+        .unwrap();
+    hybride_training::pay::half_days(s, &c, &t)
+        .await
+        .unwrap()
+        .iter()
+        .find(|l| l.activity_id == h.a.id && l.slot == h.slot.key())
+        .map(|l| l.countersigned)
 }
 
 /// Inès signs by code; Zoé is absent, her justification accepted. The trainer countersigns,
