@@ -91,6 +91,7 @@ fn expected() -> BTreeMap<(&'static str, &'static str), (u8, bool)> {
         ("POST", "/login/second-factor", TOKEN, false),
         ("GET", "/calendar", LOGGED_IN, false),
         ("POST", "/calendar", LOGGED_IN, false),
+        ("POST", "/calendar/links/{id}/revoke", LOGGED_IN, true),
         // Accounts: admins.
         ("GET", "/accounts", ADMIN, false),
         ("POST", "/accounts", ADMIN, false),

@@ -909,3 +909,65 @@ async fn a_ready_cohort_runs_once_its_first_activity_has_started_without_anyone_
         "the trainer’s home shows it running"
     );
 }
+
+#[tokio::test]
+async fn a_person_sees_where_each_calendar_link_went_and_revokes_one() {
+    let app = TestApp::start().await;
+    let s = setup(&app).await;
+    let cid = s.cohort;
+    let (status, _) = s
+        .trainer_api
+        .post(&format!("/api/v1/cohorts/{cid}/convocations"), json!({}))
+        .await;
+    assert!(status.is_success());
+    let lea = &s.trainees[0];
+    let b = app.anonymous();
+    assert_eq!(
+        b.login(lea.email.as_str(), PASSWORD).await.status(),
+        StatusCode::SEE_OTHER
+    );
+
+    // Her convocation carried a calendar link: the page says so, and that it was never used.
+    let (status, html) = b.get_html("/calendar").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        html.contains("Envoyé avec la convocation «\u{a0}Enseigner en hybride — Groupe A\u{a0}»"),
+        "{html}"
+    );
+    assert!(html.contains("Jamais utilisé"));
+    let mail = app.last_mail_to(lea.email.as_str()).await;
+    let feed = link_in(&mail.body, &format!("{}/calendar/", app.base));
+    let anonymous = app.anonymous();
+    let path = feed.trim_start_matches(&app.base).to_owned();
+    assert_eq!(anonymous.get(&path).await.status(), StatusCode::OK);
+    let (_, html) = b.get_html("/calendar").await;
+    assert!(html.contains("Utilisé une fois, le"), "{html}");
+
+    // Nobody else can revoke it.
+    let html = html.replace("&#x2f;", "/");
+    let action = html
+        .split("action=\"/calendar/links/")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .expect("a revoke button")
+        .to_owned();
+    let other = app.anonymous();
+    other.login(s.trainees[1].email.as_str(), PASSWORD).await;
+    let r = other
+        .post_form(&format!("/calendar/links/{action}"), &[])
+        .await;
+    assert_eq!(r.status(), StatusCode::NOT_FOUND);
+    assert_eq!(anonymous.get(&path).await.status(), StatusCode::OK);
+
+    // She revokes it: the feed stops, the page says so.
+    let r = b.post_form(&format!("/calendar/links/{action}"), &[]).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        r.headers()["location"],
+        "/calendar?ok=calendar-link-revoked"
+    );
+    assert_eq!(anonymous.get(&path).await.status(), StatusCode::NOT_FOUND);
+    let (_, html) = b.get_html("/calendar?ok=calendar-link-revoked").await;
+    assert!(html.contains("Le lien d’agenda est révoqué"));
+    assert!(html.contains("Vous n’avez pas de lien d’agenda actif."));
+}

@@ -252,3 +252,19 @@ dashboard-inactive = { $count ->
 forum-field-error = New message: { $error }
 opening-draft-newer = The draft has changed since: trainees read the published version until the next publication.
 mail-space-url = Your training space (log in with your account or a login link):
+
+calendar-links-caption = Your active calendar links
+calendar-link-sent = Link
+calendar-link-created = Created on
+calendar-link-used = Use
+calendar-link-expires = Valid until
+calendar-link-actions = Actions
+calendar-link-with-convocation = Sent with the convocation « { $cohort } »
+calendar-link-made-here = Made on this page
+calendar-link-never-used = Never used
+calendar-link-last-used = { $count ->
+    [one] Used once, on { $day }
+   *[other] Used { $count } times, last on { $day }
+}
+calendar-link-revoke = Revoke
+flash-calendar-link-revoked = The calendar link is revoked: it no longer works.

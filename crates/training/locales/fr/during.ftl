@@ -261,3 +261,19 @@ dashboard-inactive = { $count ->
 forum-field-error = Nouveau message : { $error }
 opening-draft-newer = Le brouillon a changé depuis : les stagiaires lisent la version publiée jusqu’à la prochaine publication.
 mail-space-url = Votre espace de formation (connectez-vous avec votre compte ou un lien de connexion) :
+
+calendar-links-caption = Vos liens d’agenda actifs
+calendar-link-sent = Lien
+calendar-link-created = Créé le
+calendar-link-used = Utilisation
+calendar-link-expires = Valable jusqu’au
+calendar-link-actions = Actions
+calendar-link-with-convocation = Envoyé avec la convocation « { $cohort } »
+calendar-link-made-here = Créé sur cette page
+calendar-link-never-used = Jamais utilisé
+calendar-link-last-used = { $count ->
+    [one] Utilisé une fois, le { $day }
+   *[other] Utilisé { $count } fois, la dernière le { $day }
+}
+calendar-link-revoke = Révoquer
+flash-calendar-link-revoked = Le lien d’agenda est révoqué : il ne fonctionne plus.

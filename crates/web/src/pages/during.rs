@@ -11,7 +11,7 @@ use crate::forms::{self, OpeningFields};
 use crate::limits;
 use crate::limits::ClientAddr;
 use crate::AppState;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use hybride_domain::FieldErrors;
@@ -342,23 +342,36 @@ pub async fn calendar_feed(
 pub async fn calendar_page(
     State(state): State<AppState>,
     who: Allowed<Anyone>,
+    Query(ok): Query<super::Flash>,
 ) -> Result<Response, AppError> {
-    calendar_view(&state, &who, None).await
+    calendar_view(&state, &who, None, super::flash(&ok)).await
 }
 
 async fn calendar_view(
     state: &AppState,
     who: &Allowed<Anyone>,
     new_url: Option<String>,
+    flash: Option<String>,
 ) -> Result<Response, AppError> {
-    let active = links::active(&state.store, who.user.id, Purpose::Calendar).await?;
+    let active = links::calendar_links(&state.store, who.user.id).await?;
     page(
         state,
         &who.ctx,
         "calendar.html",
-        context! { links => active, new_url => new_url },
+        context! { links => active, new_url => new_url, flash => flash },
         false,
     )
+}
+
+/// Revokes one of the caller's calendar links (a feed shared by mistake, an old phone).
+pub async fn calendar_revoke(
+    State(state): State<AppState>,
+    who: Allowed<Anyone>,
+    Path(id): Path<i64>,
+    CsrfForm(_): CsrfForm<Empty>,
+) -> Result<Response, AppError> {
+    links::revoke(&state.store, who.user.id, id).await?;
+    Ok(done("/calendar", "calendar-link-revoked"))
 }
 
 /// A new calendar link, shown once; the previous ones stop working.
@@ -369,7 +382,7 @@ pub async fn calendar_new(
 ) -> Result<Response, AppError> {
     let secret = new_calendar_link(&state, who.user.id).await?;
     let url = format!("{}/calendar/{secret}.ics", state.config.public_url);
-    calendar_view(&state, &who, Some(url)).await
+    calendar_view(&state, &who, Some(url), None).await
 }
 
 /// Revokes a person's calendar links and issues a new one, valid a year.
@@ -499,4 +512,5 @@ pub fn router() -> axum::Router<crate::AppState> {
         .route("/j/{token}", get(join))
         .route("/calendar", get(calendar_page).post(calendar_new))
         .route("/calendar/{file}", get(calendar_feed))
+        .route("/calendar/links/{id}/revoke", post(calendar_revoke))
 }

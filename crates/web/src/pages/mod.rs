@@ -235,6 +235,7 @@ const FLASHES: &[&str] = &[
     "password-changed",
     "second-factor-disabled",
     "second-factor-reset",
+    "calendar-link-revoked",
 ];
 
 #[derive(serde::Deserialize, Default)]
