@@ -4,7 +4,8 @@
 // formation » checklist, the trainees' links, a convocation sent again); the opening message
 // composer (a missing part refused, then a new version published, shown and e-mailed); the
 // trainee on a phone confirming she received her links and reading an activity's instructions;
-// the discussion space with the keyboard alone; the trainer's accompaniment; the calendar page.
+// the discussion space with the keyboard alone; the trainer's accompaniment; the calendar page
+// and its list of links, one revoked.
 // Every page is checked with axe-core (WCAG 2.1 AA) and photographed.
 //
 // The tests run in order on one server, and some read what an earlier one left: the login link
@@ -552,6 +553,16 @@ describe('pendant la formation', { timeout: 300_000 }, () => {
     // The convocation's calendar link stopped working.
     const [old] = linksOf((await convocation()).text).calendar;
     assert.equal((await fetch(old)).status, 404, 'the previous link is revoked');
+
+    // The page lists the new link, made here and used once; she revokes it.
+    await page.goto('/calendar');
+    const row = main(page).getByRole('row').filter({ hasText: 'Créé sur cette page' });
+    await row.getByText('Utilisé une fois').waitFor();
+    await checkPage(page, 'during-27-liens-agenda');
+    await clickAndLoad(page, row.getByRole('button', { name: /^Révoquer/ }));
+    await page.getByRole('status').getByText('Le lien d’agenda est révoqué').waitFor();
+    await main(page).getByText('Vous n’avez pas de lien d’agenda actif.').waitFor();
+    assert.equal((await fetch(url)).status, 404, 'the revoked link no longer opens');
   }));
   // ---- Bugs this suite found, fixed: kept as tests ----------------------------------------
 
