@@ -111,8 +111,35 @@ fn looks_like_token(s: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_')
 }
 
+/// Requests that concern nobody in particular: health probes, static assets and calendar feeds
+/// (whose secret is in the address). They get no session lookup, no CSRF token and no cookie.
+fn is_light(path: &str) -> bool {
+    matches!(path, "/healthz" | "/readyz" | "/favicon.svg")
+        || path.starts_with("/assets/")
+        || (path.starts_with("/calendar/") && path.ends_with(".ics"))
+}
+
 /// Identifies the caller and chooses the language; runs before every handler.
 pub async fn identify(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+    if is_light(req.uri().path()) {
+        let lang = req
+            .headers()
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(Lang::from_accept_language)
+            .unwrap_or_default();
+        let path = req.uri().path().to_owned();
+        req.extensions_mut().insert(Ctx {
+            user: None,
+            lang,
+            csrf: String::new(),
+            bearer: false,
+            read_only: false,
+            path,
+            pending: None,
+        });
+        return next.run(req).await;
+    }
     let headers = req.headers();
     let bearer_token = headers
         .get(header::AUTHORIZATION)

@@ -14,6 +14,22 @@ async fn health_readiness_and_openapi() {
     let b = app.anonymous();
     assert_eq!(b.get("/healthz").await.text().await.unwrap(), "ok");
     assert_eq!(b.get("/readyz").await.status(), StatusCode::OK);
+    // Probes and static files concern nobody: no CSRF token is minted, no cookie set.
+    for path in [
+        "/healthz",
+        "/readyz",
+        "/assets/hybride.css",
+        "/favicon.svg",
+        "/assets/nothing.css",
+    ] {
+        let r = app.anonymous().get(path).await;
+        assert!(!r.headers().contains_key("set-cookie"), "{path}");
+    }
+    let r = app.anonymous().get("/login").await;
+    assert!(
+        r.headers().contains_key("set-cookie"),
+        "a page mints its CSRF token"
+    );
     let r = b.get("/api/openapi.json").await;
     assert_eq!(r.status(), StatusCode::OK);
     let doc: serde_json::Value = r.json().await.unwrap();
