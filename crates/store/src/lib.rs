@@ -20,6 +20,7 @@ mod error;
 pub mod exports;
 pub mod limits;
 pub mod links;
+pub mod magistere;
 pub mod outbox;
 pub mod people;
 pub mod personal;

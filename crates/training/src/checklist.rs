@@ -52,6 +52,7 @@ pub async fn before_of(
             .map(|a| a.title.clone())
             .collect(),
         activities: activities.len(),
+        magistere: crate::magistere::course_check(store, c.id).await?,
     };
 
     let advice = crate::before::scenario_advice(t, steps);

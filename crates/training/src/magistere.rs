@@ -5,9 +5,12 @@
 
 use crate::people::User;
 use crate::{Error, Hybride, Result};
-use hybride_connect::moodle::{self, Site};
+use hybride_connect::moodle::{self, Failure, Site};
+use hybride_domain::checklist::CourseCheck;
 use hybride_domain::{FieldErrors, Invalid};
 use hybride_store::before;
+use hybride_store::cohorts::Cohort;
+use hybride_store::Store;
 use serde::{Deserialize, Serialize};
 
 const URL_KEY: &str = "magistere_url";
@@ -150,4 +153,135 @@ pub async fn check(h: &Hybride) -> Result<Check> {
 /// The functions Hybride calls, for the page that explains what to give the token's service.
 pub fn needed() -> &'static [&'static str] {
     moodle::NEEDED
+}
+
+/// The course a cohort's « parcours M@gistère » address names on the académie's site
+/// (`…/course/view.php?id=3`), if it is one.
+pub fn course_id(site: &Site, course_url: &str) -> Option<i64> {
+    let base = site.url.trim_end_matches('/');
+    let rest = course_url.trim().strip_prefix(base)?;
+    let query = rest.strip_prefix("/course/view.php?")?;
+    query
+        .split('&')
+        .find_map(|kv| kv.strip_prefix("id="))
+        .and_then(|id| id.parse().ok())
+        .filter(|id: &i64| *id > 0)
+}
+
+/// Reads the cohort's course on M@gistère — that it exists, and which of the cohort's trainees
+/// it has — and keeps what was found for the « avant » checklist.
+pub async fn check_course(h: &Hybride, c: &Cohort) -> Result<CourseCheck> {
+    let site = site(h)
+        .await?
+        .ok_or(Error::Refused("magistere_not_configured"))?;
+    let course = c
+        .course_url
+        .as_deref()
+        .and_then(|u| course_id(&site, u))
+        .ok_or(Error::Refused("magistere_course_unknown"))?;
+    let http = hybride_connect::oidc::http_client();
+    let answer = site
+        .call(
+            &http,
+            "core_enrol_get_enrolled_users",
+            &[("courseid", course.to_string())],
+        )
+        .await;
+    let trainees = crate::cohorts::enrollments(&h.store, c.id).await?;
+    let check = match answer {
+        Ok(users) => {
+            let users = users.as_array().cloned().unwrap_or_default();
+            let enrolled: std::collections::HashSet<String> = users
+                .iter()
+                .filter_map(|u| u.get("email").and_then(serde_json::Value::as_str))
+                .map(str::to_lowercase)
+                .collect();
+            let name = users
+                .iter()
+                .filter_map(|u| {
+                    u.get("enrolledcourses")
+                        .and_then(serde_json::Value::as_array)
+                })
+                .flatten()
+                .find(|e| e.get("id").and_then(serde_json::Value::as_i64) == Some(course))
+                .and_then(|e| e.get("fullname").and_then(serde_json::Value::as_str))
+                .map(str::to_owned)
+                .unwrap_or_else(|| format!("#{course}"));
+            let (inside, outside): (Vec<_>, Vec<_>) = trainees
+                .iter()
+                .partition(|t| enrolled.contains(&t.email.to_lowercase()));
+            CourseCheck {
+                checked_at: crate::now(),
+                course: Some(name),
+                failure: None,
+                enrolled: inside.len(),
+                missing: outside
+                    .iter()
+                    .map(|t| format!("{} {}", t.first_name, t.last_name))
+                    .collect(),
+            }
+        }
+        Err(e) => {
+            tracing::warn!(cohort = c.id, course, error = %e, "reading the M@gistère course failed");
+            CourseCheck {
+                checked_at: crate::now(),
+                course: None,
+                // Moodle answers an unknown course id with an access error or a missing record.
+                failure: Some(match e {
+                    Failure::NotFound(_) => "not-found".to_owned(),
+                    other => other.code().to_owned(),
+                }),
+                enrolled: 0,
+                missing: Vec::new(),
+            }
+        }
+    };
+    let json = serde_json::to_string(&check).map_err(anyhow::Error::from)?;
+    hybride_store::magistere::put(&h.store, c.id, check.checked_at, &json).await?;
+    Ok(check)
+}
+
+/// The latest check of the cohort's course, if its staff checked it.
+pub async fn course_check(store: &Store, cohort_id: i64) -> Result<Option<CourseCheck>> {
+    Ok(hybride_store::magistere::get(store, cohort_id)
+        .await?
+        .and_then(|(_, json)| serde_json::from_str(&json).ok()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_course_is_named_by_its_address_on_the_academies_site() {
+        let site = Site {
+            url: "https://magistere.education.fr/ac-lyon/".into(),
+            token: String::new(),
+        };
+        let id = |u: &str| course_id(&site, u);
+        assert_eq!(
+            id("https://magistere.education.fr/ac-lyon/course/view.php?id=3"),
+            Some(3)
+        );
+        assert_eq!(
+            id(" https://magistere.education.fr/ac-lyon/course/view.php?section=2&id=41 "),
+            Some(41)
+        );
+        assert_eq!(
+            id("https://magistere.education.fr/ac-grenoble/course/view.php?id=3"),
+            None
+        );
+        assert_eq!(
+            id("https://magistere.education.fr/ac-lyon/mod/page/view.php?id=3"),
+            None
+        );
+        assert_eq!(
+            id("https://magistere.education.fr/ac-lyon/course/view.php?id=0"),
+            None
+        );
+        assert_eq!(
+            id("https://magistere.education.fr/ac-lyon/course/view.php?id=x"),
+            None
+        );
+    }
 }

@@ -432,6 +432,7 @@ fn expected() -> BTreeMap<(&'static str, &'static str), (u8, bool)> {
         ("GET", "/settings/magistere", ADMIN, false),
         ("POST", "/settings/magistere", ADMIN, false),
         ("POST", "/settings/magistere/check", ADMIN, false),
+        ("POST", "/cohorts/{id}/magistere", COHORT_STAFF, false),
         ("GET", "/settings/sign-in/{id}", ADMIN, false),
         ("POST", "/settings/sign-in/{id}", ADMIN, false),
         // Signing in through the académie's provider: the provider's name and the sign-in's
@@ -488,6 +489,12 @@ fn expected() -> BTreeMap<(&'static str, &'static str), (u8, bool)> {
         ("GET", "/api/v1/settings/magistere", ADMIN, false),
         ("PUT", "/api/v1/settings/magistere", ADMIN, false),
         ("POST", "/api/v1/settings/magistere/check", ADMIN, false),
+        (
+            "POST",
+            "/api/v1/cohorts/{id}/magistere/check",
+            COHORT_STAFF,
+            false,
+        ),
         // Trainers read the plans (names and years) to filter their trainings.
         ("GET", "/api/v1/plans", STAFF, false),
         ("POST", "/api/v1/plans", ADMIN, false),

@@ -11,6 +11,25 @@ pub struct SpaceFacts {
     /// Titles of in-person activities with no place.
     pub activities_without_place: Vec<String>,
     pub activities: usize,
+    /// What M@gistère said of the cohort's course when its staff last checked it.
+    pub magistere: Option<CourseCheck>,
+}
+
+/// A cohort's M@gistère course as read through the web service.
+#[derive(
+    Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize, utoipa::ToSchema,
+)]
+pub struct CourseCheck {
+    /// When it was read (Unix seconds).
+    pub checked_at: i64,
+    /// The course's full name, when it was found.
+    pub course: Option<String>,
+    /// Why it could not be read (`not-found`, `invalid-token`, `unreachable`, …).
+    pub failure: Option<String>,
+    /// The cohort's trainees enrolled in the course.
+    pub enrolled: usize,
+    /// The cohort's trainees the course does not have (« Prénom Nom »).
+    pub missing: Vec<String>,
 }
 
 pub fn space_configured(f: &SpaceFacts) -> Item {
@@ -21,6 +40,38 @@ pub fn space_configured(f: &SpaceFacts) -> Item {
     } else {
         status = Status::Todo;
         evidence.push(Evidence::new("evidence-no-course-url"));
+    }
+    match &f.magistere {
+        None => {}
+        Some(CourseCheck {
+            failure: Some(why), ..
+        }) => {
+            status = Status::Todo;
+            evidence.push(Evidence::new(if why == "not-found" {
+                "evidence-magistere-not-found"
+            } else {
+                "evidence-magistere-unreadable"
+            }));
+        }
+        Some(c) => {
+            let course = c.course.clone().unwrap_or_default();
+            if c.missing.is_empty() {
+                evidence.push(
+                    Evidence::new("evidence-magistere-ok")
+                        .with("course", &course)
+                        .with("count", c.enrolled),
+                );
+            } else {
+                status = Status::Todo;
+                for name in &c.missing {
+                    evidence.push(
+                        Evidence::new("evidence-magistere-missing")
+                            .with("course", &course)
+                            .with("name", name),
+                    );
+                }
+            }
+        }
     }
     if f.activities == 0 {
         status = Status::Todo;

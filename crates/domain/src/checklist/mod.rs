@@ -13,7 +13,7 @@ pub use after::{
 };
 pub use before::{
     accompaniment_planned, equipment_tested, scenario_articulated, space_configured,
-    trainer_qualified, AccompanimentFacts, SpaceFacts, TrainerEquipment,
+    trainer_qualified, AccompanimentFacts, CourseCheck, SpaceFacts, TrainerEquipment,
 };
 pub use during::{
     instructions_published, links_received, opening_message, social_activity, InstructionsFacts,

@@ -245,3 +245,16 @@ flash-magistere-saved = The M@gistère connection is saved.
 error-magistere-url = Give the site's address, starting with https://.
 error-magistere-token = Give the web-service token: 16 to 128 letters and digits.
 refused-magistere-not-configured = First give the M@gistère site's address and its token.
+
+evidence-magistere-ok = { $count ->
+    [0] The M@gistère course « { $course } » exists; the session has no trainee enrolled yet.
+    [one] The M@gistère course « { $course } » exists and its trainee is enrolled in it.
+   *[other] The M@gistère course « { $course } » exists and its { $count } trainees are enrolled in it.
+}
+evidence-magistere-missing = No enrolment in the M@gistère course « { $course } » for { $name }.
+evidence-magistere-not-found = M@gistère does not find the course given: check its address.
+evidence-magistere-unreadable = The course could not be read on M@gistère: check the M@gistère connection in the settings.
+magistere-course-check = Check the course on M@gistère
+magistere-course-check-hint = Hybride reads the course and its enrolments on M@gistère.
+flash-magistere-checked = The course was read on M@gistère; the list below takes it into account.
+refused-magistere-course-unknown = The session's course address does not name a course of the académie's M@gistère site (…/course/view.php?id=…).

@@ -246,3 +246,16 @@ flash-magistere-saved = La connexion à M@gistère est enregistrée.
 error-magistere-url = Indiquez l’adresse du site, commençant par https://.
 error-magistere-token = Indiquez le jeton du service web : de 16 à 128 lettres et chiffres.
 refused-magistere-not-configured = Indiquez d’abord l’adresse du site M@gistère et son jeton.
+
+evidence-magistere-ok = { $count ->
+    [0] Le parcours M@gistère « { $course } » existe ; la session n’a pas encore de stagiaire inscrit.
+    [one] Le parcours M@gistère « { $course } » existe et son stagiaire y est inscrit.
+   *[other] Le parcours M@gistère « { $course } » existe et ses { $count } stagiaires y sont inscrits.
+}
+evidence-magistere-missing = Pas d’inscription au parcours M@gistère « { $course } » pour { $name }.
+evidence-magistere-not-found = M@gistère ne trouve pas le parcours indiqué : vérifiez son adresse.
+evidence-magistere-unreadable = Le parcours n’a pas pu être lu sur M@gistère : vérifiez la connexion à M@gistère dans la gestion.
+magistere-course-check = Vérifier le parcours sur M@gistère
+magistere-course-check-hint = Hybride lit le parcours et ses inscrits sur M@gistère.
+flash-magistere-checked = Le parcours a été lu sur M@gistère ; la liste ci-dessous en tient compte.
+refused-magistere-course-unknown = L’adresse du parcours de la session ne désigne pas un parcours du site M@gistère de l’académie (…/course/view.php?id=…).

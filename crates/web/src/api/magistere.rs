@@ -63,3 +63,21 @@ pub async fn check_connection(
 ) -> Result<Json<Check>, AppError> {
     Ok(Json(magistere::check(&state).await?))
 }
+
+/// Reads the cohort's course on M@gistère (the course its « parcours M@gistère » address names
+/// on the académie's site): that it exists, and which of the cohort's trainees it has; the
+/// « avant » checklist shows what was found. A site that does not answer is said so in
+/// `failure`. 422 `refused-magistere-not-configured` without a connection,
+/// `refused-magistere-course-unknown` when the cohort's address names no course of the site.
+#[utoipa::path(post, path = "/api/v1/cohorts/{id}/magistere/check", tag = "before",
+    params(("id" = i64, Path)),
+    responses((status = 200, body = hybride_domain::checklist::CourseCheck),
+        (status = 404, body = super::ProblemDoc), (status = 422, body = super::ProblemDoc)))]
+pub async fn check_course(
+    State(state): State<AppState>,
+    who: Allowed<crate::access::Staff>,
+    super::Path(id): super::Path<i64>,
+) -> Result<Json<hybride_domain::checklist::CourseCheck>, AppError> {
+    let c = hybride_training::cohorts::visible(&state.store, &who.user, id).await?;
+    Ok(Json(magistere::check_course(&state, &c).await?))
+}

@@ -174,6 +174,7 @@ pub fn openapi_router() -> OpenApiRouter<AppState> {
             magistere::put_connection
         ))
         .routes(routes!(magistere::check_connection))
+        .routes(routes!(magistere::check_course))
         .routes(routes!(planning::list_plans, planning::create_plan))
         .routes(routes!(planning::list_trainings, planning::create_training))
         .routes(routes!(planning::get_training))

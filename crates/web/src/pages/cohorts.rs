@@ -209,6 +209,9 @@ pub async fn show(
             } else {
                 Vec::new()
             },
+            magistere_check => staff
+                && c.course_url.as_deref().is_some_and(|u| !u.trim().is_empty())
+                && hybride_training::magistere::site(&state).await?.is_some(),
             checklist => checklist,
             advice => advice,
             open_items => open,

@@ -82,10 +82,26 @@ pub async fn check(
     magistere_page(&state, &who, &values, None, Some(check), None).await
 }
 
+/// Reads the cohort's course on M@gistère for the « avant » checklist (its staff).
+pub async fn check_course(
+    State(state): State<AppState>,
+    who: Allowed<crate::access::Staff>,
+    axum::extract::Path(id): axum::extract::Path<i64>,
+    CsrfForm(_): CsrfForm<super::login::Empty>,
+) -> Result<Response, AppError> {
+    let c = hybride_training::cohorts::visible(&state.store, &who.user, id).await?;
+    magistere::check_course(&state, &c).await?;
+    Ok(super::done(
+        &format!("/cohorts/{id}#h-checklist"),
+        "magistere-checked",
+    ))
+}
+
 /// This feature's pages and forms.
 pub fn router() -> axum::Router<crate::AppState> {
     use axum::routing::{get, post};
     axum::Router::new()
         .route("/settings/magistere", get(show).post(save))
         .route("/settings/magistere/check", post(check))
+        .route("/cohorts/{id}/magistere", post(check_course))
 }

@@ -236,6 +236,7 @@ const FLASHES: &[&str] = &[
     "second-factor-disabled",
     "second-factor-reset",
     "calendar-link-revoked",
+    "magistere-checked",
 ];
 
 #[derive(serde::Deserialize, Default)]
