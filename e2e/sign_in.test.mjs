@@ -4,7 +4,8 @@
 // `oidc-provider` package, started on loopback) and lands on her new trainee space; a trainer
 // who forgot her password gets a link by mail and chooses a new one. The académie's CAS server
 // (the PyPI package `django-cas-server`, started on loopback) is declared too, and a trainer
-// signs in on its own login page, into her existing account. Hybride's pages on the way are
+// signs in on its own login page into his existing account, then on the OpenID Connect
+// provider's page into the same account. Hybride's pages on the way are
 // checked with axe-core.
 
 import assert from 'node:assert/strict';
@@ -146,9 +147,9 @@ describe('connexion par l’académie', () => {
     }
   });
 
-  test('une gestionnaire déclare le serveur CAS, un formateur s’y connecte à son compte', async () => {
+  test('une gestionnaire déclare le serveur CAS, un formateur s’y connecte à son compte, puis par OpenID Connect', async () => {
     const context = await newContext(browser, server);
-    const local = [server.base, cas.origin];
+    const local = [server.base, cas.origin, provider.issuer];
     await context.route((url) => !local.includes(url.origin), (route) => route.abort('blockedbyclient'));
     const page = await newPage(context);
     try {
@@ -203,6 +204,21 @@ describe('connexion par l’académie', () => {
       ]);
       await page.goto('/');
       assert.equal(new URL(page.url()).pathname, '/login');
+
+      // The same trainer on the OpenID Connect provider's own page: his account, not a new one.
+      await Promise.all([
+        page.waitForURL((u) => u.origin === provider.issuer),
+        page.getByRole('link', { name: 'Se connecter avec Compte académique' }).click(),
+      ]);
+      await page.locator('input[name="login"]').fill('paul.girard');
+      await page.locator('input[name="password"]').fill('son-mot-de-passe');
+      await Promise.all([
+        page.waitForURL((u) => u.origin === server.base && u.pathname === '/'),
+        page.locator('button[type="submit"]').click(),
+      ]);
+      await page.locator('.who').filter({ hasText: 'Paul Girard' }).waitFor();
+      assert.equal(await page.getByRole('link', { name: 'Signer ma présence' }).count(), 0,
+        'still a trainer');
     } catch (e) {
       await failed(page, e);
     } finally {
