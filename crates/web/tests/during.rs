@@ -5,7 +5,7 @@
 mod common;
 
 use common::*;
-use hybride_domain::Role;
+use hybride_domain::{CohortStatus, Role};
 use hybride_store::cohorts::{self, NewActivity};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
@@ -970,4 +970,53 @@ async fn a_person_sees_where_each_calendar_link_went_and_revokes_one() {
     let (_, html) = b.get_html("/calendar?ok=calendar-link-revoked").await;
     assert!(html.contains("Le lien d’agenda est révoqué"));
     assert!(html.contains("Vous n’avez pas de lien d’agenda actif."));
+}
+
+#[tokio::test]
+async fn a_closed_sessions_activities_and_join_links_leave_the_trainees_space() {
+    let app = TestApp::start().await;
+    let s = setup(&app).await;
+    let cid = s.cohort;
+    let (status, _) = s
+        .trainer_api
+        .post(&format!("/api/v1/cohorts/{cid}/convocations"), json!({}))
+        .await;
+    assert!(status.is_success());
+    let lea = &s.trainees[0];
+    let mail = app.last_mail_to(lea.email.as_str()).await;
+    let join = link_in(&mail.body, &format!("{}/j/", app.base));
+    let join = join.trim_start_matches(&app.base).to_owned();
+    let b = app.anonymous();
+    assert_eq!(
+        b.login(lea.email.as_str(), PASSWORD).await.status(),
+        StatusCode::SEE_OTHER
+    );
+    let (_, html) = b.get_html(&format!("/cohorts/{cid}")).await;
+    assert!(html.contains("Classe virtuelle de lancement"), "{html}");
+
+    for next in [CohortStatus::Running, CohortStatus::Closed] {
+        hybride_store::cohorts::set_status(app.store(), cid, next)
+            .await
+            .unwrap();
+    }
+    // Her link to the virtual class no longer opens the room; the page says why.
+    let r = app.anonymous().get(&join).await;
+    assert_eq!(r.status(), StatusCode::OK);
+    assert!(r
+        .text()
+        .await
+        .unwrap()
+        .contains("Cette session est close\u{a0}: ses activités n’ont plus lieu."));
+    // Her space shows no activity to come, nor a room's address; what took place stays.
+    let (_, html) = b.get_html(&format!("/cohorts/{cid}")).await;
+    assert!(!html.contains("Classe virtuelle de lancement"), "{html}");
+    assert!(!html.contains("Atelier en présentiel"));
+    assert!(!html.contains("visio.ac-lyon.fr"));
+    assert!(
+        html.contains("Lecture et forum"),
+        "the activity under way when it closed"
+    );
+    // Its staff still see the whole schedule.
+    let (_, html) = s.trainer.get_html(&format!("/cohorts/{cid}")).await;
+    assert!(html.contains("Classe virtuelle de lancement"));
 }

@@ -268,3 +268,4 @@ calendar-link-last-used = { $count ->
 }
 calendar-link-revoke = Revoke
 flash-calendar-link-revoked = The calendar link is revoked: it no longer works.
+join-closed = This session is closed: its activities no longer take place. Its contents stay in your space.

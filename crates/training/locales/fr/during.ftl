@@ -277,3 +277,4 @@ calendar-link-last-used = { $count ->
 }
 calendar-link-revoke = Révoquer
 flash-calendar-link-revoked = Le lien d’agenda est révoqué : il ne fonctionne plus.
+join-closed = Cette session est close : ses activités n’ont plus lieu. Ses contenus restent dans votre espace.

@@ -167,8 +167,14 @@ pub async fn show(
     } else {
         Vec::new()
     };
+    // Once the session is closed, its trainees no longer see what was still to come, nor a
+    // way into a room.
+    let ended_for_trainee = access::attends(&who.user)
+        && matches!(c.status, CohortStatus::Closed | CohortStatus::Archived);
+    let at = hybride_training::now();
     let shown: Vec<minijinja::Value> = activities
         .iter()
+        .filter(|a| !ended_for_trainee || a.starts_at <= at)
         .map(|a| {
             let half_day = jiff::Timestamp::from_second(a.starts_at)
                 .ok()
@@ -177,7 +183,7 @@ pub async fn show(
                     hybride_domain::HalfDay::of(ts.to_zoned(hybride_domain::time::paris()).time())
                         .as_str()
                 });
-            context! { a => a, half_day => half_day }
+            context! { a => a, half_day => half_day, room_link => !ended_for_trainee }
         })
         .collect();
     page(

@@ -285,7 +285,14 @@ pub async fn join(
     };
     let c = cohorts::get(s, a.cohort_id).await?;
     let at = now();
-    let state_key = if at < a.starts_at - JOIN_EARLY_SECONDS {
+    // A closed session's activities no longer take place: its links lead nowhere.
+    let closed = matches!(
+        c.status,
+        hybride_domain::CohortStatus::Closed | hybride_domain::CohortStatus::Archived
+    );
+    let state_key = if closed {
+        "closed"
+    } else if at < a.starts_at - JOIN_EARLY_SECONDS {
         "early"
     } else if at > a.ends_at {
         "ended"
@@ -429,7 +436,12 @@ pub async fn cohort_context(
             .into_iter()
             .filter(|e| e.subject_id == who.user.id)
             .collect();
-        for a in activities {
+        let closed = matches!(
+            c.status,
+            hybride_domain::CohortStatus::Closed | hybride_domain::CohortStatus::Archived
+        );
+        // A closed session shows no activity to come, nor a way into one.
+        for a in activities.iter().filter(|_| !closed) {
             let published = a.instructions_published_at.is_some();
             let marks: Vec<_> = my_marks
                 .iter()
