@@ -183,6 +183,11 @@ async fn convocations_reach_trainees_through_smtp_and_every_link_is_followed() {
     let (status, html) = s.trainer.get_html(&cohort_path).await;
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains("Envoyer les convocations (2)"), "{html}");
+    // The asynchronous activity began an hour ago: the trainer is warned that they come late.
+    assert!(
+        html.contains("ces 2 convocations arriveront en retard"),
+        "{html}"
+    );
 
     // The trainer sends the convocations; the worker hands them to the SMTP server.
     let r = s
@@ -192,7 +197,7 @@ async fn convocations_reach_trainees_through_smtp_and_every_link_is_followed() {
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     assert_eq!(
         r.headers()["location"],
-        format!("{cohort_path}?ok=convocations-sent#h-during").as_str(),
+        format!("{cohort_path}?ok=convocations-sent-late#h-during").as_str(),
         "the confirmation comes before the fragment"
     );
     let mails = sink.wait_for(2).await;

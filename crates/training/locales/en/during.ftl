@@ -269,3 +269,8 @@ calendar-link-last-used = { $count ->
 calendar-link-revoke = Revoke
 flash-calendar-link-revoked = The calendar link is revoked: it no longer works.
 join-closed = This session is closed: its activities no longer take place. Its contents stay in your space.
+convocations-late = { $count ->
+    [one] The first activity has already begun: this convocation will arrive late. Tell this trainee another way too.
+   *[other] The first activity has already begun: these { $count } convocations will arrive late. Tell these trainees another way too.
+}
+flash-convocations-sent-late = Convocations queued, though the first activity has already begun: tell the trainees another way too.

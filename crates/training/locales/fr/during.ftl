@@ -278,3 +278,8 @@ calendar-link-last-used = { $count ->
 calendar-link-revoke = Révoquer
 flash-calendar-link-revoked = Le lien d’agenda est révoqué : il ne fonctionne plus.
 join-closed = Cette session est close : ses activités n’ont plus lieu. Ses contenus restent dans votre espace.
+convocations-late = { $count ->
+    [one] La première activité a déjà commencé : cette convocation arrivera en retard. Prévenez aussi ce stagiaire par un autre moyen.
+   *[other] La première activité a déjà commencé : ces { $count } convocations arriveront en retard. Prévenez aussi ces stagiaires par un autre moyen.
+}
+flash-convocations-sent-late = Convocations mises en file d’envoi, alors que la première activité a déjà commencé : prévenez aussi les stagiaires par un autre moyen.

@@ -43,9 +43,19 @@ pub async fn send_convocations(
         other => other?,
     };
     tracing::info!(cohort = id, sent, "convocations queued");
+    let started = hybride_training::cohorts::activities(&state.store, id)
+        .await?
+        .iter()
+        .map(|a| a.starts_at)
+        .min()
+        .is_some_and(|first| first <= now());
     Ok(done(
         &format!("/cohorts/{id}#h-during"),
-        "convocations-sent",
+        if started {
+            "convocations-sent-late"
+        } else {
+            "convocations-sent"
+        },
     ))
 }
 
@@ -500,6 +510,8 @@ pub async fn cohort_context(
         items => hybride_training::before::show(who.ctx.lang, c, &items),
         links => links,
         pending => pending,
+        // The first activity has begun: convocations sent now arrive late.
+        late => activities.iter().map(|a| a.starts_at).min().is_some_and(|first| first <= at),
         can_act => can_act,
         may_convoke => during::may_convoke(c),
         opening => opening,

@@ -237,6 +237,7 @@ const FLASHES: &[&str] = &[
     "second-factor-reset",
     "calendar-link-revoked",
     "magistere-checked",
+    "convocations-sent-late",
 ];
 
 #[derive(serde::Deserialize, Default)]
