@@ -757,3 +757,46 @@ pub async fn activity_of_meeting(store: &Store, meeting_id: &str) -> StoreResult
         None => Ok(None),
     }
 }
+
+/// A trainee of a cohort expected at the same time elsewhere: one of the cohort's in-person
+/// activities overlaps an in-person activity of another cohort of hers, in another place.
+#[derive(Debug, Clone, FromRow, Serialize)]
+pub struct Elsewhere {
+    pub user_id: i64,
+    pub first_name: String,
+    pub last_name: String,
+    /// This cohort's activity.
+    pub activity_title: String,
+    pub starts_at: i64,
+    /// The other cohort's activity, and where it takes place.
+    pub other_cohort_id: i64,
+    pub other_training_title: String,
+    pub other_cohort_label: String,
+    pub other_activity_title: String,
+    pub other_place: Option<String>,
+    pub other_starts_at: i64,
+    pub other_ends_at: i64,
+}
+
+/// The trainees of `cohort_id` expected at the same time in two places (one statement).
+pub async fn expected_elsewhere(store: &Store, cohort_id: i64) -> StoreResult<Vec<Elsewhere>> {
+    Ok(sqlx::query_as(
+        "SELECT u.id AS user_id, u.first_name, u.last_name, a1.title AS activity_title, \
+         a1.starts_at, c2.id AS other_cohort_id, t2.title AS other_training_title, \
+         c2.label AS other_cohort_label, a2.title AS other_activity_title, a2.place AS other_place, \
+         a2.starts_at AS other_starts_at, a2.ends_at AS other_ends_at \
+         FROM enrollments e1 \
+         JOIN users u ON u.id = e1.user_id \
+         JOIN activities a1 ON a1.cohort_id = e1.cohort_id AND a1.modality = 'in_person' \
+         JOIN enrollments e2 ON e2.user_id = e1.user_id AND e2.cohort_id <> e1.cohort_id \
+         JOIN cohorts c2 ON c2.id = e2.cohort_id AND c2.status NOT IN ('closed', 'archived') \
+         JOIN trainings t2 ON t2.id = c2.training_id \
+         JOIN activities a2 ON a2.cohort_id = e2.cohort_id AND a2.modality = 'in_person' \
+         WHERE e1.cohort_id = $1 AND a1.starts_at < a2.ends_at AND a2.starts_at < a1.ends_at \
+         AND COALESCE(a1.place, '') <> COALESCE(a2.place, '') \
+         ORDER BY a1.starts_at, u.last_name, u.first_name, a2.starts_at",
+    )
+    .bind(cohort_id)
+    .fetch_all(store.pool())
+    .await?)
+}

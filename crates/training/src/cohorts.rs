@@ -66,6 +66,14 @@ pub async fn enrollments(store: &Store, cohort_id: i64) -> Result<Vec<Enrollment
     Ok(hybride_store::cohorts::enrollments(store, cohort_id).await?)
 }
 
+pub use hybride_store::cohorts::Elsewhere;
+
+/// The cohort's trainees expected at the same time in another place: an in-person activity of
+/// this cohort overlaps one of another open cohort of theirs, somewhere else.
+pub async fn expected_elsewhere(store: &Store, cohort_id: i64) -> Result<Vec<Elsewhere>> {
+    Ok(hybride_store::cohorts::expected_elsewhere(store, cohort_id).await?)
+}
+
 /// The cohort's activities (its schedule), in order.
 pub async fn activities(store: &Store, cohort_id: i64) -> Result<Vec<Activity>> {
     Ok(hybride_store::cohorts::activities(store, cohort_id).await?)

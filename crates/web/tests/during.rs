@@ -1025,3 +1025,74 @@ async fn a_closed_sessions_activities_and_join_links_leave_the_trainees_space() 
     let (_, html) = s.trainer.get_html(&format!("/cohorts/{cid}")).await;
     assert!(html.contains("Classe virtuelle de lancement"));
 }
+
+#[tokio::test]
+async fn a_trainee_expected_in_two_places_at_once_is_pointed_out_to_the_staff() {
+    let app = TestApp::start().await;
+    let s = setup(&app).await;
+    let cid = s.cohort;
+    let (_, cohort) = s.api.get(&format!("/api/v1/cohorts/{cid}")).await;
+    let (status, other) = s
+        .api
+        .post(
+            "/api/v1/cohorts",
+            json!({"training_id": cohort["training_id"], "label": "Groupe B",
+                "starts_on": "2026-11-01", "ends_on": "2027-02-05"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{other}");
+    let other = other["id"].as_i64().unwrap();
+    // The same morning next week, in another school, for Léa only.
+    let week = jiff::Timestamp::now()
+        .checked_add(jiff::SignedDuration::from_mins(7 * 24 * 60 + 60))
+        .unwrap();
+    cohorts::add_activity(
+        app.store(),
+        other,
+        &NewActivity {
+            step_id: None,
+            title: hybride_domain::Title::parse("Atelier de pratique").unwrap(),
+            modality: hybride_domain::Modality::InPerson,
+            starts_at: week,
+            ends_at: week
+                .checked_add(jiff::SignedDuration::from_mins(120))
+                .unwrap(),
+            place: Some("Collège Jean Moulin".into()),
+            room_url: None,
+        },
+    )
+    .await
+    .unwrap();
+    let lea = &s.trainees[0];
+    let (status, body) = s
+        .api
+        .post(
+            &format!("/api/v1/cohorts/{other}/enrollments"),
+            json!({"user_ids": [lea.id]}),
+        )
+        .await;
+    assert!(status.is_success(), "{body}");
+
+    let (_, html) = s.trainer.get_html(&format!("/cohorts/{cid}")).await;
+    assert!(
+        html.contains("Une personne inscrite est attendue au même moment dans un autre lieu"),
+        "{html}"
+    );
+    let line = format!(
+        "{} {} — «\u{a0}Atelier en présentiel\u{a0}»",
+        lea.first_name, lea.last_name
+    );
+    assert!(html.contains(&line), "{html}");
+    assert!(html.contains("a aussi «\u{a0}Atelier de pratique\u{a0}» (Enseigner en hybride — Groupe B), Collège Jean Moulin"));
+    // The other cohort's staff see it from their side too; the trainee sees none of it.
+    let (admin, _) = app.as_admin().await;
+    let (_, html) = admin.get_html(&format!("/cohorts/{other}")).await;
+    assert!(
+        html.contains("a aussi «\u{a0}Atelier en présentiel\u{a0}»"),
+        "{html}"
+    );
+    let b = app.anonymous();
+    b.login(lea.email.as_str(), PASSWORD).await;
+    let (_, html) = b.get_html(&format!("/cohorts/{cid}")).await;
+    assert!(!html.contains("attendue au même moment"));
+}

@@ -274,3 +274,9 @@ convocations-late = { $count ->
    *[other] The first activity has already begun: these { $count } convocations will arrive late. Tell these trainees another way too.
 }
 flash-convocations-sent-late = Convocations queued, though the first activity has already begun: tell the trainees another way too.
+elsewhere-lead = { $count ->
+    [one] A trainee is expected at the same time in another place, for another session:
+   *[other] Trainees are expected at the same time in another place, for another session ({ $count } cases):
+}
+elsewhere-line = { $name } — « { $activity } », { $day } — is also enrolled in « { $other } » ({ $cohort }), { $place }, from { $start } to { $end }.
+elsewhere-no-place = place to be given

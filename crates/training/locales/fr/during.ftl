@@ -283,3 +283,9 @@ convocations-late = { $count ->
    *[other] La première activité a déjà commencé : ces { $count } convocations arriveront en retard. Prévenez aussi ces stagiaires par un autre moyen.
 }
 flash-convocations-sent-late = Convocations mises en file d’envoi, alors que la première activité a déjà commencé : prévenez aussi les stagiaires par un autre moyen.
+elsewhere-lead = { $count ->
+    [one] Une personne inscrite est attendue au même moment dans un autre lieu, pour une autre session :
+   *[other] Des personnes inscrites sont attendues au même moment dans un autre lieu, pour une autre session ({ $count } cas) :
+}
+elsewhere-line = { $name } — « { $activity } », { $day } — a aussi « { $other } » ({ $cohort }), { $place }, de { $start } à { $end }.
+elsewhere-no-place = lieu à préciser

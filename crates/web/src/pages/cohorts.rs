@@ -196,6 +196,11 @@ pub async fn show(
             trainers => cohorts::trainers(s, id).await?,
             enrollments => enrollments,
             show_enrollments => access::see_enrollments(&who.user),
+            elsewhere => if access::see_enrollments(&who.user) {
+                hybride_training::cohorts::expected_elsewhere(s, id).await?
+            } else {
+                Vec::new()
+            },
             activities => shown,
             has_steps => !steps.is_empty(),
             manage => manage,
