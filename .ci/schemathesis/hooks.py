@@ -31,6 +31,8 @@ BEYOND_THE_SCHEMA = {
     "error-list-too-long": "ids and addresses together over the limit",
     "error-sign-in-client-id": "an OpenID Connect provider needs a client id, a CAS server none",
     "error-sign-in-client-secret": "an OpenID Connect provider needs a secret at creation, a CAS server none",
+    # Rules that depend on what is stored.
+    "error-magistere-token": "the token may be left out only once one is stored",
     # Rules that depend on the caller.
     "error-pilot-required": "an admin names the pilot; a pilot creates their own trainings",
     "error-self-demotion": "an admin cannot take their own admin role away",
