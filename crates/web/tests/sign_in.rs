@@ -996,7 +996,7 @@ async fn admins_declare_and_change_providers_through_the_api() {
             json!({"slug": "academie", "protocol": "oidc", "label": "Compte académique",
                    "url": "https://idp.ac-lyon.fr", "client_id": "hybride",
                    "client_secret": SECRET, "establishment_claim": "rne",
-                   "domains": ["ac-lyon.fr", "@ac-grenoble.fr"], "newcomers": "create_trainee"}),
+                   "domains": ["ac-lyon.fr", "ac-grenoble.fr", "ac-lyon.fr"], "newcomers": "create_trainee"}),
         )
         .await;
     assert_eq!(s, StatusCode::CREATED, "{body}");

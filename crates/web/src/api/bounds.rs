@@ -286,15 +286,122 @@ pub fn provider_slug() -> Object {
     string(r"^[a-z0-9][a-z0-9-]{0,38}[a-z0-9]$", Some(2), 40).build()
 }
 
-/// An identity provider's address: https, or http on loopback only; a host name, an optional
-/// port and path.
+/// An identity provider's or M@gistère's address: https, or http on loopback only; a host name,
+/// an optional port and path. Checked as written by [`is_provider_url`].
 pub fn provider_url() -> Object {
     string(
-        r"^(https://[a-z0-9]([a-z0-9-]{0,30}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,30}[a-z0-9])?){1,4}|http://(127\.0\.0\.1|localhost))(:[1-9][0-9]{1,3})?(/[A-Za-z0-9_-]{1,20}){0,4}$",
+        r"^(https://[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?){1,4}|http://(127\.0\.0\.1|localhost))(:[1-9][0-9]{0,4})?(/[A-Za-z0-9_-]{1,40}){0,6}/?$",
         Some(11),
-        300,
+        MAX_ADDRESS,
     )
     .build()
+}
+
+const MAX_ADDRESS: usize = 400;
+
+// What the API checks of a few fields before the domain reads them (which, for the pages, trims
+// spaces and forgives letter case): exactly the patterns above, so that the document and the
+// handler agree both ways. A final line break is forgiven, as a JSON Schema validator reads `$`.
+
+fn exact(s: &str) -> &str {
+    s.strip_suffix('\n').unwrap_or(s)
+}
+
+fn label_ok(l: &str, max: usize) -> bool {
+    (1..=max).contains(&l.len())
+        && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        && !l.starts_with('-')
+        && !l.ends_with('-')
+}
+
+/// Whether `s` is written as [`provider_url`] states.
+pub fn is_provider_url(s: &str) -> bool {
+    let s = exact(s);
+    if s.len() < 11 || s.len() > MAX_ADDRESS {
+        return false;
+    }
+    let rest = if let Some(r) = s.strip_prefix("https://") {
+        let end = r.find([':', '/']).unwrap_or(r.len());
+        let labels: Vec<&str> = r[..end].split('.').collect();
+        if !(2..=5).contains(&labels.len()) || !labels.iter().all(|l| label_ok(l, 63)) {
+            return false;
+        }
+        &r[end..]
+    } else if let Some(r) = s
+        .strip_prefix("http://127.0.0.1")
+        .or_else(|| s.strip_prefix("http://localhost"))
+    {
+        r
+    } else {
+        return false;
+    };
+    let rest = match rest.strip_prefix(':') {
+        Some(p) => {
+            let end = p.find('/').unwrap_or(p.len());
+            let port = &p[..end];
+            if !(1..=5).contains(&port.len())
+                || !port.bytes().all(|b| b.is_ascii_digit())
+                || port.starts_with('0')
+            {
+                return false;
+            }
+            &p[end..]
+        }
+        None => rest,
+    };
+    let path = rest.strip_suffix('/').unwrap_or(rest);
+    if path.is_empty() {
+        return true;
+    }
+    let Some(path) = path.strip_prefix('/') else {
+        return false;
+    };
+    let segments: Vec<&str> = path.split('/').collect();
+    segments.len() <= 6
+        && segments.iter().all(|g| {
+            (1..=40).contains(&g.len())
+                && g.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+        })
+}
+
+/// Whether `s` is written as [`provider_slug`] states.
+pub fn is_provider_slug(s: &str) -> bool {
+    let s = exact(s);
+    (2..=40).contains(&s.len())
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+}
+
+/// Whether `s` is printable ASCII without spaces, at most `max` characters (client ids,
+/// secrets, claims).
+pub fn is_printable(s: &str, max: usize) -> bool {
+    let s = exact(s);
+    s.len() <= max && s.bytes().all(|b| (b'!'..=b'~').contains(&b))
+}
+
+/// Whether `s` is written as an item of [`mail_domains`] states.
+pub fn is_mail_domain(s: &str) -> bool {
+    let s = exact(s);
+    if !(4..=100).contains(&s.len()) {
+        return false;
+    }
+    let labels: Vec<&str> = s.split('.').collect();
+    let Some((tld, names)) = labels.split_last() else {
+        return false;
+    };
+    (1..=3).contains(&names.len())
+        && names.iter().all(|l| label_ok(l, 22))
+        && (2..=20).contains(&tld.len())
+        && tld.bytes().all(|b| b.is_ascii_alphabetic())
+}
+
+/// Whether `s` is written as [`ws_token`] states.
+pub fn is_ws_token(s: &str) -> bool {
+    let s = exact(s);
+    (16..=128).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric())
 }
 
 /// An OpenID Connect client id: printable ASCII, at most 200 characters, or null.
@@ -331,4 +438,58 @@ pub fn mail_domains() -> utoipa::openapi::schema::Array {
 /// A Moodle web-service token: 16 to 128 letters and digits, or null to keep the stored one.
 pub fn ws_token() -> Object {
     nullable(string(r"^[A-Za-z0-9]{16,128}$", Some(16), 128)).build()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_handlers_read_addresses_tokens_and_names_as_the_patterns_say() {
+        for ok in [
+            "https://magistere.education.fr/ac-lyon",
+            "https://auth.proconnect.gouv.fr/api/v2/",
+            "https://0.0",
+            "http://127.0.0.1:39751",
+            "http://localhost/cas",
+            "https://idp.ac-lyon.fr:8443/realms/ac-lyon",
+        ] {
+            assert!(is_provider_url(ok), "{ok}");
+        }
+        for bad in [
+            "https://0.0*",
+            " https://a.bc",
+            "http://a.bc",
+            "https://a",
+            "https://-a.bc",
+            "https://a.bc:0",
+            "https://a.bc:123456",
+            "https://a.bc//x",
+            "https://a.bc/x?y",
+            "ftp://a.bc",
+        ] {
+            assert!(!is_provider_url(bad), "{bad}");
+        }
+        assert!(
+            is_provider_slug("academie-2")
+                && !is_provider_slug("Academie")
+                && !is_provider_slug("-a")
+        );
+        assert!(
+            is_mail_domain("ac-lyon.fr")
+                && !is_mail_domain("@ac-lyon.fr")
+                && !is_mail_domain("AC LYON.fr")
+        );
+        assert!(
+            is_ws_token("5f0c3b9a1d7e4c2b8a6f0e9d3c1b7a54")
+                && !is_ws_token(" 5f0c3b9a1d7e4c2b8a6f0e9d3c1b7a54")
+        );
+        assert!(
+            is_printable("given_name", 100)
+                && !is_printable("given name", 100)
+                && !is_printable("é", 100)
+        );
+        // A JSON Schema validator's `$` admits one final line break.
+        assert!(is_provider_slug("academie\n") && !is_provider_slug("academie\n\n"));
+    }
 }

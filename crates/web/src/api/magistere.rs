@@ -44,6 +44,23 @@ pub async fn put_connection(
     who: Allowed<Admins>,
     ApiJson(b): ApiJson<MagistereBody>,
 ) -> Result<Json<Connection>, AppError> {
+    // As the schema states them, exactly (the page's form forgives spaces).
+    let mut e = hybride_domain::FieldErrors::default();
+    if !super::bounds::is_provider_url(&b.url) {
+        e.add("url", hybride_domain::Invalid::new("error-magistere-url"));
+    }
+    if b.token
+        .as_deref()
+        .is_some_and(|t| !super::bounds::is_ws_token(t))
+    {
+        e.add(
+            "token",
+            hybride_domain::Invalid::new("error-magistere-token"),
+        );
+    }
+    if !e.is_empty() {
+        return Err(AppError::Invalid(e));
+    }
     let fields = ConnectionFields {
         url: b.url,
         token: b.token.unwrap_or_default(),

@@ -11,6 +11,7 @@ use axum::extract::State;
 use axum::response::Response;
 use axum::Json;
 use hybride_domain::sign_in::{Newcomers, Protocol, ProviderFields};
+use hybride_domain::{FieldErrors, Invalid};
 use hybride_training::sign_in::{self as sso, ProviderView};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -74,6 +75,55 @@ pub struct ProviderBody {
 }
 
 impl ProviderBody {
+    /// The fields as the schema states them, exactly (the domain then reads them as the page's);
+    /// refused, every field is named at once, with the domain's own reasons for the others.
+    fn check(&self, has_secret: bool) -> Result<(), AppError> {
+        use super::bounds::{is_mail_domain, is_printable, is_provider_slug, is_provider_url};
+        let mut e = FieldErrors::default();
+        if !is_provider_slug(&self.slug) {
+            e.add("slug", Invalid::new("error-sign-in-slug"));
+        }
+        if !is_provider_url(&self.url) {
+            e.add("url", Invalid::new("error-sign-in-url"));
+        }
+        let printable =
+            |v: &Option<String>, max: usize| v.as_deref().is_none_or(|v| is_printable(v, max));
+        if !printable(&self.client_id, 200) {
+            e.add("client_id", Invalid::new("error-sign-in-client-id"));
+        }
+        if !printable(&self.client_secret, 500) {
+            e.add("client_secret", Invalid::new("error-sign-in-client-secret"));
+        }
+        for (field, v) in [
+            ("email_claim", &self.email_claim),
+            ("first_name_claim", &self.first_name_claim),
+            ("last_name_claim", &self.last_name_claim),
+            ("establishment_claim", &self.establishment_claim),
+        ] {
+            if !printable(v, 100) {
+                e.add(field, Invalid::new("error-sign-in-claim"));
+            }
+        }
+        if self.domains.is_empty() {
+            e.add("domains", Invalid::new("error-sign-in-domains-required"));
+        } else if self.domains.len() > 50 {
+            e.add("domains", Invalid::new("error-sign-in-domains-many"));
+        } else if let Some(d) = self.domains.iter().find(|d| !is_mail_domain(d)) {
+            e.add("domains", Invalid::with("error-sign-in-domain", d));
+        }
+        if e.is_empty() {
+            return Ok(());
+        }
+        if let Err(domain) = self.fields().validate(has_secret) {
+            for (field, why) in domain.0 {
+                if !e.0.iter().any(|(f, _)| *f == field) {
+                    e.add(field, why);
+                }
+            }
+        }
+        Err(AppError::Invalid(e))
+    }
+
     fn fields(&self) -> ProviderFields {
         let text = |v: &Option<String>| v.clone().unwrap_or_default();
         ProviderFields {
@@ -130,6 +180,7 @@ pub async fn create(
     who: Allowed<Admins>,
     ApiJson(b): ApiJson<ProviderBody>,
 ) -> Result<Response, AppError> {
+    b.check(false)?;
     let id = sso::save(&state, &who.user, None, &b.fields()).await?;
     Ok(created(sso::provider(&state, id).await?))
 }
@@ -158,7 +209,8 @@ pub async fn update(
     Path(id): Path<i64>,
     ApiJson(b): ApiJson<ProviderBody>,
 ) -> Result<Json<ProviderView>, AppError> {
-    sso::provider(&state, id).await?;
+    let stored = sso::provider(&state, id).await?;
+    b.check(stored.has_secret)?;
     sso::save(&state, &who.user, Some(id), &b.fields()).await?;
     Ok(Json(sso::provider(&state, id).await?))
 }
