@@ -27,6 +27,11 @@ crate::words! {
 }
 
 impl CohortStatus {
+    /// Closed, or archived since: its activities no longer take place.
+    pub fn is_closed(self) -> bool {
+        matches!(self, CohortStatus::Closed | CohortStatus::Archived)
+    }
+
     /// Convocations (and the mails that come with a cohort's life) may go out once the cohort
     /// is ready, and while it runs.
     pub fn may_convoke(self) -> bool {
@@ -111,8 +116,7 @@ pub fn ended_at(
     at: i64,
 ) -> Option<i64> {
     let over = last_activity_end.filter(|end| *end <= at);
-    let closed = matches!(status, CohortStatus::Closed | CohortStatus::Archived)
-        .then(|| closed_at.unwrap_or(at).min(at));
+    let closed = status.is_closed().then(|| closed_at.unwrap_or(at).min(at));
     match (over, closed) {
         (Some(a), Some(b)) => Some(a.min(b)),
         (a, b) => a.or(b),
@@ -188,7 +192,7 @@ mod tests {
         ) {
             let end = ended_at(status, closed_at, last, at);
             proptest::prop_assert!(end.is_none_or(|e| e <= at));
-            if matches!(status, CohortStatus::Closed | CohortStatus::Archived) {
+            if status.is_closed() {
                 proptest::prop_assert!(end.is_some());
             }
             if last.is_some_and(|l| l <= at) {

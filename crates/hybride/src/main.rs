@@ -561,7 +561,6 @@ async fn export(
     out: &std::path::Path,
     lang: &str,
 ) -> anyhow::Result<std::process::ExitCode> {
-    use hybride_domain::CohortStatus;
     use hybride_store::{cohorts, trainings};
     let lang = hybride_training::i18n::Lang::of_locale(lang);
     if let Some(p) = plan {
@@ -571,7 +570,7 @@ async fn export(
     }
     let mut chosen = Vec::new();
     for c in cohorts::list(store, cohorts::CohortFilter::default()).await? {
-        if !matches!(c.status, CohortStatus::Closed | CohortStatus::Archived) {
+        if !c.status.is_closed() {
             continue;
         }
         let t = trainings::get(store, c.training_id).await?;

@@ -265,7 +265,7 @@ pub async fn add_transmission(
     note: &str,
 ) -> StoreResult<Transmission> {
     let c = crate::cohorts::get(store, cohort_id).await?;
-    if !matches!(c.status, CohortStatus::Closed | CohortStatus::Archived) {
+    if !c.status.is_closed() {
         return Err(StoreError::Refused("cohort_not_closed"));
     }
     let (id,): (i64,) = sqlx::query_as(

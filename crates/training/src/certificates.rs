@@ -12,7 +12,7 @@
 use crate::closing::{pending_from, PendingDeclaration};
 use crate::Error;
 use hybride_domain::certificate::Signatory;
-use hybride_domain::{CohortStatus, Modality};
+use hybride_domain::Modality;
 use hybride_store::attendance::{self as record, Event};
 use hybride_store::certificates as store;
 use hybride_store::cohorts::{self, Activity, Cohort, Enrollment};
@@ -118,7 +118,7 @@ pub async fn issuing_of(
     out.signatory = store::in_office_at(s, at).await?;
     // Once closed, the record is final (a closed cohort is read-only, and is closed only once
     // every declaration is decided): nothing is waited for any more.
-    let closed = matches!(c.status, CohortStatus::Closed | CohortStatus::Archived);
+    let closed = c.status.is_closed();
     if !closed && activities.iter().any(|a| a.modality == Modality::Async) {
         out.pending = match events {
             Some(events) => pending_from(activities, events, enrollments),

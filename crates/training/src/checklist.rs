@@ -184,7 +184,7 @@ pub async fn social(
 
 /// The "after" items of the charter's checklist.
 pub async fn after(s: &Store, c: &Cohort, t: &Training) -> Result<Vec<Item>, Error> {
-    let closed = matches!(c.status, CohortStatus::Closed | CohortStatus::Archived);
+    let closed = c.status.is_closed();
     // The record is read only when the documents are due.
     let facts = if closed {
         record_facts(s, c, t).await?
@@ -198,7 +198,7 @@ pub async fn after(s: &Store, c: &Cohort, t: &Training) -> Result<Vec<Item>, Err
 pub async fn after_with(s: &Store, c: &Cohort, facts: &RecordFacts) -> Result<Vec<Item>, Error> {
     let today = hybride_domain::time::civil(hybride_store::now()).date();
     let until = crate::after::contents_until(s, c).await?;
-    let closed = matches!(c.status, CohortStatus::Closed | CohortStatus::Archived);
+    let closed = c.status.is_closed();
     let contents = ContentsFacts {
         ended: c
             .ends_on

@@ -5,7 +5,6 @@
 use crate::i18n::{t, Lang};
 use crate::Error;
 use crate::Hybride;
-use hybride_domain::CohortStatus;
 use hybride_store::exports as store;
 pub use hybride_store::exports::Export;
 use hybride_store::exports::Part;
@@ -40,7 +39,7 @@ pub async fn closed_cohorts(
         )
         .await?
         {
-            if matches!(c.status, CohortStatus::Closed | CohortStatus::Archived) {
+            if c.status.is_closed() {
                 out.push((c, t.clone()));
             }
         }

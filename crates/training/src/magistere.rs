@@ -89,9 +89,9 @@ pub async fn save(h: &Hybride, by: &User, f: &ConnectionFields) -> Result<()> {
         hybride_domain::sign_in::provider_url(&f.url)
             .map_err(|_| Invalid::new("error-magistere-url")),
     );
-    let had_token = connection(h).await?.has_token;
+    let current = connection(h).await?;
     let new_token = if f.token.trim().is_empty() {
-        if !had_token {
+        if !current.has_token {
             errors.add("token", Invalid::new("error-magistere-token"));
         }
         None
@@ -101,7 +101,7 @@ pub async fn save(h: &Hybride, by: &User, f: &ConnectionFields) -> Result<()> {
     let Some(url) = url.filter(|_| errors.is_empty()) else {
         return Err(Error::Invalid(errors));
     };
-    let was = before::setting(&h.store, URL_KEY).await?;
+    let was = current.url;
     before::set_setting(&h.store, URL_KEY, &url).await?;
     if let Some(t) = &new_token {
         before::set_setting(&h.store, TOKEN_KEY, t).await?;

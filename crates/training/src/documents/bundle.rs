@@ -27,10 +27,7 @@ pub async fn bundle(
     use std::io::Write;
     let events_seq = hybride_store::after::events_seq(s, c.id).await?;
     let (entries, issuing) = list_issuing(s, lang, c, t_, viewer).await?;
-    let closed = matches!(
-        c.status,
-        hybride_domain::CohortStatus::Closed | hybride_domain::CohortStatus::Archived
-    );
+    let closed = c.status.is_closed();
     if closed && c.trainees > 0 && issuing.signatory_missing() {
         return Err(Error::Refused("bundle_unsigned"));
     }

@@ -10,7 +10,6 @@ use crate::AppState;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
-use hybride_domain::CohortStatus;
 use hybride_training::after::{self, Transmission};
 use hybride_training::documents::Which;
 use hybride_training::pay::TrainerPay;
@@ -139,7 +138,7 @@ pub async fn transmit(
     let c = cohorts::get(s, id).await?;
     access::see_cohort(s, &who.user, &c).await?;
     access::take_attendance(s, &who.user, &c).await?;
-    if !matches!(c.status, CohortStatus::Closed | CohortStatus::Archived) {
+    if !c.status.is_closed() {
         return Err(AppError::Refused("cohort_not_closed"));
     }
     let note = b.note.trim();

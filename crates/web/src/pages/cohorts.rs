@@ -169,8 +169,7 @@ pub async fn show(
     };
     // Once the session is closed, its trainees no longer see what was still to come, nor a
     // way into a room.
-    let ended_for_trainee = access::attends(&who.user)
-        && matches!(c.status, CohortStatus::Closed | CohortStatus::Archived);
+    let ended_for_trainee = access::attends(&who.user) && c.status.is_closed();
     let at = hybride_training::now();
     let shown: Vec<minijinja::Value> = activities
         .iter()

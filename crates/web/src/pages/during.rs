@@ -296,10 +296,7 @@ pub async fn join(
     let c = cohorts::get(s, a.cohort_id).await?;
     let at = now();
     // A closed session's activities no longer take place: its links lead nowhere.
-    let closed = matches!(
-        c.status,
-        hybride_domain::CohortStatus::Closed | hybride_domain::CohortStatus::Archived
-    );
+    let closed = c.status.is_closed();
     let state_key = if closed {
         "closed"
     } else if at < a.starts_at - JOIN_EARLY_SECONDS {
@@ -446,10 +443,7 @@ pub async fn cohort_context(
             .into_iter()
             .filter(|e| e.subject_id == who.user.id)
             .collect();
-        let closed = matches!(
-            c.status,
-            hybride_domain::CohortStatus::Closed | hybride_domain::CohortStatus::Archived
-        );
+        let closed = c.status.is_closed();
         // A closed session shows no activity to come, nor a way into one.
         for a in activities.iter().filter(|_| !closed) {
             let published = a.instructions_published_at.is_some();

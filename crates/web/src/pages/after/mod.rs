@@ -48,7 +48,7 @@ async fn staff_cohort(
 }
 
 fn is_closed(c: &Cohort) -> bool {
-    matches!(c.status, CohortStatus::Closed | CohortStatus::Archived)
+    c.status.is_closed()
 }
 
 #[derive(Deserialize, Default)]
