@@ -33,6 +33,9 @@ BEYOND_THE_SCHEMA = {
     "error-sign-in-client-secret": "an OpenID Connect provider needs a secret at creation, a CAS server none",
     # Rules that depend on what is stored.
     "error-magistere-token": "the token may be left out only once one is stored",
+    "error-trainers-session": "a cohort id that is not an open session of the caller's trainers' trainings",
+    # A day read against the clock.
+    "error-qualified-in-future": "a qualification day still to come",
     # Rules that depend on the caller.
     "error-pilot-required": "an admin names the pilot; a pilot creates their own trainings",
     "error-self-demotion": "an admin cannot take their own admin role away",

@@ -375,7 +375,7 @@ async fn add_activities(
 }
 
 /// A civil time of a schedule, in `tz`, as an instant.
-fn instant(tz: &TimeZone, at: DateTime) -> Result<Timestamp, StoreError> {
+pub(crate) fn instant(tz: &TimeZone, at: DateTime) -> Result<Timestamp, StoreError> {
     at.to_zoned(tz.clone())
         .map(|z| z.timestamp())
         .map_err(|_| StoreError::Refused("demo_time_zone"))

@@ -18,6 +18,7 @@ mod courses;
 mod lcg;
 mod preparation;
 mod schedule;
+mod trainers;
 mod trainings;
 
 use hybride_domain::{Email, Invalid, Role, SchoolYear, Title};
@@ -86,6 +87,7 @@ pub async fn seed(
         &ids.trainees,
     )
     .await?;
+    trainers::prepare(store, &tz, &plan_trainings, &ids.trainers, today).await?;
     courses::add(store, &plan_trainings.ids, demo_pilot).await?;
     name_signatory(store, year, &tz).await?;
 

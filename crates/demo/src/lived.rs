@@ -31,6 +31,9 @@ pub async fn seed(state: &Hybride) -> Result<usize, Error> {
     };
     let mut convoked = 0;
     for c in cohorts::list(s, cohorts::CohortFilter::default()).await? {
+        if trained(state, &c).await? {
+            continue;
+        }
         match c.status {
             CohortStatus::Closed => finished(state, &c, demo_trainee).await?,
             CohortStatus::Ready | CohortStatus::Running => {
@@ -41,6 +44,27 @@ pub async fn seed(state: &Hybride) -> Result<usize, Error> {
     }
     hybride_training::jobs::run_once(state).await?;
     Ok(convoked)
+}
+
+/// A session of the trainers' training that ended but is still running gets its record (the
+/// trainers who follow it present throughout, their work validated), then its trainer closes it:
+/// the closing records in the register each trainer its validation meets. Returns whether `c`
+/// was such a session.
+async fn trained(state: &Hybride, c: &Cohort) -> Result<bool, Error> {
+    let s = &state.store;
+    let ended = c.last_activity_end.is_some_and(|end| end < now());
+    if c.status != hybride_domain::CohortStatus::Running
+        || !ended
+        || !trainings::get(s, c.training_id).await?.trains_trainers.0
+    {
+        return Ok(false);
+    }
+    let Some(t) = cohorts::trainers(s, c.id).await?.first().cloned() else {
+        return Ok(false);
+    };
+    attendance(s, c, t.id, None).await?;
+    hybride_training::closing::close(s, c, Some(t.id)).await?;
+    Ok(true)
 }
 
 /// A finished cohort has its whole record: attendance, surveys, and its first trainer's review.

@@ -5,6 +5,7 @@
 use crate::catalogue::TRAININGS;
 use crate::TIME_ZONE;
 use hybride_store::before::{self, AccompanimentInput, EquipmentInput, ValidationInput};
+use hybride_store::qualifications;
 use hybride_store::{Store, StoreError};
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
@@ -75,15 +76,21 @@ async fn qualify_trainers(
 ) -> Result<(), StoreError> {
     let trained_on = today.saturating_sub(75.days());
     for (i, &t) in trainer_ids.iter().enumerate() {
-        if i == 7 {
-            continue; // one trainer not yet trained in hybrid delivery: flagged to the pilot
+        if i == crate::trainers::ASKING || i == crate::trainers::TRAINED_IN_SESSION {
+            // One trainer not yet trained, who asks (flagged to the pilot); one trained in a
+            // session of the trainers' training, which records her itself.
+            continue;
         }
-        before::add_qualification(
+        qualifications::add(
             store,
-            t,
-            trained_on.saturating_add((i as i64 * 3).days()),
-            demo_pilot,
-            "Atelier « Former en hybride » (6 h) : scénariser en articulant les modalités, animer une classe virtuelle, accompagner à distance.",
+            &qualifications::ByHand {
+                trainer_id: t,
+                qualified_on: trained_on.saturating_add((i as i64 * 3).days()),
+                trained_by: demo_pilot,
+                content: "Atelier « Former en hybride » (6 h) : scénariser en articulant les modalités, animer une classe virtuelle, accompagner à distance.",
+                reason: "Formé lors du plan précédent, avant la formation des formateurs dans Hybride ; feuille d’émargement papier conservée à l’EAFC.",
+                recorded_by: demo_pilot,
+            },
         )
         .await?;
     }

@@ -174,8 +174,47 @@ async fn seeds_a_coherent_academie(today: Date) {
     assert!(trained.len() >= 4);
 
     // Cohorts: every stage of the lifecycle, dates matching the activities.
-    let cohorts = cohorts::list(s, CohortFilter::default()).await.unwrap();
+    let all = cohorts::list(s, CohortFilter::default()).await.unwrap();
+    let mut cohorts = Vec::new();
+    let mut sessions = Vec::new();
+    for c in all {
+        let trains_trainers = trainings::get(s, c.training_id)
+            .await
+            .unwrap()
+            .trains_trainers
+            .0;
+        if trains_trainers && c.label.starts_with("Formateurs — session") {
+            sessions.push(c);
+        } else {
+            cohorts.push(c);
+        }
+    }
     assert_eq!(cohorts.len(), 18);
+    // The trainers' training: a session that ended, still running until the lived demo closes
+    // it, with one trainer following it; one to come, with nobody yet; and a trainer asking.
+    assert_eq!(sessions.len(), 2);
+    let (ended, to_come) = (&sessions[0], &sessions[1]);
+    assert_eq!(ended.status, CohortStatus::Running);
+    assert!(ended.ends_on < today.to_string() && ended.last_activity_end.is_some());
+    let participants = cohorts::enrollments(s, ended.id).await.unwrap();
+    assert_eq!(participants.len(), 1);
+    assert_eq!(
+        people::get(s, participants[0].user_id).await.unwrap().role,
+        Role::Trainer
+    );
+    assert_eq!(to_come.status, CohortStatus::Ready);
+    assert!(to_come.starts_on > today.to_string());
+    assert_eq!(to_come.trainees, 0);
+    let waiting = hybride_store::qualifications::requests(
+        s,
+        hybride_store::qualifications::RequestFilter {
+            waiting: true,
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    assert_eq!(waiting.len(), 1);
     let mut enrollments = 0;
     let mut activities = 0;
     for c in &cohorts {

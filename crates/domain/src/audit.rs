@@ -20,6 +20,9 @@ crate::words! {
         SsoOnlySet = "sso_only_set",
         SecondFactorReset = "second_factor_reset",
         MagistereSet = "magistere_set",
+        QualificationValiditySet = "qualification_validity_set",
+        QualificationRecorded = "qualification_recorded",
+        QualificationRemoved = "qualification_removed",
     }
 }
 

@@ -20,6 +20,7 @@ pub mod minutes;
 pub mod modality;
 pub mod pay;
 pub mod plan;
+pub mod qualification;
 pub mod retention;
 pub mod role;
 pub mod scenario;

@@ -308,6 +308,7 @@ pub async fn close(
     events_seq: i64,
     by: Option<i64>,
     at: i64,
+    qualified: &Qualified,
 ) -> StoreResult<()> {
     let mut tx = store.pool().begin().await?;
     let done = sqlx::query(
@@ -323,6 +324,14 @@ pub async fn close(
     .await?;
     if done.rows_affected() == 1 {
         closing_event(&mut tx, id, "closed", by, at, "").await?;
+        crate::qualifications::record_from_cohort(
+            &mut tx,
+            id,
+            &qualified.trainers,
+            qualified.on,
+            at,
+        )
+        .await?;
         tx.commit().await?;
         return Ok(());
     }
@@ -333,6 +342,24 @@ pub async fn close(
     } else {
         "status_transition"
     }))
+}
+
+/// Who a closing qualifies in hybrid delivery: the trainers that a trainers' training's cohort
+/// validated, and the day it is recorded on (the cohort's last day). Empty for other trainings.
+#[derive(Debug, Clone)]
+pub struct Qualified {
+    pub trainers: Vec<i64>,
+    pub on: jiff::civil::Date,
+}
+
+impl Qualified {
+    /// A closing that qualifies no one (a training that does not train trainers).
+    pub fn none() -> Qualified {
+        Qualified {
+            trainers: Vec::new(),
+            on: jiff::civil::Date::MIN,
+        }
+    }
 }
 
 async fn closing_event(
@@ -383,6 +410,7 @@ pub async fn reopen(
         return Err(StoreError::Refused("status_transition"));
     }
     closing_event(&mut tx, id, "reopened", Some(by), at, reason).await?;
+    crate::qualifications::forget_cohort(&mut tx, id).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -1,6 +1,6 @@
 //! What the trainer and the pilot prepare before a training: the accompaniment plan, the
-//! structured validation rules, equipment checks, the register of trainers qualified in hybrid
-//! delivery, the school holidays and the académie's settings.
+//! structured validation rules, equipment checks, the school holidays and the académie's
+//! settings. (The register of trainers qualified in hybrid delivery is `qualifications`.)
 
 use crate::Found;
 use crate::{now, Flag, Store, StoreError, StoreResult};
@@ -243,82 +243,6 @@ pub async fn equipment_checks(
     .bind(limit.clamp(1, 100))
     .fetch_all(store.pool())
     .await?)
-}
-
-/// A trainer's record in the register of those trained in hybrid delivery.
-#[derive(Debug, Clone, FromRow, Serialize, ToSchema)]
-pub struct Qualification {
-    pub id: i64,
-    pub trainer_id: i64,
-    pub trainer_name: String,
-    /// `YYYY-MM-DD`
-    pub qualified_on: String,
-    pub trained_by: i64,
-    pub trained_by_name: String,
-    pub content: String,
-    pub created_at: i64,
-}
-
-const QUALIFICATION_SELECT: &str = "SELECT q.id, q.trainer_id, t.first_name || ' ' || t.last_name AS trainer_name, \
-     q.qualified_on, q.trained_by, b.first_name || ' ' || b.last_name AS trained_by_name, q.content, q.created_at \
-     FROM qualifications q JOIN users t ON t.id = q.trainer_id JOIN users b ON b.id = q.trained_by";
-
-pub async fn add_qualification(
-    store: &Store,
-    trainer_id: i64,
-    qualified_on: jiff::civil::Date,
-    trained_by: i64,
-    content: &str,
-) -> StoreResult<Qualification> {
-    let trainer = crate::people::get(store, trainer_id).await?;
-    if trainer.role != hybride_domain::Role::Trainer {
-        return Err(StoreError::Refused("trainer_role"));
-    }
-    let (id,): (i64,) = sqlx::query_as(
-        "INSERT INTO qualifications (trainer_id, qualified_on, trained_by, content, created_at) \
-         VALUES ($1, $2, $3, $4, $5) RETURNING id",
-    )
-    .bind(trainer_id)
-    .bind(qualified_on.to_string())
-    .bind(trained_by)
-    .bind(content)
-    .bind(now())
-    .fetch_one(store.pool())
-    .await
-    .map_err(StoreError::unique("qualification"))?;
-    Ok(
-        sqlx::query_as(&format!("{QUALIFICATION_SELECT} WHERE q.id = $1"))
-            .bind(id)
-            .fetch_one(store.pool())
-            .await?,
-    )
-}
-
-/// The register, most recent first; or one trainer's records.
-pub async fn qualifications(
-    store: &Store,
-    trainer_id: Option<i64>,
-) -> StoreResult<Vec<Qualification>> {
-    let filter = if trainer_id.is_some() {
-        "WHERE q.trainer_id = $1"
-    } else {
-        ""
-    };
-    let sql = format!("{QUALIFICATION_SELECT} {filter} ORDER BY q.qualified_on DESC, q.id DESC");
-    let mut q = sqlx::query_as(&sql);
-    if let Some(t) = trainer_id {
-        q = q.bind(t);
-    }
-    Ok(q.fetch_all(store.pool()).await?)
-}
-
-pub async fn delete_qualification(store: &Store, id: i64) -> StoreResult<()> {
-    sqlx::query("DELETE FROM qualifications WHERE id = $1")
-        .bind(id)
-        .execute(store.pool())
-        .await?
-        .found()?;
-    Ok(())
 }
 
 /// A period of school holidays of one zone.

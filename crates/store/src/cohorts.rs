@@ -73,6 +73,8 @@ pub struct CohortFilter {
     pub trainer_id: Option<i64>,
     pub trainee_id: Option<i64>,
     pub pilot_id: Option<i64>,
+    /// Only the sessions of trainings that train trainers in hybrid delivery.
+    pub trains_trainers: bool,
 }
 
 pub async fn create(store: &Store, c: &NewCohort) -> StoreResult<Cohort> {
@@ -130,6 +132,9 @@ pub async fn list(store: &Store, f: CohortFilter) -> StoreResult<Vec<Cohort>> {
     if let Some(u) = f.pilot_id {
         args.push(u);
         sql.push_str(&format!(" AND t.pilot_id = ${}", args.len()));
+    }
+    if f.trains_trainers {
+        sql.push_str(" AND t.trains_trainers = 1");
     }
     sql.push_str(" ORDER BY c.starts_on, c.id");
     let mut q = sqlx::query_as(&sql);
@@ -247,10 +252,15 @@ pub struct Enrollment {
     pub enrolled_at: i64,
 }
 
-/// Enrolls trainees; all or none. Refuses accounts that are not trainees, and reports
+/// Enrolls trainees (trainers too, in a trainers' training); all or none. Refuses other accounts, and reports
 /// those already enrolled as a conflict.
 pub async fn enroll(store: &Store, cohort_id: i64, user_ids: &[i64]) -> StoreResult<usize> {
-    editable(store, cohort_id).await?;
+    let c = editable(store, cohort_id).await?;
+    // A trainers' training's participants are trainers.
+    let trains_trainers = crate::trainings::get(store, c.training_id)
+        .await?
+        .trains_trainers
+        .0;
     let mut tx = store.pool().begin().await?;
     let at = now();
     for &user_id in user_ids {
@@ -260,7 +270,10 @@ pub async fn enroll(store: &Store, cohort_id: i64, user_ids: &[i64]) -> StoreRes
             .await?;
         match role {
             None => return Err(StoreError::NotFound),
-            Some((r,)) if r != Role::Trainee.as_str() => {
+            Some((r,))
+                if r != Role::Trainee.as_str()
+                    && !(trains_trainers && r == Role::Trainer.as_str()) =>
+            {
                 return Err(StoreError::Refused("trainee_role"))
             }
             Some(_) => {}

@@ -25,6 +25,7 @@ pub mod outbox;
 pub mod people;
 pub mod personal;
 pub mod plans;
+pub mod qualifications;
 pub mod retention;
 pub mod scale;
 pub mod seal;

@@ -31,6 +31,11 @@ pub struct Training {
     pub pilot_id: i64,
     pub pilot_name: String,
     pub cohorts: i64,
+    /// The training that trains trainers in hybrid delivery: its validated participants are
+    /// recorded as qualified when a cohort closes.
+    #[sqlx(try_from = "i64")]
+    #[schema(value_type = bool)]
+    pub trains_trainers: Flag,
     pub created_at: i64,
 }
 
@@ -39,7 +44,7 @@ const TRAINING_SELECT: &str =
      t.objectives, t.public, t.in_person_minutes, t.synchronous_minutes, t.asynchronous_minutes, \
      t.validation_criteria, t.min_attendance_percent, t.pilot_id, \
      u.first_name || ' ' || u.last_name AS pilot_name, \
-     (SELECT COUNT(*) FROM cohorts c WHERE c.training_id = t.id) AS cohorts, t.created_at \
+     (SELECT COUNT(*) FROM cohorts c WHERE c.training_id = t.id) AS cohorts, t.trains_trainers, t.created_at \
      FROM trainings t JOIN plans p ON p.id = t.plan_id JOIN users u ON u.id = t.pilot_id";
 
 /// A training as a pilot declares it.

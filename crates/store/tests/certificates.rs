@@ -147,19 +147,44 @@ async fn a_cohort_closes_on_the_record_its_closer_read() {
     let seq = after::events_seq(s, c.id).await.unwrap();
     // Decided from a record that has moved on since: refused, still running.
     assert!(matches!(
-        after::close(s, c.id, seq + 1, None, 5_000).await,
+        after::close(
+            s,
+            c.id,
+            seq + 1,
+            None,
+            5_000,
+            &hybride_store::after::Qualified::none()
+        )
+        .await,
         Err(StoreError::Refused("record_changed"))
     ));
     assert_eq!(
         cohorts::get(s, c.id).await.unwrap().status,
         CohortStatus::Running
     );
-    after::close(s, c.id, seq, None, 5_000).await.unwrap();
+    after::close(
+        s,
+        c.id,
+        seq,
+        None,
+        5_000,
+        &hybride_store::after::Qualified::none(),
+    )
+    .await
+    .unwrap();
     let closed = cohorts::get(s, c.id).await.unwrap();
     assert_eq!(closed.status, CohortStatus::Closed);
     assert_eq!(closed.closed_at, Some(5_000));
     assert!(matches!(
-        after::close(s, c.id, seq, None, 6_000).await,
+        after::close(
+            s,
+            c.id,
+            seq,
+            None,
+            6_000,
+            &hybride_store::after::Qualified::none()
+        )
+        .await,
         Err(StoreError::Refused("status_transition"))
     ));
 }
@@ -171,9 +196,16 @@ async fn a_closing_undone_keeps_both_events_and_only_the_closing_read_can_be_und
     let c = running_cohort(s).await;
     let pilot = trainings::get(s, c.training_id).await.unwrap().pilot_id;
     let seq = after::events_seq(s, c.id).await.unwrap();
-    after::close(s, c.id, seq, Some(pilot), 5_000)
-        .await
-        .unwrap();
+    after::close(
+        s,
+        c.id,
+        seq,
+        Some(pilot),
+        5_000,
+        &hybride_store::after::Qualified::none(),
+    )
+    .await
+    .unwrap();
     // Undone from a page that read another closing: refused, still closed.
     assert!(matches!(
         after::reopen(s, c.id, 4_000, pilot, "Une déclaration oubliée", 6_000).await,
@@ -194,7 +226,16 @@ async fn a_closing_undone_keeps_both_events_and_only_the_closing_read_can_be_und
         .await
         .is_err());
     let seq = after::events_seq(s, c.id).await.unwrap();
-    after::close(s, c.id, seq, None, 7_000).await.unwrap();
+    after::close(
+        s,
+        c.id,
+        seq,
+        None,
+        7_000,
+        &hybride_store::after::Qualified::none(),
+    )
+    .await
+    .unwrap();
     let events = after::closing_events(s, c.id).await.unwrap();
     let seen: Vec<_> = events
         .iter()

@@ -6,7 +6,7 @@ use hybride_domain::*;
 use hybride_store::cohorts::{self, NewActivity, NewCohort};
 use hybride_store::testing::TestDatabase;
 use hybride_store::trainings::{self, NewStep, NewTraining};
-use hybride_store::{outbox, people, plans, security, Store, StoreError};
+use hybride_store::{outbox, people, plans, qualifications, security, Store, StoreError};
 use std::collections::BTreeMap;
 
 fn account(email: &str, role: Role) -> NewAccount {
@@ -688,39 +688,54 @@ async fn preparation_records() {
         .unwrap()
         .is_empty());
 
+    let by_hand = |trainer_id| hybride_store::qualifications::ByHand {
+        trainer_id,
+        qualified_on: jiff::civil::date(2026, 10, 5),
+        trained_by: pilot.id,
+        content: "Atelier",
+        reason: "Formé avant Hybride",
+        recorded_by: pilot.id,
+    };
     assert!(matches!(
-        before::add_qualification(s, trainee.id, jiff::civil::date(2026, 10, 5), pilot.id, "x")
-            .await,
+        qualifications::add(s, &by_hand(trainee.id)).await,
         Err(StoreError::Refused(_))
     ));
-    let q = before::add_qualification(
-        s,
-        trainer.id,
-        jiff::civil::date(2026, 10, 5),
-        pilot.id,
-        "Atelier",
-    )
-    .await
-    .unwrap();
+    let q = qualifications::add(s, &by_hand(trainer.id)).await.unwrap();
     assert_eq!(
         (
             q.trainer_name.as_str(),
             q.trained_by_name.as_str(),
-            q.qualified_on.as_str()
+            q.qualified_on.as_str(),
+            q.reason.as_str(),
+            q.recorded_by,
+            q.cohort_id,
         ),
-        ("Camille Durand", "Camille Durand", "2026-10-05")
+        (
+            "Camille Durand",
+            "Camille Durand",
+            "2026-10-05",
+            "Formé avant Hybride",
+            Some(pilot.id),
+            None
+        )
     );
     assert_eq!(
-        before::qualifications(s, Some(trainer.id))
+        qualifications::list(s, Some(trainer.id))
             .await
             .unwrap()
             .len(),
         1
     );
-    assert_eq!(before::qualifications(s, None).await.unwrap().len(), 1);
-    before::delete_qualification(s, q.id).await.unwrap();
+    assert_eq!(qualifications::list(s, None).await.unwrap().len(), 1);
+    assert_eq!(
+        qualifications::latest_of(s, &[trainer.id, trainee.id])
+            .await
+            .unwrap(),
+        vec![(trainer.id, "2026-10-05".to_owned())]
+    );
+    qualifications::delete(s, q.id).await.unwrap();
     assert!(matches!(
-        before::delete_qualification(s, q.id).await,
+        qualifications::delete(s, q.id).await,
         Err(StoreError::NotFound)
     ));
 

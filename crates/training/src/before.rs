@@ -95,8 +95,8 @@ use hybride_domain::checklist::{Evidence, Status};
 use hybride_domain::modality::HoursBudget;
 use hybride_store::before::SchoolHoliday;
 pub use hybride_store::before::{
-    Accompaniment, AccompanimentInput, EquipmentCheck, EquipmentInput, Qualification,
-    ValidationInput, ValidationRules, CHECK_RESULTS,
+    Accompaniment, AccompanimentInput, EquipmentCheck, EquipmentInput, ValidationInput,
+    ValidationRules, CHECK_RESULTS,
 };
 use serde::Serialize;
 
@@ -216,7 +216,7 @@ pub fn show(lang: Lang, c: &Cohort, items: &[Item]) -> Vec<ShownItem> {
                 "open_courses_promoted" => {
                     format!("/trainings/{}/after#h-courses", c.training_id)
                 }
-                _ => "/qualifications".to_owned(),
+                _ => "/qualifications/requests".to_owned(),
             },
         })
         .collect()
@@ -262,31 +262,6 @@ pub async fn save_accompaniment(
     a: &AccompanimentInput,
 ) -> crate::Result<Accompaniment> {
     Ok(hybride_store::before::save_accompaniment(store, training_id, a).await?)
-}
-
-/// The register, most recent first; or one trainer's records.
-pub async fn qualifications(
-    store: &Store,
-    trainer_id: Option<i64>,
-) -> crate::Result<Vec<Qualification>> {
-    Ok(hybride_store::before::qualifications(store, trainer_id).await?)
-}
-
-pub async fn add_qualification(
-    store: &Store,
-    trainer_id: i64,
-    qualified_on: jiff::civil::Date,
-    trained_by: i64,
-    content: &str,
-) -> crate::Result<Qualification> {
-    Ok(hybride_store::before::add_qualification(
-        store,
-        trainer_id,
-        qualified_on,
-        trained_by,
-        content,
-    )
-    .await?)
 }
 
 pub async fn accompaniment(
@@ -337,10 +312,6 @@ pub async fn set_school_zone(store: &Store, by: &User, zone: &str) -> crate::Res
         .await?;
     }
     Ok(())
-}
-
-pub async fn delete_qualification(store: &Store, id: i64) -> crate::Result<()> {
-    Ok(hybride_store::before::delete_qualification(store, id).await?)
 }
 
 pub async fn add_school_holiday(

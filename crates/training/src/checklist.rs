@@ -88,16 +88,34 @@ pub async fn before_of(
             name: tr.display_name(),
             last_check: last.map(|c| (c.checked_at, c.ready_to_lead())),
         });
-        let q = !before::qualifications(store, Some(tr.id)).await?.is_empty();
-        qualified.push((tr.display_name(), q));
     }
+    let ids: Vec<i64> = trainers.iter().map(|t| t.id).collect();
+    let standings = crate::qualifications::standings(store, &ids).await?;
+    for tr in &trainers {
+        let standing = standings
+            .get(&tr.id)
+            .copied()
+            .unwrap_or(hybride_domain::qualification::Standing::Missing);
+        qualified.push((tr.display_name(), standing));
+    }
+    let next = if qualified.iter().any(|(_, s)| !s.is_valid()) {
+        crate::qualifications::next_session(store).await?
+    } else {
+        None
+    };
+    let next_day = next.as_ref().and_then(|c| {
+        c.starts_on
+            .parse::<jiff::civil::Date>()
+            .ok()
+            .map(|d| (format!("{} — {}", c.training_title, c.label), d))
+    });
 
     Ok(vec![
         checklist::space_configured(&space),
         checklist::scenario_articulated(&advice, modalities.len(), steps.len()),
         checklist::accompaniment_planned(&accompaniment),
         checklist::equipment_tested(&equipment, first_synchronous, now()),
-        checklist::trainer_qualified(&qualified),
+        checklist::trainer_qualified(&qualified, next_day.as_ref().map(|(l, d)| (l.as_str(), *d))),
     ])
 }
 

@@ -96,8 +96,33 @@ pub async fn close(s: &Store, c: &Cohort, by: Option<i64>) -> Result<Cohort, Err
     if !p.declarations.is_empty() {
         return Err(Error::Refused("declarations_pending"));
     }
-    hybride_store::after::close(s, c.id, p.events_seq, by, now()).await?;
+    let at = now();
+    let qualified = qualified_by(s, c, at).await?;
+    hybride_store::after::close(s, c.id, p.events_seq, by, at, &qualified).await?;
     Ok(cohorts::get(s, c.id).await?)
+}
+
+/// Whom closing `c` qualifies in hybrid delivery: when its training trains trainers, the
+/// participants its validation meets (the store keeps those who are trainers), on its last day.
+async fn qualified_by(
+    s: &Store,
+    c: &Cohort,
+    at: i64,
+) -> Result<hybride_store::after::Qualified, Error> {
+    let t = hybride_store::trainings::get(s, c.training_id).await?;
+    let on = c
+        .ends_on
+        .parse::<jiff::civil::Date>()
+        .unwrap_or_else(|_| hybride_domain::time::today(at));
+    let mut trainers = Vec::new();
+    if t.trains_trainers.0 {
+        for v in crate::attendance::validations_of(s, c, &t, None, at).await? {
+            if v.validation.standing == hybride_domain::attendance::Standing::Met {
+                trainers.push(v.user_id);
+            }
+        }
+    }
+    Ok(hybride_store::after::Qualified { trainers, on })
 }
 
 /// Undoes the closing of `c` as it was read, within [`REOPEN_SECONDS`](hybride_domain::cohort::REOPEN_SECONDS)

@@ -37,6 +37,7 @@ pub mod password_reset;
 pub mod pay;
 pub mod people;
 pub mod plans;
+pub mod qualifications;
 pub mod retention;
 pub mod second_factor;
 pub mod sessions;

@@ -1,7 +1,7 @@
 //! Authorization, in one place. Each route admits roles through its `Allowed<Gate>` extractor;
 //! what a role may see or change of one resource is decided by the functions below.
 
-pub use crate::auth::{Admins, Anyone, Gate, Planners, Staff, Trainees};
+pub use crate::auth::{Admins, Anyone, Gate, Planners, Staff, Trainees, Trainers};
 use crate::error::AppError;
 use hybride_domain::Role;
 use hybride_training::cohorts::{self, Cohort};
@@ -126,6 +126,7 @@ pub fn cohorts_listed(user: &User, training_id: Option<i64>) -> cohorts::CohortF
         trainer_id: (user.role == Role::Trainer).then_some(user.id),
         trainee_id: (user.role == Role::Trainee).then_some(user.id),
         pilot_id: trainings::pilot_scope(user),
+        trains_trainers: false,
     }
 }
 

@@ -346,3 +346,7 @@ gate!(
     /// Trainees only (signing, declaring).
     Trainees: Trainee
 );
+gate!(
+    /// Trainers only (asking to be trained in hybrid delivery).
+    Trainers: Trainer
+);

@@ -55,6 +55,7 @@ impl Templates {
             "step_form.html",
             "accompaniment.html",
             "qualifications.html",
+            "qualification_requests.html",
             "holidays.html",
             "cohort_edit.html",
             "activity_form.html",

@@ -37,6 +37,8 @@ const LOGGED_IN: u8 = EVERYONE & !ANON;
 const STAFF: u8 = OTHER_TRAINER | TRAINER | PILOT | ADMIN;
 const PLANNERS: u8 = PILOT | ADMIN;
 const TRAINEES: u8 = OTHER_TRAINEE | TRAINEE;
+/// Trainers, whatever their cohorts.
+const TRAINERS: u8 = OTHER_TRAINER | TRAINER;
 /// Those who see the cohort: its trainee and trainer, pilots, admins.
 const COHORT: u8 = TRAINEE | TRAINER | PILOT | ADMIN;
 /// The cohort's staff: its trainer, pilots, admins.
@@ -165,6 +167,22 @@ fn expected() -> BTreeMap<(&'static str, &'static str), (u8, bool)> {
         ("GET", "/qualifications", PLANNERS, false),
         ("POST", "/qualifications", PLANNERS, false),
         ("POST", "/qualifications/{id}/remove", PLANNERS, true),
+        ("POST", "/qualifications/validity", ADMIN, false),
+        ("GET", "/qualifications/requests", STAFF, false),
+        ("POST", "/qualifications/requests", TRAINERS, false),
+        (
+            "POST",
+            "/qualifications/requests/{id}/enrol",
+            PLANNERS,
+            false,
+        ),
+        (
+            "POST",
+            "/qualifications/requests/{id}/decline",
+            PLANNERS,
+            false,
+        ),
+        ("POST", "/trainings/{id}/trains-trainers", PLANNERS, false),
         ("GET", "/holidays", ADMIN, false),
         ("POST", "/holidays", ADMIN, false),
         ("POST", "/holidays/zone", ADMIN, false),
@@ -570,6 +588,39 @@ fn expected() -> BTreeMap<(&'static str, &'static str), (u8, bool)> {
         ),
         ("GET", "/api/v1/qualifications", PLANNERS, false),
         ("POST", "/api/v1/qualifications", PLANNERS, false),
+        ("DELETE", "/api/v1/qualifications/{id}", PLANNERS, true),
+        (
+            "GET",
+            "/api/v1/settings/qualification-validity",
+            ADMIN,
+            false,
+        ),
+        (
+            "PUT",
+            "/api/v1/settings/qualification-validity",
+            ADMIN,
+            false,
+        ),
+        ("GET", "/api/v1/qualifications/requests", STAFF, false),
+        ("POST", "/api/v1/qualifications/requests", TRAINERS, false),
+        (
+            "POST",
+            "/api/v1/qualifications/requests/{id}/enrol",
+            PLANNERS,
+            false,
+        ),
+        (
+            "POST",
+            "/api/v1/qualifications/requests/{id}/decline",
+            PLANNERS,
+            false,
+        ),
+        (
+            "PUT",
+            "/api/v1/trainings/{id}/trains-trainers",
+            PLANNERS,
+            false,
+        ),
         ("GET", "/api/v1/cohorts", LOGGED_IN, false),
         ("POST", "/api/v1/cohorts", PLANNERS, false),
         ("GET", "/api/v1/cohorts/{id}", COHORT, false),
@@ -1020,16 +1071,26 @@ async fn each_person_is_let_in_or_kept_out_as_the_table_says() {
     )
     .await
     .unwrap();
-    let qualification_id = hybride_store::before::add_qualification(
+    let qualification_id = hybride_store::qualifications::add(
         s,
-        trainer.id,
-        jiff::civil::date(2026, 9, 1),
-        pilot.id,
-        "Formation à l’hybridation",
+        &hybride_store::qualifications::ByHand {
+            trainer_id: trainer.id,
+            qualified_on: jiff::civil::date(2026, 9, 1),
+            trained_by: pilot.id,
+            content: "Formation à l’hybridation",
+            reason: "Formée avant Hybride",
+            recorded_by: pilot.id,
+        },
     )
     .await
     .unwrap()
     .id;
+    // A trainer's request to be trained, waiting for the pilot.
+    let request_id =
+        hybride_store::qualifications::ask(s, trainer.id, "Première session", "Mercredis")
+            .await
+            .unwrap()
+            .id;
     let holiday = hybride_store::before::add_school_holiday(
         s,
         "A",
@@ -1091,6 +1152,8 @@ async fn each_person_is_let_in_or_kept_out_as_the_table_says() {
             trainee.id
         } else if p.contains("/plans/{id}") {
             plan.id
+        } else if p.contains("/qualifications/requests/{id}") {
+            request_id
         } else if p.contains("/qualifications/{id}") {
             qualification_id
         } else if p.contains("/sign-in/{id}") || p.contains("/sign-in/providers/{id}") {

@@ -355,6 +355,7 @@ async fn the_register_of_trainers_trained_in_hybrid_delivery() {
                     "content",
                     "Atelier de 3 h : scénariser et animer une classe virtuelle.",
                 ),
+                ("reason", "Atelier suivi l’an dernier, attestation papier."),
             ],
         )
         .await;
@@ -371,7 +372,7 @@ async fn the_register_of_trainers_trained_in_hybrid_delivery() {
     let (status, body) = api
         .post(
             "/api/v1/qualifications",
-            json!({"email": "inconnu@ac-lyon.fr", "qualified_on": "2026-10-05", "content": "x"}),
+            json!({"email": "inconnu@ac-lyon.fr", "qualified_on": "2026-10-05", "content": "x", "reason": "y"}),
         )
         .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
@@ -613,6 +614,7 @@ async fn the_checklist_turns_green_from_data_and_gates_the_ready_status() {
                 ("email", &trainer.email),
                 ("qualified_on", "2026-10-05"),
                 ("content", "Atelier hybridation"),
+                ("reason", "Formé avant l’arrivée d’Hybride"),
             ],
         )
         .await;

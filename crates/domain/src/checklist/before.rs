@@ -1,6 +1,8 @@
 //! The "before" phase: the duties to fulfil before a cohort opens.
 
 use super::item::{Evidence, Item, Phase, Status};
+use crate::qualification::Standing;
+use jiff::civil::Date;
 
 /// The digital space of a cohort.
 #[derive(Debug, Clone, Default)]
@@ -233,8 +235,13 @@ pub fn equipment_tested(
     }
 }
 
-/// Trainers of the cohort and whether the pilot recorded their qualification in hybrid delivery.
-pub fn trainer_qualified(trainers: &[(String, bool)]) -> Item {
+/// Every trainer of the cohort is qualified in hybrid delivery, by the register (and within the
+/// académie's validity). When one is not, `next_session` names the next session of a trainers'
+/// training (its label and first day), where her pilot can train her.
+pub fn trainer_qualified(
+    trainers: &[(String, Standing)],
+    next_session: Option<(&str, Date)>,
+) -> Item {
     let key = "trainer_qualified";
     if trainers.is_empty() {
         return Item {
@@ -246,13 +253,33 @@ pub fn trainer_qualified(trainers: &[(String, bool)]) -> Item {
     }
     let mut status = Status::Done;
     let mut evidence = Vec::new();
-    for (name, qualified) in trainers {
-        if *qualified {
-            evidence.push(Evidence::new("evidence-qualified").with("name", name));
-        } else {
-            status = Status::Todo;
-            evidence.push(Evidence::new("evidence-not-qualified").with("name", name));
-        }
+    for (name, standing) in trainers {
+        evidence.push(match standing {
+            Standing::Valid { until: None } => {
+                Evidence::new("evidence-qualified").with("name", name)
+            }
+            Standing::Valid { until: Some(until) } => Evidence::new("evidence-qualified-until")
+                .with("name", name)
+                .with("day", until),
+            Standing::Expired { on } => {
+                status = Status::Todo;
+                Evidence::new("evidence-qualification-expired")
+                    .with("name", name)
+                    .with("day", on)
+            }
+            Standing::Missing => {
+                status = Status::Todo;
+                Evidence::new("evidence-not-qualified").with("name", name)
+            }
+        });
+    }
+    if status == Status::Todo {
+        evidence.push(match next_session {
+            Some((label, day)) => Evidence::new("evidence-trainers-session")
+                .with("session", label)
+                .with("day", day),
+            None => Evidence::new("evidence-no-trainers-session"),
+        });
     }
     Item {
         phase: Phase::Before,

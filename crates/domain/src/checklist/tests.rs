@@ -1,4 +1,5 @@
 use super::*;
+use crate::qualification::Standing;
 
 #[test]
 fn feedback_and_courses() {
@@ -136,16 +137,36 @@ fn accompaniment_and_qualification() {
         accompaniment_planned(&partial).evidence[0].key,
         "evidence-missing-technical"
     );
-    assert_eq!(
-        trainer_qualified(&[("A".into(), true), ("B".into(), false)]).status,
-        Status::Todo
+    let valid = Standing::Valid { until: None };
+    let mixed = trainer_qualified(
+        &[("A".into(), valid), ("B".into(), Standing::Missing)],
+        Some(("Session 1", jiff::civil::date(2027, 1, 14))),
     );
+    assert_eq!(mixed.status, Status::Todo);
+    assert_eq!(mixed.evidence[2].key, "evidence-trainers-session");
     assert_eq!(
-        trainer_qualified(&[("A".into(), true)]).status,
+        trainer_qualified(&[("A".into(), valid)], None).status,
         Status::Done
     );
+    let expired = trainer_qualified(
+        &[(
+            "A".into(),
+            Standing::Expired {
+                on: jiff::civil::date(2026, 8, 31),
+            },
+        )],
+        None,
+    );
+    assert_eq!(expired.status, Status::Todo);
+    assert_eq!(
+        expired.evidence.iter().map(|e| e.key).collect::<Vec<_>>(),
+        [
+            "evidence-qualification-expired",
+            "evidence-no-trainers-session"
+        ]
+    );
     let items = vec![
-        trainer_qualified(&[("B".into(), false)]),
+        trainer_qualified(&[("B".into(), Standing::Missing)], None),
         accompaniment_planned(&full),
     ];
     assert_eq!(open_items(&items), vec!["trainer_qualified"]);

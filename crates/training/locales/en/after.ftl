@@ -533,3 +533,4 @@ closing-event-reopened = Reopened on { $day } at { $time } by { $name }
 cohort-error-reopen-reason = Why it is reopened: this field is required (one line, 200 characters at most).
 cohort-error-reopen-too-late = The closing can no longer be undone: the time to reopen has passed.
 refused-reopen-too-late = The closing can no longer be undone: the time to reopen has passed.
+documents-error-note-invalid = The note was not saved: one line of 500 characters at most, without invisible characters.

@@ -258,3 +258,113 @@ magistere-course-check = Check the course on M@gistère
 magistere-course-check-hint = Hybride reads the course and its enrolments on M@gistère.
 flash-magistere-checked = The course was read on M@gistère; the list below takes it into account.
 refused-magistere-course-unknown = The session's course address does not name a course of the académie's M@gistère site (…/course/view.php?id=…).
+# Being trained in hybrid delivery: register, trainers' requests, trainers' training.
+qualification-evidence = Evidence
+qualification-evidence-session = session attended
+qualification-evidence-certificate = certificate
+qualification-by-hand = Recorded by hand by { $name }
+qualification-by-validation = validated by the trainers' training
+qualification-valid-until = Valid until
+qualification-to-renew = to renew
+qualification-no-limit = no limit
+qualification-expired-on = training to renew since { $day }
+qualification-reason = Why record it by hand?
+qualification-reason-hint = For example: trained in the previous plan, paper certificate kept at the EAFC.
+qualification-add-lead = A session of the trainers' training records by itself, when it closes, the trainers it validates. Record here a training followed otherwise, saying why.
+qualification-validity-title = Validity
+qualification-validity-label = Number of school years
+qualification-validity-hint = From 1 to { $max }, counting the school year the training was followed in. Leave empty for no limit.
+qualification-validity-is = { $years ->
+    [one] A training in hybrid delivery is valid for the school year it is followed in.
+   *[other] A training in hybrid delivery is valid for { $years } school years, counting the one it is followed in.
+  }
+qualification-validity-none = A training in hybrid delivery is valid without limit.
+qualification-requests-open = { $count ->
+    [0] Trainers' training requests
+    [one] Trainers' training requests (one waiting)
+   *[other] Trainers' training requests ({ $count } waiting)
+  }
+qualification-requests-title = Being trained in hybrid delivery
+qualification-requests-lead = The charter asks trainers to turn to the training's pilot to be trained in hybrid delivery. The trainer asks here; the pilot enrols them in a session of the trainers' training or answers.
+qualification-my-standing = My training in hybrid delivery
+qualification-mine-valid = You are trained in hybrid delivery: it is in the register.
+qualification-mine-valid-until = You are trained in hybrid delivery until { $day }.
+qualification-mine-expired = Your training in hybrid delivery is to renew since { $day }.
+qualification-mine-missing = Your training in hybrid delivery is not in the register yet.
+qualification-my-requests = My requests
+qualification-requests-received = Requests received
+qualification-requests-none = No request for now.
+qualification-request-status-waiting = waiting for an answer
+qualification-request-status-enrolled = enrolled in a session
+qualification-request-status-declined = answered by the pilot
+qualification-request-status-qualified = training in the register
+qualification-request-asked-on = Asked on { $day }
+qualification-request-reason = Why
+qualification-request-availability = Availability
+qualification-request-session = Session
+qualification-request-answer = Answer from { $name }
+qualification-request-upcoming = Their cohorts to come:
+qualification-request-no-upcoming = No cohort to come is entrusted to them.
+qualification-enrol-in = Enrol in the session
+qualification-enrol-word = A word for the trainer (optional)
+qualification-enrol-submit = Enrol
+qualification-no-session = No session of a trainers' training is open in your trainings: create one, or answer below.
+qualification-decline-answer = Answer without enrolling
+qualification-decline-submit = Send the answer
+qualification-ask-title = Ask to be trained
+qualification-ask-lead = Your request goes to the pilots of the trainings entrusted to you, by e-mail and on their page.
+qualification-ask-reason-hint = For example: first hybrid cohort in January, never led a virtual class.
+qualification-ask-availability-hint = For example: Wednesday afternoons, remotely.
+qualification-ask-submit = Send my request
+flash-qualification-validity-saved = The validity was saved.
+flash-qualification-asked = Your request was sent to the pilots of your trainings.
+flash-qualification-enrolled = The trainer was enrolled in the session and told.
+flash-qualification-answered = The answer was sent.
+flash-trains-trainers-saved = The training's role was saved.
+trains-trainers-label = This training trains trainers in hybrid delivery (its participants are trainers; its validation records them in the register)
+trains-trainers-on = Trainers' training in hybrid delivery: when a session closes, each trainer it validates is recorded in the register.
+nav-qualification-mine = Hybrid delivery training
+evidence-qualified-until = { $name }: training in hybrid delivery in the register, valid until { $day }.
+evidence-qualification-expired = { $name }: training in hybrid delivery to renew since { $day }.
+evidence-trainers-session = Next session of the trainers' training: { $session }, from { $day }.
+evidence-no-trainers-session = No session of the trainers' training is planned: see the pilot.
+error-qualified-in-future = The date cannot be in the future.
+error-trainers-session = Choose an open session of a trainers' training among your trainings.
+refused-request-open = A request is already under way: wait for the pilot's answer.
+refused-request-answered = This request has already been answered: reload the page.
+refused-not-trainers-training = This session does not belong to a trainers' training.
+mail-qualification-asked-subject = { $trainer } asks to be trained in hybrid delivery
+mail-qualification-asked-body =
+    Hello { $name },
+
+    { $trainer } asks to be trained in hybrid delivery, as the charter provides.
+
+    Why: { $reason }
+    Availability: { $availability }
+
+    Answer them or enrol them in a session of the trainers' training:
+    { $link }
+mail-qualification-enrolled-subject = Your training in hybrid delivery
+mail-qualification-enrolled-body =
+    Hello { $name },
+
+    { $pilot } enrolled you in the training "{ $training }", session { $session }, from { $first } to { $last }.
+    { $answer }
+
+    Your request: { $link }
+mail-qualification-answered-subject = Answer to your request for training in hybrid delivery
+mail-qualification-answered-body =
+    Hello { $name },
+
+    { $pilot } answered your request:
+
+    { $answer }
+
+    Your request: { $link }
+audit-qualification_validity_set = Validity of trainings in hybrid delivery changed
+audit-qualification_recorded = Training in hybrid delivery recorded by hand
+audit-qualification_removed = Training in hybrid delivery removed from the register
+dashboard-qualification-requests = { $count ->
+    [one] A trainer asks to be trained in hybrid delivery: answer them.
+   *[other] { $count } trainers ask to be trained in hybrid delivery: answer them.
+  }

@@ -544,3 +544,4 @@ closing-event-reopened = Rouverte le { $day } à { $time } par { $name }
 cohort-error-reopen-reason = Motif de la réouverture : ce champ est obligatoire (une ligne, 200 caractères au plus).
 cohort-error-reopen-too-late = La clôture ne peut plus être annulée : le délai de réouverture est passé.
 refused-reopen-too-late = La clôture ne peut plus être annulée : le délai de réouverture est passé.
+documents-error-note-invalid = La note n’a pas été enregistrée : une seule ligne de 500 caractères au plus, sans caractères invisibles.

@@ -259,3 +259,113 @@ magistere-course-check = Vérifier le parcours sur M@gistère
 magistere-course-check-hint = Hybride lit le parcours et ses inscrits sur M@gistère.
 flash-magistere-checked = Le parcours a été lu sur M@gistère ; la liste ci-dessous en tient compte.
 refused-magistere-course-unknown = L’adresse du parcours de la session ne désigne pas un parcours du site M@gistère de l’académie (…/course/view.php?id=…).
+# Se former à l'hybride : registre, demandes des formateurs, formation des formateurs.
+qualification-evidence = Preuve
+qualification-evidence-session = session suivie
+qualification-evidence-certificate = certificat
+qualification-by-hand = Inscrite à la main par { $name }
+qualification-by-validation = validée par la formation des formateurs
+qualification-valid-until = Valable jusqu’au
+qualification-to-renew = à renouveler
+qualification-no-limit = sans limite
+qualification-expired-on = formation à renouveler depuis le { $day }
+qualification-reason = Pourquoi l’inscrire à la main ?
+qualification-reason-hint = Par exemple : formée lors du plan précédent, attestation papier conservée à l’EAFC.
+qualification-add-lead = Une session de la formation des formateurs inscrit elle-même au registre, à sa clôture, les formateurs qu’elle valide. Inscrivez ici une formation suivie autrement, en disant pourquoi.
+qualification-validity-title = Durée de validité
+qualification-validity-label = Nombre d’années scolaires
+qualification-validity-hint = De 1 à { $max }, en comptant l’année scolaire où la formation a été suivie. Laissez vide pour une formation valable sans limite.
+qualification-validity-is = { $years ->
+    [one] Une formation à l’hybridation vaut pour l’année scolaire où elle est suivie.
+   *[other] Une formation à l’hybridation vaut { $years } années scolaires, en comptant celle où elle est suivie.
+  }
+qualification-validity-none = Une formation à l’hybridation vaut sans limite de durée.
+qualification-requests-open = { $count ->
+    [0] Demandes de formation des formateurs
+    [one] Demandes de formation des formateurs (une en attente)
+   *[other] Demandes de formation des formateurs ({ $count } en attente)
+  }
+qualification-requests-title = Se former à la formation hybride
+qualification-requests-lead = La charte demande au formateur de se tourner vers le pilote de la formation pour être formé à l’animation hybride. Le formateur en fait la demande ici ; le pilote l’inscrit à une session de la formation des formateurs ou lui répond.
+qualification-my-standing = Ma formation à l’hybridation
+qualification-mine-valid = Vous êtes formée ou formé à l’hybridation : c’est inscrit au registre.
+qualification-mine-valid-until = Vous êtes formée ou formé à l’hybridation jusqu’au { $day }.
+qualification-mine-expired = Votre formation à l’hybridation est à renouveler depuis le { $day }.
+qualification-mine-missing = Votre formation à l’hybridation ne figure pas encore au registre.
+qualification-my-requests = Mes demandes
+qualification-requests-received = Demandes reçues
+qualification-requests-none = Aucune demande pour le moment.
+qualification-request-status-waiting = en attente de réponse
+qualification-request-status-enrolled = inscrite ou inscrit à une session
+qualification-request-status-declined = réponse du pilote
+qualification-request-status-qualified = formation inscrite au registre
+qualification-request-asked-on = Demande du { $day }
+qualification-request-reason = Pourquoi
+qualification-request-availability = Disponibilités
+qualification-request-session = Session
+qualification-request-answer = Réponse de { $name }
+qualification-request-upcoming = Ses sessions à venir :
+qualification-request-no-upcoming = Aucune session à venir ne lui est confiée.
+qualification-enrol-in = Inscrire à la session
+qualification-enrol-word = Un mot pour le formateur (facultatif)
+qualification-enrol-submit = Inscrire
+qualification-no-session = Aucune session de formation des formateurs n’est ouverte dans vos formations : créez-en une, ou répondez ci-dessous.
+qualification-decline-answer = Répondre sans inscrire
+qualification-decline-submit = Envoyer la réponse
+qualification-ask-title = Demander à être formé
+qualification-ask-lead = Votre demande va aux pilotes des formations qui vous sont confiées, par courriel et sur leur page.
+qualification-ask-reason-hint = Par exemple : première session hybride en janvier, jamais animé de classe virtuelle.
+qualification-ask-availability-hint = Par exemple : les mercredis après-midi, en distanciel.
+qualification-ask-submit = Envoyer ma demande
+flash-qualification-validity-saved = La durée de validité a été enregistrée.
+flash-qualification-asked = Votre demande a été envoyée aux pilotes de vos formations.
+flash-qualification-enrolled = Le formateur a été inscrit à la session et en a été prévenu.
+flash-qualification-answered = La réponse a été envoyée.
+flash-trains-trainers-saved = Le rôle de la formation a été enregistré.
+trains-trainers-label = Cette formation forme les formateurs à l’hybridation (ses participants sont des formateurs ; sa validation les inscrit au registre)
+trains-trainers-on = Formation des formateurs à l’hybridation : à la clôture d’une session, chaque formateur qu’elle valide est inscrit au registre.
+nav-qualification-mine = Me former à l’hybride
+evidence-qualified-until = { $name } : formation à l’hybridation inscrite au registre, valable jusqu’au { $day }.
+evidence-qualification-expired = { $name } : formation à l’hybridation à renouveler depuis le { $day }.
+evidence-trainers-session = Prochaine session de la formation des formateurs : { $session }, à partir du { $day }.
+evidence-no-trainers-session = Aucune session de la formation des formateurs n’est prévue : voyez-le avec le pilote.
+error-qualified-in-future = La date ne peut pas être dans le futur.
+error-trainers-session = Choisissez une session de la formation des formateurs, ouverte, dans vos formations.
+refused-request-open = Une demande est déjà en cours : attendez la réponse du pilote.
+refused-request-answered = Cette demande a déjà reçu une réponse : rechargez la page.
+refused-not-trainers-training = Cette session n’appartient pas à une formation des formateurs.
+mail-qualification-asked-subject = { $trainer } demande à être formé à l’hybridation
+mail-qualification-asked-body =
+    Bonjour { $name },
+
+    { $trainer } demande à être formé à l’animation hybride, comme le prévoit la charte.
+
+    Pourquoi : { $reason }
+    Disponibilités : { $availability }
+
+    Répondez-lui ou inscrivez-le à une session de la formation des formateurs :
+    { $link }
+mail-qualification-enrolled-subject = Votre formation à l’hybridation
+mail-qualification-enrolled-body =
+    Bonjour { $name },
+
+    { $pilot } vous a inscrit à la formation « { $training } », session { $session }, du { $first } au { $last }.
+    { $answer }
+
+    Votre demande : { $link }
+mail-qualification-answered-subject = Réponse à votre demande de formation à l’hybridation
+mail-qualification-answered-body =
+    Bonjour { $name },
+
+    { $pilot } a répondu à votre demande :
+
+    { $answer }
+
+    Votre demande : { $link }
+audit-qualification_validity_set = Durée de validité des formations à l’hybridation changée
+audit-qualification_recorded = Formation à l’hybridation inscrite à la main
+audit-qualification_removed = Formation à l’hybridation retirée du registre
+dashboard-qualification-requests = { $count ->
+    [one] Un formateur demande à être formé à l’hybridation : répondez-lui.
+   *[other] { $count } formateurs demandent à être formés à l’hybridation : répondez-leur.
+  }

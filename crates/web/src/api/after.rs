@@ -141,12 +141,14 @@ pub async fn transmit(
     if !c.status.is_closed() {
         return Err(AppError::Refused("cohort_not_closed"));
     }
-    let note = b.note.trim();
-    if note.chars().count() > 500 || note.chars().any(char::is_control) {
-        let mut e = hybride_domain::FieldErrors::new();
-        e.add("note", hybride_domain::Invalid::with("error-too-long", 500));
-        return Err(AppError::Invalid(e));
-    }
+    let note = match after::transmission_note(&b.note) {
+        Ok(note) => note,
+        Err(invalid) => {
+            let mut e = hybride_domain::FieldErrors::new();
+            e.add("note", invalid);
+            return Err(AppError::Invalid(e));
+        }
+    };
     let t = trainings::get(s, c.training_id).await?;
     let viewer = access::pay_forms_read(&who.user);
     let bundle =

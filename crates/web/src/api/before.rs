@@ -1,5 +1,5 @@
 //! Before the training, in the API: the checklist, the scenario's steps and advice, the
-//! accompaniment plan, validation rules and the register of qualified trainers.
+//! accompaniment plan and validation rules.
 
 use super::Path;
 use super::{created, ApiJson};
@@ -12,11 +12,11 @@ use crate::AppState;
 use axum::extract::State;
 use axum::response::Response;
 use axum::Json;
-use hybride_domain::{Email, FieldErrors, Invalid};
-use hybride_training::before::{self, Accompaniment, Qualification, ValidationRules};
+use hybride_domain::{FieldErrors, Invalid};
+use hybride_training::before::{self, Accompaniment, ValidationRules};
 use hybride_training::before::{self as checks, ShownItem};
+use hybride_training::cohorts;
 use hybride_training::trainings::{self, Step};
-use hybride_training::{cohorts, people, Error};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -313,56 +313,4 @@ pub async fn put_validation(
     Ok(Json(
         before::save_validation_rules(&state.store, id, &input).await?,
     ))
-}
-
-/// The register of trainers trained in hybrid delivery.
-#[utoipa::path(get, path = "/api/v1/qualifications", tag = "before", responses((status = 200, body = Vec<Qualification>)))]
-pub async fn list_qualifications(
-    State(state): State<AppState>,
-    _who: Allowed<Planners>,
-) -> Result<Json<Vec<Qualification>>, AppError> {
-    Ok(Json(before::qualifications(&state.store, None).await?))
-}
-
-#[derive(Deserialize, ToSchema)]
-pub struct QualificationBody {
-    /// The trainer's e-mail.
-    #[schema(schema_with = super::bounds::email)]
-    pub email: String,
-    /// `YYYY-MM-DD`
-    #[schema(schema_with = super::bounds::date)]
-    pub qualified_on: String,
-    #[schema(schema_with = super::bounds::required_text)]
-    pub content: String,
-}
-
-/// Records that the caller trained a trainer in hybrid delivery.
-#[utoipa::path(post, path = "/api/v1/qualifications", tag = "before", request_body = QualificationBody,
-    responses((status = 201, body = Qualification), (status = 422, body = super::ProblemDoc)))]
-pub async fn add_qualification(
-    State(state): State<AppState>,
-    who: Allowed<Planners>,
-    ApiJson(b): ApiJson<QualificationBody>,
-) -> Result<Response, AppError> {
-    let mut e = FieldErrors::new();
-    let email = e.check("email", Email::parse(&b.email));
-    let on = e.check("qualified_on", forms::day(&b.qualified_on));
-    let content = e.check("content", forms::required_text(&b.content));
-    let (Some(email), Some(on), Some(content)) = (email, on, content) else {
-        return Err(AppError::Invalid(e));
-    };
-    let Some(trainer) = people::by_email(&state.store, &email).await? else {
-        e.add("email", Invalid::new("error-trainer-unknown"));
-        return Err(AppError::Invalid(e));
-    };
-    match before::add_qualification(&state.store, trainer.id, on, who.user.id, content.as_str())
-        .await
-    {
-        Ok(q) => Ok(created(q)),
-        Err(Error::Refused(_)) => {
-            e.add("email", Invalid::new("refused-trainer-role"));
-            Err(AppError::Invalid(e))
-        }
-        Err(other) => Err(other.into()),
-    }
 }

@@ -440,6 +440,16 @@ pub fn ws_token() -> Object {
     nullable(string(r"^[A-Za-z0-9]{16,128}$", Some(16), 128)).build()
 }
 
+/// How many school years a trainer's qualification lasts, or null for good.
+pub fn validity_years() -> Object {
+    integer(
+        1,
+        i64::from(hybride_domain::qualification::MAX_VALIDITY_YEARS),
+    )
+    .schema_type(SchemaType::from_iter([Type::Integer, Type::Null]))
+    .build()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -12,6 +12,7 @@ mod equipment;
 mod exports;
 mod magistere;
 mod planning;
+mod qualifications;
 mod retention;
 mod sign_in;
 mod signatory;
@@ -234,9 +235,18 @@ pub fn openapi_router() -> OpenApiRouter<AppState> {
         ))
         .routes(routes!(before::get_validation, before::put_validation))
         .routes(routes!(
-            before::list_qualifications,
-            before::add_qualification
+            qualifications::list_qualifications,
+            qualifications::add_qualification
         ))
+        .routes(routes!(qualifications::remove_qualification))
+        .routes(routes!(
+            qualifications::get_validity,
+            qualifications::put_validity
+        ))
+        .routes(routes!(qualifications::list_requests, qualifications::ask))
+        .routes(routes!(qualifications::enrol))
+        .routes(routes!(qualifications::decline))
+        .routes(routes!(qualifications::put_trains_trainers))
 }
 
 /// The OpenAPI document, as served.

@@ -65,9 +65,9 @@ pub async fn home(
             }
             let (progress, unqualified) = if user.role == Role::Trainer {
                 let progress = preparation(s, &cohorts).await?;
-                let qualified = !hybride_training::before::qualifications(s, Some(user.id))
+                let qualified = hybride_training::qualifications::standing(s, user.id)
                     .await?
-                    .is_empty();
+                    .is_valid();
                 (
                     progress,
                     !qualified && cohorts.iter().any(|c| c.status.is_editable()),
@@ -106,11 +106,19 @@ pub async fn home(
         && hybride_training::second_factor::status(s, user)
             .await?
             .is_none();
+    // Planners see the trainers' requests to be trained that wait for an answer.
+    let qualification_requests = if hybride_training::qualifications::may_answer(user) {
+        hybride_training::qualifications::requests_for(s, user, true)
+            .await?
+            .len()
+    } else {
+        0
+    };
     page(
         &state,
         &who.ctx,
         "dashboard.html",
-        context! { role => user.role.as_str(), second_factor_suggested => second_factor_suggested, ..data },
+        context! { role => user.role.as_str(), second_factor_suggested => second_factor_suggested, qualification_requests => qualification_requests, ..data },
         false,
     )
 }

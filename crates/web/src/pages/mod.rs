@@ -18,6 +18,7 @@ mod password;
 mod password_reset;
 mod plans;
 pub mod preparation;
+mod qualifications;
 mod retention;
 mod rooms;
 mod scenario;
@@ -51,6 +52,7 @@ pub fn router() -> Router<AppState> {
         .merge(trainings::router())
         .merge(scenario::router())
         .merge(preparation::router())
+        .merge(qualifications::router())
         .merge(cohorts::router())
         .merge(closing::router())
         .merge(rooms::router())
@@ -192,6 +194,11 @@ const FLASHES: &[&str] = &[
     "validation-saved",
     "qualification-added",
     "qualification-removed",
+    "qualification-validity-saved",
+    "qualification-asked",
+    "qualification-enrolled",
+    "qualification-answered",
+    "trains-trainers-saved",
     "holiday-added",
     "holiday-removed",
     "zone-saved",

@@ -1,8 +1,8 @@
-//! Preparing trainings: the accompaniment plan and validation rules of a training, the register
-//! of trainers qualified in hybrid delivery, and the school holidays of the académie's zone.
+//! Preparing trainings: the accompaniment plan and validation rules of a training, and the
+//! school holidays of the académie's zone.
 
 use super::{done, field_errors, flash, page, Flash};
-use crate::access::{self, Admins, Planners, Staff};
+use crate::access::{self, Admins, Staff};
 use crate::auth::Allowed;
 use crate::csrf::CsrfForm;
 use crate::error::AppError;
@@ -10,10 +10,9 @@ use crate::forms;
 use crate::AppState;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
-use hybride_domain::{Email, FieldErrors, Invalid, LongText, Role, Title};
+use hybride_domain::{FieldErrors, Invalid, LongText, Title};
 use hybride_training::before::{self, AccompanimentInput, ValidationInput};
 use hybride_training::trainings::{self, Training};
-use hybride_training::{people, Error};
 use minijinja::context;
 use serde::{Deserialize, Serialize};
 
@@ -292,119 +291,6 @@ pub async fn save_validation(
 }
 
 #[derive(Deserialize, Serialize, Default)]
-pub struct QualificationForm {
-    #[serde(default)]
-    email: String,
-    #[serde(default)]
-    qualified_on: String,
-    #[serde(default)]
-    content: String,
-}
-
-async fn register_page(
-    state: &AppState,
-    who: &Allowed<Planners>,
-    form: &QualificationForm,
-    errors: &FieldErrors,
-    flash: Option<String>,
-) -> Result<Response, AppError> {
-    let register = before::qualifications(&state.store, None).await?;
-    // Trainers assigned to a cohort without a qualification, flagged.
-    let trainers = people::list(
-        &state.store,
-        &people::UserFilter {
-            role: Some(Role::Trainer),
-            limit: 1000,
-            ..Default::default()
-        },
-    )
-    .await?;
-    let mut unqualified = Vec::new();
-    for tr in trainers {
-        if register.iter().any(|q| q.trainer_id == tr.id) {
-            continue;
-        }
-        let cohorts = hybride_training::cohorts::list(
-            &state.store,
-            hybride_training::cohorts::CohortFilter {
-                trainer_id: Some(tr.id),
-                // A pilot is shown the trainers of their own trainings.
-                pilot_id: hybride_training::trainings::pilot_scope(&who.user),
-                ..Default::default()
-            },
-        )
-        .await?;
-        let active: Vec<_> = cohorts
-            .into_iter()
-            .filter(|c| c.status.is_editable())
-            .collect();
-        if !active.is_empty() {
-            unqualified.push(context! { trainer => tr, cohorts => active });
-        }
-    }
-    page(
-        state,
-        &who.ctx,
-        "qualifications.html",
-        context! { register => register, unqualified => unqualified, form => form, errors => field_errors(&who.ctx, errors), flash => flash },
-        !errors.is_empty(),
-    )
-}
-
-pub async fn register(
-    State(state): State<AppState>,
-    who: Allowed<Planners>,
-    Query(q): Query<Flash>,
-) -> Result<Response, AppError> {
-    let form = QualificationForm {
-        qualified_on: jiff::Zoned::now().date().to_string(),
-        ..Default::default()
-    };
-    register_page(&state, &who, &form, &FieldErrors::new(), flash(&q)).await
-}
-
-pub async fn add_qualification(
-    State(state): State<AppState>,
-    who: Allowed<Planners>,
-    CsrfForm(f): CsrfForm<QualificationForm>,
-) -> Result<Response, AppError> {
-    let mut e = FieldErrors::new();
-    let email = e.check("email", Email::parse(&f.email));
-    let on = e.check("qualified_on", forms::day(&f.qualified_on));
-    let content = e.check("content", forms::required_text(&f.content));
-    if let (Some(email), Some(on), Some(content)) = (email, on, content) {
-        match people::by_email(&state.store, &email).await? {
-            Some(trainer) => match before::add_qualification(
-                &state.store,
-                trainer.id,
-                on,
-                who.user.id,
-                content.as_str(),
-            )
-            .await
-            {
-                Ok(_) => return Ok(done("/qualifications", "qualification-added")),
-                Err(Error::Refused(_)) => e.add("email", Invalid::new("refused-trainer-role")),
-                Err(other) => return Err(other.into()),
-            },
-            None => e.add("email", Invalid::new("error-trainer-unknown")),
-        }
-    }
-    register_page(&state, &who, &f, &e, None).await
-}
-
-pub async fn remove_qualification(
-    State(state): State<AppState>,
-    who: Allowed<Planners>,
-    Path(id): Path<i64>,
-    CsrfForm(_): CsrfForm<super::login::Empty>,
-) -> Result<Response, AppError> {
-    let _ = who;
-    before::delete_qualification(&state.store, id).await?;
-    Ok(done("/qualifications", "qualification-removed"))
-}
-
-#[derive(Deserialize, Serialize, Default)]
 pub struct HolidayForm {
     #[serde(default)]
     label: String,
@@ -515,8 +401,6 @@ pub fn router() -> axum::Router<crate::AppState> {
             get(show).post(save_accompaniment),
         )
         .route("/trainings/{id}/validation", post(save_validation))
-        .route("/qualifications", get(register).post(add_qualification))
-        .route("/qualifications/{id}/remove", post(remove_qualification))
         .route("/holidays", get(holidays).post(add_holiday))
         .route("/holidays/zone", post(set_zone))
         .route("/holidays/{id}/remove", post(remove_holiday))

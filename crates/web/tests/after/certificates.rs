@@ -634,9 +634,16 @@ async fn an_ended_cohort_says_so_closes_after_a_confirmation_and_reopens_within_
     // Closed eight days ago: too late to undo, and the form is gone.
     let seq = hybride_store::after::events_seq(s, id).await.unwrap();
     let eight_days_ago = hybride_store::now() - 8 * 86_400;
-    hybride_store::after::close(s, id, seq, Some(pilot.id), eight_days_ago)
-        .await
-        .unwrap();
+    hybride_store::after::close(
+        s,
+        id,
+        seq,
+        Some(pilot.id),
+        eight_days_ago,
+        &hybride_store::after::Qualified::none(),
+    )
+    .await
+    .unwrap();
     let (_, page) = b.get_html(&format!("/cohorts/{id}")).await;
     assert!(!page.contains("Rouvrir la session"), "{page}");
     let r = b
@@ -674,9 +681,16 @@ async fn an_ended_cohort_says_so_closes_after_a_confirmation_and_reopens_within_
     )
     .await
     .unwrap();
-    hybride_store::after::close(s, id, seq, Some(pilot.id), hybride_store::now())
-        .await
-        .unwrap();
+    hybride_store::after::close(
+        s,
+        id,
+        seq,
+        Some(pilot.id),
+        hybride_store::now(),
+        &hybride_store::after::Qualified::none(),
+    )
+    .await
+    .unwrap();
     let (status, c) = api
         .post(&reopen, json!({"reason": "Une absence à justifier"}))
         .await;

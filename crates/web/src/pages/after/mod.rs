@@ -92,7 +92,7 @@ pub async fn documents_page(
             context! { key => g, entries => entries.iter().filter(|e| e.group == *g).collect::<Vec<_>>() }
         })
         .collect();
-    let error = ["not-closed", "unsigned"]
+    let error = ["not-closed", "unsigned", "note-invalid"]
         .iter()
         .find(|k| **k == q.error)
         .map(|k| format!("documents-error-{k}"));
@@ -183,10 +183,12 @@ pub async fn transmit(
         ))
         .into_response());
     }
-    let note = f.note.trim();
-    if note.chars().count() > 500 {
-        return Err(AppError::BadRequest("note: 500 characters at most".into()));
-    }
+    let Ok(note) = after::transmission_note(&f.note) else {
+        return Ok(axum::response::Redirect::to(&format!(
+            "/cohorts/{id}/documents?error=note-invalid#h-bundle"
+        ))
+        .into_response());
+    };
     let b = build_bundle(s, &who.user, who.ctx.lang, &c, &t).await?;
     after::add_transmission(
         s,
