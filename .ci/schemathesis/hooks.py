@@ -33,6 +33,8 @@ BEYOND_THE_SCHEMA = {
     "error-sign-in-client-secret": "an OpenID Connect provider needs a secret at creation, a CAS server none",
     # Rules that depend on what is stored.
     "error-magistere-token": "the token may be left out only once one is stored",
+    "error-pilot-unknown": "an address with no active pilot's account",
+    "error-question-training": "a training id the caller does not deliver",
     "error-trainers-session": "a cohort id that is not an open session of the caller's trainers' trainings",
     # A day read against the clock.
     "error-qualified-in-future": "a qualification day still to come",

@@ -23,6 +23,8 @@ crate::words! {
         QualificationValiditySet = "qualification_validity_set",
         QualificationRecorded = "qualification_recorded",
         QualificationRemoved = "qualification_removed",
+        QuestionDelaySet = "question_delay_set",
+        QuestionPassed = "question_passed",
     }
 }
 

@@ -121,3 +121,97 @@ mod tests {
         }
     }
 }
+/// How long one person makes others wait for an answer: the median of the waits of the
+/// questions they answered, and the longest wait, counting those still unanswered at `now`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
+pub struct Waits {
+    /// How many questions they were asked.
+    pub asked: usize,
+    /// How many still wait for an answer.
+    pub waiting: usize,
+    /// The median wait for a first answer, in seconds (none before any answer).
+    pub median_seconds: Option<i64>,
+    /// The longest wait, answered or still running, in seconds.
+    pub longest_seconds: i64,
+}
+
+/// [`Waits`] from each question's asking and first answer (Unix seconds).
+pub fn waits(questions: &[(i64, Option<i64>)], now: i64) -> Waits {
+    let mut answered: Vec<i64> = questions
+        .iter()
+        .filter_map(|(asked, answered)| answered.map(|a| (a - asked).max(0)))
+        .collect();
+    answered.sort_unstable();
+    let median_seconds = match answered.len() {
+        0 => None,
+        n if n % 2 == 1 => Some(answered[n / 2]),
+        n => Some((answered[n / 2 - 1] + answered[n / 2]) / 2),
+    };
+    let longest_seconds = questions
+        .iter()
+        .map(|(asked, answered)| (answered.unwrap_or(now) - asked).max(0))
+        .max()
+        .unwrap_or(0);
+    Waits {
+        asked: questions.len(),
+        waiting: questions.iter().filter(|(_, a)| a.is_none()).count(),
+        median_seconds,
+        longest_seconds,
+    }
+}
+
+#[cfg(test)]
+mod waits_tests {
+    use super::*;
+
+    #[test]
+    fn the_median_of_answered_waits_and_the_longest_counting_those_still_waiting() {
+        assert_eq!(
+            waits(&[], 100),
+            Waits {
+                asked: 0,
+                waiting: 0,
+                median_seconds: None,
+                longest_seconds: 0
+            }
+        );
+        let w = waits(
+            &[(0, Some(10)), (0, Some(30)), (0, Some(20)), (50, None)],
+            200,
+        );
+        assert_eq!(w.median_seconds, Some(20));
+        assert_eq!(w.longest_seconds, 150, "the unanswered one waits still");
+        assert_eq!((w.asked, w.waiting), (4, 1));
+        assert_eq!(
+            waits(&[(0, Some(10)), (0, Some(40))], 50).median_seconds,
+            Some(25)
+        );
+    }
+}
+/// The académie's setting: within how many hours a pilot answers a trainer's question.
+pub const QUESTION_DELAY_SETTING: &str = "question_delay_hours";
+/// The delay when the académie states none: three days.
+pub const QUESTION_DELAY_DEFAULT: u32 = 72;
+/// The longest delay an académie may state: thirty days.
+pub const QUESTION_DELAY_MAX: u32 = 720;
+
+/// Reads the stored setting: 1 to [`QUESTION_DELAY_MAX`] hours, else the default.
+pub fn question_delay_of(setting: Option<&str>) -> u32 {
+    setting
+        .and_then(|s| s.trim().parse::<u32>().ok())
+        .filter(|h| (1..=QUESTION_DELAY_MAX).contains(h))
+        .unwrap_or(QUESTION_DELAY_DEFAULT)
+}
+
+#[cfg(test)]
+mod delay_tests {
+    use super::*;
+
+    #[test]
+    fn the_delay_reads_one_to_720_hours_or_three_days() {
+        assert_eq!(question_delay_of(Some("48")), 48);
+        assert_eq!(question_delay_of(Some("0")), 72);
+        assert_eq!(question_delay_of(Some("721")), 72);
+        assert_eq!(question_delay_of(None), 72);
+    }
+}

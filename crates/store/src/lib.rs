@@ -26,6 +26,7 @@ pub mod people;
 pub mod personal;
 pub mod plans;
 pub mod qualifications;
+pub mod questions;
 pub mod retention;
 pub mod scale;
 pub mod seal;

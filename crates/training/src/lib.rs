@@ -38,6 +38,7 @@ pub mod pay;
 pub mod people;
 pub mod plans;
 pub mod qualifications;
+pub mod questions;
 pub mod retention;
 pub mod second_factor;
 pub mod sessions;

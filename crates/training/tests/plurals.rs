@@ -13,7 +13,7 @@ const INVARIABLE: [&str; 14] = [
 /// Variables that hold no count, by message: a person's name, a label, a duration or a date
 /// already in words, a suffix written by another message. A digit in their place would read as
 /// a count and the word after it be judged, so they are rendered with the sample given here.
-const NOT_COUNTS: [(&str, &str, &str); 19] = [
+const NOT_COUNTS: [(&str, &str, &str); 21] = [
     // A person's name, then a verb or a participle: « Camille Martin n’a pas testé… ».
     ("evidence-equipment-untested", "name", "Camille Martin"),
     ("evidence-question-overdue", "name", "Camille Martin"),
@@ -34,6 +34,8 @@ const NOT_COUNTS: [(&str, &str, &str); 19] = [
         "pilot",
         "Camille Martin",
     ),
+    ("mail-question-asked-body", "trainer", "Camille Martin"),
+    ("mail-question-passed-body", "admin", "Camille Martin"),
     // The hours budget's label (« Distanciel synchrone »), then the scenario's and the
     // training's durations, already written « 6 h 30 »: « 6 h 30 déclarées ».
     ("advice-hours-mismatch", "budget", "Distanciel synchrone"),

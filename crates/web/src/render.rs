@@ -56,6 +56,8 @@ impl Templates {
             "accompaniment.html",
             "qualifications.html",
             "qualification_requests.html",
+            "questions.html",
+            "question.html",
             "holidays.html",
             "cohort_edit.html",
             "activity_form.html",

@@ -183,6 +183,14 @@ fn expected() -> BTreeMap<(&'static str, &'static str), (u8, bool)> {
             false,
         ),
         ("POST", "/trainings/{id}/trains-trainers", PLANNERS, false),
+        ("GET", "/questions", STAFF, false),
+        ("POST", "/questions", TRAINERS, false),
+        ("GET", "/questions/{id}", TRAINER | PLANNERS, false),
+        ("POST", "/questions/{id}", TRAINER | PLANNERS, false),
+        ("POST", "/questions/{id}/resolve", TRAINER | PLANNERS, true),
+        ("POST", "/questions/{id}/publish", PLANNERS, false),
+        ("POST", "/questions/{id}/pilot", ADMIN, false),
+        ("POST", "/questions/delay", ADMIN, false),
         ("GET", "/holidays", ADMIN, false),
         ("POST", "/holidays", ADMIN, false),
         ("POST", "/holidays/zone", ADMIN, false),
@@ -619,6 +627,32 @@ fn expected() -> BTreeMap<(&'static str, &'static str), (u8, bool)> {
             "PUT",
             "/api/v1/trainings/{id}/trains-trainers",
             PLANNERS,
+            false,
+        ),
+        ("GET", "/api/v1/questions", STAFF, false),
+        ("POST", "/api/v1/questions", TRAINERS, false),
+        ("GET", "/api/v1/questions/waits", PLANNERS, false),
+        ("GET", "/api/v1/questions/{id}", TRAINER | PLANNERS, false),
+        (
+            "POST",
+            "/api/v1/questions/{id}/messages",
+            TRAINER | PLANNERS,
+            false,
+        ),
+        (
+            "POST",
+            "/api/v1/questions/{id}/resolve",
+            TRAINER | PLANNERS,
+            true,
+        ),
+        ("PUT", "/api/v1/questions/{id}/published", PLANNERS, false),
+        ("PUT", "/api/v1/questions/{id}/pilot", ADMIN, false),
+        ("GET", "/api/v1/settings/question-delay", ADMIN, false),
+        ("PUT", "/api/v1/settings/question-delay", ADMIN, false),
+        (
+            "GET",
+            "/api/v1/trainings/{id}/faq",
+            TRAINER | PLANNERS,
             false,
         ),
         ("GET", "/api/v1/cohorts", LOGGED_IN, false),
@@ -1085,6 +1119,14 @@ async fn each_person_is_let_in_or_kept_out_as_the_table_says() {
     .await
     .unwrap()
     .id;
+    // A question the cohort's trainer asked the training's pilot, answered.
+    let question_id = hybride_store::questions::ask(s, tid, trainer.id, "Émargement", "Comment ?")
+        .await
+        .unwrap()
+        .id;
+    hybride_store::questions::reply(s, question_id, pilot.id, "Ainsi.", true)
+        .await
+        .unwrap();
     // A trainer's request to be trained, waiting for the pilot.
     let request_id =
         hybride_store::qualifications::ask(s, trainer.id, "Première session", "Mercredis")
@@ -1152,6 +1194,8 @@ async fn each_person_is_let_in_or_kept_out_as_the_table_says() {
             trainee.id
         } else if p.contains("/plans/{id}") {
             plan.id
+        } else if p.contains("/questions/{id}") {
+            question_id
         } else if p.contains("/qualifications/requests/{id}") {
             request_id
         } else if p.contains("/qualifications/{id}") {

@@ -280,3 +280,101 @@ elsewhere-lead = { $count ->
 }
 elsewhere-line = { $name } — « { $activity } », { $day } — is also enrolled in « { $other } » ({ $cohort }), { $place }, from { $start } to { $end }.
 elsewhere-no-place = place to be given
+# Questions to the pilot: the charter, "For any question, turn to the training's pilot".
+nav-questions = Questions to the pilot
+questions-title = Questions to the pilot
+questions-lead = The charter says so: for any question, turn to the training's pilot. Trainers ask here; the pilot answers from one inbox for all their trainings, and can publish an answer in the training's FAQ.
+questions-mine = My questions
+questions-inbox = Questions received
+questions-none = No question for now.
+questions-waits-title = Pilots' answering times
+questions-waits-asked = Questions
+questions-waits-waiting = Waiting
+questions-waits-median = Median wait
+questions-waits-longest = Longest wait
+question-asked-by = asked by { $name } on { $day }
+question-to = to the pilot { $name }
+question-resolved = resolved
+question-answered = answered
+question-unanswered = unanswered
+question-waiting = waiting for { $duration }
+question-in-faq = in the FAQ
+question-ask-title = Ask the pilot a question
+question-training = Training
+question-subject = Subject
+question-body = Your question
+question-body-hint = The training's pilot receives your question by e-mail and answers you here.
+question-ask-submit = Send the question
+question-conversation = Conversation
+question-author-gone = Deleted account
+question-answer-title = Answer
+question-add-title = Add to the question
+question-message = Message
+question-answer-submit = Send the answer
+question-add-submit = Send
+question-resolve = Mark as resolved
+question-faq-title = The training's FAQ
+question-faq-lead = Once published, the question and its answers are read by every trainer of the training, who find the answer before asking.
+question-publish = Publish in the FAQ
+question-withdraw = Withdraw from the FAQ
+training-faq-title = Frequently asked questions
+training-faq-none = No question published for this training.
+training-ask-pilot = Ask the pilot a question
+error-question-training = Choose a training you deliver.
+refused-question-resolved = This question is already resolved.
+refused-question-unanswered = A question without an answer cannot be published.
+flash-question-asked = Your question was sent to the pilot.
+flash-question-replied = The message was sent.
+flash-question-resolved = The question is marked as resolved.
+flash-question-published = The question is published in the training's FAQ.
+flash-question-withdrawn = The question is withdrawn from the FAQ.
+dashboard-questions-waiting = { $count ->
+    [one] A trainer's question waits for your answer.
+   *[other] { $count } trainers' questions wait for your answer.
+  }
+dashboard-questions-answered = { $count ->
+    [one] The pilot answered one of your questions.
+   *[other] The pilot answered { $count } of your questions.
+  }
+mail-question-asked-subject = Question about the training "{ $training }"
+mail-question-asked-body =
+    Hello { $name },
+
+    { $trainer } asks you a question about the training "{ $training }".
+
+    { $subject }
+    { $body }
+
+    Answer: { $link }
+mail-question-reply-subject = New message: { $subject }
+mail-question-reply-body =
+    Hello { $name },
+
+    { $author } wrote about "{ $subject }":
+
+    { $body }
+
+    Read and answer: { $link }
+questions-overdue-title = { $hours ->
+    [one] Questions unanswered for more than an hour
+   *[other] Questions unanswered for more than { $hours } hours
+  }
+questions-overdue-none = No question waits beyond the académie's delay.
+questions-delay-label = Pilots' answering delay (in hours)
+questions-delay-hint = From 1 to 720 hours. Beyond it, the question is flagged here and can be passed to another pilot.
+question-pass-label = Pass to another pilot (their address)
+question-pass-submit = Pass
+error-pilot-unknown = No active pilot's account has this address.
+flash-question-passed = The question was passed to that pilot, told by e-mail.
+flash-question-delay-saved = The answering delay was saved.
+mail-question-passed-body =
+    Hello { $name },
+
+    { $admin } passes you a question left unanswered, asked by { $trainer } about the training "{ $training }".
+
+    { $subject }
+    { $body }
+
+    Answer: { $link }
+audit-question_delay_set = Pilots' answering delay changed
+audit-question_passed = Question passed to another pilot

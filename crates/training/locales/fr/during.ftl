@@ -289,3 +289,101 @@ elsewhere-lead = { $count ->
 }
 elsewhere-line = { $name } — « { $activity } », { $day } — a aussi « { $other } » ({ $cohort }), { $place }, de { $start } à { $end }.
 elsewhere-no-place = lieu à préciser
+# Questions au pilote : charte, « Pour toutes questions, adressez-vous au pilote de la formation ».
+nav-questions = Questions au pilote
+questions-title = Questions au pilote
+questions-lead = La charte le dit : pour toutes questions, adressez-vous au pilote de la formation. Les formateurs posent leurs questions ici ; le pilote y répond depuis une seule boîte pour toutes ses formations, et peut publier une réponse dans la foire aux questions de la formation.
+questions-mine = Mes questions
+questions-inbox = Questions reçues
+questions-none = Aucune question pour le moment.
+questions-waits-title = Délais de réponse des pilotes
+questions-waits-asked = Questions
+questions-waits-waiting = En attente
+questions-waits-median = Délai médian
+questions-waits-longest = Attente la plus longue
+question-asked-by = posée par { $name } le { $day }
+question-to = au pilote { $name }
+question-resolved = résolue
+question-answered = répondue
+question-unanswered = sans réponse
+question-waiting = en attente depuis { $duration }
+question-in-faq = dans la FAQ
+question-ask-title = Poser une question au pilote
+question-training = Formation
+question-subject = Objet
+question-body = Votre question
+question-body-hint = Le pilote de la formation reçoit votre question par courriel et vous répond ici.
+question-ask-submit = Envoyer la question
+question-conversation = Échanges
+question-author-gone = Compte supprimé
+question-answer-title = Répondre
+question-add-title = Compléter la question
+question-message = Message
+question-answer-submit = Envoyer la réponse
+question-add-submit = Envoyer
+question-resolve = Marquer comme résolue
+question-faq-title = Foire aux questions de la formation
+question-faq-lead = Publiée, la question et ses réponses sont lues par tous les formateurs de la formation, qui y trouvent la réponse avant de la poser.
+question-publish = Publier dans la FAQ
+question-withdraw = Retirer de la FAQ
+training-faq-title = Foire aux questions
+training-faq-none = Aucune question publiée pour cette formation.
+training-ask-pilot = Poser une question au pilote
+error-question-training = Choisissez une formation que vous animez.
+refused-question-resolved = Cette question est déjà résolue.
+refused-question-unanswered = Une question sans réponse ne peut pas être publiée.
+flash-question-asked = Votre question a été envoyée au pilote.
+flash-question-replied = Le message a été envoyé.
+flash-question-resolved = La question est marquée comme résolue.
+flash-question-published = La question est publiée dans la FAQ de la formation.
+flash-question-withdrawn = La question est retirée de la FAQ.
+dashboard-questions-waiting = { $count ->
+    [one] Une question de formateur attend votre réponse.
+   *[other] { $count } questions de formateurs attendent votre réponse.
+  }
+dashboard-questions-answered = { $count ->
+    [one] Le pilote a répondu à une de vos questions.
+   *[other] Le pilote a répondu à { $count } de vos questions.
+  }
+mail-question-asked-subject = Question sur la formation « { $training } »
+mail-question-asked-body =
+    Bonjour { $name },
+
+    { $trainer } vous pose une question sur la formation « { $training } ».
+
+    { $subject }
+    { $body }
+
+    Répondre : { $link }
+mail-question-reply-subject = Nouveau message : { $subject }
+mail-question-reply-body =
+    Bonjour { $name },
+
+    { $author } a écrit à propos de « { $subject } » :
+
+    { $body }
+
+    Lire et répondre : { $link }
+questions-overdue-title = { $hours ->
+    [one] Questions sans réponse depuis plus d’une heure
+   *[other] Questions sans réponse depuis plus de { $hours } heures
+  }
+questions-overdue-none = Aucune question n’attend au-delà du délai de l’académie.
+questions-delay-label = Délai de réponse des pilotes (en heures)
+questions-delay-hint = De 1 à 720 heures. Au-delà, la question est signalée ici et peut être confiée à un autre pilote.
+question-pass-label = Confier à un autre pilote (son adresse)
+question-pass-submit = Confier
+error-pilot-unknown = Aucun compte de pilote actif ne correspond à cette adresse.
+flash-question-passed = La question a été confiée à cet autre pilote, prévenu par courriel.
+flash-question-delay-saved = Le délai de réponse a été enregistré.
+mail-question-passed-body =
+    Bonjour { $name },
+
+    { $admin } vous confie une question restée sans réponse, posée par { $trainer } sur la formation « { $training } ».
+
+    { $subject }
+    { $body }
+
+    Répondre : { $link }
+audit-question_delay_set = Délai de réponse des pilotes changé
+audit-question_passed = Question confiée à un autre pilote

@@ -450,6 +450,11 @@ pub fn validity_years() -> Object {
     .build()
 }
 
+/// Within how many hours a pilot answers: one hour to thirty days.
+pub fn delay_hours() -> Object {
+    integer(1, i64::from(hybride_domain::discussion::QUESTION_DELAY_MAX)).build()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

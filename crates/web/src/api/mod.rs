@@ -13,6 +13,7 @@ mod exports;
 mod magistere;
 mod planning;
 mod qualifications;
+mod questions;
 mod retention;
 mod sign_in;
 mod signatory;
@@ -247,6 +248,15 @@ pub fn openapi_router() -> OpenApiRouter<AppState> {
         .routes(routes!(qualifications::enrol))
         .routes(routes!(qualifications::decline))
         .routes(routes!(qualifications::put_trains_trainers))
+        .routes(routes!(questions::list, questions::ask))
+        .routes(routes!(questions::waits))
+        .routes(routes!(questions::get))
+        .routes(routes!(questions::reply))
+        .routes(routes!(questions::resolve))
+        .routes(routes!(questions::publish))
+        .routes(routes!(questions::faq))
+        .routes(routes!(questions::pass))
+        .routes(routes!(questions::get_delay, questions::put_delay))
 }
 
 /// The OpenAPI document, as served.

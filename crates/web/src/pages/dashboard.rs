@@ -114,11 +114,17 @@ pub async fn home(
     } else {
         0
     };
+    let (questions_waiting, questions_answered) =
+        hybride_training::questions::on_home(s, user).await?;
     page(
         &state,
         &who.ctx,
         "dashboard.html",
-        context! { role => user.role.as_str(), second_factor_suggested => second_factor_suggested, qualification_requests => qualification_requests, ..data },
+        context! {
+            role => user.role.as_str(), second_factor_suggested => second_factor_suggested,
+            qualification_requests => qualification_requests, questions_waiting => questions_waiting,
+            questions_answered => questions_answered, ..data
+        },
         false,
     )
 }

@@ -19,6 +19,7 @@ mod password_reset;
 mod plans;
 pub mod preparation;
 mod qualifications;
+mod questions;
 mod retention;
 mod rooms;
 mod scenario;
@@ -53,6 +54,7 @@ pub fn router() -> Router<AppState> {
         .merge(scenario::router())
         .merge(preparation::router())
         .merge(qualifications::router())
+        .merge(questions::router())
         .merge(cohorts::router())
         .merge(closing::router())
         .merge(rooms::router())
@@ -199,6 +201,13 @@ const FLASHES: &[&str] = &[
     "qualification-enrolled",
     "qualification-answered",
     "trains-trainers-saved",
+    "question-asked",
+    "question-replied",
+    "question-resolved",
+    "question-published",
+    "question-withdrawn",
+    "question-passed",
+    "question-delay-saved",
     "holiday-added",
     "holiday-removed",
     "zone-saved",

@@ -221,6 +221,8 @@ pub async fn show(
             trainers => trainings::trainers(&state.store, id).await?,
             cohorts => cohorts::list(&state.store, cohort_filter).await?,
             manage => manage,
+            asks => hybride_training::questions::may_ask_about(&state.store, &who.user, id).await?,
+            faq => hybride_training::questions::faq(&state.store, id).await?,
             flash => flash(&Flash { ok: q.ok }),
             error => error,
         },
