@@ -9,6 +9,7 @@ use utoipa::ToSchema;
 
 /// A question to a training's pilot.
 #[derive(Debug, Clone, FromRow, Serialize, ToSchema)]
+#[schema(as = PilotQuestion)]
 pub struct Question {
     pub id: i64,
     pub training_id: i64,
@@ -41,6 +42,7 @@ const QUESTION_SELECT: &str = "SELECT q.id, q.training_id, t.title AS training_t
 
 /// One message of a question's conversation.
 #[derive(Debug, Clone, FromRow, Serialize, ToSchema)]
+#[schema(as = QuestionMessage)]
 pub struct Message {
     pub id: i64,
     pub question_id: i64,

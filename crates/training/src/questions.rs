@@ -58,6 +58,7 @@ pub async fn inbox(store: &Store, user: &User) -> Result<Vec<Question>> {
 
 /// A question and its conversation.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+#[schema(as = QuestionConversation)]
 pub struct Conversation {
     pub question: Question,
     pub messages: Vec<Message>,
