@@ -95,20 +95,20 @@ pub async fn resolve(
 }
 
 #[derive(Deserialize, ToSchema)]
-pub struct PublishBody {
+pub struct QuestionPublishBody {
     /// Whether the training's trainers read it in its FAQ.
     pub published: bool,
 }
 
 /// Publishes an answered question to the training's trainers as its FAQ, or withdraws it.
 #[utoipa::path(put, path = "/api/v1/questions/{id}/published", tag = "during",
-    params(("id" = i64, Path, minimum = 1)), request_body = PublishBody,
+    params(("id" = i64, Path, minimum = 1)), request_body = QuestionPublishBody,
     responses((status = 200, body = Question), (status = 422, body = super::ProblemDoc)))]
 pub async fn publish(
     State(state): State<AppState>,
     who: Allowed<Staff>,
     Path(id): Path<i64>,
-    ApiJson(b): ApiJson<PublishBody>,
+    ApiJson(b): ApiJson<QuestionPublishBody>,
 ) -> Result<Json<Question>, AppError> {
     Ok(Json(
         questions::publish(&state.store, &who.user, id, b.published).await?,
