@@ -40,4 +40,4 @@ pub use minutes::Minutes;
 pub use modality::{HalfDay, HoursBudget, LearningType, Modality};
 pub use plan::SchoolYear;
 pub use role::Role;
-pub use text::{LongText, PersonName, Title};
+pub use text::{LongText, Note, PersonName, Title};

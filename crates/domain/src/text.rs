@@ -77,6 +77,24 @@ bounded_text!(
     /// A free text of several paragraphs, possibly empty, at most 20,000 characters.
     LongText, 20_000, false, true
 );
+bounded_text!(
+    /// A short note on one line, possibly empty, at most 500 characters (a transmission's
+    /// reference in Sofia-FMO).
+    Note, 500, false, false
+);
+
+impl LongText {
+    /// A free text that must not be empty.
+    pub fn required(raw: &str) -> Result<LongText, Invalid> {
+        LongText::parse(raw).and_then(|t| {
+            if t.as_str().is_empty() {
+                Err(Invalid::new("error-required"))
+            } else {
+                Ok(t)
+            }
+        })
+    }
+}
 
 /// An https (or http) address, at most 2,000 characters.
 pub fn url(raw: &str) -> Result<Option<String>, Invalid> {

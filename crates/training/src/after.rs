@@ -9,24 +9,6 @@ use hybride_store::after::Review;
 use hybride_store::after::ReviewListed;
 pub use hybride_store::after::{TrainingAfter, Transmission};
 
-/// The longest note a transmission keeps (a reference in Sofia-FMO, a word), in characters.
-pub const TRANSMISSION_NOTE_MAX: usize = 500;
-
-/// A transmission's note as typed, trimmed: one line of [`TRANSMISSION_NOTE_MAX`] characters at
-/// most, without control characters (which no database should be handed).
-pub fn transmission_note(raw: &str) -> Result<&str, hybride_domain::Invalid> {
-    let note = raw.trim();
-    if note.chars().any(char::is_control) {
-        return Err(hybride_domain::Invalid::new("error-control-characters"));
-    }
-    if note.chars().count() > TRANSMISSION_NOTE_MAX {
-        return Err(hybride_domain::Invalid::with(
-            "error-too-long",
-            TRANSMISSION_NOTE_MAX,
-        ));
-    }
-    Ok(note)
-}
 use hybride_store::cohorts::Cohort;
 use hybride_store::trainings::Training;
 use hybride_store::Store;

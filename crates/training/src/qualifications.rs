@@ -122,16 +122,6 @@ pub struct ByHand<'a> {
     pub reason: &'a str,
 }
 
-fn required(raw: &str) -> std::result::Result<LongText, Invalid> {
-    LongText::parse(raw).and_then(|t| {
-        if t.as_str().trim().is_empty() {
-            Err(Invalid::new("error-required"))
-        } else {
-            Ok(t)
-        }
-    })
-}
-
 /// Records by hand that a trainer was trained (by `by`, who keeps the record's authorship):
 /// what was covered and why it is recorded by hand, both required. Every field refused is
 /// named at once.
@@ -147,8 +137,8 @@ pub async fn record_by_hand(store: &Store, by: &User, f: ByHand<'_>) -> Result<Q
                 .map_err(|_| Invalid::with("error-date", s))
         }
     });
-    let content = e.check("content", required(f.content));
-    let reason = e.check("reason", required(f.reason));
+    let content = e.check("content", LongText::required(f.content));
+    let reason = e.check("reason", LongText::required(f.reason));
     if let Some(on) = on {
         if on > today() {
             e.add("qualified_on", Invalid::new("error-qualified-in-future"));
@@ -291,8 +281,8 @@ pub async fn ask(h: &Hybride, trainer: &User, reason: &str, availability: &str) 
         return Err(Error::Forbidden);
     }
     let mut e = FieldErrors::new();
-    let reason = e.check("reason", required(reason));
-    let availability = e.check("availability", required(availability));
+    let reason = e.check("reason", LongText::required(reason));
+    let availability = e.check("availability", LongText::required(availability));
     let (Some(reason), Some(availability)) = (reason, availability) else {
         return Err(Error::Invalid(e));
     };
@@ -391,7 +381,7 @@ pub async fn enrol(
 pub async fn decline(h: &Hybride, by: &User, request_id: i64, answer: &str) -> Result<Request> {
     let r = visible_request(&h.store, by, request_id).await?;
     let mut e = FieldErrors::new();
-    let Some(answer) = e.check("answer", required(answer)) else {
+    let Some(answer) = e.check("answer", LongText::required(answer)) else {
         return Err(Error::Invalid(e));
     };
     let r2 = stored::decline(&h.store, r.id, by.id, answer.as_str()).await?;

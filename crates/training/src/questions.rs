@@ -85,16 +85,6 @@ pub async fn askable(store: &Store, user: &User) -> Result<Vec<crate::trainings:
     .await
 }
 
-fn required(raw: &str) -> std::result::Result<LongText, Invalid> {
-    LongText::parse(raw).and_then(|t| {
-        if t.as_str().trim().is_empty() {
-            Err(Invalid::new("error-required"))
-        } else {
-            Ok(t)
-        }
-    })
-}
-
 /// A trainer of `training_id` asks its pilot; the pilot is told by mail.
 pub async fn ask(
     h: &Hybride,
@@ -108,7 +98,7 @@ pub async fn ask(
     }
     let mut e = FieldErrors::new();
     let subject = e.check("subject", Title::parse(subject));
-    let body = e.check("body", required(body));
+    let body = e.check("body", LongText::required(body));
     let delivers = crate::trainings::is_trainer_of(&h.store, training_id, user.id)
         .await
         .unwrap_or(false);
@@ -172,7 +162,7 @@ async fn notify(h: &Hybride, to: &User, subject: String, body: String) -> Result
 pub async fn reply(h: &Hybride, user: &User, id: i64, body: &str) -> Result<Message> {
     let q = visible(&h.store, user, id).await?;
     let mut e = FieldErrors::new();
-    let Some(body) = e.check("body", required(body)) else {
+    let Some(body) = e.check("body", LongText::required(body)) else {
         return Err(Error::Invalid(e));
     };
     let from_pilot = answers(user, &q) && user.id != q.asked_by;

@@ -95,7 +95,7 @@ impl AppError {
             AppError::Forbidden => "problem-forbidden".into(),
             AppError::Invalid(_) => "problem-invalid".into(),
             AppError::Conflict(what) => format!("conflict-{what}"),
-            AppError::Refused(why) => format!("refused-{}", why.replace('_', "-")),
+            AppError::Refused(why) => refusal_key(why),
             AppError::BadRequest(_) => "problem-bad-request".into(),
             AppError::Csrf => "problem-csrf".into(),
             AppError::Unavailable => "problem-unavailable".into(),
@@ -148,4 +148,10 @@ impl IntoResponse for AppError {
 pub fn panic_response(_: Box<dyn std::any::Any + Send + 'static>) -> Response {
     tracing::error!("a handler panicked");
     AppError::Internal(anyhow::anyhow!("panic")).into_bare_response()
+}
+
+/// The message that says a rule of the record refused something (`refused-…`), as problems and
+/// pages name it.
+pub fn refusal_key(why: &str) -> String {
+    format!("refused-{}", why.replace('_', "-"))
 }

@@ -262,13 +262,7 @@ pub fn day(raw: &str) -> Result<jiff::civil::Date, Invalid> {
 
 /// A free text that must not be empty.
 pub fn required_text(raw: &str) -> Result<LongText, Invalid> {
-    LongText::parse(raw).and_then(|t| {
-        if t.as_str().is_empty() {
-            Err(Invalid::new("error-required"))
-        } else {
-            Ok(t)
-        }
-    })
+    LongText::required(raw)
 }
 
 /// A short one-line text, possibly empty (a place, a label).

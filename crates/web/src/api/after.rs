@@ -141,7 +141,7 @@ pub async fn transmit(
     if !c.status.is_closed() {
         return Err(AppError::Refused("cohort_not_closed"));
     }
-    let note = match after::transmission_note(&b.note) {
+    let note = match hybride_domain::Note::parse(&b.note) {
         Ok(note) => note,
         Err(invalid) => {
             let mut e = hybride_domain::FieldErrors::new();
@@ -160,7 +160,7 @@ pub async fn transmit(
         &bundle.sha256,
         bundle.documents as i64,
         bundle.events_seq,
-        note,
+        note.as_str(),
     )
     .await?;
     Ok((StatusCode::CREATED, Json(x)))

@@ -277,7 +277,7 @@ pub fn optional_round_trip() -> Object {
 
 /// One line of 500 characters at most, possibly empty.
 pub fn note() -> Object {
-    string(OPTIONAL_LINE, None, 500).build()
+    string(OPTIONAL_LINE, None, hybride_domain::Note::MAX).build()
 }
 
 /// An identity provider's short name: 2 to 40 lower-case letters, digits or hyphens, no hyphen

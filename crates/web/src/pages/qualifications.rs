@@ -282,7 +282,7 @@ async fn requests_page(
 
 /// A refusal of the record, said on the page (`refused-…`).
 fn refusal(key: &str) -> Option<String> {
-    Some(format!("refused-{}", key.replace('_', "-")))
+    Some(crate::error::refusal_key(key))
 }
 
 pub async fn requests(

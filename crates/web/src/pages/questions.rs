@@ -122,7 +122,7 @@ async fn thread_page(
         context! {
             question => c.question, messages => c.messages, answers => answers,
             form => form, errors => field_errors(ctx, errors), flash => flash,
-            refusal => refusal.map(|k| format!("refused-{}", k.replace('_', "-"))),
+            refusal => refusal.map(crate::error::refusal_key),
         },
         !errors.is_empty() || refusal.is_some(),
     )

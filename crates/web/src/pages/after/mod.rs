@@ -183,7 +183,7 @@ pub async fn transmit(
         ))
         .into_response());
     }
-    let Ok(note) = after::transmission_note(&f.note) else {
+    let Ok(note) = hybride_domain::Note::parse(&f.note) else {
         return Ok(axum::response::Redirect::to(&format!(
             "/cohorts/{id}/documents?error=note-invalid#h-bundle"
         ))
@@ -197,7 +197,7 @@ pub async fn transmit(
         &b.sha256,
         b.documents as i64,
         b.events_seq,
-        note,
+        note.as_str(),
     )
     .await?;
     Ok(done(&format!("/cohorts/{id}/documents"), "transmitted"))
